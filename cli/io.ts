@@ -1,0 +1,45 @@
+// The CLI's connection to the outside world, injectable so commands are tested in-process.
+
+import pc from 'picocolors';
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  readStdin: () => Promise<string>;
+  stdinStream: () => NodeJS.ReadableStream;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+}
+
+export function processIo(): Io {
+  return {
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    stdinStream: () => process.stdin,
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: !!process.stdout.isTTY,
+    stderrIsTTY: !!process.stderr.isTTY,
+  };
+}
+
+export type Colors = ReturnType<typeof pc.createColors>;
+
+/** Colours when the stream is a terminal, unless --no-color or NO_COLOR; FORCE_COLOR forces them. */
+export function colorsFor(io: Io, stream: 'stdout' | 'stderr', noColor: boolean): Colors {
+  const env = io.env;
+  let enabled = stream === 'stdout' ? io.stdoutIsTTY : io.stderrIsTTY;
+  if (env.FORCE_COLOR && env.FORCE_COLOR !== '0') enabled = true;
+  if (noColor || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) enabled = false;
+  return pc.createColors(enabled);
+}
+
+/** A failure the user can fix (bad path, bad flag): reported as one line, exit code 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,64 @@
+// The `slac` command line: commander wiring only; each command lives in commands/.
+
+import { Command, CommanderError, Option } from 'commander';
+import { checkCommand } from './commands/check';
+import { fmtCommand } from './commands/fmt';
+import { type Io, processIo, UsageError } from './io';
+
+export const VERSION = '0.1.0';
+
+export async function run(argv: string[], io: Io = processIo()): Promise<number> {
+  let exitCode = 0;
+  const program = new Command();
+  program
+    .name('slac')
+    .description('Contract-as-code for service level agreements: check SLAs, evaluate incident logs against them.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run slac --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+
+  program
+    .command('check')
+    .description('parse and check contracts; exit 1 when a finding reaches the fail level')
+    .argument('[paths...]', 'contract files or folders (*.sla)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--fail-level <level>', 'lowest severity that fails the run').choices(['error', 'warning', 'info']).default('error'))
+    .option('--explain [code]', 'describe a diagnostic code (or list all codes)')
+    .option('--output <file>', 'write the report to a file')
+    .option('--no-color', 'no colours (also NO_COLOR)')
+    .option('--quiet', 'print errors only')
+    .action(async (paths: string[], opts) => {
+      exitCode = await checkCommand(paths, opts, io);
+    });
+
+  program
+    .command('fmt')
+    .description('rewrite contracts in the canonical layout (- reads stdin, writes stdout)')
+    .argument('[paths...]', 'contract files or folders, or -')
+    .option('--check', 'only report files that are not formatted (exit 1)')
+    .option('--diff', 'print what would change instead of writing')
+    .option('--no-color', 'no colours (also NO_COLOR)')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (paths: string[], opts) => {
+      exitCode = await fmtCommand(paths, opts, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with code 0; usage errors were already printed.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(`slac: ${e.message}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    io.stderr(`slac: internal error: ${err.message}\n`);
+    if (io.env.SLAC_DEBUG) io.stderr(`${err.stack}\n`);
+    return 2;
+  }
+}

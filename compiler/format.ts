@@ -1,0 +1,326 @@
+// The canonical layout of a contract: one clause per line, blocks indented by two spaces, tables
+// aligned, keywords in lower case, comments and single blank lines kept. Idempotent by design:
+// it prints the AST, so formatting formatted text changes nothing.
+
+import type * as A from '../language/ast';
+import { LineMap, type Span } from '../language/span';
+
+const INDENT = '  ';
+
+interface Unit {
+  span: Span;
+  lines: string[]; // already indented
+  indent: string;
+}
+
+export function quote(s: string): string {
+  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`;
+}
+
+const PLAIN_VERSION = /^(?:\d+(?:\.\d+)*|\d{4}-\d{2}-\d{2}|[A-Za-z_][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*)$/;
+
+function unitWord(d: A.DurationNode): string {
+  const singular = /^0*1(\.0*)?$/.test(d.amount.text);
+  return singular ? d.unit : `${d.unit}s`;
+}
+
+export function formatDuration(d: A.DurationNode): string {
+  return [d.amount.text, d.calendar?.name, unitWord(d)].filter(Boolean).join(' ');
+}
+
+function formatVia(v: A.ViaNode | null): string {
+  return v && v.methods.length ? `by ${v.methods.map((m) => m.name).join(' then ')}` : '';
+}
+
+export function formatTarget(t: A.TargetValueNode): string {
+  if (!t.duration) return 'none';
+  return [formatDuration(t.duration), formatVia(t.via)].filter(Boolean).join(' ');
+}
+
+function pct(n: A.NumberText): string {
+  return `${n.text}%`;
+}
+
+export function formatCell(c: A.CellValue): string {
+  switch (c.kind) {
+    case 'target':
+      return formatTarget(c);
+    case 'percent':
+      return pct(c.value);
+    case 'bound':
+      if (c.between) return `between ${c.sides.map((s) => pct(s.value)).join(' and ')}`;
+      return c.sides.map((s) => `${s.op} ${pct(s.value)}`).join(' and ');
+    case 'text':
+      return quote(c.value);
+    case 'words':
+      return c.words.map((w) => w.name).join(' ');
+    case 'empty':
+      return '';
+  }
+}
+
+function tableLines(t: A.Table, indent: string): Unit[] {
+  const rows = [t.header, ...t.rows];
+  const texts = rows.map((r) => r.cells.map(formatCell));
+  const widths: number[] = [];
+  for (const r of texts) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  return rows.map((r, ri) => {
+    const cells = texts[ri].map((c, i) => c.padEnd(widths[i]));
+    const line = cells.length ? `| ${cells.join(' | ')} |` : '|';
+    return { span: r.span, lines: [indent + line.replace(/\s+$/, '')], indent };
+  });
+}
+
+function days(h: A.HoursLine): string {
+  if (h.everyDay) return 'every day';
+  return h.days.map((d) => (d.to ? `${d.from.name} to ${d.to.name}` : d.from.name)).join(', ');
+}
+
+function hoursText(h: A.HoursLine): string {
+  return `${days(h)} ${h.ranges.map((r) => `${r.from.text} to ${r.to.text}`).join(', ')}`;
+}
+
+function wrapList(head: string, items: string[], indent: string, width = 100): string[] {
+  const lines: string[] = [];
+  let cur = indent + head;
+  items.forEach((it, i) => {
+    const piece = it + (i < items.length - 1 ? ',' : '');
+    if (cur.length + 1 + piece.length > width && cur.trim() !== head.trim()) {
+      lines.push(cur);
+      cur = `${indent}${INDENT}${piece}`;
+    } else cur += ` ${piece}`;
+  });
+  lines.push(cur);
+  return lines;
+}
+
+/** Pads the first words of block lines into a column, as the SLA tables read. */
+function aligned(rows: { span: Span; head: string; rest: string }[], indent: string): Unit[] {
+  const w = Math.max(0, ...rows.map((r) => r.head.length));
+  return rows.map((r) => ({ span: r.span, lines: [`${indent}${r.rest ? `${r.head.padEnd(w)} ${r.rest}` : r.head}`.replace(/\s+$/, '')], indent }));
+}
+
+function statementUnits(s: A.Statement): Unit[] {
+  const one = (text: string, span: Span = s.span): Unit[] => [{ span, lines: [text], indent: '' }];
+  const header = (text: string, span: Span): Unit => ({ span, lines: [text], indent: '' });
+  switch (s.kind) {
+    case 'contract':
+      return one(`contract ${quote(s.name.value)}`);
+    case 'version':
+      return one(`version ${PLAIN_VERSION.test(s.value.value) ? s.value.value : quote(s.value.value)}`);
+    case 'effective':
+      return one(`effective ${s.date ? s.date.text : 'unspecified'}`);
+    case 'party':
+      return one(`${s.role} ${quote(s.name.value)}`);
+    case 'timeZone':
+      return one(`time zone ${s.quoted ? quote(s.zone.value) : s.zone.value}`);
+    case 'calendar': {
+      const out: Unit[] = [header(`calendar ${s.id.name}${s.title ? ` ${quote(s.title.value)}` : ''}`, s.headerSpan)];
+      for (const l of s.lines) {
+        const u = (text: string): Unit => ({ span: l.span, lines: [INDENT + text], indent: INDENT });
+        switch (l.kind) {
+          case 'hours':
+            out.push(u(hoursText(l)));
+            break;
+          case 'publicHolidays':
+            out.push(u(`public holidays of ${l.country.name}`));
+            break;
+          case 'addHoliday':
+            out.push(u(`holiday ${l.date.text}${l.reason ? ` ${quote(l.reason.value)}` : ''}`));
+            break;
+          case 'removeHoliday':
+            out.push(u(`not a holiday ${l.date.text}${l.reason ? ` ${quote(l.reason.value)}` : ''}`));
+            break;
+          case 'pinnedHolidays':
+            out.push({ span: l.span, lines: wrapList(`pinned holidays ${l.year.text}:`, l.dates.map((d) => d.text), INDENT), indent: INDENT });
+            break;
+        }
+      }
+      return out;
+    }
+    case 'severities':
+      return [
+        header('severities', s.headerSpan),
+        ...aligned(
+          s.items.map((it) => ({
+            span: it.span,
+            head: it.id.name,
+            rest: [
+              it.title ? quote(it.title.value) : '',
+              it.aliases.length ? `${it.aliases.length > 1 ? 'aliases' : 'alias'} ${it.aliases.map((a) => a.name).join(', ')}` : '',
+              it.description ? quote(it.description.value) : '',
+            ]
+              .filter(Boolean)
+              .join(' '),
+          })),
+          INDENT,
+        ),
+      ];
+    case 'plans': {
+      const ordered = s.separators.length > 0 && s.separators.every((x) => x === '<');
+      return one(`plans ${s.names.map((n) => n.name).join(ordered ? ' < ' : ', ')}`);
+    }
+    case 'categories': {
+      const out: Unit[] = [header('categories', s.headerSpan)];
+      for (const it of s.items) {
+        if (it.kind === 'table') out.push(...tableLines(it, INDENT));
+        else out.push({ span: it.span, lines: [`${INDENT}${it.id.name}${it.description ? ` ${quote(it.description.value)}` : ''}`], indent: INDENT });
+      }
+      return out;
+    }
+    case 'objective':
+      if (s.value) return one(`${s.objective} ${formatTarget(s.value)}${s.forEveryIncident ? ' for every incident' : ''}`);
+      return [header(`${s.objective} targets`, s.headerSpan), ...(s.table ? tableLines(s.table, INDENT) : [])];
+    case 'causes':
+      return [
+        header('causes', s.headerSpan),
+        ...aligned(
+          s.items.map((it) => ({
+            span: it.span,
+            head: `${it.counted ? 'counted' : 'excluded'}`,
+            rest: it.id.name,
+            desc: it.description,
+          })).map((r, _i, all) => {
+            const w = Math.max(...all.map((x) => x.rest.length));
+            return { span: r.span, head: r.head, rest: r.desc ? `${r.rest.padEnd(w)} ${quote(r.desc.value)}` : r.rest };
+          }),
+          INDENT,
+        ),
+      ];
+    case 'channels':
+      return [
+        header('reporting channels', s.headerSpan),
+        ...s.items.map((it) => ({
+          span: it.span,
+          indent: INDENT,
+          lines: [INDENT + (it.kind === 'official' ? `official ${it.id.name}${it.description ? ` ${quote(it.description.value)}` : ''}` : `other channels ${it.excluded ? 'excluded' : 'counted'}`)],
+        })),
+      ];
+    case 'maintenance': {
+      const out: Unit[] = [header('maintenance', s.headerSpan)];
+      let inWindows = false;
+      for (const l of s.items) {
+        const ind = l.kind === 'hours' && inWindows ? INDENT + INDENT : INDENT;
+        let text: string;
+        switch (l.kind) {
+          case 'windows':
+            inWindows = !l.anyTime;
+            text = l.anyTime ? 'windows any time' : 'windows';
+            break;
+          case 'hours':
+            text = hoursText(l);
+            break;
+          case 'notice':
+            inWindows = false;
+            text = `notice at least ${formatDuration(l.duration)} before the start${l.via ? `, ${formatVia(l.via)}` : ''}`;
+            break;
+          case 'acknowledgement':
+            inWindows = false;
+            text = `acknowledgement ${l.required ? 'required' : 'not required'}`;
+            break;
+          case 'downtime':
+            inWindows = false;
+            text = `${l.counted ? '' : 'not '}counted as downtime`;
+            break;
+        }
+        out.push({ span: l.span, lines: [ind + text], indent: ind });
+      }
+      return out;
+    }
+    case 'availability':
+      return [
+        header('availability', s.headerSpan),
+        ...s.items.map((l) => ({
+          span: l.span,
+          indent: INDENT,
+          lines: [
+            INDENT +
+              (l.kind === 'target' ? `target ${pct(l.percent)} per calendar month` : l.slot ? `measured in slots of ${formatDuration(l.slot)}` : 'measured as exact time'),
+          ],
+        })),
+      ];
+    case 'reliability':
+      return one(`reliability at most ${s.max.text} counted incidents per calendar month`);
+    case 'credits': {
+      const out: Unit[] = [header('credits', s.headerSpan)];
+      for (const l of s.items) {
+        const u = (text: string): Unit => ({ span: l.span, lines: [INDENT + text], indent: INDENT });
+        switch (l.kind) {
+          case 'basis':
+            out.push(u(`basis ${quote(l.text.value)}`));
+            break;
+          case 'table':
+            out.push(...tableLines(l, INDENT));
+            break;
+          case 'linear': {
+            const each = l.rounding === 'started' ? 'started ' : l.rounding === 'full' ? 'full ' : '';
+            out.push(u(`${pct(l.percent)} for each ${each}${pct(l.step)} below target${l.rounding === 'pro-rata' ? ', pro rata' : ''}`));
+            break;
+          }
+          case 'cap':
+            out.push(u(`at most ${pct(l.percent)}`));
+            break;
+          case 'claim':
+            out.push(u(`claim within ${formatDuration(l.duration)} after ${l.after.map((w) => w.name).join(' ')}`));
+            break;
+        }
+      }
+      return out;
+    }
+    case 'note': {
+      const head = `${s.clause ? 'clause' : 'note'} ${quote(s.title.value)}`;
+      if (!s.triple) return one(`${head} ${quote(s.text.value)}`);
+      const body = s.text.value.split('\n').map((l) => (l === '' ? '' : INDENT + l));
+      return [{ span: s.span, lines: [`${head} """`, ...body, `${INDENT}"""`], indent: '' }];
+    }
+  }
+}
+
+/** Formats a contract that parsed without syntax errors. */
+export function format(ast: A.ContractFile, text: string): string {
+  const lines = new LineMap(text);
+  const units = ast.statements.flatMap(statementUnits);
+  const comments = [...ast.comments].sort((a, b) => a.span.start - b.span.start);
+  const out: string[] = [];
+  let ci = 0;
+  let prevEndLine = 0;
+  const lineOf = (o: number): number => lines.position(o).line;
+  const blankBefore = (startLine: number): void => {
+    if (out.length > 0 && startLine > prevEndLine + 1) out.push('');
+  };
+  for (const u of units) {
+    const startLine = lineOf(u.span.start);
+    const endLine = lineOf(Math.max(u.span.start, u.span.end - 1));
+    // Comments before this unit (or inside it, except a trailing one on its last line) go above it.
+    while (ci < comments.length) {
+      const c = comments[ci];
+      const cl = lineOf(c.span.start);
+      const trailing = cl === endLine && c.span.start >= u.span.end;
+      if (c.span.start >= u.span.end && !trailing) break;
+      if (trailing) break;
+      blankBefore(cl);
+      out.push(u.indent + c.text.trimEnd());
+      prevEndLine = cl;
+      ci++;
+    }
+    blankBefore(startLine);
+    const body = [...u.lines];
+    if (ci < comments.length) {
+      const c = comments[ci];
+      if (lineOf(c.span.start) === endLine && c.span.start >= u.span.end) {
+        body[body.length - 1] = `${body[body.length - 1]}  ${c.text.trimEnd()}`;
+        ci++;
+      }
+    }
+    out.push(...body);
+    prevEndLine = endLine;
+  }
+  while (ci < comments.length) {
+    const c = comments[ci++];
+    const cl = lineOf(c.span.start);
+    blankBefore(cl);
+    out.push(c.text.trimEnd());
+    prevEndLine = cl;
+  }
+  return out.length ? `${out.join('\n')}\n` : '';
+}

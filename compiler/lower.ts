@@ -1,0 +1,679 @@
+// AST -> IR: resolves names (plans, severities, categories, calendars), normalises units and
+// percentages, and reports what is declared twice or used without a declaration.
+
+import { IANAZone } from 'luxon';
+import type * as A from '../language/ast';
+import { DIAGNOSTICS, type Reporter } from '../language/diagnostics';
+import type { Span } from '../language/span';
+import { fromDecimal, normalizeDecimal } from './decimal';
+import type * as I from './ir';
+
+const DAY_INDEX: Record<string, I.Weekday> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
+const UNIT_MS = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
+const OBJECTIVE_WORDS = new Set<string>(['response', 'restoration', 'resolution']);
+export const DEFAULT_PLAN = 'default';
+
+function minutesOf(t: string): number {
+  const [h, m] = t.split(':').map(Number);
+  return h * 60 + m;
+}
+
+/** Business-day length of a calendar, when every working weekday has the same total hours. */
+export function businessDayMs(weekly: I.WeeklyRange[], allDay: boolean): number | null {
+  if (allDay) return UNIT_MS.day;
+  const perDay = new Map<number, number>();
+  for (const r of weekly) {
+    const len = r.crossesMidnight ? 1440 - r.from + r.to : r.to - r.from;
+    if (len > 0) perDay.set(r.day, (perDay.get(r.day) ?? 0) + len);
+  }
+  const lengths = new Set(perDay.values());
+  if (lengths.size !== 1) return null;
+  return [...lengths][0] * 60_000;
+}
+
+/** Milliseconds of `amount` x `unitMs`, exactly, when the product is a whole number of ms. */
+function scaledMs(amount: string, unitMs: number): number | null {
+  try {
+    const r = fromDecimal(amount);
+    const n = r.n * BigInt(unitMs);
+    return n % r.d === 0n ? Number(n / r.d) : Math.round(Number(n) / Number(r.d));
+  } catch {
+    return null;
+  }
+}
+
+export function weeklyRanges(line: A.HoursLine): I.WeeklyRange[] {
+  const days: I.Weekday[] = [];
+  if (line.everyDay) days.push(1, 2, 3, 4, 5, 6, 7);
+  for (const d of line.days) {
+    const from = DAY_INDEX[d.from.name];
+    const to = d.to ? DAY_INDEX[d.to.name] : from;
+    if (!from || !to) continue;
+    // `friday to monday` wraps over the weekend.
+    for (let i = from; ; i = ((i % 7) + 1) as I.Weekday) {
+      days.push(i as I.Weekday);
+      if (i === to) break;
+    }
+  }
+  const out: I.WeeklyRange[] = [];
+  for (const r of line.ranges) {
+    const from = minutesOf(r.from.text);
+    const to = minutesOf(r.to.text);
+    // `21:00 to 01:00` ends on the next day; `08:00 to 08:00` is an empty range (the checker says so).
+    const crossesMidnight = to < from;
+    for (const day of days) out.push({ day, from, to, crossesMidnight, span: { start: line.span.start, end: line.span.end } });
+  }
+  return out;
+}
+
+function coversWholeWeek(weekly: I.WeeklyRange[]): boolean {
+  const covered: [number, number][] = [];
+  for (const r of weekly) {
+    const s = (r.day - 1) * 1440 + r.from;
+    const e = (r.day - 1) * 1440 + (r.crossesMidnight ? 1440 + r.to : r.to);
+    if (e <= 10080) covered.push([s, e]);
+    else covered.push([s, 10080], [0, e - 10080]);
+  }
+  covered.sort((a, b) => a[0] - b[0]);
+  let reach = 0;
+  for (const [s, e] of covered) {
+    if (s > reach) return false;
+    reach = Math.max(reach, e);
+  }
+  return reach >= 10080;
+}
+
+interface Declared<T> {
+  map: Map<string, T & { span: Span }>;
+}
+
+export function lower(ast: A.ContractFile, file: string, report: Reporter): I.Contract {
+  const once = new Map<string, Span>();
+  const single = <T extends { span: Span }>(key: string, s: T, what: string): boolean => {
+    const prev = once.get(key);
+    if (prev) {
+      report.report(DIAGNOSTICS.duplicateStatement, s.span, `${what} is given twice`, { related: [{ span: prev, message: 'first given here' }] });
+      return false;
+    }
+    once.set(key, s.span);
+    return true;
+  };
+  const declare = <T extends { id: string; span: Span }>(d: Declared<T>, item: T, what: string): boolean => {
+    const prev = d.map.get(item.id);
+    if (prev) {
+      report.report(DIAGNOSTICS.duplicateDeclaration, item.span, `${what} "${item.id}" is declared twice`, { related: [{ span: prev.span, message: 'first declared here' }] });
+      return false;
+    }
+    d.map.set(item.id, item);
+    return true;
+  };
+
+  const c: I.Contract = {
+    file,
+    name: null,
+    version: null,
+    effective: null,
+    provider: null,
+    customer: null,
+    timeZone: 'UTC',
+    calendars: [],
+    severities: [],
+    plans: [],
+    plansOrdered: false,
+    implicitPlan: false,
+    categories: [],
+    targets: [],
+    categoryTargets: [],
+    causes: [],
+    channels: null,
+    maintenance: null,
+    availability: null,
+    reliability: null,
+    credits: null,
+    notes: [],
+  };
+
+  // Pass 1: declarations (calendars, severities, plans, categories, causes) so that tables may
+  // come before or after what they name.
+  const calendars: Declared<I.Calendar> = { map: new Map() };
+  const severities: Declared<I.Severity> = { map: new Map() };
+  const plans: Declared<I.Plan> = { map: new Map() };
+  const categories: Declared<I.Category> = { map: new Map() };
+  const causes: Declared<I.Cause> = { map: new Map() };
+  const aliasOwner = new Map<string, string>();
+  let sawZone = false;
+  let sawPlans = false;
+
+  for (const s of ast.statements) {
+    switch (s.kind) {
+      case 'contract':
+        if (single('contract', s, 'the contract name')) c.name = s.name.value;
+        break;
+      case 'version':
+        if (single('version', s, 'the version')) c.version = s.value.value;
+        break;
+      case 'effective':
+        if (single('effective', s, 'the effective date')) c.effective = s.date ? s.date.text : null;
+        break;
+      case 'party':
+        if (single(s.role, s, `the ${s.role}`)) c[s.role] = s.name.value;
+        break;
+      case 'timeZone':
+        sawZone = true;
+        if (single('timeZone', s, 'the time zone')) {
+          if (IANAZone.isValidZone(s.zone.value)) c.timeZone = s.zone.value;
+          else
+            report.report(DIAGNOSTICS.unknownTimeZone, s.zone.span, `"${s.zone.value}" is not a known IANA time zone`, {
+              hint: 'for example America/Bogota, America/New_York, Europe/Madrid or UTC',
+            });
+        }
+        break;
+      case 'calendar':
+        declare(calendars, lowerCalendar(s, report), 'calendar');
+        break;
+      case 'severities':
+        for (const item of s.items) {
+          const sev: I.Severity = {
+            id: item.id.name,
+            title: item.title?.value ?? null,
+            description: item.description?.value ?? null,
+            aliases: item.aliases.map((a) => a.name),
+            rank: severities.map.size,
+            span: item.span,
+          };
+          if (!declare(severities, sev, 'severity')) continue;
+          for (const a of item.aliases) {
+            const owner = aliasOwner.get(a.name);
+            if (owner !== undefined || severities.map.has(a.name) && a.name !== sev.id) {
+              report.report(DIAGNOSTICS.duplicateDeclaration, a.span, `alias "${a.name}" already names severity "${owner ?? a.name}"`);
+            } else aliasOwner.set(a.name, sev.id);
+          }
+        }
+        break;
+      case 'plans':
+        if (!single('plans', s, 'the list of plans')) break;
+        sawPlans = true;
+        c.plansOrdered = s.separators.length > 0 && s.separators.every((x) => x === '<');
+        for (const n of s.names) declare(plans, { id: n.name, rank: plans.map.size, span: n.span }, 'plan');
+        break;
+      case 'categories':
+        for (const item of s.items) {
+          if (item.kind === 'category') declare(categories, { id: item.id.name, description: item.description?.value ?? null, span: item.span }, 'category');
+          else lowerCategoryTable(item, categories, declare, report);
+        }
+        break;
+      case 'causes':
+        for (const item of s.items) declare(causes, { id: item.id.name, counted: item.counted, description: item.description?.value ?? null, span: item.span }, 'cause');
+        break;
+      default:
+        break;
+    }
+  }
+
+  if (!sawZone) {
+    report.report(DIAGNOSTICS.missingTimeZone, firstLine(ast), 'the contract declares no time zone; UTC is assumed', {
+      hint: 'add a line such as `time zone America/Bogota`',
+    });
+  }
+  if (!once.has('contract')) report.report(DIAGNOSTICS.missingContractName, firstLine(ast), 'the contract has no `contract "name"` line');
+  if (!once.has('version')) report.report(DIAGNOSTICS.missingVersion, firstLine(ast), 'the contract states no version');
+  if (!once.has('effective')) report.report(DIAGNOSTICS.missingEffective, firstLine(ast), 'the contract states no effective date');
+
+  if (!sawPlans) {
+    c.implicitPlan = true;
+    plans.map.set(DEFAULT_PLAN, { id: DEFAULT_PLAN, rank: 0, span: { start: 0, end: 0 } });
+  }
+  c.calendars = [...calendars.map.values()];
+  c.severities = [...severities.map.values()];
+  c.plans = [...plans.map.values()];
+  c.categories = [...categories.map.values()];
+  c.causes = [...causes.map.values()];
+
+  const ctx: LowerContext = { report, calendars: calendars.map, severities: severities.map, plans: plans.map, categories: categories.map, contract: c };
+
+  // Pass 2: everything that refers to declarations.
+  const cellKeys = new Map<string, Span>();
+  for (const s of ast.statements) {
+    switch (s.kind) {
+      case 'categories':
+        for (const item of s.items) if (item.kind === 'table') lowerCategoryTargets(item, ctx);
+        break;
+      case 'objective':
+        lowerObjective(s, ctx, cellKeys);
+        break;
+      case 'channels': {
+        if (!single('channels', s, 'the reporting channels')) break;
+        const seen = new Map<string, Span>();
+        const channels: I.Channel[] = [];
+        let othersExcluded = false;
+        for (const item of s.items) {
+          if (item.kind === 'official') {
+            const prev = seen.get(item.id.name);
+            if (prev) {
+              report.report(DIAGNOSTICS.duplicateDeclaration, item.span, `channel "${item.id.name}" is declared twice`, { related: [{ span: prev, message: 'first declared here' }] });
+              continue;
+            }
+            seen.set(item.id.name, item.span);
+            channels.push({ id: item.id.name, official: true, description: item.description?.value ?? null, span: item.span });
+          } else othersExcluded = item.excluded;
+        }
+        c.channels = { channels, othersExcluded, span: s.span };
+        break;
+      }
+      case 'maintenance':
+        if (single('maintenance', s, 'the maintenance clause')) c.maintenance = lowerMaintenance(s, ctx);
+        break;
+      case 'availability':
+        if (single('availability', s, 'the availability clause')) c.availability = lowerAvailability(s, ctx);
+        break;
+      case 'reliability':
+        if (single('reliability', s, 'the reliability clause')) {
+          c.reliability = { maxIncidents: Number(s.max.text), period: 'calendar-month', span: s.span };
+        }
+        break;
+      case 'credits':
+        if (single('credits', s, 'the credits clause')) c.credits = lowerCredits(s, ctx);
+        break;
+      case 'note':
+        c.notes.push({ kind: s.clause ? 'clause' : 'note', title: s.title.value, text: s.text.value, span: s.span });
+        break;
+      default:
+        break;
+    }
+  }
+  return c;
+}
+
+function firstLine(ast: A.ContractFile): Span {
+  const s = ast.statements[0];
+  return s ? { start: s.span.start, end: s.span.start } : { start: 0, end: 0 };
+}
+
+interface LowerContext {
+  report: Reporter;
+  calendars: Map<string, I.Calendar>;
+  severities: Map<string, I.Severity>;
+  plans: Map<string, I.Plan>;
+  categories: Map<string, I.Category>;
+  contract: I.Contract;
+}
+
+function lowerCalendar(s: Extract<A.Statement, { kind: 'calendar' }>, report: Reporter): I.Calendar {
+  const weekly: I.WeeklyRange[] = [];
+  const cal: I.Calendar = {
+    id: s.id.name,
+    title: s.title?.value ?? null,
+    weekly,
+    allDay: false,
+    holidayCountry: null,
+    holidayCountrySpan: null,
+    added: [],
+    removed: [],
+    pinned: [],
+    span: s.span,
+  };
+  for (const l of s.lines) {
+    switch (l.kind) {
+      case 'hours':
+        weekly.push(...weeklyRanges(l));
+        break;
+      case 'publicHolidays':
+        if (cal.holidayCountry !== null) {
+          report.report(DIAGNOSTICS.duplicateStatement, l.span, 'public holidays are given twice for this calendar', {
+            related: [{ span: cal.holidayCountrySpan!, message: 'first given here' }],
+          });
+          break;
+        }
+        cal.holidayCountry = l.country.name.toUpperCase();
+        cal.holidayCountrySpan = l.country.span;
+        break;
+      case 'addHoliday':
+        cal.added.push({ date: l.date.text, reason: l.reason?.value ?? null, span: l.span });
+        break;
+      case 'removeHoliday':
+        cal.removed.push({ date: l.date.text, reason: l.reason?.value ?? null, span: l.span });
+        break;
+      case 'pinnedHolidays': {
+        const year = Number(l.year.text);
+        const prev = cal.pinned.find((p) => p.year === year);
+        if (prev) {
+          report.report(DIAGNOSTICS.duplicateStatement, l.span, `holidays of ${year} are pinned twice`, { related: [{ span: prev.span, message: 'first pinned here' }] });
+          break;
+        }
+        cal.pinned.push({ year, dates: [...new Set(l.dates.map((d) => d.text))].sort(), span: l.span });
+        break;
+      }
+    }
+  }
+  cal.allDay = weekly.length > 0 && coversWholeWeek(weekly);
+  return cal;
+}
+
+function lowerDuration(d: A.DurationNode, ctx: LowerContext): I.Duration {
+  const amount = normalizeDecimal(d.amount.text);
+  let calendar: string | null = null;
+  let ms: number | null;
+  if (d.calendar) {
+    const cal = ctx.calendars.get(d.calendar.name);
+    if (!cal) {
+      const known = [...ctx.calendars.keys()];
+      ctx.report.report(DIAGNOSTICS.unknownCalendarUnit, d.calendar.span, `"${d.calendar.name} ${d.unit}s" counts on a calendar "${d.calendar.name}" that is not declared`, {
+        hint: known.length ? `declared calendars: ${known.join(', ')}` : `declare it: calendar ${d.calendar.name} "..." with its weekly hours`,
+      });
+      ms = scaledMs(amount, UNIT_MS[d.unit]);
+    } else {
+      calendar = cal.id;
+      const unitMs = d.unit === 'day' ? businessDayMs(cal.weekly, cal.allDay) : UNIT_MS[d.unit];
+      ms = unitMs === null ? null : scaledMs(amount, unitMs);
+    }
+  } else ms = scaledMs(amount, UNIT_MS[d.unit]);
+  return { amount, unit: d.unit, calendar, ms, span: d.span };
+}
+
+function cellWord(cell: A.CellValue | undefined): string | null {
+  if (!cell) return null;
+  if (cell.kind === 'words') return cell.words.map((w) => w.name).join(' ');
+  return null;
+}
+
+function lowerCategoryTable(
+  t: A.Table,
+  categories: Declared<I.Category>,
+  declare: <T extends { id: string; span: Span }>(d: Declared<T>, item: T, what: string) => boolean,
+  report: Reporter,
+): void {
+  const head = t.header.cells.map((cell) => cellWord(cell)?.toLowerCase() ?? null);
+  if (head[0] !== 'category') {
+    report.report(DIAGNOSTICS.unknownTableHeader, t.header.cells[0]?.span ?? t.header.span, 'the first column of a categories table is `category`', {
+      hint: '| category | description | resolution |',
+    });
+    return;
+  }
+  const descCol = head.indexOf('description');
+  for (const row of t.rows) {
+    if (row.cells.length !== t.header.cells.length) {
+      report.report(DIAGNOSTICS.tableShape, row.span, `this row has ${row.cells.length} cells, the header has ${t.header.cells.length}`);
+    }
+    const id = cellWord(row.cells[0]);
+    if (!id || id.includes(' ')) {
+      report.report(DIAGNOSTICS.invalidCell, row.cells[0]?.span ?? row.span, 'the first cell of a category row is the category name (one word, like web-down)');
+      continue;
+    }
+    const dc = descCol >= 0 ? row.cells[descCol] : undefined;
+    const description = dc?.kind === 'text' ? dc.value : dc?.kind === 'words' ? cellWord(dc) : null;
+    declare(categories, { id, description, span: row.span }, 'category');
+  }
+}
+
+function lowerCategoryTargets(t: A.Table, ctx: LowerContext): void {
+  const head = t.header.cells.map((cell) => cellWord(cell)?.toLowerCase() ?? null);
+  if (head[0] !== 'category') return;
+  head.forEach((h, i) => {
+    if (i === 0 || h === 'description' || h === null) return;
+    if (!OBJECTIVE_WORDS.has(h)) {
+      ctx.report.report(DIAGNOSTICS.unknownTableHeader, t.header.cells[i].span, `column "${h}" is neither description nor an objective (response, restoration, resolution)`);
+    }
+  });
+  for (const row of t.rows) {
+    const id = cellWord(row.cells[0]);
+    if (!id || id.includes(' ')) continue;
+    head.forEach((h, i) => {
+      if (i === 0 || h === null || !OBJECTIVE_WORDS.has(h)) return;
+      const cell = row.cells[i];
+      if (!cell || cell.kind === 'empty') return; // no override for this objective
+      if (cell.kind !== 'target') {
+        ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, `expected a duration such as 10 minutes or none for the ${h} of "${id}"`);
+        return;
+      }
+      ctx.contract.categoryTargets.push({
+        objective: h as I.ObjectiveName,
+        category: id,
+        duration: cell.duration ? lowerDuration(cell.duration, ctx) : null,
+        via: cell.via?.methods.map((m) => m.name) ?? [],
+        span: cell.span,
+      });
+    });
+  }
+}
+
+function undeclared(ctx: LowerContext, what: string, name: string, span: Span, known: Iterable<string>): void {
+  const list = [...known];
+  ctx.report.report(DIAGNOSTICS.undeclared, span, `${what} "${name}" is not declared`, {
+    hint: list.length ? `declared ${what === 'severity' ? 'severities' : `${what}s`}: ${list.join(', ')}` : undefined,
+  });
+}
+
+function lowerObjective(s: Extract<A.Statement, { kind: 'objective' }>, ctx: LowerContext, cellKeys: Map<string, Span>): void {
+  const objective = s.objective;
+  const add = (plan: string, severity: string, value: A.TargetValueNode): void => {
+    const key = `${objective}/${plan}/${severity}`;
+    const prev = cellKeys.get(key);
+    if (prev) {
+      ctx.report.report(DIAGNOSTICS.duplicateDeclaration, value.span, `the ${objective} target of ${plan} / ${severity} is given twice`, {
+        related: [{ span: prev, message: 'first given here' }],
+      });
+      return;
+    }
+    cellKeys.set(key, value.span);
+    ctx.contract.targets.push({
+      objective,
+      plan,
+      severity,
+      duration: value.duration ? lowerDuration(value.duration, ctx) : null,
+      via: value.via?.methods.map((m) => m.name) ?? [],
+      span: value.span,
+    });
+  };
+
+  if (s.value) {
+    for (const p of ctx.plans.keys()) for (const sev of ctx.severities.keys()) add(p, sev, s.value);
+    return;
+  }
+  const t = s.table;
+  if (!t) return;
+  const head = t.header.cells.map((cell) => cellWord(cell));
+  const rowDim = head[0]?.toLowerCase();
+  if (rowDim !== 'plan' && rowDim !== 'severity') {
+    ctx.report.report(DIAGNOSTICS.unknownTableHeader, t.header.cells[0]?.span ?? t.header.span, 'the first column of a target table is `plan` or `severity`', {
+      hint: '| plan | critical | high | ... |   or   | severity | target |',
+    });
+    return;
+  }
+  // Columns: severities (rows are plans), or plans / `target` (rows are severities).
+  const cols: (string[] | null)[] = head.map((h, i) => {
+    if (i === 0) return null;
+    const cell = t.header.cells[i];
+    if (h === null) {
+      ctx.report.report(DIAGNOSTICS.unknownTableHeader, cell.span, 'a header cell names a plan, a severity or `target`');
+      return null;
+    }
+    if (rowDim === 'plan') {
+      if (!ctx.severities.has(h)) {
+        undeclared(ctx, 'severity', h, cell.span, ctx.severities.keys());
+        return null;
+      }
+      return [h];
+    }
+    if (h.toLowerCase() === 'target') return [...ctx.plans.keys()];
+    if (!ctx.plans.has(h)) {
+      undeclared(ctx, 'plan', h, cell.span, ctx.contract.implicitPlan ? [] : ctx.plans.keys());
+      return null;
+    }
+    return [h];
+  });
+  for (const row of t.rows) {
+    if (row.cells.length !== t.header.cells.length) {
+      ctx.report.report(DIAGNOSTICS.tableShape, row.span, `this row has ${row.cells.length} cells, the header has ${t.header.cells.length}`);
+    }
+    const key = cellWord(row.cells[0]);
+    const keyCell = row.cells[0];
+    if (!key) {
+      ctx.report.report(DIAGNOSTICS.invalidCell, keyCell?.span ?? row.span, `the first cell names a ${rowDim}`);
+      continue;
+    }
+    if (rowDim === 'plan' ? !ctx.plans.has(key) : !ctx.severities.has(key)) {
+      undeclared(ctx, rowDim, key, keyCell.span, rowDim === 'plan' ? ctx.plans.keys() : ctx.severities.keys());
+      continue;
+    }
+    for (let i = 1; i < row.cells.length && i < cols.length; i++) {
+      const targets = cols[i];
+      if (!targets) continue;
+      const cell = row.cells[i];
+      if (cell.kind !== 'target') {
+        ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, cell.kind === 'empty' ? 'this cell is empty: write a duration or none' : 'expected a duration such as 4 hours or 2 business days, or none');
+        continue;
+      }
+      for (const other of targets) {
+        if (rowDim === 'plan') add(key, other, cell);
+        else add(other, key, cell);
+      }
+    }
+  }
+}
+
+function lowerMaintenance(s: Extract<A.Statement, { kind: 'maintenance' }>, ctx: LowerContext): I.Maintenance {
+  const m: I.Maintenance = {
+    windows: [],
+    hasWindows: false,
+    notice: null,
+    acknowledgementRequired: false,
+    acknowledgementSpan: null,
+    countedAsDowntime: true,
+    span: s.span,
+  };
+  for (const l of s.items) {
+    switch (l.kind) {
+      case 'windows':
+        m.hasWindows = !l.anyTime;
+        break;
+      case 'hours':
+        m.hasWindows = true;
+        m.windows.push(...weeklyRanges(l));
+        break;
+      case 'notice':
+        m.notice = { duration: lowerDuration(l.duration, ctx), via: l.via?.methods.map((x) => x.name) ?? [], span: l.span };
+        break;
+      case 'acknowledgement':
+        m.acknowledgementRequired = l.required;
+        m.acknowledgementSpan = l.span;
+        break;
+      case 'downtime':
+        m.countedAsDowntime = l.counted;
+        break;
+    }
+  }
+  return m;
+}
+
+function checkPercent(ctx: LowerContext, p: A.NumberText, what: string): string {
+  const v = normalizeDecimal(p.text);
+  const ok = /^\d+(\.\d+)?$/.test(v) && (Number(v) <= 100);
+  if (!ok) ctx.report.report(DIAGNOSTICS.invalidValue, p.span, `${what} ${p.text}% is not a percentage between 0% and 100%`);
+  return v;
+}
+
+function lowerAvailability(s: Extract<A.Statement, { kind: 'availability' }>, ctx: LowerContext): I.Availability | null {
+  let target: { value: string; span: Span } | null = null;
+  let measurement: I.Measurement = { kind: 'exact' };
+  for (const l of s.items) {
+    if (l.kind === 'target') {
+      if (target) {
+        ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the availability target is given twice', { related: [{ span: target.span, message: 'first given here' }] });
+        continue;
+      }
+      target = { value: checkPercent(ctx, l.percent, 'the target'), span: l.percent.span };
+    } else if (l.slot) {
+      const d = lowerDuration(l.slot, ctx);
+      if (d.calendar !== null || d.ms === null || d.ms <= 0 || d.ms % 60_000 !== 0) {
+        ctx.report.report(DIAGNOSTICS.invalidValue, l.slot.span, 'a measurement slot is a whole number of plain minutes or hours, more than zero');
+      } else measurement = { kind: 'slots', minutes: d.ms / 60_000 };
+    } else measurement = { kind: 'exact' };
+  }
+  if (!target) {
+    ctx.report.report(DIAGNOSTICS.invalidValue, s.headerSpan, 'the availability clause has no target', { hint: 'target 99.9% per calendar month' });
+    return null;
+  }
+  return { target: target.value, targetSpan: target.span, period: 'calendar-month', measurement, span: s.span };
+}
+
+function lowerBand(cell: A.CellValue, ctx: LowerContext): Pick<I.CreditBand, 'lower' | 'upper'> | null {
+  if (cell.kind !== 'bound') {
+    ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, 'expected a bound such as `at least 99.00% and below 99.90%` or `below 98.50%`');
+    return null;
+  }
+  let lower: I.Bound | null = null;
+  let upper: I.Bound | null = null;
+  for (const side of cell.sides) {
+    const value = checkPercent(ctx, side.value, 'the bound');
+    const isLower = side.op === 'at least' || side.op === 'above';
+    const b: I.Bound = { value, inclusive: side.op === 'at least' || side.op === 'at most' };
+    if (isLower) {
+      if (lower) ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, 'this bound gives two lower limits');
+      lower = b;
+    } else {
+      if (upper) ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, 'this bound gives two upper limits');
+      upper = b;
+    }
+  }
+  return { lower, upper };
+}
+
+function lowerCredits(s: Extract<A.Statement, { kind: 'credits' }>, ctx: LowerContext): I.Credits {
+  const cr: I.Credits = { basis: null, bands: [], linear: null, cap: null, capSpan: null, claimWindow: null, span: s.span };
+  for (const l of s.items) {
+    switch (l.kind) {
+      case 'basis':
+        cr.basis = l.text.value;
+        break;
+      case 'table': {
+        const head = l.header.cells.map((c) => cellWord(c)?.toLowerCase() ?? (c.kind === 'text' ? c.value.toLowerCase() : null));
+        const creditCol = head.findIndex((h) => h !== null && /credit/.test(h));
+        const boundCol = creditCol === 0 ? 1 : 0;
+        if (creditCol < 0 || l.header.cells.length !== 2) {
+          ctx.report.report(DIAGNOSTICS.unknownTableHeader, l.header.span, 'a credit table has two columns: the availability bound and the credit', {
+            hint: '| monthly availability | credit |',
+          });
+          break;
+        }
+        for (const row of l.rows) {
+          if (row.cells.length !== 2) {
+            ctx.report.report(DIAGNOSTICS.tableShape, row.span, `this row has ${row.cells.length} cells, the header has 2`);
+            continue;
+          }
+          const band = lowerBand(row.cells[boundCol], ctx);
+          const credit = row.cells[creditCol];
+          if (credit.kind !== 'percent') {
+            ctx.report.report(DIAGNOSTICS.invalidCell, credit.span, 'expected the credit as a percentage, such as 5%');
+            continue;
+          }
+          if (band) cr.bands.push({ ...band, credit: checkPercent(ctx, credit.value, 'the credit'), span: row.span });
+        }
+        break;
+      }
+      case 'linear':
+        if (cr.linear) {
+          ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the credit formula is given twice', { related: [{ span: cr.linear.span, message: 'first given here' }] });
+          break;
+        }
+        cr.linear = {
+          percentPerStep: checkPercent(ctx, l.percent, 'the credit'),
+          step: checkPercent(ctx, l.step, 'the step'),
+          rounding: l.rounding,
+          span: l.span,
+        };
+        break;
+      case 'cap':
+        if (cr.cap !== null) {
+          ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the credit cap is given twice', { related: [{ span: cr.capSpan!, message: 'first given here' }] });
+          break;
+        }
+        cr.cap = checkPercent(ctx, l.percent, 'the cap');
+        cr.capSpan = l.span;
+        break;
+      case 'claim':
+        cr.claimWindow = { duration: lowerDuration(l.duration, ctx), after: l.after.map((w) => w.name).join(' ') };
+        break;
+    }
+  }
+  return cr;
+}

@@ -1,0 +1,167 @@
+// The syntax tree of a contract, close to what was written (one node per line of the source).
+// Types only, discriminated by `kind`; built by cst-to-ast.ts, lowered to the IR by compiler/lower.ts.
+
+import type { Span } from './span';
+
+export interface Ident {
+  name: string;
+  span: Span;
+}
+
+export interface Text {
+  value: string;
+  span: Span;
+}
+
+/** A number as written ("99.00", "04"). */
+export interface NumberText {
+  text: string;
+  span: Span;
+}
+
+export interface DurationNode {
+  kind: 'duration';
+  amount: NumberText;
+  /** The calendar a business unit counts on (`business` in `4 business hours`). */
+  calendar: Ident | null;
+  unit: 'minute' | 'hour' | 'day';
+  span: Span;
+}
+
+export interface ViaNode {
+  methods: Ident[];
+  span: Span;
+}
+
+export interface TargetValueNode {
+  kind: 'target';
+  /** null = `none` / `NA`. */
+  duration: DurationNode | null;
+  via: ViaNode | null;
+  span: Span;
+}
+
+export interface BoundSide {
+  op: 'at least' | 'at most' | 'above' | 'below';
+  value: NumberText; // percent without %
+}
+
+export interface BoundNode {
+  kind: 'bound';
+  /** `between X and Y` (inclusive at both ends) is written with op 'between'. */
+  between: boolean;
+  sides: BoundSide[];
+  span: Span;
+}
+
+export type CellValue =
+  | TargetValueNode
+  | { kind: 'percent'; value: NumberText; span: Span }
+  | BoundNode
+  | { kind: 'text'; value: string; span: Span }
+  | { kind: 'words'; words: Ident[]; span: Span }
+  | { kind: 'empty'; span: Span };
+
+export interface TableRow {
+  cells: CellValue[];
+  span: Span;
+}
+
+export interface Table {
+  kind: 'table';
+  header: TableRow;
+  rows: TableRow[];
+  span: Span;
+}
+
+export interface DayRange {
+  from: Ident; // day names
+  to: Ident | null;
+  span: Span;
+}
+
+export interface TimeRangeNode {
+  from: NumberText; // "08:00"
+  to: NumberText;
+  span: Span;
+}
+
+export interface HoursLine {
+  kind: 'hours';
+  everyDay: boolean;
+  days: DayRange[];
+  ranges: TimeRangeNode[];
+  span: Span;
+}
+
+export type CalendarLine =
+  | HoursLine
+  | { kind: 'publicHolidays'; country: Ident; span: Span }
+  | { kind: 'addHoliday'; date: NumberText; reason: Text | null; span: Span }
+  | { kind: 'removeHoliday'; date: NumberText; reason: Text | null; span: Span }
+  | { kind: 'pinnedHolidays'; year: NumberText; dates: NumberText[]; span: Span };
+
+export interface SeverityLine {
+  kind: 'severity';
+  id: Ident;
+  title: Text | null;
+  aliases: Ident[];
+  description: Text | null;
+  span: Span;
+}
+
+export type MaintenanceLine =
+  | { kind: 'windows'; anyTime: boolean; span: Span }
+  | HoursLine
+  | { kind: 'notice'; duration: DurationNode; via: ViaNode | null; span: Span }
+  | { kind: 'acknowledgement'; required: boolean; span: Span }
+  | { kind: 'downtime'; counted: boolean; span: Span };
+
+export type AvailabilityLine =
+  | { kind: 'target'; percent: NumberText; span: Span }
+  | { kind: 'measured'; slot: DurationNode | null; span: Span };
+
+export type CreditLine =
+  | { kind: 'basis'; text: Text; span: Span }
+  | Table
+  | { kind: 'linear'; percent: NumberText; rounding: 'started' | 'full' | 'pro-rata' | null; step: NumberText; span: Span }
+  | { kind: 'cap'; percent: NumberText; span: Span }
+  | { kind: 'claim'; duration: DurationNode; after: Ident[]; span: Span };
+
+export type Statement =
+  | { kind: 'contract'; name: Text; span: Span }
+  | { kind: 'version'; value: Text; span: Span }
+  | { kind: 'effective'; date: NumberText | null; span: Span }
+  | { kind: 'party'; role: 'provider' | 'customer'; name: Text; span: Span }
+  | { kind: 'timeZone'; zone: Text; quoted: boolean; span: Span }
+  | { kind: 'calendar'; id: Ident; title: Text | null; lines: CalendarLine[]; headerSpan: Span; span: Span }
+  | { kind: 'severities'; items: SeverityLine[]; headerSpan: Span; span: Span }
+  | { kind: 'plans'; names: Ident[]; separators: (',' | '<')[]; span: Span }
+  | { kind: 'categories'; items: (Table | { kind: 'category'; id: Ident; description: Text | null; span: Span })[]; headerSpan: Span; span: Span }
+  | {
+      kind: 'objective';
+      objective: 'response' | 'restoration' | 'resolution';
+      table: Table | null;
+      value: TargetValueNode | null;
+      forEveryIncident: boolean;
+      headerSpan: Span;
+      span: Span;
+    }
+  | { kind: 'causes'; items: { kind: 'cause'; counted: boolean; id: Ident; description: Text | null; span: Span }[]; headerSpan: Span; span: Span }
+  | {
+      kind: 'channels';
+      items: ({ kind: 'official'; id: Ident; description: Text | null; span: Span } | { kind: 'others'; excluded: boolean; span: Span })[];
+      headerSpan: Span;
+      span: Span;
+    }
+  | { kind: 'maintenance'; items: MaintenanceLine[]; headerSpan: Span; span: Span }
+  | { kind: 'availability'; items: AvailabilityLine[]; headerSpan: Span; span: Span }
+  | { kind: 'reliability'; max: NumberText; span: Span }
+  | { kind: 'credits'; items: CreditLine[]; headerSpan: Span; span: Span }
+  | { kind: 'note'; clause: boolean; title: Text; text: Text; triple: boolean; span: Span };
+
+export interface ContractFile {
+  statements: Statement[];
+  comments: { text: string; span: Span }[];
+  span: Span;
+}

@@ -1,0 +1,130 @@
+// The one table of diagnostics: every message slac reports comes from here, with a stable code.
+// Bands: SLA1xxx syntax, SLA2xxx names and meaning (lowering), SLA3xxx static checks.
+
+import type { Span } from './span';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface DiagnosticDef {
+  code: string;
+  severity: Severity;
+  /** Short title, used for rule descriptors (SARIF) and `--explain`. */
+  title: string;
+  /** Longer explanation for `slac check --explain CODE`. */
+  explain: string;
+}
+
+export interface Related {
+  span: Span;
+  message: string;
+  /** Defaults to the diagnostic's own file. */
+  file?: string;
+}
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  related: Related[];
+  /** A hint on how to fix it, when there is one. */
+  hint?: string;
+  /** Set when an inline `# slac-ignore CODE` comment silences it. */
+  suppressed?: boolean;
+}
+
+function def(code: string, severity: Severity, title: string, explain: string): DiagnosticDef {
+  return { code, severity, title, explain };
+}
+
+export const DIAGNOSTICS = {
+  // ---- SLA1xxx: syntax -------------------------------------------------------------------
+  unexpectedCharacter: def('SLA1001', 'error', 'Unexpected character',
+    'The text contains a character that is not part of the slac language here, such as a stray symbol. Quote free text with "double quotes".'),
+  unterminatedString: def('SLA1002', 'error', 'Unterminated text',
+    'A "quoted text" or a """triple-quoted text""" is not closed before the end of the line or file.'),
+  unexpectedToken: def('SLA1003', 'error', 'Unexpected word or symbol',
+    'The parser expected something else at this point of the clause; the message lists what it expected.'),
+  invalidTime: def('SLA1004', 'error', 'Invalid time of day',
+    'Times of day are written HH:MM from 00:00 to 24:00 (24:00 means the end of the day).'),
+  invalidDate: def('SLA1005', 'error', 'Invalid date',
+    'Dates are written YYYY-MM-DD and must exist in the calendar (2026-02-30 does not).'),
+  invalidNumber: def('SLA1006', 'error', 'Invalid number',
+    'Numbers are written with digits and an optional decimal point (1.5); percentages end with %.'),
+  tableShape: def('SLA1007', 'error', 'Table row does not match the header',
+    'Every row of a table must have as many cells as its header row.'),
+  invalidCell: def('SLA1008', 'error', 'Cell not understood',
+    'A table cell holds a duration (4 hours, 2 business days), none, a percentage, a bound (at least 99.00% and below 99.90%), a name or "quoted text".'),
+  mixedPlanSeparators: def('SLA1009', 'error', 'Mixed plan separators',
+    'Plans are either listed with commas (no order) or ranked with < from lowest to highest, not both.'),
+  // ---- SLA2xxx: names and meaning -----------------------------------------------------------
+  undeclared: def('SLA2001', 'error', 'Undeclared name',
+    'A plan, severity, category, cause, calendar or channel is used but never declared.'),
+  duplicateDeclaration: def('SLA2002', 'error', 'Declared twice',
+    'The same plan, severity, category, cause, calendar, channel or table cell is declared twice.'),
+  duplicateStatement: def('SLA2003', 'error', 'Clause given twice',
+    'A clause that can appear once (contract, version, effective, time zone, a target of a table...) is given twice.'),
+  missingTimeZone: def('SLA2004', 'error', 'Missing time zone',
+    'Every contract declares the IANA time zone its calendars, windows and months are read in: `time zone America/Bogota`.'),
+  unknownTimeZone: def('SLA2005', 'error', 'Unknown time zone',
+    'The time zone is not an IANA zone name known to this system (for example America/Bogota, Europe/Madrid, UTC).'),
+  unknownTableHeader: def('SLA2006', 'error', 'Table header not understood',
+    'The first header cell of a target table names the rows (plan, severity or category); the others name plans, severities or objectives.'),
+  unknownCalendarUnit: def('SLA2007', 'error', 'Business time without a calendar',
+    'A duration in business units (4 business hours) names a calendar (here `business`) that the contract does not declare.'),
+  missingContractName: def('SLA2008', 'error', 'Missing contract name',
+    'Every contract opens with `contract "Its name"`.'),
+  missingVersion: def('SLA2009', 'warning', 'Missing version',
+    'A contract states its `version`, so that verdicts can name the version in force.'),
+  missingEffective: def('SLA2010', 'warning', 'Missing effective date',
+    'A contract states when it takes effect: `effective 2026-03-13` (or `effective unspecified`, which slac treats as always in force).'),
+  invalidValue: def('SLA2011', 'error', 'Value out of range',
+    'A number is outside what the clause allows (a percentage above 100, a zero-minute slot, a negative count).'),
+} as const satisfies Record<string, DiagnosticDef>;
+
+export type DiagnosticKey = keyof typeof DIAGNOSTICS;
+
+/** Extra definitions registered by later phases (the static checks), keyed by code. */
+const registry = new Map<string, DiagnosticDef>(Object.values(DIAGNOSTICS).map((d) => [d.code, d]));
+
+export function registerDiagnostics(defs: Record<string, DiagnosticDef>): void {
+  for (const d of Object.values(defs)) registry.set(d.code, d);
+}
+
+export function allDiagnostics(): DiagnosticDef[] {
+  return [...registry.values()].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+export function diagnosticDef(code: string): DiagnosticDef | undefined {
+  return registry.get(code);
+}
+
+export function diagnostic(
+  d: DiagnosticDef,
+  span: Span,
+  message: string,
+  extra: { related?: Related[]; hint?: string; severity?: Severity } = {},
+): Diagnostic {
+  const out: Diagnostic = {
+    code: d.code,
+    severity: extra.severity ?? d.severity,
+    message,
+    span: { start: span.start, end: Math.max(span.start, span.end) },
+    related: extra.related ?? [],
+  };
+  if (extra.hint) out.hint = extra.hint;
+  return out;
+}
+
+/** Collects diagnostics of one file across phases. */
+export class Reporter {
+  readonly diagnostics: Diagnostic[] = [];
+
+  report(d: DiagnosticDef, span: Span, message: string, extra?: { related?: Related[]; hint?: string; severity?: Severity }): void {
+    this.diagnostics.push(diagnostic(d, span, message, extra));
+  }
+
+  hasErrors(): boolean {
+    return this.diagnostics.some((d) => d.severity === 'error');
+  }
+}

@@ -1,0 +1,63 @@
+// The language front end: text -> tokens -> CST -> AST, with every syntax error as a diagnostic.
+// Never throws; the AST is partial when the text has errors.
+
+import type { ContractFile } from './ast';
+import { AstBuilder } from './cst-to-ast';
+import { DIAGNOSTICS, type Diagnostic, diagnostic } from './diagnostics';
+import { tokenize } from './lexer';
+import { CLAUSE_EXAMPLES, describeToken } from './messages';
+import { parseTokens } from './parser';
+import type { Span } from './span';
+
+export interface ParseResult {
+  ast: ContractFile;
+  diagnostics: Diagnostic[];
+}
+
+export function parse(text: string): ParseResult {
+  try {
+    return parseUnsafe(text);
+  } catch (e) {
+    // A defect in slac itself; still give the editor a diagnostic instead of a crash.
+    const message = e instanceof Error ? e.message : String(e);
+    return {
+      ast: { statements: [], comments: [], span: { start: 0, end: text.length } },
+      diagnostics: [diagnostic(DIAGNOSTICS.unexpectedToken, { start: 0, end: Math.min(1, text.length) }, `internal parser error: ${message}`)],
+    };
+  }
+}
+
+function parseUnsafe(text: string): ParseResult {
+  const lexed = tokenize(text);
+  const { cst, errors } = parseTokens(lexed.tokens);
+  const diagnostics: Diagnostic[] = [...lexed.diagnostics];
+  const seen = new Set<number>();
+  for (const e of errors) {
+    const t = e.token;
+    let span: Span;
+    if (!t || t.tokenType.name === 'EOF' || !Number.isFinite(t.startOffset)) {
+      const prev = e.previousToken;
+      const at = prev && Number.isFinite(prev.endOffset) ? (prev.endOffset as number) + 1 : text.length;
+      span = { start: Math.min(at, text.length), end: Math.min(at, text.length) };
+    } else {
+      span = { start: t.startOffset, end: Math.max(t.startOffset + 1, (t.endOffset ?? t.startOffset) + 1) };
+      if (t.tokenType.name === 'Newline' && t.image === '') span = { start: t.startOffset, end: t.startOffset };
+    }
+    // One syntax error per offending token is enough; recovery can report the same place twice.
+    if (seen.has(span.start)) continue;
+    seen.add(span.start);
+    const rule = [...e.ruleStack].reverse().find((r) => CLAUSE_EXAMPLES[r] && r !== 'statement' && r !== 'contractFile');
+    const hint = rule ? `such a line reads like: ${CLAUSE_EXAMPLES[rule]}` : undefined;
+    const message = e.message || `unexpected ${describeToken(t)}`;
+    diagnostics.push(diagnostic(DIAGNOSTICS.unexpectedToken, span, message, hint ? { hint } : {}));
+  }
+  const builder = new AstBuilder();
+  const ast = builder.file(cst, lexed.comments, text.length);
+  diagnostics.push(...builder.diagnostics);
+  diagnostics.sort((a, b) => a.span.start - b.span.start);
+  return { ast, diagnostics };
+}
+
+export type * from './ast';
+export * from './diagnostics';
+export * from './span';

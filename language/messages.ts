@@ -1,0 +1,91 @@
+// Friendly syntax-error messages: what was expected in words, and an example of the clause.
+
+import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+
+/** An example of each clause, shown as a hint when a line of that kind does not parse. */
+export const CLAUSE_EXAMPLES: Record<string, string> = {
+  contractStmt: 'contract "SAGICC Service Level Agreement"',
+  versionStmt: 'version 04',
+  effectiveStmt: 'effective 2026-03-13   (or: effective unspecified)',
+  partyStmt: 'provider "SAGICC"',
+  timeZoneStmt: 'time zone America/Bogota',
+  calendarBlock: 'calendar business "Colombian business hours"',
+  hoursLine: 'monday to friday 08:00 to 18:00',
+  daySpec: 'monday to friday   (or: every day, or: saturday, sunday)',
+  dayRange: 'monday to friday',
+  timeRange: '08:00 to 18:00',
+  publicHolidaysLine: 'public holidays of CO',
+  addHolidayLine: 'holiday 2026-12-24 "Christmas Eve"',
+  removeHolidayLine: 'not a holiday 2026-05-18 "worked by agreement"',
+  pinnedHolidaysLine: 'pinned holidays 2026: 2026-01-01, 2026-01-12',
+  severitiesBlock: 'severities   (then one line per severity)',
+  severityLine: 'critical "Critical Impact" alias 1 "service completely inoperative"',
+  aliasPart: 'alias 1, sev1',
+  plansStmt: 'plans essential < standard < professional',
+  categoriesBlock: 'categories   (then a table | category | description | resolution |)',
+  categoryLine: 'web-down "Web page does not respond"',
+  objectiveBlock: 'response targets   (then a table), or: response 3 minutes for every incident',
+  targetValue: '2 business days by email   (or: none)',
+  duration: '4 hours, 30 minutes, 2 business days',
+  via: 'by email then telephone',
+  tableRow: '| essential | 2 hours | 2 business days by email |',
+  cellValue: '4 hours, none, 5%, at least 99.00% and below 99.90%, "text"',
+  bound: 'at least 99.00% and below 99.90%',
+  boundSide: 'at least 99.00%',
+  causesBlock: 'causes   (then: counted provider / excluded third-party "...")',
+  causeLine: 'excluded third-party "services provided by third parties"',
+  channelsBlock: 'reporting channels',
+  officialChannelLine: 'official helpdesk "Help Desk ticket system"',
+  otherChannelsLine: 'other channels excluded',
+  maintenanceBlock: 'maintenance',
+  windowsLine: 'windows   (or: windows any time)',
+  noticeLine: 'notice at least 48 hours before the start, by email then telephone',
+  acknowledgementLine: 'acknowledgement required',
+  downtimeLine: 'not counted as downtime',
+  availabilityBlock: 'availability',
+  availabilityTargetLine: 'target 99.96% per calendar month',
+  perMonth: 'per calendar month',
+  measuredLine: 'measured as exact time   (or: measured in slots of 5 minutes)',
+  reliabilityStmt: 'reliability at most 4 counted incidents per calendar month',
+  creditsBlock: 'credits',
+  basisLine: 'basis "invoiced value of the affected service"',
+  linearCreditLine: '5% for each started 1% below target',
+  capLine: 'at most 50%',
+  claimLine: 'claim within 30 days after invoice',
+  noteBlock: 'note "Escalation" """ ...text... """',
+};
+
+function label(t: TokenType): string {
+  return t.LABEL ?? t.name;
+}
+
+export function describeToken(t: IToken | undefined): string {
+  if (!t || t.tokenType.name === 'EOF') return 'the end of the file';
+  if (t.tokenType.name === 'Newline') return 'the end of the line';
+  const img = t.image.length > 30 ? `${t.image.slice(0, 30)}…` : t.image;
+  return `'${img}'`;
+}
+
+function oneOf(labels: string[]): string {
+  const uniq = [...new Set(labels)];
+  if (uniq.length === 1) return uniq[0];
+  if (uniq.length <= 6) return `${uniq.slice(0, -1).join(', ')} or ${uniq[uniq.length - 1]}`;
+  return `${uniq.slice(0, 6).join(', ')}, …`;
+}
+
+export const messageProvider: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual }) {
+    return `expected ${label(expected)}, found ${describeToken(actual)}`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return `unexpected ${describeToken(firstRedundant)}: a clause starts with a keyword such as contract, calendar, severities, response, maintenance, availability or credits`;
+  },
+  buildNoViableAltMessage({ expectedPathsPerAlt, actual }) {
+    const firsts = expectedPathsPerAlt.flatMap((alt) => alt.map((path) => (path[0] ? label(path[0]) : 'end of line')));
+    return `expected ${oneOf(firsts)}, found ${describeToken(actual[0])}`;
+  },
+  buildEarlyExitMessage({ expectedIterationPaths, actual }) {
+    const firsts = expectedIterationPaths.map((path) => (path[0] ? label(path[0]) : 'something'));
+    return `expected ${oneOf(firsts)}, found ${describeToken(actual[0])}`;
+  },
+};

@@ -1,0 +1,621 @@
+// The grammar of the slac language (Chevrotain, CST output, error recovery on). One clause per
+// line; a clause that opens a block (calendar, severities, maintenance...) owns the lines that
+// follow it until the next top-level keyword. No semantic actions here: see cst-to-ast.ts.
+
+import { CstParser, type CstNode, type IToken } from 'chevrotain';
+import { messageProvider } from './messages';
+import * as T from './tokens';
+
+class SlacParser extends CstParser {
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 4, errorMessageProvider: messageProvider });
+    this.performSelfAnalysis();
+  }
+
+  contractFile = this.RULE('contractFile', () => {
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Newline) }, { ALT: () => this.SUBRULE(this.statement) }]);
+    });
+  });
+
+  statement = this.RULE('statement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.contractStmt) },
+      { ALT: () => this.SUBRULE(this.versionStmt) },
+      { ALT: () => this.SUBRULE(this.effectiveStmt) },
+      { ALT: () => this.SUBRULE(this.partyStmt) },
+      { ALT: () => this.SUBRULE(this.timeZoneStmt) },
+      { ALT: () => this.SUBRULE(this.calendarBlock) },
+      { ALT: () => this.SUBRULE(this.severitiesBlock) },
+      { ALT: () => this.SUBRULE(this.plansStmt) },
+      { ALT: () => this.SUBRULE(this.categoriesBlock) },
+      { ALT: () => this.SUBRULE(this.objectiveBlock) },
+      { ALT: () => this.SUBRULE(this.causesBlock) },
+      { ALT: () => this.SUBRULE(this.channelsBlock) },
+      { ALT: () => this.SUBRULE(this.maintenanceBlock) },
+      { ALT: () => this.SUBRULE(this.availabilityBlock) },
+      { ALT: () => this.SUBRULE(this.reliabilityStmt) },
+      { ALT: () => this.SUBRULE(this.creditsBlock) },
+      { ALT: () => this.SUBRULE(this.noteBlock) },
+    ]);
+  });
+
+  // ---- header --------------------------------------------------------------------------
+  contractStmt = this.RULE('contractStmt', () => {
+    this.CONSUME(T.Contract);
+    this.CONSUME(T.StringLit);
+    this.CONSUME(T.Newline);
+  });
+
+  versionStmt = this.RULE('versionStmt', () => {
+    this.CONSUME(T.Version);
+    this.OR([
+      { ALT: () => this.CONSUME(T.NumberLit) },
+      { ALT: () => this.CONSUME(T.HeaderWord) },
+      { ALT: () => this.CONSUME(T.StringLit) },
+      { ALT: () => this.CONSUME(T.DateLit) },
+    ]);
+    this.CONSUME(T.Newline);
+  });
+
+  effectiveStmt = this.RULE('effectiveStmt', () => {
+    this.CONSUME(T.Effective);
+    this.OR([{ ALT: () => this.CONSUME(T.DateLit) }, { ALT: () => this.CONSUME(T.Unspecified) }]);
+    this.CONSUME(T.Newline);
+  });
+
+  partyStmt = this.RULE('partyStmt', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Provider) }, { ALT: () => this.CONSUME(T.Customer) }]);
+    this.CONSUME(T.StringLit);
+    this.CONSUME(T.Newline);
+  });
+
+  timeZoneStmt = this.RULE('timeZoneStmt', () => {
+    this.CONSUME(T.Time);
+    this.CONSUME(T.Zone);
+    this.OR([
+      { ALT: () => this.CONSUME(T.StringLit) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Name);
+          this.MANY(() => {
+            this.CONSUME(T.Slash);
+            this.CONSUME2(T.Name);
+          });
+        },
+      },
+    ]);
+    this.CONSUME(T.Newline);
+  });
+
+  // ---- calendars -------------------------------------------------------------------------
+  calendarBlock = this.RULE('calendarBlock', () => {
+    this.CONSUME(T.Calendar);
+    this.CONSUME(T.HeaderWord);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.CONSUME(T.Newline);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.calendarLine) }]);
+    });
+  });
+
+  calendarLine = this.RULE('calendarLine', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.hoursLine) },
+      { ALT: () => this.SUBRULE(this.publicHolidaysLine) },
+      { ALT: () => this.SUBRULE(this.addHolidayLine) },
+      { ALT: () => this.SUBRULE(this.removeHolidayLine) },
+      { ALT: () => this.SUBRULE(this.pinnedHolidaysLine) },
+    ]);
+  });
+
+  hoursLine = this.RULE('hoursLine', () => {
+    this.SUBRULE(this.daySpec);
+    this.SUBRULE(this.timeRange);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.timeRange);
+    });
+    this.CONSUME(T.Newline);
+  });
+
+  daySpec = this.RULE('daySpec', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Every);
+          this.CONSUME(T.Days);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE(this.dayRange);
+          this.MANY(() => {
+            this.CONSUME(T.Comma);
+            this.SUBRULE2(this.dayRange);
+          });
+        },
+      },
+    ]);
+  });
+
+  dayRange = this.RULE('dayRange', () => {
+    this.CONSUME(T.DayName);
+    this.OPTION(() => {
+      this.CONSUME(T.To);
+      this.CONSUME2(T.DayName);
+    });
+  });
+
+  timeRange = this.RULE('timeRange', () => {
+    this.CONSUME(T.TimeLit);
+    this.CONSUME(T.To);
+    this.CONSUME2(T.TimeLit);
+  });
+
+  publicHolidaysLine = this.RULE('publicHolidaysLine', () => {
+    this.CONSUME(T.Public);
+    this.CONSUME(T.Holidays);
+    this.CONSUME(T.Of);
+    this.CONSUME(T.HeaderWord);
+    this.CONSUME(T.Newline);
+  });
+
+  addHolidayLine = this.RULE('addHolidayLine', () => {
+    this.CONSUME(T.Holiday);
+    this.CONSUME(T.DateLit);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.CONSUME(T.Newline);
+  });
+
+  removeHolidayLine = this.RULE('removeHolidayLine', () => {
+    this.CONSUME(T.Not);
+    this.CONSUME(T.A);
+    this.CONSUME(T.Holiday);
+    this.CONSUME(T.DateLit);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.CONSUME(T.Newline);
+  });
+
+  pinnedHolidaysLine = this.RULE('pinnedHolidaysLine', () => {
+    this.CONSUME(T.Pinned);
+    this.CONSUME(T.Holidays);
+    this.CONSUME(T.NumberLit);
+    this.OPTION(() => this.CONSUME(T.Colon));
+    this.CONSUME(T.DateLit);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.MANY2(() => this.CONSUME(T.Newline));
+      this.CONSUME2(T.DateLit);
+    });
+    this.CONSUME2(T.Newline);
+  });
+
+  // ---- severities, plans, categories ------------------------------------------------------
+  severitiesBlock = this.RULE('severitiesBlock', () => {
+    this.CONSUME(T.Severities);
+    this.CONSUME(T.Newline);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.severityLine) }]);
+    });
+  });
+
+  severityLine = this.RULE('severityLine', () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.OPTION2(() => this.SUBRULE(this.aliasPart));
+    this.OPTION3(() => this.CONSUME2(T.StringLit));
+    this.CONSUME(T.Newline);
+  });
+
+  aliasPart = this.RULE('aliasPart', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Alias) }, { ALT: () => this.CONSUME(T.Aliases) }]);
+    this.SUBRULE(this.aliasValue);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.aliasValue);
+    });
+  });
+
+  aliasValue = this.RULE('aliasValue', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.NumberLit) },
+      { ALT: () => this.CONSUME(T.HeaderWord) },
+    ]);
+  });
+
+  plansStmt = this.RULE('plansStmt', () => {
+    this.CONSUME(T.Plans);
+    this.CONSUME(T.HeaderWord);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.Less) }]);
+      this.CONSUME2(T.HeaderWord);
+    });
+    this.CONSUME(T.Newline);
+  });
+
+  categoriesBlock = this.RULE('categoriesBlock', () => {
+    this.CONSUME(T.Categories);
+    this.CONSUME(T.Newline);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME2(T.Newline) },
+        { ALT: () => this.SUBRULE(this.tableRow) },
+        { ALT: () => this.SUBRULE(this.categoryLine) },
+      ]);
+    });
+  });
+
+  categoryLine = this.RULE('categoryLine', () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.CONSUME(T.Newline);
+  });
+
+  // ---- objectives ------------------------------------------------------------------------
+  objectiveBlock = this.RULE('objectiveBlock', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Response) },
+      { ALT: () => this.CONSUME(T.Restoration) },
+      { ALT: () => this.CONSUME(T.Resolution) },
+    ]);
+    this.OR2([
+      {
+        ALT: () => {
+          this.CONSUME(T.Targets);
+          this.CONSUME(T.Newline);
+          this.MANY(() => {
+            this.OR3([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.tableRow) }]);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE(this.targetValue);
+          this.OPTION(() => {
+            this.CONSUME(T.For);
+            this.CONSUME(T.Every);
+            this.CONSUME(T.Incident);
+          });
+          this.CONSUME3(T.Newline);
+        },
+      },
+    ]);
+  });
+
+  targetValue = this.RULE('targetValue', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.None) },
+      {
+        ALT: () => {
+          this.SUBRULE(this.duration);
+          this.OPTION(() => this.SUBRULE(this.via));
+        },
+      },
+    ]);
+  });
+
+  duration = this.RULE('duration', () => {
+    this.CONSUME(T.NumberLit);
+    this.OPTION(() => this.CONSUME(T.HeaderWord));
+    this.OR([
+      { ALT: () => this.CONSUME(T.Minutes) },
+      { ALT: () => this.CONSUME(T.Hours) },
+      { ALT: () => this.CONSUME(T.Days) },
+    ]);
+  });
+
+  via = this.RULE('via', () => {
+    this.CONSUME(T.By);
+    this.CONSUME(T.HeaderWord);
+    this.MANY(() => {
+      this.CONSUME(T.Then);
+      this.CONSUME2(T.HeaderWord);
+    });
+  });
+
+  // ---- tables ----------------------------------------------------------------------------
+  tableRow = this.RULE('tableRow', () => {
+    this.CONSUME(T.Pipe);
+    this.MANY(() => {
+      this.OPTION(() => this.SUBRULE(this.cellValue));
+      this.CONSUME2(T.Pipe);
+    });
+    this.CONSUME(T.Newline);
+  });
+
+  cellValue = this.RULE('cellValue', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.targetValue) },
+      { ALT: () => this.CONSUME(T.PercentLit) },
+      { ALT: () => this.SUBRULE(this.bound) },
+      { ALT: () => this.CONSUME(T.StringLit) },
+      { ALT: () => this.AT_LEAST_ONE(() => this.CONSUME(T.HeaderWord)) },
+    ]);
+  });
+
+  bound = this.RULE('bound', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Between);
+          this.CONSUME(T.PercentLit);
+          this.CONSUME(T.And);
+          this.CONSUME2(T.PercentLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE(this.boundSide);
+          this.OPTION(() => {
+            this.CONSUME2(T.And);
+            this.SUBRULE2(this.boundSide);
+          });
+        },
+      },
+    ]);
+  });
+
+  boundSide = this.RULE('boundSide', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.At);
+          this.OR2([{ ALT: () => this.CONSUME(T.Least) }, { ALT: () => this.CONSUME(T.Most) }]);
+        },
+      },
+      { ALT: () => this.CONSUME(T.Above) },
+      { ALT: () => this.CONSUME(T.Below) },
+    ]);
+    this.CONSUME(T.PercentLit);
+  });
+
+  // ---- causes and channels -----------------------------------------------------------------
+  causesBlock = this.RULE('causesBlock', () => {
+    this.CONSUME(T.Causes);
+    this.CONSUME(T.Newline);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.causeLine) }]);
+    });
+  });
+
+  causeLine = this.RULE('causeLine', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Counted) }, { ALT: () => this.CONSUME(T.Excluded) }]);
+    this.CONSUME(T.HeaderWord);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.CONSUME(T.Newline);
+  });
+
+  channelsBlock = this.RULE('channelsBlock', () => {
+    this.CONSUME(T.Reporting);
+    this.CONSUME(T.Channels);
+    this.CONSUME(T.Newline);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME2(T.Newline) },
+        { ALT: () => this.SUBRULE(this.officialChannelLine) },
+        { ALT: () => this.SUBRULE(this.otherChannelsLine) },
+      ]);
+    });
+  });
+
+  officialChannelLine = this.RULE('officialChannelLine', () => {
+    this.CONSUME(T.Official);
+    this.CONSUME(T.HeaderWord);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.CONSUME(T.Newline);
+  });
+
+  otherChannelsLine = this.RULE('otherChannelsLine', () => {
+    this.CONSUME(T.Other);
+    this.CONSUME(T.Channels);
+    this.OR([{ ALT: () => this.CONSUME(T.Excluded) }, { ALT: () => this.CONSUME(T.Counted) }]);
+    this.CONSUME(T.Newline);
+  });
+
+  // ---- maintenance -----------------------------------------------------------------------
+  maintenanceBlock = this.RULE('maintenanceBlock', () => {
+    this.CONSUME(T.Maintenance);
+    this.CONSUME(T.Newline);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME2(T.Newline) },
+        { ALT: () => this.SUBRULE(this.windowsLine) },
+        { ALT: () => this.SUBRULE(this.hoursLine) },
+        { ALT: () => this.SUBRULE(this.noticeLine) },
+        { ALT: () => this.SUBRULE(this.acknowledgementLine) },
+        { ALT: () => this.SUBRULE(this.downtimeLine) },
+      ]);
+    });
+  });
+
+  windowsLine = this.RULE('windowsLine', () => {
+    this.CONSUME(T.Windows);
+    this.OPTION(() => {
+      this.CONSUME(T.Any);
+      this.CONSUME(T.Time);
+    });
+    this.CONSUME(T.Newline);
+  });
+
+  noticeLine = this.RULE('noticeLine', () => {
+    this.CONSUME(T.Notice);
+    this.CONSUME(T.At);
+    this.CONSUME(T.Least);
+    this.SUBRULE(this.duration);
+    this.CONSUME(T.Before);
+    this.CONSUME(T.The);
+    this.CONSUME(T.Start);
+    this.OPTION(() => {
+      this.OPTION2(() => this.CONSUME(T.Comma));
+      this.SUBRULE(this.via);
+    });
+    this.CONSUME(T.Newline);
+  });
+
+  acknowledgementLine = this.RULE('acknowledgementLine', () => {
+    this.CONSUME(T.Acknowledgement);
+    this.OPTION(() => this.CONSUME(T.Not));
+    this.CONSUME(T.Required);
+    this.CONSUME(T.Newline);
+  });
+
+  downtimeLine = this.RULE('downtimeLine', () => {
+    this.OPTION(() => this.CONSUME(T.Not));
+    this.CONSUME(T.Counted);
+    this.CONSUME(T.As);
+    this.CONSUME(T.Downtime);
+    this.CONSUME(T.Newline);
+  });
+
+  // ---- availability, reliability ---------------------------------------------------------
+  availabilityBlock = this.RULE('availabilityBlock', () => {
+    this.CONSUME(T.Availability);
+    this.CONSUME(T.Newline);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME2(T.Newline) },
+        { ALT: () => this.SUBRULE(this.availabilityTargetLine) },
+        { ALT: () => this.SUBRULE(this.measuredLine) },
+      ]);
+    });
+  });
+
+  availabilityTargetLine = this.RULE('availabilityTargetLine', () => {
+    this.CONSUME(T.Target);
+    this.CONSUME(T.PercentLit);
+    this.SUBRULE(this.perMonth);
+    this.CONSUME(T.Newline);
+  });
+
+  perMonth = this.RULE('perMonth', () => {
+    this.CONSUME(T.Per);
+    this.CONSUME(T.Calendar);
+    this.CONSUME(T.Month);
+  });
+
+  measuredLine = this.RULE('measuredLine', () => {
+    this.CONSUME(T.Measured);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.As);
+          this.CONSUME(T.Exact);
+          this.CONSUME(T.Time);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.In);
+          this.CONSUME(T.Slots);
+          this.CONSUME(T.Of);
+          this.SUBRULE(this.duration);
+        },
+      },
+    ]);
+    this.CONSUME(T.Newline);
+  });
+
+  reliabilityStmt = this.RULE('reliabilityStmt', () => {
+    this.CONSUME(T.Reliability);
+    this.CONSUME(T.At);
+    this.CONSUME(T.Most);
+    this.CONSUME(T.NumberLit);
+    this.CONSUME(T.Counted);
+    this.CONSUME(T.Incidents);
+    this.SUBRULE(this.perMonth);
+    this.CONSUME(T.Newline);
+  });
+
+  // ---- credits ---------------------------------------------------------------------------
+  creditsBlock = this.RULE('creditsBlock', () => {
+    this.CONSUME(T.Credits);
+    this.CONSUME(T.Newline);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME2(T.Newline) },
+        { ALT: () => this.SUBRULE(this.basisLine) },
+        { ALT: () => this.SUBRULE(this.tableRow) },
+        { ALT: () => this.SUBRULE(this.linearCreditLine) },
+        { ALT: () => this.SUBRULE(this.capLine) },
+        { ALT: () => this.SUBRULE(this.claimLine) },
+      ]);
+    });
+  });
+
+  basisLine = this.RULE('basisLine', () => {
+    this.CONSUME(T.Basis);
+    this.CONSUME(T.StringLit);
+    this.CONSUME(T.Newline);
+  });
+
+  linearCreditLine = this.RULE('linearCreditLine', () => {
+    this.CONSUME(T.PercentLit);
+    this.CONSUME(T.For);
+    this.CONSUME(T.Each);
+    this.OPTION(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Started) }, { ALT: () => this.CONSUME(T.Full) }]);
+    });
+    this.CONSUME2(T.PercentLit);
+    this.CONSUME(T.Below);
+    this.CONSUME(T.Target);
+    this.OPTION2(() => {
+      this.OPTION3(() => this.CONSUME(T.Comma));
+      this.CONSUME(T.Pro);
+      this.CONSUME(T.Rata);
+    });
+    this.CONSUME(T.Newline);
+  });
+
+  capLine = this.RULE('capLine', () => {
+    this.CONSUME(T.At);
+    this.CONSUME(T.Most);
+    this.CONSUME(T.PercentLit);
+    this.CONSUME(T.Newline);
+  });
+
+  claimLine = this.RULE('claimLine', () => {
+    this.CONSUME(T.Claim);
+    this.CONSUME(T.Within);
+    this.SUBRULE(this.duration);
+    this.CONSUME(T.After);
+    this.AT_LEAST_ONE(() => this.CONSUME(T.HeaderWord));
+    this.CONSUME(T.Newline);
+  });
+
+  // ---- prose -----------------------------------------------------------------------------
+  noteBlock = this.RULE('noteBlock', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Note) }, { ALT: () => this.CONSUME(T.Clause) }]);
+    this.CONSUME(T.StringLit);
+    this.OR2([{ ALT: () => this.CONSUME(T.TripleString) }, { ALT: () => this.CONSUME2(T.StringLit) }]);
+    this.CONSUME(T.Newline);
+  });
+}
+
+let parser: SlacParser | undefined;
+
+export function getParser(): SlacParser {
+  parser ??= new SlacParser();
+  return parser;
+}
+
+export interface ParseCstResult {
+  cst: CstNode;
+  errors: { token: IToken; message: string; name: string; previousToken?: IToken; ruleStack: string[] }[];
+}
+
+export function parseTokens(tokens: IToken[]): ParseCstResult {
+  const p = getParser();
+  p.input = tokens;
+  const cst = p.contractFile();
+  const errors = p.errors.map((e) => ({
+    token: e.token,
+    message: e.message,
+    name: e.name,
+    previousToken: (e as unknown as { previousToken?: IToken }).previousToken,
+    ruleStack: e.context?.ruleStack ?? [],
+  }));
+  return { cst, errors };
+}
+
+export type { SlacParser };

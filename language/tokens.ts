@@ -1,0 +1,191 @@
+// The tokens of the slac language. Top-level keywords are reserved; the words inside clauses are
+// "soft": they also count as names, so a severity may be called `high` or a cause `emergency`.
+
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
+export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, group: 'comments' });
+export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, label: 'end of line' });
+
+/** Any word that may stand in a table header cell. */
+export const HeaderWord = createToken({ name: 'HeaderWord', pattern: Lexer.NA, label: 'a word' });
+/** Anything that may name a declared thing (identifiers and soft keywords). */
+export const Name = createToken({ name: 'Name', pattern: Lexer.NA, categories: [HeaderWord], label: 'a name' });
+/** A day of the week. */
+export const DayName = createToken({ name: 'DayName', pattern: Lexer.NA, categories: [Name, HeaderWord], label: 'a day of the week' });
+
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: /[A-Za-z_][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*/,
+  categories: [Name, HeaderWord],
+  label: 'a name',
+});
+
+export const TripleString = createToken({ name: 'TripleString', pattern: /"""[\s\S]*?"""/, line_breaks: true, label: '"""text"""' });
+/** An unclosed """: the lexer keeps going and the parser reports SLA1002. */
+export const UnterminatedTriple = createToken({ name: 'UnterminatedTriple', pattern: /"""[\s\S]*/, line_breaks: true, label: '"""text"""' });
+export const StringLit = createToken({ name: 'StringLit', pattern: /"(?:[^"\\\r\n]|\\.)*"/, label: '"quoted text"' });
+export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\.)*/, label: '"quoted text"' });
+
+export const DateLit = createToken({ name: 'DateLit', pattern: /\d{4}-\d{2}-\d{2}/, label: 'a date (YYYY-MM-DD)' });
+export const TimeLit = createToken({ name: 'TimeLit', pattern: /\d{1,2}:\d{2}/, label: 'a time (HH:MM)' });
+export const PercentLit = createToken({ name: 'PercentLit', pattern: /\d+(?:\.\d+)?[ \t]*%/, label: 'a percentage' });
+export const NumberLit = createToken({ name: 'NumberLit', pattern: /\d+(?:\.\d+)*/, label: 'a number' });
+
+export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, label: '|' });
+export const Comma = createToken({ name: 'Comma', pattern: /,/, label: ',' });
+export const Colon = createToken({ name: 'Colon', pattern: /:/, label: ':' });
+export const Less = createToken({ name: 'Less', pattern: /</, label: '<' });
+export const Slash = createToken({ name: 'Slash', pattern: /\//, label: '/' });
+
+const keywordTokens: TokenType[] = [];
+
+function keyword(word: string, kind: 'reserved' | 'soft' | 'strict' | 'day', pattern?: RegExp): TokenType {
+  const categories =
+    kind === 'soft' ? [Name, HeaderWord] : kind === 'day' ? [DayName, Name, HeaderWord] : kind === 'reserved' ? [HeaderWord] : [];
+  const t = createToken({
+    name: word.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
+    pattern: pattern ?? new RegExp(word, 'i'),
+    longer_alt: Identifier,
+    categories,
+    label: `'${word}'`,
+  });
+  keywordTokens.push(t);
+  return t;
+}
+
+// Reserved: they open a clause at the start of a line.
+export const Contract = keyword('contract', 'reserved');
+export const Version = keyword('version', 'reserved');
+export const Effective = keyword('effective', 'reserved');
+export const Provider = keyword('provider', 'reserved');
+export const Customer = keyword('customer', 'reserved');
+export const Time = keyword('time', 'reserved');
+export const Calendar = keyword('calendar', 'reserved');
+export const Severities = keyword('severities', 'reserved');
+export const Plans = keyword('plans', 'reserved');
+export const Categories = keyword('categories', 'reserved');
+export const Response = keyword('response', 'reserved');
+export const Restoration = keyword('restoration', 'reserved');
+export const Resolution = keyword('resolution', 'reserved');
+export const Causes = keyword('causes', 'reserved');
+export const Reporting = keyword('reporting', 'reserved');
+export const Maintenance = keyword('maintenance', 'reserved');
+export const Availability = keyword('availability', 'reserved');
+export const Reliability = keyword('reliability', 'reserved');
+export const Credits = keyword('credits', 'reserved');
+export const Note = keyword('note', 'reserved');
+export const Clause = keyword('clause', 'reserved');
+
+// Strict: they start a value in a table cell, so they cannot be names.
+export const None = keyword('none', 'strict', /none|NA(?![A-Za-z0-9_-])/i);
+export const At = keyword('at', 'strict');
+export const Above = keyword('above', 'strict');
+export const Below = keyword('below', 'strict');
+export const Between = keyword('between', 'strict');
+
+// Units of time (plural optional); `business hours` is a calendar name followed by a unit.
+export const Minutes = keyword('minutes', 'strict', /minutes?|mins?(?![A-Za-z0-9_-])/i);
+export const Hours = keyword('hours', 'strict', /hours?|hrs?(?![A-Za-z0-9_-])/i);
+export const Days = keyword('days', 'strict', /days?/i);
+
+// Days of the week.
+export const Monday = keyword('monday', 'day');
+export const Tuesday = keyword('tuesday', 'day');
+export const Wednesday = keyword('wednesday', 'day');
+export const Thursday = keyword('thursday', 'day');
+export const Friday = keyword('friday', 'day');
+export const Saturday = keyword('saturday', 'day');
+export const Sunday = keyword('sunday', 'day');
+
+// Soft: words inside clauses.
+export const Zone = keyword('zone', 'soft');
+export const Unspecified = keyword('unspecified', 'soft');
+export const Every = keyword('every', 'soft');
+export const To = keyword('to', 'soft');
+export const Public = keyword('public', 'soft');
+export const Holidays = keyword('holidays', 'soft');
+export const Holiday = keyword('holiday', 'soft');
+export const Of = keyword('of', 'soft');
+export const Not = keyword('not', 'soft');
+export const A = keyword('a', 'soft');
+export const Pinned = keyword('pinned', 'soft');
+export const Alias = keyword('alias', 'soft');
+export const Aliases = keyword('aliases', 'soft');
+export const By = keyword('by', 'soft');
+export const Then = keyword('then', 'soft');
+export const For = keyword('for', 'soft');
+export const Incident = keyword('incident', 'soft');
+export const Incidents = keyword('incidents', 'soft');
+export const Targets = keyword('targets', 'soft');
+export const Target = keyword('target', 'soft');
+export const Counted = keyword('counted', 'soft');
+export const Excluded = keyword('excluded', 'soft');
+export const Official = keyword('official', 'soft');
+export const Other = keyword('other', 'soft');
+export const Channels = keyword('channels', 'soft');
+export const Windows = keyword('windows', 'soft');
+export const Any = keyword('any', 'soft');
+export const Notice = keyword('notice', 'soft');
+export const Least = keyword('least', 'soft');
+export const Most = keyword('most', 'soft');
+export const Before = keyword('before', 'soft');
+export const The = keyword('the', 'soft');
+export const Start = keyword('start', 'soft');
+export const Acknowledgement = keyword('acknowledgement', 'soft');
+export const Required = keyword('required', 'soft');
+export const As = keyword('as', 'soft');
+export const Downtime = keyword('downtime', 'soft');
+export const Per = keyword('per', 'soft');
+export const Month = keyword('month', 'soft');
+export const Measured = keyword('measured', 'soft');
+export const Exact = keyword('exact', 'soft');
+export const In = keyword('in', 'soft');
+export const Slots = keyword('slots', 'soft');
+export const Basis = keyword('basis', 'soft');
+export const Each = keyword('each', 'soft');
+export const Started = keyword('started', 'soft');
+export const Full = keyword('full', 'soft');
+export const Pro = keyword('pro', 'soft');
+export const Rata = keyword('rata', 'soft');
+export const And = keyword('and', 'soft');
+export const Claim = keyword('claim', 'soft');
+export const Within = keyword('within', 'soft');
+export const After = keyword('after', 'soft');
+
+// Longer keywords first, so that `a` never steals the start of `above`.
+const orderedKeywords = [...keywordTokens].sort((x, y) => y.name.length - x.name.length);
+
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  Comment,
+  Newline,
+  TripleString,
+  UnterminatedTriple,
+  StringLit,
+  UnterminatedString,
+  DateLit,
+  TimeLit,
+  PercentLit,
+  NumberLit,
+  Pipe,
+  Comma,
+  Colon,
+  Less,
+  Slash,
+  ...orderedKeywords,
+  Identifier,
+  HeaderWord,
+  Name,
+  DayName,
+];
+
+export const DAY_TOKENS: Record<string, 1 | 2 | 3 | 4 | 5 | 6 | 7> = {
+  Monday: 1,
+  Tuesday: 2,
+  Wednesday: 3,
+  Thursday: 4,
+  Friday: 5,
+  Saturday: 6,
+  Sunday: 7,
+};
