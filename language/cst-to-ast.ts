@@ -78,8 +78,36 @@ export function untriple(image: string): string {
   return lines.map((l) => l.slice(common).replace(/[ \t]+$/, '')).join('\n');
 }
 
+const CLAUSE_KEYWORDS = [
+  'contract', 'version', 'effective', 'provider', 'customer', 'time', 'calendar', 'severities', 'plans', 'categories', 'response',
+  'restoration', 'resolution', 'causes', 'reporting', 'maintenance', 'availability', 'reliability', 'credits', 'note', 'clause',
+];
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}
+
+/** The clause keyword a misspelt word was probably meant to be. */
+function closestKeyword(word: string): string | null {
+  const w = word.toLowerCase();
+  if (w.length < 3) return null;
+  let best: string | null = null;
+  let bestD = 3;
+  for (const k of CLAUSE_KEYWORDS) {
+    const dist = editDistance(w, k);
+    if (dist < bestD) [best, bestD] = [k, dist];
+  }
+  return best;
+}
+
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly source: string) {}
 
   private num(t: IToken): A.NumberText {
     return { text: t.image, span: tokenSpan(t) };
@@ -130,9 +158,17 @@ export class AstBuilder {
 
   file(cst: CstNode, comments: IToken[], textLength: number): A.ContractFile {
     const statements: A.Statement[] = [];
-    for (const st of subs(cst.children, 'statement')) {
-      const inner = Object.values(st.children)[0]?.[0];
+    let afterUnknown = false;
+    for (const st of this.linesInOrder(cst.children, ['statement', 'unknownLine'])) {
+      const inner = st.name === 'unknownLine' ? st : Object.values(st.children)[0]?.[0];
       if (!inner || isToken(inner)) continue;
+      if (st.name === 'unknownLine') {
+        // Indented lines after an unreadable clause belong to it: one error for the whole clause.
+        const first = nodeSpan(st).start;
+        const indented = first > 0 && /[ \t]/.test(this.source.charAt(first - 1));
+        if (afterUnknown && indented) continue;
+        afterUnknown = true;
+      } else afterUnknown = false;
       const s = this.statement(inner);
       if (s) statements.push(s);
     }
@@ -320,6 +356,21 @@ export class AstBuilder {
       }
       case 'creditsBlock':
         return this.credits(n, span);
+      case 'unknownLine': {
+        const first = (Object.values(c).flat().filter((e): e is IToken => !!e && isToken(e) && realToken(e)) as IToken[]).sort(
+          (a, b) => a.startOffset - b.startOffset,
+        )[0];
+        if (!first) return null;
+        const guess = closestKeyword(first.image);
+        this.diagnostics.push(
+          diagnostic(DIAGNOSTICS.unexpectedToken, tokenSpan(first), `unexpected '${first.image.slice(0, 30)}' at the start of a line`, {
+            hint: guess
+              ? `did you mean '${guess}'?`
+              : 'a clause starts with a keyword such as contract, calendar, severities, plans, response, maintenance, availability or credits',
+          }),
+        );
+        return null;
+      }
       case 'noteBlock': {
         const strings = toks(c, 'StringLit');
         const triple = tok(c, 'TripleString');
@@ -457,7 +508,10 @@ export class AstBuilder {
     if (target) {
       target.rows.push(row);
       target.span = { start: target.span.start, end: row.span.end };
-    } else items.push({ kind: 'table', header: row, rows: [], span: row.span } satisfies A.Table);
+    } else {
+      const table: A.Table = { kind: 'table', header: row, rows: [], span: row.span };
+      items.push(table);
+    }
   }
 
   private row(n: CstNode): A.TableRow {

@@ -51,7 +51,7 @@ function parseUnsafe(text: string): ParseResult {
     const message = e.message || `unexpected ${describeToken(t)}`;
     diagnostics.push(diagnostic(DIAGNOSTICS.unexpectedToken, span, message, hint ? { hint } : {}));
   }
-  const builder = new AstBuilder();
+  const builder = new AstBuilder(text);
   const ast = builder.file(cst, lexed.comments, text.length);
   diagnostics.push(...builder.diagnostics);
   diagnostics.sort((a, b) => a.span.start - b.span.start);

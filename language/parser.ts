@@ -14,8 +14,19 @@ class SlacParser extends CstParser {
 
   contractFile = this.RULE('contractFile', () => {
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Newline) }, { ALT: () => this.SUBRULE(this.statement) }]);
+      this.OR([
+        { ALT: () => this.CONSUME(T.Newline) },
+        { ALT: () => this.SUBRULE(this.statement) },
+        { ALT: () => this.SUBRULE(this.unknownLine) },
+      ]);
     });
+  });
+
+  /** A line that starts with no clause keyword: kept so the rest of the file still parses. */
+  unknownLine = this.RULE('unknownLine', () => {
+    this.CONSUME(T.LineStart);
+    this.MANY(() => this.CONSUME(T.NotNewline));
+    this.CONSUME(T.Newline);
   });
 
   statement = this.RULE('statement', () => {

@@ -7,8 +7,13 @@ export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\f\v\u
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, group: 'comments' });
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, label: 'end of line' });
 
+/** Every token but the end of line: what an unreadable line is made of. */
+export const NotNewline = createToken({ name: 'NotNewline', pattern: Lexer.NA, label: 'anything' });
+/** What may start an unreadable line: anything but a reserved keyword (which starts a clause). */
+export const LineStart = createToken({ name: 'LineStart', pattern: Lexer.NA, categories: [NotNewline], label: 'a word' });
+
 /** Any word that may stand in a table header cell. */
-export const HeaderWord = createToken({ name: 'HeaderWord', pattern: Lexer.NA, label: 'a word' });
+export const HeaderWord = createToken({ name: 'HeaderWord', pattern: Lexer.NA, categories: [NotNewline], label: 'a word' });
 /** Anything that may name a declared thing (identifiers and soft keywords). */
 export const Name = createToken({ name: 'Name', pattern: Lexer.NA, categories: [HeaderWord], label: 'a name' });
 /** A day of the week. */
@@ -17,32 +22,38 @@ export const DayName = createToken({ name: 'DayName', pattern: Lexer.NA, categor
 export const Identifier = createToken({
   name: 'Identifier',
   pattern: /[A-Za-z_][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*/,
-  categories: [Name, HeaderWord],
+  categories: [Name, HeaderWord, LineStart, NotNewline],
   label: 'a name',
 });
 
-export const TripleString = createToken({ name: 'TripleString', pattern: /"""[\s\S]*?"""/, line_breaks: true, label: '"""text"""' });
+export const TripleString = createToken({ name: 'TripleString', pattern: /"""[\s\S]*?"""/, line_breaks: true, categories: [LineStart, NotNewline], label: '"""text"""' });
 /** An unclosed """: the lexer keeps going and the parser reports SLA1002. */
-export const UnterminatedTriple = createToken({ name: 'UnterminatedTriple', pattern: /"""[\s\S]*/, line_breaks: true, label: '"""text"""' });
-export const StringLit = createToken({ name: 'StringLit', pattern: /"(?:[^"\\\r\n]|\\.)*"/, label: '"quoted text"' });
-export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\.)*/, label: '"quoted text"' });
+export const UnterminatedTriple = createToken({ name: 'UnterminatedTriple', pattern: /"""[\s\S]*/, line_breaks: true, categories: [LineStart, NotNewline], label: '"""text"""' });
+export const StringLit = createToken({ name: 'StringLit', pattern: /"(?:[^"\\\r\n]|\\.)*"/, categories: [LineStart, NotNewline], label: '"quoted text"' });
+export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\.)*/, categories: [LineStart, NotNewline], label: '"quoted text"' });
 
-export const DateLit = createToken({ name: 'DateLit', pattern: /\d{4}-\d{2}-\d{2}/, label: 'a date (YYYY-MM-DD)' });
-export const TimeLit = createToken({ name: 'TimeLit', pattern: /\d{1,2}:\d{2}/, label: 'a time (HH:MM)' });
-export const PercentLit = createToken({ name: 'PercentLit', pattern: /\d+(?:\.\d+)?[ \t]*%/, label: 'a percentage' });
-export const NumberLit = createToken({ name: 'NumberLit', pattern: /\d+(?:\.\d+)*/, label: 'a number' });
+export const DateLit = createToken({ name: 'DateLit', pattern: /\d{4}-\d{2}-\d{2}/, categories: [LineStart, NotNewline], label: 'a date (YYYY-MM-DD)' });
+export const TimeLit = createToken({ name: 'TimeLit', pattern: /\d{1,2}:\d{2}/, categories: [LineStart, NotNewline], label: 'a time (HH:MM)' });
+export const PercentLit = createToken({ name: 'PercentLit', pattern: /\d+(?:\.\d+)?[ \t]*%/, categories: [LineStart, NotNewline], label: 'a percentage' });
+export const NumberLit = createToken({ name: 'NumberLit', pattern: /\d+(?:\.\d+)*/, categories: [LineStart, NotNewline], label: 'a number' });
 
-export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, label: '|' });
-export const Comma = createToken({ name: 'Comma', pattern: /,/, label: ',' });
-export const Colon = createToken({ name: 'Colon', pattern: /:/, label: ':' });
-export const Less = createToken({ name: 'Less', pattern: /</, label: '<' });
-export const Slash = createToken({ name: 'Slash', pattern: /\//, label: '/' });
+export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, categories: [LineStart, NotNewline], label: '|' });
+export const Comma = createToken({ name: 'Comma', pattern: /,/, categories: [LineStart, NotNewline], label: ',' });
+export const Colon = createToken({ name: 'Colon', pattern: /:/, categories: [LineStart, NotNewline], label: ':' });
+export const Less = createToken({ name: 'Less', pattern: /</, categories: [LineStart, NotNewline], label: '<' });
+export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [LineStart, NotNewline], label: '/' });
 
 const keywordTokens: TokenType[] = [];
 
 function keyword(word: string, kind: 'reserved' | 'soft' | 'strict' | 'day', pattern?: RegExp): TokenType {
   const categories =
-    kind === 'soft' ? [Name, HeaderWord] : kind === 'day' ? [DayName, Name, HeaderWord] : kind === 'reserved' ? [HeaderWord] : [];
+    kind === 'soft'
+      ? [Name, HeaderWord, LineStart, NotNewline]
+      : kind === 'day'
+        ? [DayName, Name, HeaderWord, LineStart, NotNewline]
+        : kind === 'reserved'
+          ? [HeaderWord, NotNewline]
+          : [LineStart, NotNewline];
   const t = createToken({
     name: word.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
     pattern: pattern ?? new RegExp(word, 'i'),
@@ -175,6 +186,8 @@ export const allTokens: TokenType[] = [
   Slash,
   ...orderedKeywords,
   Identifier,
+  NotNewline,
+  LineStart,
   HeaderWord,
   Name,
   DayName,

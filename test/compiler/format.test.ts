@@ -1,0 +1,160 @@
+// The formatter: one canonical layout, comments kept, idempotent, and the IR never changes.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../compiler/compile';
+import { format } from '../../compiler/format';
+import { parse } from '../../language/index';
+import { readRepoFile, withoutSpans } from '../helpers/ir';
+
+function fmt(text: string): string {
+  const p = parse(text);
+  expect(p.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return format(p.ast, text);
+}
+
+const irOf = (text: string) => withoutSpans(compile(text, 'x.sla', { checks: false }).contract);
+
+describe('fmt', () => {
+  it('leaves the seed contracts unchanged (they are committed formatted)', () => {
+    for (const f of ['contracts/sagicc/v04.sla', 'contracts/clever-ideas/v1.sla']) {
+      const text = readRepoFile(f);
+      expect(fmt(text)).toBe(text);
+    }
+  });
+
+  it('lays out a messy contract canonically, keeping comments where they were', () => {
+    const messy = [
+      '# header comment',
+      'CONTRACT   "X"   # trailing',
+      'version 2',
+      '',
+      '',
+      '',
+      'time zone America/Bogota',
+      'calendar business',
+      'Monday to Friday 8:00 to 18:00',
+      '    public holidays of CO',
+      'severities',
+      ' p1 "One"   alias 1',
+      '     p2',
+      'resolution targets',
+      '|severity|target|',
+      '# between rows',
+      '|p1|10 minute|',
+      '| p2 | 1 business hours by email |',
+      'credits',
+      '  | monthly availability | credit |',
+      '  |below 99.9 %|5%|',
+      'note "n" """',
+      '      indented text',
+      '        more',
+      '   """',
+      '# last words',
+    ].join('\n');
+    expect(fmt(messy)).toBe(
+      [
+        '# header comment',
+        'contract "X"  # trailing',
+        'version 2',
+        '',
+        'time zone America/Bogota',
+        'calendar business',
+        '  monday to friday 08:00 to 18:00',
+        '  public holidays of CO',
+        'severities',
+        '  p1 "One" alias 1',
+        '  p2',
+        'resolution targets',
+        '  | severity | target                   |',
+        '  # between rows',
+        '  | p1       | 10 minutes               |',
+        '  | p2       | 1 business hour by email |',
+        'credits',
+        '  | monthly availability | credit |',
+        '  | below 99.9%          | 5%     |',
+        'note "n" """',
+        '  indented text',
+        '    more',
+        '  """',
+        '# last words',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('normalises NA to none and keeps the IR', () => {
+    const text = 'contract "X"\ntime zone UTC\nseverities\n  s1\nrestoration targets\n  | severity | target |\n  | s1 | NA |\n';
+    const out = fmt(text);
+    expect(out).toContain('| s1       | none   |');
+    expect(irOf(out)).toEqual(irOf(text));
+  });
+});
+
+// ---- property: random contracts in random layouts -------------------------------------------
+const RESERVED = new Set(['contract', 'version', 'effective', 'provider', 'customer', 'time', 'calendar', 'severities', 'plans', 'categories', 'response', 'restoration', 'resolution', 'causes', 'reporting', 'maintenance', 'availability', 'reliability', 'credits', 'note', 'clause']);
+const STRICT = new Set(['none', 'na', 'at', 'above', 'below', 'between', 'minute', 'minutes', 'min', 'mins', 'hour', 'hours', 'hr', 'hrs', 'day', 'days', 'target', 'plan', 'severity']);
+const word = fc.stringMatching(/^[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4})?$/).filter((w) => !RESERVED.has(w) && !STRICT.has(w));
+const sp = fc.constantFrom(' ', '  ', '\t', '   ');
+const text = fc.string({ maxLength: 20 }).map((s) => s.replace(/[\r\n"\\]/g, ''));
+const time = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 59)).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+const amount = fc.constantFrom('1', '2', '3', '10', '1.5', '04', '90');
+const unit = fc.constantFrom('minutes', 'hours', 'days', 'hour', 'min', 'hrs');
+const pctText = fc.constantFrom('99', '99.9', '99.90', '98.5', '50', '5', '0.5');
+const comment = fc.option(text.map((t) => `# ${t}`), { nil: undefined });
+
+const contractArb = fc
+  .record({
+    sevs: fc.uniqueArray(word, { minLength: 1, maxLength: 4 }),
+    plans: fc.uniqueArray(word, { minLength: 0, maxLength: 3 }),
+    ordered: fc.boolean(),
+    hours: fc.array(fc.tuple(fc.constantFrom('monday', 'tuesday to friday', 'saturday, sunday', 'every day'), time, time), { maxLength: 3 }),
+    targets: fc.array(fc.tuple(amount, fc.boolean(), unit, fc.boolean()), { minLength: 4, maxLength: 16 }),
+    pct: pctText,
+    bands: fc.array(fc.tuple(pctText, pctText, pctText), { maxLength: 3 }),
+    pad: sp,
+    comments: fc.array(comment, { minLength: 12, maxLength: 12 }),
+    blank: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+    title: text,
+    note: fc.array(text, { maxLength: 4 }),
+  })
+  .map((r) => {
+    const c = (i: number) => (r.comments[i] ? `${r.pad}${r.comments[i]}` : '');
+    const b = (i: number) => (r.blank[i] ? '\n' : '');
+    const lines: string[] = [];
+    lines.push(`contract${r.pad}"${r.title}"${c(0)}`, `version 1${c(1)}`, `time zone UTC${b(0)}`);
+    lines.push(`calendar biz "${r.title}"${c(2)}`);
+    for (const [d, f, t] of r.hours) lines.push(`${r.pad}${d} ${f} to ${t}`);
+    lines.push(`${b(1)}severities${c(3)}`);
+    r.sevs.forEach((s, i) => lines.push(`${r.pad}${s}${i === 0 ? ` "${r.title}" alias ${i + 1}` : ''}${c(4)}`));
+    if (r.plans.length) lines.push(`plans ${r.plans.join(r.ordered ? ' < ' : ', ')}${c(5)}`);
+    lines.push(`${b(2)}response targets${c(6)}`, `| severity |${r.pad}target |`);
+    r.sevs.forEach((s, i) => {
+      const [a, biz, u, via] = r.targets[i % r.targets.length];
+      lines.push(`|${r.pad}${s} | ${a}${biz ? ' biz' : ''} ${u}${via ? ' by email then phone' : ''} |${c(7)}`);
+    });
+    lines.push(`${b(3)}availability`, `${r.pad}target ${r.pct}% per calendar month${c(8)}`);
+    if (r.bands.length) {
+      lines.push('credits', '| monthly availability | credit |');
+      for (const [lo, hi, cr] of r.bands) lines.push(`| at least ${lo}% and below ${hi}% |${r.pad}${cr}% |${c(9)}`);
+      lines.push(`${r.pad}5% for each started 1% below target`, 'at most 50%');
+    }
+    if (r.note.length) lines.push(`${b(4)}note "${r.title}" """`, ...r.note.map((t) => `${r.pad}${t}`), '"""');
+    lines.push(`${c(10).trim()}`);
+    return lines.join('\n');
+  });
+
+describe('fmt properties', () => {
+  it('is idempotent, keeps every comment, and parse(fmt(x)) has the IR of parse(x)', () => {
+    fc.assert(
+      fc.property(contractArb, (src) => {
+        const once = fmt(src);
+        expect(fmt(once)).toBe(once);
+        expect(irOf(once)).toEqual(irOf(src));
+        const comments = (s: string) => parse(s).ast.comments.map((x) => x.text.trimEnd()).sort();
+        expect(comments(once)).toEqual(comments(src));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

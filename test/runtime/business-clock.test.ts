@@ -1,0 +1,519 @@
+// Business clock: hand-computed cases (Colombia, DST zones) and fast-check properties against a
+// brute-force, minute-by-minute oracle built on luxon alone.
+
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import type { Calendar, Weekday, WeeklyRange } from '../../compiler/ir';
+import {
+  createBusinessClock,
+  dayLengthMs,
+  wallClock,
+  wallDue,
+  wallElapsed,
+} from '../../runtime/business-clock';
+
+const S = { start: 0, end: 0 };
+const MIN = 60_000;
+const HOUR = 3_600_000;
+
+function range(day: Weekday, from: string, to: string): WeeklyRange {
+  const m = (s: string): number => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
+  const f = m(from);
+  const t = m(to);
+  return { day, from: f, to: t, crossesMidnight: t <= f, span: S };
+}
+
+function calendar(weekly: WeeklyRange[], over: Partial<Calendar> = {}): Calendar {
+  return {
+    id: 'office',
+    title: null,
+    weekly,
+    allDay: false,
+    holidayCountry: null,
+    holidayCountrySpan: null,
+    added: [],
+    removed: [],
+    pinned: [],
+    span: S,
+    ...over,
+  };
+}
+
+const weekdays = (days: Weekday[], from: string, to: string): WeeklyRange[] =>
+  days.map((d) => range(d, from, to));
+const MON_FRI: Weekday[] = [1, 2, 3, 4, 5];
+const EVERY_DAY: Weekday[] = [1, 2, 3, 4, 5, 6, 7];
+
+/** Instant of a local wall time ('2026-03-27T17:00') in a zone. */
+const at = (iso: string, zone: string): number => DateTime.fromISO(iso, { zone }).toMillis();
+const utc = (iso: string): number => DateTime.fromISO(iso, { zone: 'UTC' }).toMillis();
+
+// ---------------------------------------------------------------- Colombia (no DST, UTC-5)
+
+describe('Colombian office: Mon-Fri 08:00-18:00, America/Bogota, CO holidays', () => {
+  const Z = 'America/Bogota';
+  const co = calendar(weekdays(MON_FRI, '08:00', '18:00'), { holidayCountry: 'CO' });
+  const clock = createBusinessClock(co, Z);
+  const bog = (iso: string): number => at(iso, Z);
+
+  it('Friday 17:00 + 2 business hours is Monday 09:00', () => {
+    expect(clock.due(bog('2026-03-27T17:00'), 2 * HOUR)).toBe(bog('2026-03-30T09:00'));
+    expect(clock.elapsed(bog('2026-03-27T17:00'), bog('2026-03-30T09:00'))).toBe(2 * HOUR);
+  });
+
+  it('a ticket opened on Saturday starts counting on Monday 08:00', () => {
+    const sat = bog('2026-03-28T10:00');
+    expect(clock.isBusinessInstant(sat)).toBe(false);
+    expect(clock.nextBusinessInstant(sat)).toBe(bog('2026-03-30T08:00'));
+    expect(clock.due(sat, 0)).toBe(bog('2026-03-30T08:00'));
+    expect(clock.due(sat, 1 * HOUR)).toBe(bog('2026-03-30T09:00'));
+    expect(clock.elapsed(sat, bog('2026-03-30T08:00'))).toBe(0);
+  });
+
+  it('skips Holy Thursday and Good Friday 2026', () => {
+    // Wednesday 2026-04-01 17:00: one hour left, then Thu 2 and Fri 3 are holidays, then the weekend.
+    expect(clock.due(bog('2026-04-01T17:00'), 2 * HOUR)).toBe(bog('2026-04-06T09:00'));
+    expect(clock.isBusinessInstant(bog('2026-04-02T10:00'))).toBe(false);
+    expect(clock.isBusinessInstant(bog('2026-04-03T10:00'))).toBe(false);
+    expect(clock.elapsed(bog('2026-04-01T08:00'), bog('2026-04-06T18:00'))).toBe(20 * HOUR);
+  });
+
+  it('handles 18:00 exactly: closing time is not business time, but a target can end there', () => {
+    expect(clock.isBusinessInstant(bog('2026-03-26T18:00'))).toBe(false);
+    expect(clock.isBusinessInstant(bog('2026-03-26T18:00') - 1)).toBe(true);
+    expect(clock.isBusinessInstant(bog('2026-03-26T08:00'))).toBe(true);
+    // Exhausted exactly at closing time: due at 18:00 the same day, not 08:00 the next day.
+    expect(clock.due(bog('2026-03-26T08:00'), 10 * HOUR)).toBe(bog('2026-03-26T18:00'));
+    expect(clock.due(bog('2026-03-26T16:00'), 2 * HOUR)).toBe(bog('2026-03-26T18:00'));
+    // Opened at 18:00 on Friday: nothing counts until Monday 08:00.
+    expect(clock.due(bog('2026-03-27T18:00'), 2 * HOUR)).toBe(bog('2026-03-30T10:00'));
+    expect(clock.due(bog('2026-03-27T18:00'), 0)).toBe(bog('2026-03-30T08:00'));
+  });
+
+  it('adds a 20 business-hour target', () => {
+    // Fri 1h + Mon 10h + Tue 9h.
+    expect(clock.due(bog('2026-03-27T17:00'), 20 * HOUR)).toBe(bog('2026-03-31T17:00'));
+    // Fri 8h, Mon 2026-03-23 (San José) is a holiday, Tue 10h, Wed 2h.
+    expect(clock.due(bog('2026-03-20T10:00'), 20 * HOUR)).toBe(bog('2026-03-25T10:00'));
+    // Across the new year: Thu 2026-12-31 1h, Fri 2027-01-01 holiday, Mon 10h, Tue 9h.
+    expect(clock.due(bog('2026-12-31T17:00'), 20 * HOUR)).toBe(bog('2027-01-05T17:00'));
+  });
+
+  it('answers in any year, in both directions', () => {
+    // Fridays without a CO holiday in the following days: Mon and Tue have 10 hours each.
+    expect(clock.due(bog('2199-09-06T18:00'), 20 * HOUR)).toBe(bog('2199-09-10T18:00'));
+    expect(clock.due(bog('1970-09-04T18:00'), 20 * HOUR)).toBe(bog('1970-09-08T18:00'));
+    expect(clock.elapsed(bog('1970-09-04T18:00'), bog('1970-09-08T18:00'))).toBe(20 * HOUR);
+    expect(clock.due(bog('2026-03-27T17:00'), 2 * HOUR)).toBe(bog('2026-03-30T09:00'));
+  });
+
+  it('measures business days', () => {
+    expect(dayLengthMs(co)).toBe(10 * HOUR);
+    expect(clock.due(bog('2026-03-26T10:00'), 3 * (dayLengthMs(co) ?? 0))).toBe(bog('2026-03-31T10:00'));
+  });
+});
+
+// ---------------------------------------------------------------- DST zones
+
+describe('America/New_York Mon-Fri 09:00-17:00 across the 2026 DST changes', () => {
+  const Z = 'America/New_York';
+  const clock = createBusinessClock(calendar(weekdays(MON_FRI, '09:00', '17:00')), Z);
+
+  it('spring forward (Sunday 2026-03-08)', () => {
+    // Fri 16:00 EST = 21:00Z; Mon 10:00 EDT = 14:00Z: 65 wall hours, 2 business hours.
+    expect(clock.due(utc('2026-03-06T21:00'), 2 * HOUR)).toBe(utc('2026-03-09T14:00'));
+    expect(clock.due(at('2026-03-06T16:00', Z), 2 * HOUR)).toBe(at('2026-03-09T10:00', Z));
+    expect(clock.elapsed(utc('2026-03-06T14:00'), utc('2026-03-09T21:00'))).toBe(16 * HOUR);
+    expect(clock.isBusinessInstant(utc('2026-03-09T13:00'))).toBe(true); // 09:00 EDT
+    expect(clock.isBusinessInstant(utc('2026-03-09T13:00') - 1)).toBe(false);
+  });
+
+  it('fall back (Sunday 2026-11-01)', () => {
+    // Fri 16:00 EDT = 20:00Z; Mon 10:00 EST = 15:00Z.
+    expect(clock.due(utc('2026-10-30T20:00'), 2 * HOUR)).toBe(utc('2026-11-02T15:00'));
+    expect(clock.elapsed(utc('2026-10-30T13:00'), utc('2026-11-02T22:00'))).toBe(16 * HOUR);
+    expect(clock.nextBusinessInstant(utc('2026-10-31T12:00'))).toBe(utc('2026-11-02T14:00'));
+  });
+});
+
+describe('Europe/Madrid every day 00:00-24:00 across the 2026 DST changes', () => {
+  const Z = 'Europe/Madrid';
+  const clock = createBusinessClock(calendar(weekdays(EVERY_DAY, '00:00', '24:00')), Z);
+  const allDay = createBusinessClock(calendar([], { allDay: true }), Z);
+
+  it('the spring day (2026-03-29) has 23 hours, the autumn day (2026-10-25) 25', () => {
+    for (const c of [clock, allDay]) {
+      expect(c.elapsed(at('2026-03-29T00:00', Z), at('2026-03-30T00:00', Z))).toBe(23 * HOUR);
+      expect(c.elapsed(at('2026-10-25T00:00', Z), at('2026-10-26T00:00', Z))).toBe(25 * HOUR);
+      // Business time is wall time: 24 business hours are 24 real hours.
+      expect(c.due(utc('2026-03-28T11:00'), 24 * HOUR)).toBe(utc('2026-03-29T11:00')); // 13:00 CEST
+      expect(c.due(utc('2026-10-24T10:00'), 24 * HOUR)).toBe(utc('2026-10-25T10:00')); // 11:00 CET
+      expect(c.elapsed(utc('2026-01-01T00:00'), utc('2027-01-01T00:00'))).toBe(365 * 24 * HOUR);
+    }
+  });
+
+  it('holidays still remove whole local days from a 24x7 calendar', () => {
+    const c = createBusinessClock(calendar([], { allDay: true }), Z, {
+      holidaysFor: (y) => (y === 2026 ? ['2026-03-29'] : []),
+    });
+    expect(c.elapsed(at('2026-03-28T00:00', Z), at('2026-03-31T00:00', Z))).toBe(48 * HOUR);
+    expect(c.due(at('2026-03-28T23:00', Z), 2 * HOUR)).toBe(at('2026-03-30T01:00', Z));
+  });
+});
+
+describe('Europe/Madrid every day 01:00-04:00, cut by the spring change', () => {
+  const Z = 'Europe/Madrid';
+  const clock = createBusinessClock(calendar(weekdays(EVERY_DAY, '01:00', '04:00')), Z);
+
+  it('counts 2 hours on 2026-03-29 (02:00 -> 03:00) and 4 on 2026-10-25 (03:00 -> 02:00)', () => {
+    expect(clock.elapsed(at('2026-03-29T00:00', Z), at('2026-03-30T00:00', Z))).toBe(2 * HOUR);
+    expect(clock.elapsed(at('2026-10-25T00:00', Z), at('2026-10-26T00:00', Z))).toBe(4 * HOUR);
+    expect(clock.elapsed(at('2026-03-28T00:00', Z), at('2026-03-29T00:00', Z))).toBe(3 * HOUR);
+  });
+
+  it('due dates across the changes', () => {
+    // 01:00 CET = 00:00Z; the Sunday interval ends at 04:00 CEST = 02:00Z.
+    expect(clock.due(utc('2026-03-29T00:00'), 2 * HOUR)).toBe(utc('2026-03-29T02:00'));
+    // 150 minutes: the 2 hours of Sunday, then 30 minutes from Monday 01:00 CEST (23:00Z Sunday).
+    expect(clock.due(at('2026-03-29T01:00', Z), 150 * MIN)).toBe(utc('2026-03-29T23:30'));
+    // 03:30 CEST exists and is business time; the Saturday interval is 01:00-04:00 CET.
+    expect(clock.isBusinessInstant(utc('2026-03-29T01:30'))).toBe(true);
+    expect(clock.due(at('2026-03-28T03:00', Z), 2 * HOUR)).toBe(utc('2026-03-29T01:00'));
+    // Autumn: 01:00 CEST = 23:00Z (Oct 24) to 04:00 CET = 03:00Z: 4 hours, the repeated hour
+    // counted once per real hour.
+    expect(clock.due(utc('2026-10-24T23:00'), 4 * HOUR)).toBe(utc('2026-10-25T03:00'));
+    expect(clock.due(utc('2026-10-24T23:00'), 4 * HOUR + MIN)).toBe(utc('2026-10-26T00:01'));
+  });
+
+  it('maps wall times in the gap as luxon does and repeated wall times to the earlier instant', () => {
+    const gap = createBusinessClock(calendar([range(7, '02:30', '05:00')]), Z);
+    // 02:30 does not exist on 2026-03-29: luxon shifts it forward to 03:30 CEST.
+    const shifted = DateTime.fromObject({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, { zone: Z });
+    expect(shifted.toMillis()).toBe(utc('2026-03-29T01:30'));
+    expect(gap.nextBusinessInstant(utc('2026-03-29T00:00'))).toBe(shifted.toMillis());
+    expect(gap.elapsed(utc('2026-03-29T00:00'), utc('2026-03-30T00:00'))).toBe(90 * MIN);
+    // 02:30 happens twice on 2026-10-25 (CEST 00:30Z, then CET 01:30Z): the first one counts.
+    expect(gap.nextBusinessInstant(utc('2026-10-25T00:00'))).toBe(utc('2026-10-25T00:30'));
+    expect(gap.elapsed(utc('2026-10-25T00:00'), utc('2026-10-26T00:00'))).toBe(3.5 * HOUR);
+  });
+});
+
+// ---------------------------------------------------------------- edge cases
+
+describe('edge cases', () => {
+  const Z = 'America/Bogota';
+
+  it('merges touching ranges: Friday 17:00-24:00 + Saturday 00:00-02:00 is one interval', () => {
+    const c = createBusinessClock(calendar([range(5, '17:00', '24:00'), range(6, '00:00', '02:00')]), Z);
+    expect(c.due(at('2026-03-27T23:00', Z), 2 * HOUR)).toBe(at('2026-03-28T01:00', Z));
+    expect(c.due(at('2026-03-27T17:00', Z), 7 * HOUR)).toBe(at('2026-03-28T00:00', Z));
+    expect(c.isBusinessInstant(at('2026-03-28T00:00', Z))).toBe(true);
+    expect(c.elapsed(at('2026-03-27T00:00', Z), at('2026-03-29T00:00', Z))).toBe(9 * HOUR);
+    expect(dayLengthMs(calendar([range(5, '17:00', '24:00'), range(6, '00:00', '02:00')]))).toBeNull();
+  });
+
+  it('a range crossing midnight loses only the part lying on a holiday', () => {
+    const night = calendar([range(7, '22:00', '02:00')]);
+    // Monday 2026-03-23 is a holiday: Sunday 22:00-24:00 stays, Monday 00:00-02:00 goes.
+    const mondayOff = createBusinessClock(night, Z, { holidaysFor: () => ['2026-03-23'] });
+    expect(mondayOff.elapsed(at('2026-03-22T00:00', Z), at('2026-03-24T00:00', Z))).toBe(2 * HOUR);
+    expect(mondayOff.isBusinessInstant(at('2026-03-23T01:00', Z))).toBe(false);
+    // Sunday 2026-03-22 is a holiday: only the part after midnight remains.
+    const sundayOff = createBusinessClock(night, Z, { holidaysFor: () => ['2026-03-22'] });
+    expect(sundayOff.nextBusinessInstant(at('2026-03-22T12:00', Z))).toBe(at('2026-03-23T00:00', Z));
+    expect(sundayOff.elapsed(at('2026-03-22T00:00', Z), at('2026-03-24T00:00', Z))).toBe(2 * HOUR);
+    expect(dayLengthMs(night)).toBe(4 * HOUR);
+  });
+
+  it('a calendar without business time answers null instead of looping', () => {
+    const empty = createBusinessClock(calendar([]), Z);
+    expect(empty.due(at('2026-01-01T00:00', Z), HOUR)).toBeNull();
+    expect(empty.due(at('2026-01-01T00:00', Z), 0)).toBeNull();
+    expect(empty.nextBusinessInstant(at('2026-01-01T00:00', Z))).toBeNull();
+    expect(empty.elapsed(at('2026-01-01T00:00', Z), at('2027-01-01T00:00', Z))).toBe(0);
+    expect(empty.isBusinessInstant(at('2026-01-01T10:00', Z))).toBe(false);
+    expect(dayLengthMs(calendar([]))).toBeNull();
+    // Every day a holiday, for ever: also null.
+    const closed = createBusinessClock(calendar(weekdays(EVERY_DAY, '00:00', '24:00')), Z, {
+      holidaysFor: (y) => {
+        const out: string[] = [];
+        for (let d = DateTime.utc(y, 1, 1); d.year === y; d = d.plus({ days: 1 })) out.push(d.toISODate() ?? '');
+        return out;
+      },
+    });
+    expect(closed.due(at('2026-01-01T00:00', Z), HOUR)).toBeNull();
+  });
+
+  it('finds far business time: one range a year would still be reached', () => {
+    // Only Christmas-week Mondays are left (all other days are holidays): a target spanning years.
+    const sparse = createBusinessClock(calendar([range(1, '10:00', '11:00')]), 'UTC', {
+      holidaysFor: (y) => {
+        const out: string[] = [];
+        for (let d = DateTime.utc(y, 1, 1); d.year === y; d = d.plus({ days: 1 })) {
+          if (d.month !== 12 || d.day < 22 || d.day > 28) out.push(d.toISODate() ?? '');
+        }
+        return out;
+      },
+    });
+    // 2026-12-28, 2027-12-27, 2028-12-25 are those Mondays.
+    expect(sparse.due(utc('2026-01-01T00:00'), 3 * HOUR)).toBe(utc('2028-12-25T11:00'));
+  });
+
+  it('rejects invalid input', () => {
+    expect(() => createBusinessClock(calendar([]), 'Mars/Olympus')).toThrow(RangeError);
+    const c = createBusinessClock(calendar(weekdays(MON_FRI, '08:00', '18:00')), Z);
+    expect(() => c.due(0, -1)).toThrow(RangeError);
+    expect(() => c.elapsed(0, Number.NaN)).not.toThrow();
+    expect(c.elapsed(10, 5)).toBe(0);
+  });
+
+  it('wall clock counts everything', () => {
+    expect(wallDue(1000, 500)).toBe(1500);
+    expect(wallElapsed(1000, 1500)).toBe(500);
+    expect(wallElapsed(1500, 1000)).toBe(0);
+    expect(wallClock.due(7, 3)).toBe(10);
+    expect(wallClock.isBusinessInstant(0)).toBe(true);
+    expect(dayLengthMs(calendar([], { allDay: true }))).toBe(24 * HOUR);
+  });
+});
+
+// ---------------------------------------------------------------- properties vs a brute-force oracle
+
+const ZONES = ['UTC', 'America/Bogota', 'America/New_York', 'Europe/Madrid', 'Asia/Kolkata'] as const;
+
+/**
+ * Decides minute by minute, with luxon only, whether [m, m + 1 min) is business time. It does
+ * not share code with the clock: local dates and weekdays come from luxon DateTimes, and a range's
+ * bounds from DateTime.fromObject, made deterministic for repeated wall times by taking the
+ * earliest instant that shows the wall time (the documented rule); a wall time in a DST gap keeps
+ * luxon's shifted-forward instant (also the documented rule). Bounds are compared as instants,
+ * not wall readings, because that is the contract of the clock on DST days.
+ */
+class Oracle {
+  private readonly parts = new Map<string, [number, number][]>();
+  private blockStart = Number.NaN;
+  private blockDate = '';
+  private candidates: [number, number][] = [];
+
+  constructor(
+    private readonly cal: Calendar,
+    private readonly zone: string,
+    private readonly holidays: ReadonlySet<string>,
+  ) {}
+
+  private instant(date: DateTime, minuteOfDay: number): number {
+    const d = date.plus({ days: Math.floor(minuteOfDay / 1440) });
+    const mm = minuteOfDay % 1440;
+    const wall = { year: d.year, month: d.month, day: d.day, hour: Math.floor(mm / 60), minute: mm % 60 };
+    const t0 = DateTime.fromObject(wall, { zone: this.zone }).toMillis();
+    let best = t0;
+    for (const back of [30, 60, 90, 120]) {
+      const l = DateTime.fromMillis(t0 - back * MIN, { zone: this.zone });
+      if (l.year === wall.year && l.month === wall.month && l.day === wall.day && l.hour === wall.hour && l.minute === wall.minute) {
+        best = t0 - back * MIN;
+      }
+    }
+    return best;
+  }
+
+  /** Business parts of the ranges starting on local date `iso`, holidays removed. */
+  private partsOf(iso: string): [number, number][] {
+    let out = this.parts.get(iso);
+    if (out !== undefined) return out;
+    out = [];
+    const date = DateTime.fromISO(iso, { zone: 'UTC' });
+    const next = date.plus({ days: 1 }).toISODate() ?? '';
+    const ranges: WeeklyRange[] = this.cal.allDay ? weekdays(EVERY_DAY, '00:00', '24:00') : this.cal.weekly;
+    for (const r of ranges) {
+      if (r.day !== date.weekday) continue;
+      const end = r.crossesMidnight ? 1440 + r.to : r.to;
+      const split: [string, number, number][] =
+        end > 1440 ? [[iso, r.from, 1440], [next, 1440, end]] : [[iso, r.from, end]];
+      for (const [d, from, to] of split) {
+        if (!this.holidays.has(d)) out.push([this.instant(date, from), this.instant(date, to)]);
+      }
+    }
+    this.parts.set(iso, out);
+    return out;
+  }
+
+  isBusinessMinute(m: number): boolean {
+    // Local dates change only at quarter-hour-aligned instants in these zones: ask luxon once per
+    // UTC quarter hour, and gather the parts of yesterday's and today's ranges once per date.
+    const block = m - (((m % (15 * MIN)) + 15 * MIN) % (15 * MIN));
+    if (block !== this.blockStart) {
+      this.blockStart = block;
+      const today = DateTime.fromMillis(block, { zone: this.zone }).toISODate() ?? '';
+      if (today !== this.blockDate) {
+        this.blockDate = today;
+        const yesterday = DateTime.fromISO(today, { zone: 'UTC' }).minus({ days: 1 }).toISODate() ?? '';
+        this.candidates = [...this.partsOf(yesterday), ...this.partsOf(today)];
+      }
+    }
+    for (const [s, e] of this.candidates) if (s <= m && m < e) return true;
+    return false;
+  }
+
+  elapsed(a: number, b: number): number {
+    let n = 0;
+    for (let m = a; m < b; m += MIN) if (this.isBusinessMinute(m)) n++;
+    return n * MIN;
+  }
+
+  due(start: number, targetMinutes: number): number | null {
+    const limit = start + 400 * 24 * 60 * MIN;
+    let m = start;
+    if (targetMinutes === 0) {
+      for (; m < limit; m += MIN) if (this.isBusinessMinute(m)) return m;
+      return null;
+    }
+    let n = 0;
+    for (; m < limit; m += MIN) {
+      if (this.isBusinessMinute(m) && ++n === targetMinutes) return m + MIN;
+    }
+    return null;
+  }
+}
+
+const minuteArb = fc.nat({ max: 1439 });
+/** Quarter hours between 00:00 and 04:00: where the DST changes of New York and Madrid happen. */
+const dstHourArb = fc.integer({ min: 0, max: 16 }).map((q) => q * 15);
+const rangeArb: fc.Arbitrary<WeeklyRange> = fc
+  .record({
+    day: fc.integer({ min: 1, max: 7 }).map((d) => d as Weekday),
+    // Quarter hours most of the time (so ranges touch and overlap), early-morning hours often (so
+    // bounds fall in DST gaps and repeated hours), any minute sometimes.
+    from: fc.oneof(
+      { weight: 3, arbitrary: fc.nat({ max: 95 }).map((q) => q * 15) },
+      { weight: 2, arbitrary: dstHourArb },
+      { weight: 1, arbitrary: minuteArb },
+    ),
+    to: fc.oneof(
+      { weight: 3, arbitrary: fc.nat({ max: 96 }).map((q) => q * 15) },
+      { weight: 2, arbitrary: dstHourArb },
+      { weight: 1, arbitrary: fc.integer({ min: 0, max: 1440 }) },
+    ),
+  })
+  .filter((r) => !(r.from === 0 && r.to === 0))
+  .map((r) => ({ ...r, crossesMidnight: r.to <= r.from, span: S }));
+
+const calendarArb: fc.Arbitrary<Calendar> = fc.oneof(
+  { weight: 9, arbitrary: fc.array(rangeArb, { minLength: 1, maxLength: 6 }).map((w) => calendar(w)) },
+  { weight: 1, arbitrary: fc.constant(calendar([], { allDay: true })) },
+);
+
+/** Business minutes per week, ignoring DST and holidays (used to keep oracle scans short). */
+function weeklyMinutes(cal: Calendar): number {
+  if (cal.allDay) return 7 * 1440;
+  return cal.weekly.reduce((s, r) => s + (r.crossesMidnight ? 1440 - r.from + r.to : r.to - r.from), 0);
+}
+
+// 2025-2027 DST changes (UTC), to aim some starts right before them.
+const DST_CHANGES: Record<string, number[]> = {
+  'America/New_York': ['2025-03-09T07:00', '2025-11-02T06:00', '2026-03-08T07:00', '2026-11-01T06:00', '2027-03-14T07:00', '2027-11-07T06:00'].map(utc),
+  'Europe/Madrid': ['2025-03-30T01:00', '2025-10-26T01:00', '2026-03-29T01:00', '2026-10-25T01:00', '2027-03-28T01:00', '2027-10-31T01:00'].map(utc),
+};
+const FROM = utc('2025-01-01T00:00') / MIN;
+const TO = utc('2027-12-31T00:00') / MIN;
+const startArb = (zone: string): fc.Arbitrary<number> => {
+  const uniform = fc.integer({ min: FROM, max: TO }).map((m) => m * MIN);
+  const changes = DST_CHANGES[zone];
+  if (changes === undefined) return uniform;
+  return fc.oneof(
+    uniform,
+    fc.tuple(fc.constantFrom(...changes), fc.integer({ min: -4 * 1440, max: 1440 })).map(([t, d]) => t + d * MIN),
+  );
+};
+
+interface Scenario {
+  cal: Calendar;
+  zone: string;
+  start: number;
+  holidays: string[];
+}
+
+const scenarioArb: fc.Arbitrary<Scenario> = fc
+  .constantFrom(...ZONES)
+  .chain((zone) =>
+    fc.record({
+      cal: calendarArb,
+      zone: fc.constant(zone),
+      start: startArb(zone),
+      holidayOffsets: fc.array(fc.integer({ min: -1, max: 20 }), { maxLength: 4 }),
+    }),
+  )
+  .map(({ cal, zone, start, holidayOffsets }) => {
+    // Holidays near the start, so that they matter.
+    const day = DateTime.fromMillis(start, { zone }).startOf('day');
+    const holidays = holidayOffsets.map((k) => day.plus({ days: k }).toISODate() ?? '');
+    return { cal, zone, start, holidays };
+  });
+
+function clockFor(s: Scenario) {
+  const holidaysFor = (year: number): string[] => s.holidays.filter((d) => d.startsWith(`${year}-`));
+  return createBusinessClock(s.cal, s.zone, { holidaysFor });
+}
+
+describe('properties (random calendars, zones, holidays)', () => {
+  it('due agrees with the minute-by-minute oracle', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.nat({ max: 3000 }), (s, t) => {
+        // Keep the oracle's scan short: at most about two weeks' worth of business time.
+        const target = Math.min(t, 2 * weeklyMinutes(s.cal));
+        const expected = new Oracle(s.cal, s.zone, new Set(s.holidays)).due(s.start, target);
+        expect(clockFor(s).due(s.start, target * MIN)).toBe(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('elapsed agrees with the minute-by-minute oracle', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.nat({ max: 7 * 1440 }), (s, span) => {
+        const b = s.start + span * MIN;
+        const expected = new Oracle(s.cal, s.zone, new Set(s.holidays)).elapsed(s.start, b);
+        expect(clockFor(s).elapsed(s.start, b)).toBe(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('elapsed(a, due(a, t)) === t, to the millisecond', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.nat({ max: 59_999 }), fc.nat({ max: 3000 * MIN }), (s, ms, t) => {
+        const clock = clockFor(s);
+        const a = s.start + ms;
+        const d = clock.due(a, t);
+        expect(d).not.toBeNull();
+        expect(d as number).toBeGreaterThanOrEqual(a);
+        expect(clock.elapsed(a, d as number)).toBe(t);
+        // Earliest: one millisecond less is not enough.
+        if (t > 0) expect(clock.elapsed(a, (d as number) - 1)).toBe(t - 1);
+        else expect(clock.isBusinessInstant(d as number)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('due is monotonic in the target and in the start', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb,
+        fc.nat({ max: 3000 }),
+        fc.nat({ max: 3000 }),
+        fc.nat({ max: 5 * 1440 }),
+        (s, t1, t2, shift) => {
+          const clock = clockFor(s);
+          const [lo, hi] = t1 <= t2 ? [t1, t2] : [t2, t1];
+          const dLo = clock.due(s.start, lo * MIN) as number;
+          const dHi = clock.due(s.start, hi * MIN) as number;
+          expect(dLo).toBeLessThanOrEqual(dHi);
+          const later = clock.due(s.start + shift * MIN, lo * MIN) as number;
+          expect(dLo).toBeLessThanOrEqual(later);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
