@@ -7,6 +7,8 @@ export interface Io {
   stderr: (s: string) => void;
   readStdin: () => Promise<string>;
   stdinStream: () => NodeJS.ReadableStream;
+  /** A writable for streamed output (NDJSON); defaults to process.stdout. */
+  stdoutStream?: () => NodeJS.WritableStream;
   cwd: string;
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;
@@ -23,6 +25,7 @@ export function processIo(): Io {
       return Buffer.concat(chunks).toString('utf8');
     },
     stdinStream: () => process.stdin,
+    stdoutStream: () => process.stdout,
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: !!process.stdout.isTTY,

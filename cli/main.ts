@@ -2,6 +2,7 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand } from './commands/check';
+import { evaluateCommand } from './commands/evaluate';
 import { fmtCommand } from './commands/fmt';
 import { type Io, processIo, UsageError } from './io';
 
@@ -42,6 +43,23 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--quiet', 'print nothing but errors')
     .action(async (paths: string[], opts) => {
       exitCode = await fmtCommand(paths, opts, io);
+    });
+
+  program
+    .command('evaluate')
+    .alias('eval')
+    .description('replay incident records (NDJSON or a JSON array; - for stdin) against a contract file or folder of versions')
+    .argument('<contract>', 'contract file, or a folder holding its versions')
+    .argument('<records>', 'records file (NDJSON or JSON array), or - for stdin')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'ndjson', 'markdown']).default('text'))
+    .option('--as-of <instant>', 'judge as of this instant (ISO with offset, or a date = local midnight); default now')
+    .option('--period <YYYY-MM>', 'only this month: its incidents and its period')
+    .addOption(new Option('--fail-on <what>', 'exit 1 when an objective or period is breached').choices(['breach']))
+    .option('--output <file>', 'write the report to a file')
+    .option('--no-color', 'no colours (also NO_COLOR)')
+    .option('--quiet', 'no progress or notes on stderr')
+    .action(async (contract: string, records: string, opts) => {
+      exitCode = await evaluateCommand(contract, records, opts, io);
     });
 
   try {

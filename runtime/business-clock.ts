@@ -1,9 +1,9 @@
 // Business clocks: counting and adding business time on a calendar in an IANA time zone.
 // All instants are epoch milliseconds; DST-correct; queries are O(log n) over precomputed intervals.
 
-import { IANAZone } from 'luxon';
 import type { Calendar, WeeklyRange } from '../compiler/ir';
 import { resolveHolidays } from './holidays';
+import { civilFromDays, DAY, daysFromCivil, isoDate, isoWeekday, MINUTE, ZoneConverter } from './time';
 
 /** A clock that counts some kind of time between instants (business time, or wall time). */
 export interface Clock {
@@ -22,6 +22,8 @@ export interface Clock {
 export interface BusinessClock extends Clock {
   readonly calendar: Calendar;
   readonly zone: string;
+  /** The business intervals [start, end) that meet [a, b), clipped to it, in order. */
+  intervals(a: number, b: number): [number, number][];
 }
 
 export interface BusinessClockOptions {
@@ -29,8 +31,6 @@ export interface BusinessClockOptions {
   holidaysFor?: (year: number) => readonly string[];
 }
 
-const MINUTE = 60_000;
-const DAY = 86_400_000;
 /**
  * How far `due`/`nextBusinessInstant` look for business time that never comes (a calendar with no
  * weekly hours, or every day a holiday) before answering null instead of looping forever: ten
@@ -40,181 +40,6 @@ const EMPTY_HORIZON_YEARS = 10;
 /** Years beyond which nothing is generated (luxon/Intl handle more, but no SLA needs it). */
 const MIN_YEAR = 1;
 const MAX_YEAR = 9999;
-
-// ---- civil-calendar arithmetic on epoch days (no Date local constructors, no machine zone) ----
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** [year, month, day] of an epoch day (Hinnant's civil_from_days). */
-function civilFromDays(z: number): [number, number, number] {
-  const zz = z + 719468;
-  const era = Math.floor(zz / 146097);
-  const doe = zz - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
-
-/** ISO weekday (1 = Monday) of an epoch day; 1970-01-01 was a Thursday. */
-function isoWeekday(epochDay: number): number {
-  return ((((epochDay + 3) % 7) + 7) % 7) + 1;
-}
-
-function isoDate(epochDay: number): string {
-  const [y, m, d] = civilFromDays(epochDay);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-// ---- local wall time <-> instant, in one zone ----
-
-/**
- * The UTC offsets of one IANA zone as a table of transitions, filled lazily from luxon's IANAZone.
- * Asking luxon costs ~4 us per instant (Intl formatting); building a year of business intervals
- * needs thousands of offsets, so the zone is sampled once a day instead and every change found is
- * located to the millisecond by bisection. Assumes a zone never changes its offset twice within
- * one day (true of every tzdb zone in the years an SLA can concern).
- */
-class ZoneOffsets {
-  private readonly zone: IANAZone;
-  /** Sampled range [lo, hi], whole UTC days; starts[i] is where offsets[i] (ms) begins. */
-  private lo = 0;
-  private hi = -1;
-  private starts: number[] = [];
-  private offsets: number[] = [];
-
-  constructor(name: string) {
-    this.zone = IANAZone.create(name);
-  }
-
-  private raw(t: number): number {
-    return this.zone.offset(t) * MINUTE;
-  }
-
-  offsetAt(t: number): number {
-    if (!(t >= this.lo && t <= this.hi)) this.extend(t);
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= t) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.offsets[lo];
-  }
-
-  /** Segments of [a, b] (whole days): the offset at a, then each change by its first instant. */
-  private scan(a: number, b: number): { starts: number[]; offsets: number[] } {
-    const starts = [a];
-    const offsets = [this.raw(a)];
-    for (let s = a + DAY; s <= b; s += DAY) {
-      const prev = offsets[offsets.length - 1];
-      const o = this.raw(s);
-      if (o === prev) continue;
-      let lo = s - DAY;
-      let hi = s;
-      while (hi - lo > 1) {
-        const mid = Math.floor((lo + hi) / 2);
-        if (this.raw(mid) === prev) lo = mid;
-        else hi = mid;
-      }
-      starts.push(hi);
-      offsets.push(o);
-    }
-    return { starts, offsets };
-  }
-
-  private extend(t: number): void {
-    if (!Number.isFinite(t)) throw new RangeError('instants must be finite');
-    // About a year of margin per extension, so that a clock's year of intervals costs one scan.
-    const margin = 400 * DAY;
-    const day = Math.floor(t / DAY) * DAY;
-    if (this.hi < this.lo) {
-      const seg = this.scan(day - margin, day + margin);
-      this.starts = seg.starts;
-      this.offsets = seg.offsets;
-      this.lo = day - margin;
-      this.hi = day + margin;
-    } else if (t < this.lo) {
-      const left = this.scan(day - margin, this.lo);
-      // The scan's last segment continues into the table's first one (same offset at lo).
-      this.starts = [...left.starts, ...this.starts.slice(1)];
-      this.offsets = [...left.offsets, ...this.offsets.slice(1)];
-      this.lo = day - margin;
-    } else {
-      const right = this.scan(this.hi, day + margin);
-      this.starts = [...this.starts, ...right.starts.slice(1)];
-      this.offsets = [...this.offsets, ...right.offsets.slice(1)];
-      this.hi = day + margin;
-    }
-  }
-}
-
-/** One offset table per zone name, shared by every clock (offsets are facts, not settings). */
-const zoneOffsets = new Map<string, ZoneOffsets>();
-
-/**
- * Converts between instants and local wall time ("local ms": the wall reading written as if it
- * were UTC) using luxon's IANA zone offsets.
- *
- * Why not `DateTime.fromObject({...}, { zone })` directly: for a repeated wall time (fall back)
- * luxon starts from the zone's offset *now* (Settings.now()), so which of the two instants it
- * returns depends on the machine clock's season. A verdict must not depend on when it is computed,
- * so the disambiguation is done here, deterministically, with the rules:
- * - a wall time that exists once maps to its instant;
- * - a repeated wall time (fall back) maps to the EARLIER instant (the offset in force before the
- *   change);
- * - a wall time that does not exist (spring-forward gap) is read with the offset in force before
- *   the change, i.e. shifted forward by the gap, which is what luxon's fromObject gives too
- *   (02:30 in a 02:00->03:00 gap becomes 03:30).
- */
-class ZoneConverter {
-  private readonly offsets: ZoneOffsets;
-
-  constructor(name: string) {
-    if (!IANAZone.isValidZone(name)) throw new RangeError(`unknown time zone '${name}'`);
-    let offsets = zoneOffsets.get(name);
-    if (offsets === undefined) {
-      offsets = new ZoneOffsets(name);
-      zoneOffsets.set(name, offsets);
-    }
-    this.offsets = offsets;
-  }
-
-  /** Offset in ms at an instant. */
-  offsetAt(instant: number): number {
-    return this.offsets.offsetAt(instant);
-  }
-
-  localMs(instant: number): number {
-    return instant + this.offsetAt(instant);
-  }
-
-  instant(localMs: number): number {
-    // Offsets that can apply to this wall time: those in force a day either side (no zone changes
-    // offset twice within two days) and at the wall reading itself.
-    const before = this.offsetAt(localMs - DAY);
-    const after = this.offsetAt(localMs + DAY);
-    let best = Number.POSITIVE_INFINITY;
-    for (const o of before === after ? [before] : [before, after, this.offsetAt(localMs)]) {
-      const t = localMs - o;
-      if (this.offsetAt(t) === o && t < best) best = t;
-    }
-    // No offset reproduces the wall time: it lies in a gap; read it with the earlier offset.
-    return best === Number.POSITIVE_INFINITY ? localMs - before : best;
-  }
-}
 
 // ---- weekly schedule ----
 
@@ -376,6 +201,18 @@ class IntervalBusinessClock implements BusinessClock {
       if (k + 1 < this.n) return this.starts[k + 1];
       if (!this.extendForward(t)) return null;
     }
+  }
+
+  intervals(a: number, b: number): [number, number][] {
+    const out: [number, number][] = [];
+    if (!(b > a)) return out;
+    this.cover(a, b);
+    for (let i = Math.max(0, lastAtOrBelow(this.starts, this.n, a)); i < this.n && this.starts[i] < b; i++) {
+      const s = Math.max(this.starts[i], a);
+      const e = Math.min(this.ends[i], b);
+      if (e > s) out.push([s, e]);
+    }
+    return out;
   }
 
   isBusinessInstant(t: number): boolean {

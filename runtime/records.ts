@@ -709,10 +709,13 @@ export async function readRecords(
   contractFor: Contract | ContractFor,
   onRecord: (record: InputRecord) => void,
   onRejected: (rejected: Rejected) => void,
+  /** Awaited after each batch of lines: lets a writer wait for its output to drain (backpressure). */
+  afterBatch?: () => Promise<void> | void,
 ): Promise<ReadCounts> {
   const counts: ReadCounts = { lines: 0, blank: 0, accepted: 0, rejected: 0 };
   const seen = new SeenIds();
   for await (const batch of lineBatches(input)) {
+    if (afterBatch) await afterBatch();
     for (const item of batch) {
       counts.lines++;
       if (item.blank) {

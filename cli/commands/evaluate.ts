@@ -1,0 +1,179 @@
+// `slac evaluate`: replay an incident log against the contract version in force and report verdicts.
+
+import { createWriteStream } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseTimestamp, type Rejected } from '../../runtime/records';
+import type { IncidentVerdict } from '../../runtime/evaluate';
+import { evaluateRecords, type DowntimeVerdict } from '../../runtime/session';
+import { formatInstant, localMidnight } from '../../runtime/time';
+import { loadContracts } from '../contracts';
+import { type EvaluationReport, toJson, toMarkdown, toText } from '../formats/evaluation';
+import { summarize } from '../formats/located';
+import { formatText } from '../formats/text';
+import { colorsFor, type Io, UsageError } from '../io';
+import { emit } from '../output';
+
+export const EVALUATE_FORMATS = ['text', 'json', 'ndjson', 'markdown'] as const;
+
+export interface EvaluateOptions {
+  format: string;
+  asOf?: string;
+  period?: string;
+  failOn?: string;
+  output?: string;
+  color: boolean;
+  quiet?: boolean;
+  /** The instant "now" for a missing --as-of; injected by tests. */
+  now?: number;
+}
+
+/** --as-of: an ISO timestamp with offset, or a date (local midnight in the contract's zone). */
+function parseAsOf(text: string, zone: string): number {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (date) {
+    const t = parseTimestamp(`${text}T00:00:00Z`);
+    if (Number.isNaN(t)) throw new UsageError(`--as-of ${text} is not a real date`);
+    return localMidnight(Number(date[1]), Number(date[2]), Number(date[3]), zone);
+  }
+  const t = parseTimestamp(text);
+  if (Number.isNaN(t)) throw new UsageError(`--as-of must be a date (2026-04-01) or a timestamp with offset (2026-04-01T00:00:00-05:00), not "${text}"`);
+  return t;
+}
+
+/** Buffers NDJSON lines and writes them in chunks, waiting for the stream to drain. */
+class LineWriter {
+  private buf: string[] = [];
+  private size = 0;
+
+  constructor(private readonly stream: NodeJS.WritableStream) {}
+
+  line(obj: unknown): void {
+    const s = `${JSON.stringify(obj)}\n`;
+    this.buf.push(s);
+    this.size += s.length;
+    if (this.size > 1 << 16) this.flushSync();
+  }
+
+  private flushSync(): boolean {
+    if (!this.buf.length) return true;
+    const ok = this.stream.write(this.buf.join(''));
+    this.buf = [];
+    this.size = 0;
+    return ok;
+  }
+
+  async drain(): Promise<void> {
+    const ok = this.flushSync();
+    const s = this.stream as NodeJS.WritableStream & { writableNeedDrain?: boolean };
+    if (!ok || s.writableNeedDrain) await new Promise<void>((res) => s.once('drain', () => res()));
+  }
+
+  async end(): Promise<void> {
+    this.flushSync();
+    if (this.stream === process.stdout) return;
+    await new Promise<void>((res, rej) => {
+      this.stream.on('error', rej);
+      this.stream.end(() => res());
+    });
+  }
+}
+
+export async function evaluateCommand(contractPath: string, recordsPath: string, opts: EvaluateOptions, io: Io): Promise<number> {
+  if (!(EVALUATE_FORMATS as readonly string[]).includes(opts.format)) {
+    throw new UsageError(`unknown format "${opts.format}" for evaluate (choose ${EVALUATE_FORMATS.join(', ')})`);
+  }
+  if (opts.failOn !== undefined && opts.failOn !== 'breach') throw new UsageError(`--fail-on takes "breach", not "${opts.failOn}"`);
+  if (opts.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.period)) throw new UsageError(`--period is a month written YYYY-MM, not "${opts.period}"`);
+
+  const loaded = loadContracts(contractPath, io.cwd);
+  if (loaded.hasErrors) {
+    const bad = loaded.diagnostics.filter((d) => d.diagnostics.length);
+    io.stderr(formatText(bad, summarize(bad), colorsFor(io, 'stderr', !opts.color)));
+    io.stderr(`slac: the contract has errors; fix them before evaluating (slac check ${contractPath})\n`);
+    return 1;
+  }
+  const versions = loaded.versions;
+  const zone = versions.zone;
+  const asOf = opts.asOf !== undefined ? parseAsOf(opts.asOf, zone) : (opts.now ?? Date.now());
+  const latest = versions.latest;
+  const contractInfo = {
+    name: latest.ir.name,
+    version: latest.version,
+    file: latest.ir.file,
+    versions: versions.list.map((v) => ({ version: v.version, effective: v.ir.effective, file: v.ir.file })),
+  };
+
+  const input = recordsPath === '-' ? io.stdinStream() : resolve(io.cwd, recordsPath);
+  let breach = false;
+  const progress = io.stderrIsTTY && !opts.quiet && !opts.output?.endsWith('/dev/stderr');
+  const onProgress = progress ? (n: number) => n % 100_000 === 0 && io.stderr(`\rslac: ${n.toLocaleString('en-US')} records evaluated…`) : undefined;
+  const noteBreach = (v: IncidentVerdict): void => {
+    if (!breach && v.objectives.some((o) => o.status === 'breached')) breach = true;
+  };
+
+  let result;
+  const rejected: Rejected[] = [];
+  try {
+    if (opts.format === 'ndjson') {
+      const stream = opts.output ? createWriteStream(resolve(io.cwd, opts.output)) : (io.stdoutStream?.() ?? process.stdout);
+      const w = new LineWriter(stream);
+      result = await evaluateRecords(versions, input, { asOf, period: opts.period }, {
+        incident: (v) => {
+          noteBreach(v);
+          w.line({ kind: 'incident', ...v });
+        },
+        downtime: (d) => w.line({ kind: 'downtime', ...d }),
+        rejected: (r) => {
+          rejected.push(r);
+          w.line({ kind: 'rejected', ...r });
+        },
+        progress: onProgress,
+        drain: () => w.drain(),
+      });
+      for (const p of result.periods) w.line({ kind: 'period', ...p });
+      w.line({ kind: 'summary', contract: contractInfo, asOf: formatInstant(asOf, zone), period: opts.period ?? null, counts: result.counts });
+      await w.end();
+    } else {
+      const incidents: IncidentVerdict[] = [];
+      const downtime: DowntimeVerdict[] = [];
+      result = await evaluateRecords(versions, input, { asOf, period: opts.period }, {
+        incident: (v) => {
+          noteBreach(v);
+          incidents.push(v);
+        },
+        downtime: (d) => downtime.push(d),
+        rejected: (r) => rejected.push(r),
+        progress: onProgress,
+      });
+      const report: EvaluationReport = {
+        contract: contractInfo,
+        asOf: formatInstant(asOf, zone),
+        period: opts.period ?? null,
+        incidents,
+        downtime,
+        periods: result.periods,
+        rejected,
+        counts: result.counts,
+      };
+      const text =
+        opts.format === 'json'
+          ? toJson(report)
+          : opts.format === 'markdown'
+            ? toMarkdown(report)
+            : toText(report, colorsFor(io, 'stdout', !opts.color || !!opts.output));
+      emit(io, text, opts.output);
+    }
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EACCES') throw new UsageError(`${recordsPath}: cannot read (${err.code})`);
+    throw e;
+  } finally {
+    if (onProgress) io.stderr('\r\x1b[K');
+  }
+  if (!breach) breach = result.periods.some((p) => p.availability?.status === 'breached' || p.reliability?.status === 'breached');
+  if (rejected.length > 0) {
+    if (!opts.quiet) io.stderr(`slac: ${rejected.length} record${rejected.length === 1 ? ' was' : 's were'} rejected (see the report)\n`);
+    return 3;
+  }
+  return opts.failOn === 'breach' && breach ? 1 : 0;
+}

@@ -1,0 +1,182 @@
+// Reports of `slac evaluate`: a readable text table, markdown, and the JSON document of interface.md.
+
+import type { IncidentVerdict, ObjectiveVerdict } from '../../runtime/evaluate';
+import type { PeriodVerdict } from '../../runtime/periods';
+import type { Rejected } from '../../runtime/records';
+import type { DowntimeVerdict, SessionCounts } from '../../runtime/session';
+import type { Colors } from '../io';
+
+export interface EvaluationReport {
+  contract: { name: string | null; version: string; file: string; versions: { version: string; effective: string | null; file: string }[] };
+  asOf: string;
+  period: string | null;
+  incidents: IncidentVerdict[];
+  downtime: DowntimeVerdict[];
+  periods: PeriodVerdict[];
+  rejected: Rejected[];
+  counts: SessionCounts;
+}
+
+export function toJson(r: EvaluationReport): string {
+  const doc = {
+    contract: r.contract,
+    asOf: r.asOf,
+    period: r.period,
+    incidents: r.incidents,
+    downtime: r.downtime,
+    periods: r.periods,
+    rejected: r.rejected,
+    summary: r.counts,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+function fmtMinutes(m: number | null): string {
+  if (m === null) return '';
+  const rounded = Math.round(m * 100) / 100;
+  if (rounded < 120) return `${rounded} min`;
+  const h = Math.floor(rounded / 60);
+  const mm = Math.round((rounded - h * 60) * 100) / 100;
+  return mm ? `${h} h ${mm} min` : `${h} h`;
+}
+
+function paintStatus(c: Colors, s: string): string {
+  if (s === 'met') return c.green(s);
+  if (s === 'breached') return c.red(s);
+  if (s === 'pending') return c.yellow(s);
+  return c.dim(s);
+}
+
+function pad(s: string, w: number, visible = s.length): string {
+  return s + ' '.repeat(Math.max(0, w - visible));
+}
+
+function percentText(p: number, digits = 4): string {
+  return `${p.toFixed(digits)}%`;
+}
+
+function summaryLine(k: SessionCounts): string {
+  const parts = [`${k.lines} line${k.lines === 1 ? '' : 's'}`, `${k.evaluated} evaluated`, `${k.rejected} rejected`];
+  if (k.blank) parts.push(`${k.blank} blank`);
+  if (k.outsidePeriod) parts.push(`${k.outsidePeriod} outside the period`);
+  return parts.join(', ');
+}
+
+export function toText(r: EvaluationReport, c: Colors): string {
+  const out: string[] = [];
+  out.push(c.bold(`${r.contract.name ?? '(unnamed contract)'}, version ${r.contract.version}`) + c.dim(` (${r.contract.file})`));
+  out.push(`as of ${r.asOf}${r.period ? `, period ${r.period}` : ''}`);
+  out.push('');
+  if (r.incidents.length) {
+    out.push(c.bold('Incidents'));
+    const objW = Math.max(...r.incidents.flatMap((i) => i.objectives.map((o) => o.objective.length)), 8);
+    for (const i of r.incidents) {
+      const who = [i.plan === 'default' ? null : i.plan, i.severity, i.category].filter(Boolean).join(' / ');
+      out.push(`  ${c.bold(i.id)}  ${who}  opened ${i.opened}${r.contract.versions.length > 1 ? c.dim(`  (version ${i.version})`) : ''}`);
+      if (i.note) out.push(`    ${c.dim(`note: ${i.note}`)}`);
+      if (i.excluded) out.push(`    ${c.dim('excluded:')} ${i.excluded}`);
+      for (const o of i.objectives) out.push(...objectiveLines(o, objW, c, !!i.excluded));
+    }
+    out.push('');
+  }
+  if (r.downtime.length) {
+    out.push(c.bold('Outages and maintenance'));
+    for (const d of r.downtime) {
+      out.push(`  ${c.bold(d.id)}  ${d.type}  ${d.start} to ${d.end}  counted ${fmtMinutes(d.countedMinutes) || '0 min'}  ${c.dim(d.reason)}`);
+      if (d.note) out.push(`    ${c.dim(`note: ${d.note}`)}`);
+    }
+    out.push('');
+  }
+  if (r.periods.length) {
+    out.push(c.bold('Periods'));
+    for (const p of r.periods) {
+      out.push(`  ${c.bold(p.period)}${r.contract.versions.length > 1 ? c.dim(`  (version ${p.version})`) : ''}${p.final ? '' : c.dim('  (month not over)')}`);
+      if (p.note) out.push(`    ${c.dim(p.note)}`);
+      if (p.availability) {
+        const a = p.availability;
+        out.push(
+          `    availability  ${pad(paintStatus(c, a.status), 9, a.status.length)} ${percentText(a.percent)} (target ${a.target}%), downtime ${fmtMinutes(a.downtimeMinutes) || '0 min'} of ${fmtMinutes(a.periodMinutes)}  ${c.dim(a.clause)}`,
+        );
+      }
+      if (p.credit) {
+        const cr = p.credit;
+        const value = cr.percent === null ? 'not yet known' : `${cr.percent}%${cr.basis ? ` of the ${cr.basis}` : ''}`;
+        out.push(`    credit        ${value}${cr.rule ? c.dim(`  (${cr.rule})`) : ''}`);
+      }
+      if (p.reliability) {
+        const x = p.reliability;
+        out.push(`    reliability   ${pad(paintStatus(c, x.status), 9, x.status.length)} ${x.count} counted incident${x.count === 1 ? '' : 's'} (at most ${x.limit})  ${c.dim(x.clause)}`);
+      }
+    }
+    out.push('');
+  }
+  if (r.rejected.length) {
+    out.push(c.bold(c.red('Rejected records')));
+    for (const x of r.rejected) out.push(`  line ${x.line}${x.id ? ` (${x.id})` : ''}: ${x.message}`);
+    out.push('');
+  }
+  out.push(summaryLine(r.counts));
+  return `${out.join('\n')}\n`;
+}
+
+function objectiveLines(o: ObjectiveVerdict, objW: number, c: Colors, excluded: boolean): string[] {
+  if (excluded) return [`    ${pad(o.objective, objW)}  ${paintStatus(c, o.status)}`];
+  const head = `    ${pad(o.objective, objW)}  ${pad(paintStatus(c, o.status), 14, o.status.length)}`;
+  if (o.status === 'not-applicable') return [`${head} ${c.dim(o.reason ?? '')}`];
+  const parts = [`due ${o.due}`];
+  if (o.happened) parts.push(`done ${o.happened}`);
+  if (o.status === 'pending' && o.remainingMinutes !== null) parts.push(`${fmtMinutes(o.remainingMinutes)} left`);
+  const lines = [`${head} ${parts.join('  ')}`];
+  if (o.trace) {
+    const t = o.trace;
+    lines.push(
+      `    ${' '.repeat(objW)}  ${c.dim(`${o.target} (${t.from}, ${t.clause}); ${t.clock}: counted ${fmtMinutes(t.countedMinutes) || '0 min'}, paused ${fmtMinutes(t.pausedMinutes) || '0 min'} until ${t.until}`)}`,
+    );
+  }
+  return lines;
+}
+
+function mdEscape(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+export function toMarkdown(r: EvaluationReport): string {
+  const out: string[] = [];
+  out.push(`# ${mdEscape(r.contract.name ?? 'Contract')}, version ${r.contract.version}`, '');
+  out.push(`As of ${r.asOf}${r.period ? `, period ${r.period}` : ''}. Contract file: \`${r.contract.file}\`.`, '');
+  if (r.periods.length) {
+    out.push('## Periods', '', '| period | availability | target | status | downtime | credit | reliability |', '|---|---:|---:|---|---:|---:|---|');
+    for (const p of r.periods) {
+      const a = p.availability;
+      const rel = p.reliability ? `${p.reliability.count} / ${p.reliability.limit} (${p.reliability.status})` : '';
+      const credit = p.credit ? (p.credit.percent === null ? 'pending' : `${p.credit.percent}%`) : '';
+      out.push(
+        `| ${p.period}${p.final ? '' : ' (not over)'} | ${a ? percentText(a.percent) : ''} | ${a ? `${a.target}%` : ''} | ${a?.status ?? ''} | ${a ? fmtMinutes(a.downtimeMinutes) || '0 min' : ''} | ${credit} | ${rel} |`,
+      );
+    }
+    out.push('');
+  }
+  if (r.incidents.length) {
+    out.push('## Incidents', '', '| incident | plan / severity | objective | status | due | done | target |', '|---|---|---|---|---|---|---|');
+    for (const i of r.incidents) {
+      for (const o of i.objectives) {
+        out.push(
+          `| ${mdEscape(i.id)} | ${[i.plan, i.severity, i.category].filter(Boolean).join(' / ')} | ${o.objective} | ${o.status} | ${o.due ?? ''} | ${o.happened ?? ''} | ${mdEscape(o.status === 'excluded' ? (o.reason ?? '') : (o.target ?? o.reason ?? ''))} |`,
+        );
+      }
+    }
+    out.push('');
+  }
+  if (r.downtime.length) {
+    out.push('## Outages and maintenance', '', '| record | type | start | end | counted | why |', '|---|---|---|---|---:|---|');
+    for (const d of r.downtime) out.push(`| ${mdEscape(d.id)} | ${d.type} | ${d.start} | ${d.end} | ${fmtMinutes(d.countedMinutes) || '0 min'} | ${mdEscape(d.reason)} |`);
+    out.push('');
+  }
+  if (r.rejected.length) {
+    out.push('## Rejected records', '');
+    for (const x of r.rejected) out.push(`- line ${x.line}${x.id ? ` (${mdEscape(x.id)})` : ''}: ${mdEscape(x.message)}`);
+    out.push('');
+  }
+  out.push(`_${summaryLine(r.counts)}._`, '');
+  return out.join('\n');
+}

@@ -1,0 +1,152 @@
+// A contract compiled for evaluation: target lookup tables, clocks per calendar, exclusion rules,
+// and the versions of one contract ordered by the date each takes effect. Data only, no eval.
+
+import type { Span } from '../language/span';
+import type { CategoryTarget, Contract, Duration, ObjectiveName, Target } from '../compiler/ir';
+import { OBJECTIVES } from '../compiler/ir';
+import { type BusinessClock, type Clock, createBusinessClock, wallClock } from './business-clock';
+import { localMidnight } from './time';
+
+/** Turns a span of a contract into "file:line" for traces; the CLI passes the source's line map. */
+export type Locator = (span: Span) => string;
+
+export interface ResolvedTarget {
+  objective: ObjectiveName;
+  /** null = `none`: not applicable. */
+  duration: Duration | null;
+  via: string[];
+  /** Where the target comes from, in the contract's words. */
+  from: string;
+  clause: string;
+}
+
+export interface CompiledContract {
+  ir: Contract;
+  version: string;
+  /** Instant the version takes effect (local midnight of its effective date); null = always. */
+  effectiveFrom: number | null;
+  /** Objectives this contract sets targets for, in the order response, restoration, resolution. */
+  objectives: ObjectiveName[];
+  target(objective: ObjectiveName, plan: string, severity: string, category: string | null): ResolvedTarget | null;
+  /** A clock per calendar id; null id = the wall clock. */
+  clock(calendar: string | null): Clock;
+  /** The maintenance windows as a clock whose "business time" is window time (null if none). */
+  windowClock(): BusinessClock | null;
+  /** Why an incident is excluded (cause or channel), or null when it counts. */
+  exclusion(cause: string, channel: string | null): string | null;
+  causeCounted(cause: string): boolean;
+  locate: Locator;
+}
+
+export function describeDuration(d: Duration, via: string[] = []): string {
+  const singular = d.amount === '1';
+  const unit = `${d.unit}${singular ? '' : 's'}`;
+  const base = [d.amount, d.calendar, unit].filter(Boolean).join(' ');
+  return via.length ? `${base} by ${via.join(' then ')}` : base;
+}
+
+export function compileContract(ir: Contract, locate: Locator = (s) => `${ir.file}@${s.start}`): CompiledContract {
+  const cells = new Map<string, Target>();
+  for (const t of ir.targets) cells.set(`${t.objective}\u0000${t.plan}\u0000${t.severity}`, t);
+  const byCategory = new Map<string, CategoryTarget>();
+  for (const t of ir.categoryTargets) byCategory.set(`${t.objective}\u0000${t.category}`, t);
+  const used = new Set<ObjectiveName>([...ir.targets.map((t) => t.objective), ...ir.categoryTargets.map((t) => t.objective)]);
+  const objectives = OBJECTIVES.filter((o) => used.has(o));
+
+  const clocks = new Map<string, Clock>();
+  const calendars = new Map(ir.calendars.map((c) => [c.id, c]));
+  let windows: BusinessClock | null | undefined;
+
+  const causes = new Map(ir.causes.map((c) => [c.id, c]));
+  const official = new Set(ir.channels?.channels.filter((c) => c.official).map((c) => c.id) ?? []);
+
+  const effectiveFrom = ir.effective
+    ? localMidnight(Number(ir.effective.slice(0, 4)), Number(ir.effective.slice(5, 7)), Number(ir.effective.slice(8, 10)), ir.timeZone)
+    : null;
+
+  return {
+    ir,
+    version: ir.version ?? '(unversioned)',
+    effectiveFrom,
+    objectives,
+    locate,
+    target(objective, plan, severity, category) {
+      if (category !== null) {
+        const ct = byCategory.get(`${objective}\u0000${category}`);
+        if (ct) return { objective, duration: ct.duration, via: ct.via, from: `category ${category}`, clause: locate(ct.span) };
+      }
+      const t = cells.get(`${objective}\u0000${plan}\u0000${severity}`);
+      if (!t) return null;
+      const from = ir.implicitPlan ? `severity ${severity}` : `plan ${plan}, severity ${severity}`;
+      return { objective, duration: t.duration, via: t.via, from, clause: locate(t.span) };
+    },
+    clock(calendar) {
+      if (calendar === null) return wallClock;
+      let c = clocks.get(calendar);
+      if (!c) {
+        const cal = calendars.get(calendar);
+        if (!cal) throw new RangeError(`unknown calendar ${calendar}`);
+        c = createBusinessClock(cal, ir.timeZone);
+        clocks.set(calendar, c);
+      }
+      return c;
+    },
+    windowClock() {
+      if (windows !== undefined) return windows;
+      const m = ir.maintenance;
+      windows =
+        m && m.hasWindows
+          ? createBusinessClock(
+              { id: 'maintenance-windows', title: null, weekly: m.windows, allDay: false, holidayCountry: null, holidayCountrySpan: null, added: [], removed: [], pinned: [], span: m.span },
+              ir.timeZone,
+              { holidaysFor: () => [] },
+            )
+          : null;
+      return windows;
+    },
+    exclusion(cause, channel) {
+      const c = causes.get(cause);
+      if (c && !c.counted) return `cause ${cause} is excluded${c.description ? ` (${c.description})` : ''}, ${locate(c.span)}`;
+      if (ir.channels?.othersExcluded && (channel === null || !official.has(channel))) {
+        return `reported through ${channel === null ? 'no channel' : `channel ${channel}`}, not an official channel (${[...official].join(', ')}), ${locate(ir.channels.span)}`;
+      }
+      return null;
+    },
+    causeCounted(cause) {
+      return causes.get(cause)?.counted ?? false;
+    },
+  };
+}
+
+/** The versions of one contract; picks the one in force at an instant. */
+export class ContractVersions {
+  readonly list: CompiledContract[];
+
+  constructor(versions: CompiledContract[]) {
+    if (versions.length === 0) throw new RangeError('no contract versions');
+    this.list = [...versions].sort((a, b) => (a.effectiveFrom ?? -Infinity) - (b.effectiveFrom ?? -Infinity));
+  }
+
+  get latest(): CompiledContract {
+    return this.list[this.list.length - 1];
+  }
+
+  get zone(): string {
+    return this.latest.ir.timeZone;
+  }
+
+  /** The version in force at `t`: the last one whose effective instant is at or before it. */
+  inForce(t: number): CompiledContract | null {
+    let found: CompiledContract | null = null;
+    for (const v of this.list) {
+      if (v.effectiveFrom === null || v.effectiveFrom <= t) found = v;
+      else break;
+    }
+    return found;
+  }
+
+  /** The first version that takes effect in [from, to), for a month that starts before any version. */
+  firstEffectiveIn(from: number, to: number): CompiledContract | null {
+    return this.list.find((v) => v.effectiveFrom !== null && v.effectiveFrom >= from && v.effectiveFrom < to) ?? null;
+  }
+}

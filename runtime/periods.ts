@@ -1,0 +1,324 @@
+// Monthly periods: availability from the union of counted outage and maintenance time, exact
+// percentages, tiered or linear credits, and reliability counts. Months are calendar months in the
+// contract's zone; each month is judged by the version in force at its start.
+
+import {
+  type Rational,
+  cmp,
+  fromDecimal,
+  rat,
+  sub as rsub,
+  mul,
+  div,
+  ceil,
+  floor,
+  min as rmin,
+  toNumber,
+  toDecimalText,
+} from '../compiler/decimal';
+import type { CreditBand } from '../compiler/ir';
+import type { CompiledContract, ContractVersions } from './contract';
+import type { MaintenanceRecord, OutageRecord } from './records';
+import { localMidnight, localYearMonth } from './time';
+
+/** Disjoint, sorted intervals; cheap to extend at the end, as time-ordered logs do. */
+export class IntervalUnion {
+  private starts: number[] = [];
+  private ends: number[] = [];
+
+  get size(): number {
+    return this.starts.length;
+  }
+
+  add(s: number, e: number): void {
+    if (!(e > s)) return;
+    const n = this.starts.length;
+    // Fast path: at or after the last interval (sorted input).
+    if (n === 0 || s > this.ends[n - 1]) {
+      this.starts.push(s);
+      this.ends.push(e);
+      return;
+    }
+    // First interval whose end reaches s, last whose start is at or before e: merge them all.
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.ends[mid] < s) lo = mid + 1;
+      else hi = mid;
+    }
+    let j = lo;
+    while (j < n && this.starts[j] <= e) j++;
+    if (j === lo) {
+      this.starts.splice(lo, 0, s);
+      this.ends.splice(lo, 0, e);
+      return;
+    }
+    const ns = Math.min(s, this.starts[lo]);
+    const ne = Math.max(e, this.ends[j - 1]);
+    this.starts.splice(lo, j - lo, ns);
+    this.ends.splice(lo, j - lo, ne);
+  }
+
+  /** The parts inside [a, b). */
+  clip(a: number, b: number): [number, number][] {
+    const out: [number, number][] = [];
+    for (let i = 0; i < this.starts.length; i++) {
+      if (this.ends[i] <= a) continue;
+      if (this.starts[i] >= b) break;
+      out.push([Math.max(a, this.starts[i]), Math.min(b, this.ends[i])]);
+    }
+    return out;
+  }
+}
+
+export interface MaintenanceJudgement {
+  id: string;
+  /** Counted downtime pieces. */
+  counted: [number, number][];
+  reason: string;
+}
+
+/** Which part of a maintenance counts as downtime under the version in force at its start. */
+export function judgeMaintenance(c: CompiledContract, rec: MaintenanceRecord): MaintenanceJudgement {
+  const m = c.ir.maintenance;
+  const whole: [number, number][] = [[rec.start, rec.end]];
+  if (!m) return { id: rec.id, counted: whole, reason: 'the contract has no maintenance clause: counted as downtime' };
+  if (m.countedAsDowntime) return { id: rec.id, counted: whole, reason: `maintenance counts as downtime, ${c.locate(m.span)}` };
+  if (m.notice) {
+    const need = m.notice.duration.ms;
+    const given = rec.notified === null ? null : c.clock(m.notice.duration.calendar).elapsed(rec.notified, rec.start);
+    if (given === null || need === null || given < need) {
+      return {
+        id: rec.id,
+        counted: whole,
+        reason: rec.notified === null ? `no notice was given, ${c.locate(m.notice.span)}` : `notice was shorter than required, ${c.locate(m.notice.span)}`,
+      };
+    }
+  }
+  if (m.acknowledgementRequired && (rec.acknowledged === null || rec.acknowledged > rec.start)) {
+    return { id: rec.id, counted: whole, reason: `the customer did not acknowledge the notice before the start, ${c.locate(m.acknowledgementSpan ?? m.span)}` };
+  }
+  const windows = c.windowClock();
+  if (!windows) return { id: rec.id, counted: [], reason: 'conforming maintenance is not counted' };
+  // Only the part outside the allowed windows counts.
+  const inside = windows.intervals(rec.start, rec.end);
+  const outside: [number, number][] = [];
+  let t = rec.start;
+  for (const [s, e] of inside) {
+    if (s > t) outside.push([t, s]);
+    t = e;
+  }
+  if (rec.end > t) outside.push([t, rec.end]);
+  return {
+    id: rec.id,
+    counted: outside,
+    reason: outside.length ? `partly outside the maintenance windows, ${c.locate(m.span)}` : 'inside the maintenance windows with due notice: not counted',
+  };
+}
+
+export interface PeriodVerdict {
+  period: string;
+  version: string;
+  /** False while the month is not over at as-of. */
+  final: boolean;
+  note?: string;
+  availability?: {
+    percent: number;
+    /** The exact value, as decimal text rounded to 6 places. */
+    exact: string;
+    target: number;
+    status: 'met' | 'breached' | 'pending';
+    downtimeMinutes: number;
+    periodMinutes: number;
+    measurement: string;
+    clause: string;
+  };
+  credit?: {
+    percent: number | null;
+    basis: string | null;
+    rule: string | null;
+    clause: string;
+  };
+  reliability?: {
+    count: number;
+    limit: number;
+    status: 'met' | 'breached' | 'pending';
+    clause: string;
+  };
+}
+
+function monthKey(y: number, m: number): string {
+  return `${y}-${String(m).padStart(2, '0')}`;
+}
+
+function nextMonth(y: number, m: number): [number, number] {
+  return m === 12 ? [y + 1, 1] : [y, m + 1];
+}
+
+/** Collects what the periods need while records stream by; memory grows with months and downtime episodes, not records. */
+export class PeriodAccumulator {
+  private readonly months = new Set<string>();
+  private readonly downtime = new IntervalUnion();
+  private readonly reliability = new Map<string, number>();
+
+  constructor(
+    private readonly versions: ContractVersions,
+    private readonly asOf: number,
+  ) {}
+
+  private touch(a: number, b: number): void {
+    const zone = this.versions.zone;
+    let [y, m] = localYearMonth(a, zone);
+    const [ey, em] = localYearMonth(Math.max(a, b - 1), zone);
+    for (;;) {
+      this.months.add(monthKey(y, m));
+      if (y === ey && m === em) break;
+      [y, m] = nextMonth(y, m);
+    }
+  }
+
+  incident(opened: number, counts: boolean): void {
+    this.touch(opened, opened + 1);
+    if (!counts) return;
+    const [y, m] = localYearMonth(opened, this.versions.zone);
+    const k = monthKey(y, m);
+    this.reliability.set(k, (this.reliability.get(k) ?? 0) + 1);
+  }
+
+  outage(rec: OutageRecord, counted: boolean): void {
+    this.touch(rec.start, rec.end);
+    if (counted) this.downtime.add(rec.start, Math.min(rec.end, Math.max(rec.start, this.asOf)));
+  }
+
+  maintenance(rec: MaintenanceRecord, judged: MaintenanceJudgement): void {
+    this.touch(rec.start, rec.end);
+    for (const [s, e] of judged.counted) this.downtime.add(s, Math.min(e, Math.max(s, this.asOf)));
+  }
+
+  /** Period verdicts for every month touched (or only `only`, "YYYY-MM"), in order. */
+  finish(only?: string): PeriodVerdict[] {
+    const keys = [...this.months].filter((k) => !only || k === only).sort();
+    if (only && keys.length === 0) keys.push(only);
+    return keys.map((k) => this.judgeMonth(k));
+  }
+
+  private judgeMonth(key: string): PeriodVerdict {
+    const y = Number(key.slice(0, 4));
+    const m = Number(key.slice(5, 7));
+    const zone = this.versions.zone;
+    const start = localMidnight(y, m, 1, zone);
+    const [ny, nm] = nextMonth(y, m);
+    const end = localMidnight(ny, nm, 1, zone);
+    let version = this.versions.inForce(start);
+    let note: string | undefined;
+    if (!version) {
+      version = this.versions.firstEffectiveIn(start, end) ?? this.versions.list[0];
+      note = `no version was in force on ${key}-01; the month is judged by version ${version.version}, effective ${version.ir.effective ?? 'unspecified'}`;
+    }
+    const final = end <= this.asOf;
+    const out: PeriodVerdict = { period: key, version: version.version, final };
+    if (note) out.note = note;
+    const ir = version.ir;
+
+    if (ir.availability) {
+      const a = ir.availability;
+      const Z = end - start;
+      let D = 0;
+      const pieces = this.downtime.clip(start, end);
+      if (a.measurement.kind === 'slots') {
+        // Any downtime inside a slot of N minutes (aligned to the month's start) marks the whole slot.
+        const slot = a.measurement.minutes * 60_000;
+        let lastSlot = -1;
+        for (const [s, e] of pieces) {
+          const first = Math.max(Math.floor((s - start) / slot), lastSlot + 1);
+          const last = Math.floor((e - 1 - start) / slot);
+          for (let i = first; i <= last; i++) D += Math.min(slot, end - (start + i * slot));
+          lastSlot = Math.max(lastSlot, last);
+        }
+      } else for (const [s, e] of pieces) D += e - s;
+      const percent = div(mul(rat(BigInt(Z - D)), rat(100n)), rat(BigInt(Z)));
+      const target = fromDecimal(a.target);
+      const below = cmp(percent, target) < 0;
+      const status = below ? 'breached' : final ? 'met' : 'pending';
+      out.availability = {
+        percent: toNumber(percent),
+        exact: toDecimalText(percent),
+        target: Number(a.target),
+        status,
+        downtimeMinutes: D / 60_000,
+        periodMinutes: Z / 60_000,
+        measurement: a.measurement.kind === 'slots' ? `slots of ${a.measurement.minutes} minutes` : 'exact time',
+        clause: version.locate(a.span),
+      };
+      if (ir.credits) out.credit = credit(version, percent, target, status);
+    }
+    if (ir.reliability) {
+      const count = this.reliability.get(key) ?? 0;
+      const limit = ir.reliability.maxIncidents;
+      out.reliability = {
+        count,
+        limit,
+        status: count > limit ? 'breached' : final ? 'met' : 'pending',
+        clause: version.locate(ir.reliability.span),
+      };
+    }
+    return out;
+  }
+}
+
+function inBand(b: CreditBand, p: Rational): boolean {
+  if (b.lower) {
+    const c = cmp(p, fromDecimal(b.lower.value));
+    if (c < 0 || (c === 0 && !b.lower.inclusive)) return false;
+  }
+  if (b.upper) {
+    const c = cmp(p, fromDecimal(b.upper.value));
+    if (c > 0 || (c === 0 && !b.upper.inclusive)) return false;
+  }
+  return true;
+}
+
+function describeBand(b: CreditBand): string {
+  const parts: string[] = [];
+  if (b.lower) parts.push(`${b.lower.inclusive ? 'at least' : 'above'} ${b.lower.value}%`);
+  if (b.upper) parts.push(`${b.upper.inclusive ? 'at most' : 'below'} ${b.upper.value}%`);
+  return `${parts.join(' and ')}: ${b.credit}%`;
+}
+
+/** The credit owed for a month's exact availability (0 when the target is met). */
+export function credit(
+  c: CompiledContract,
+  percent: Rational,
+  target: Rational,
+  status: 'met' | 'breached' | 'pending',
+): NonNullable<PeriodVerdict['credit']> {
+  const cr = c.ir.credits!;
+  const clause = c.locate(cr.span);
+  const basis = cr.basis;
+  if (status !== 'breached') return { percent: status === 'met' ? 0 : null, basis, rule: status === 'met' ? 'target met' : 'month not over', clause };
+  let owed: Rational = rat(0n);
+  let rule: string | null = null;
+  if (cr.bands.length) {
+    const band = cr.bands.find((b) => inBand(b, percent));
+    if (band) {
+      owed = fromDecimal(band.credit);
+      rule = describeBand(band);
+    } else rule = 'no credit band covers this availability';
+  } else if (cr.linear) {
+    const l = cr.linear;
+    const shortfall = rsub(target, percent);
+    const steps = div(shortfall, fromDecimal(l.step));
+    const counted = l.rounding === 'full' ? rat(floor(steps)) : l.rounding === 'pro-rata' ? steps : rat(ceil(steps));
+    owed = mul(counted, fromDecimal(l.percentPerStep));
+    rule = `${l.percentPerStep}% for each ${l.rounding === 'pro-rata' ? '' : `${l.rounding ?? 'started'} `}${l.step}% below target${l.rounding === 'pro-rata' ? ', pro rata' : ''}: shortfall ${toDecimalText(shortfall)} points`;
+  }
+  if (cr.cap !== null) {
+    const cap = fromDecimal(cr.cap);
+    if (cmp(owed, cap) > 0) {
+      owed = rmin(owed, cap);
+      rule = `${rule}; capped at ${cr.cap}%`;
+    }
+  }
+  return { percent: toNumber(owed), basis, rule, clause };
+}
