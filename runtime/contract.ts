@@ -15,6 +15,8 @@ export interface ResolvedTarget {
   /** null = `none`: not applicable. */
   duration: Duration | null;
   via: string[];
+  /** The target as written: "2 business days by email". */
+  text: string;
   /** Where the target comes from, in the contract's words. */
   from: string;
   clause: string;
@@ -46,10 +48,31 @@ export function describeDuration(d: Duration, via: string[] = []): string {
 }
 
 export function compileContract(ir: Contract, locate: Locator = (s) => `${ir.file}@${s.start}`): CompiledContract {
-  const cells = new Map<string, Target>();
-  for (const t of ir.targets) cells.set(`${t.objective}\u0000${t.plan}\u0000${t.severity}`, t);
-  const byCategory = new Map<string, CategoryTarget>();
-  for (const t of ir.categoryTargets) byCategory.set(`${t.objective}\u0000${t.category}`, t);
+  // Targets are resolved once into lookup tables (objective -> key -> target) of ready answers.
+  const resolved = (objective: ObjectiveName, t: Target | CategoryTarget, from: string): ResolvedTarget => ({
+    objective,
+    duration: t.duration,
+    via: t.via,
+    text: t.duration ? describeDuration(t.duration, t.via) : 'none',
+    from,
+    clause: locate(t.span),
+  });
+  // objective -> plan -> severity -> target; objective -> category -> target.
+  const cells = new Map<string, Map<string, Map<string, ResolvedTarget>>>();
+  for (const t of ir.targets) {
+    const from = ir.implicitPlan ? `severity ${t.severity}` : `plan ${t.plan}, severity ${t.severity}`;
+    let byPlan = cells.get(t.objective);
+    if (!byPlan) cells.set(t.objective, (byPlan = new Map()));
+    let bySeverity = byPlan.get(t.plan);
+    if (!bySeverity) byPlan.set(t.plan, (bySeverity = new Map()));
+    bySeverity.set(t.severity, resolved(t.objective, t, from));
+  }
+  const byCategory = new Map<string, Map<string, ResolvedTarget>>();
+  for (const t of ir.categoryTargets) {
+    let m = byCategory.get(t.objective);
+    if (!m) byCategory.set(t.objective, (m = new Map()));
+    m.set(t.category, resolved(t.objective, t, `category ${t.category}`));
+  }
   const used = new Set<ObjectiveName>([...ir.targets.map((t) => t.objective), ...ir.categoryTargets.map((t) => t.objective)]);
   const objectives = OBJECTIVES.filter((o) => used.has(o));
 
@@ -72,13 +95,10 @@ export function compileContract(ir: Contract, locate: Locator = (s) => `${ir.fil
     locate,
     target(objective, plan, severity, category) {
       if (category !== null) {
-        const ct = byCategory.get(`${objective}\u0000${category}`);
-        if (ct) return { objective, duration: ct.duration, via: ct.via, from: `category ${category}`, clause: locate(ct.span) };
+        const ct = byCategory.get(objective)?.get(category);
+        if (ct) return ct;
       }
-      const t = cells.get(`${objective}\u0000${plan}\u0000${severity}`);
-      if (!t) return null;
-      const from = ir.implicitPlan ? `severity ${severity}` : `plan ${plan}, severity ${severity}`;
-      return { objective, duration: t.duration, via: t.via, from, clause: locate(t.span) };
+      return cells.get(objective)?.get(plan)?.get(severity) ?? null;
     },
     clock(calendar) {
       if (calendar === null) return wallClock;

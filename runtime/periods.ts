@@ -63,6 +63,7 @@ export class IntervalUnion {
   /** The parts inside [a, b). */
   clip(a: number, b: number): [number, number][] {
     const out: [number, number][] = [];
+    if (!(b > a)) return out; // an empty range has no parts (not a zero-length piece)
     for (let i = 0; i < this.starts.length; i++) {
       if (this.ends[i] <= a) continue;
       if (this.starts[i] >= b) break;
@@ -160,16 +161,30 @@ function nextMonth(y: number, m: number): [number, number] {
 export class PeriodAccumulator {
   private readonly months = new Set<string>();
   private readonly downtime = new IntervalUnion();
-  private readonly reliability = new Map<string, number>();
+  /** Counted incidents per month, keyed year * 100 + month. */
+  private readonly reliability = new Map<number, number>();
 
   constructor(
     private readonly versions: ContractVersions,
     private readonly asOf: number,
   ) {}
 
+  private lastY = 0;
+  private lastM = 0;
+
   private touch(a: number, b: number): void {
     const zone = this.versions.zone;
     let [y, m] = localYearMonth(a, zone);
+    const [ey0, em0] = localYearMonth(Math.max(a, b - 1), zone);
+    // Time-ordered logs touch the same month again and again: skip the set when nothing is new.
+    if (y === ey0 && m === em0) {
+      if (y !== this.lastY || m !== this.lastM) {
+        this.months.add(monthKey(y, m));
+        this.lastY = y;
+        this.lastM = m;
+      }
+      return;
+    }
     const [ey, em] = localYearMonth(Math.max(a, b - 1), zone);
     for (;;) {
       this.months.add(monthKey(y, m));
@@ -181,8 +196,8 @@ export class PeriodAccumulator {
   incident(opened: number, counts: boolean): void {
     this.touch(opened, opened + 1);
     if (!counts) return;
-    const [y, m] = localYearMonth(opened, this.versions.zone);
-    const k = monthKey(y, m);
+    // touch() just set lastY/lastM to this incident's month.
+    const k = this.lastY * 100 + this.lastM;
     this.reliability.set(k, (this.reliability.get(k) ?? 0) + 1);
   }
 
@@ -254,7 +269,7 @@ export class PeriodAccumulator {
       if (ir.credits) out.credit = credit(version, percent, target, status);
     }
     if (ir.reliability) {
-      const count = this.reliability.get(key) ?? 0;
+      const count = this.reliability.get(y * 100 + m) ?? 0;
       const limit = ir.reliability.maxIncidents;
       out.reliability = {
         count,

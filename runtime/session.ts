@@ -5,7 +5,7 @@ import type { CompiledContract, ContractVersions } from './contract';
 import { evaluateIncident, type IncidentVerdict } from './evaluate';
 import { judgeMaintenance, PeriodAccumulator, type PeriodVerdict } from './periods';
 import { type InputRecord, type ReadCounts, type RecordInput, type Rejected, readRecords } from './records';
-import { formatInstant, localYearMonth } from './time';
+import { formatInstant, localMidnight, localYearMonth } from './time';
 
 export interface SessionOptions {
   /** The instant the log is judged at; events after it have not happened yet. */
@@ -39,7 +39,7 @@ export interface SessionEvents {
 export interface SessionCounts extends ReadCounts {
   /** Accepted records judged (incidents, outages, maintenance). */
   evaluated: number;
-  /** Accepted incidents outside --period (not reported). */
+  /** Accepted records outside --period (not listed): incidents opened, or downtime not meeting, another month. */
   outsidePeriod: number;
 }
 
@@ -72,6 +72,16 @@ export async function evaluateRecords(
     return `${y}-${String(m).padStart(2, '0')}` === options.period;
   };
 
+  let periodStart = 0;
+  let periodEnd = 0;
+  if (options.period) {
+    const y = Number(options.period.slice(0, 4));
+    const m = Number(options.period.slice(5, 7));
+    periodStart = localMidnight(y, m, 1, zone);
+    periodEnd = m === 12 ? localMidnight(y + 1, 1, 1, zone) : localMidnight(y, m + 1, 1, zone);
+  }
+  const overlapsPeriod = (a: number, b: number): boolean => a < periodEnd && b > periodStart;
+
   const onRecord = (rec: InputRecord): void => {
     if (events.progress && ++seen % 10_000 === 0) events.progress(seen);
     const at = rec.type === 'incident' ? rec.opened : rec.start;
@@ -94,11 +104,15 @@ export async function evaluateRecords(
       events.incident(verdict);
       return;
     }
-    evaluated++;
+    // With --period, outages and maintenance that do not meet the month are judged for the
+    // period's downtime but not listed.
+    const listed = !options.period || overlapsPeriod(rec.start, rec.end);
+    if (listed) evaluated++;
+    else outsidePeriod++;
     if (rec.type === 'outage') {
       const counted = version.causeCounted(rec.cause);
       periods.outage(rec, counted);
-      events.downtime?.({
+      if (listed) events.downtime?.({
         type: 'outage',
         id: rec.id,
         line: rec.line,
@@ -112,7 +126,7 @@ export async function evaluateRecords(
     } else {
       const judged = judgeMaintenance(version, rec);
       periods.maintenance(rec, judged);
-      events.downtime?.({
+      if (listed) events.downtime?.({
         type: 'maintenance',
         id: rec.id,
         line: rec.line,

@@ -197,13 +197,43 @@ export function converterFor(zone: string): ZoneConverter {
   return c;
 }
 
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+
+/** Per-zone memo of the last local day's "YYYY-MM-DDT" and the last offset's suffix: logs are time-ordered. */
+interface FormatMemo {
+  conv: ZoneConverter;
+  day: number;
+  dayText: string;
+  offset: number;
+  offsetText: string;
+}
+const formatMemos = new Map<string, FormatMemo>();
+
+function offsetText(offset: number, zone: string): string {
+  if (offset === 0 && zone === 'UTC') return 'Z';
+  const abs = Math.abs(offset) / MINUTE;
+  return `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
 /** ISO 8601 in the zone with its offset: 2026-03-08T00:15:00-05:00 (milliseconds only when set). */
 export function formatInstant(instant: number, zone: string): string {
-  const conv = converterFor(zone);
-  const offset = conv.offsetAt(instant);
+  let memo = formatMemos.get(zone);
+  if (memo === undefined) {
+    memo = { conv: converterFor(zone), day: NaN, dayText: '', offset: NaN, offsetText: '' };
+    formatMemos.set(zone, memo);
+  }
+  const offset = memo.conv.offsetAt(instant);
+  if (offset !== memo.offset) {
+    memo.offset = offset;
+    memo.offsetText = offsetText(offset, zone);
+  }
   const local = instant + offset;
   const day = Math.floor(local / DAY);
-  const [y, m, d] = civilFromDays(day);
+  if (day !== memo.day) {
+    const [y, m, d] = civilFromDays(day);
+    memo.day = day;
+    memo.dayText = `${pad(y, 4)}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}T`;
+  }
   let rest = local - day * DAY;
   const hh = Math.floor(rest / 3_600_000);
   rest -= hh * 3_600_000;
@@ -211,17 +241,26 @@ export function formatInstant(instant: number, zone: string): string {
   rest -= mm * MINUTE;
   const ss = Math.floor(rest / 1000);
   const ms = rest - ss * 1000;
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset) / MINUTE;
-  const off = offset === 0 && zone === 'UTC' ? 'Z' : `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-  return `${pad(y, 4)}-${pad(m)}-${pad(d)}T${pad(hh)}:${pad(mm)}:${pad(ss)}${ms ? `.${pad(ms, 3)}` : ''}${off}`;
+  const time = `${TWO_DIGITS[hh]}:${TWO_DIGITS[mm]}:${TWO_DIGITS[ss]}`;
+  return ms ? `${memo.dayText}${time}.${pad(ms, 3)}${memo.offsetText}` : memo.dayText + time + memo.offsetText;
 }
 
 /** The local [year, month] (1-based month) of an instant in the zone. */
 export function localYearMonth(instant: number, zone: string): [number, number] {
-  const [y, m] = civilFromDays(Math.floor(converterFor(zone).localMs(instant) / DAY));
-  return [y, m];
+  let memo = monthMemos.get(zone);
+  if (memo === undefined) {
+    memo = { conv: converterFor(zone), day: NaN, ym: [0, 0] };
+    monthMemos.set(zone, memo);
+  }
+  const day = Math.floor(memo.conv.localMs(instant) / DAY);
+  if (day !== memo.day) {
+    const [y, m] = civilFromDays(day);
+    memo.day = day;
+    memo.ym = [y, m];
+  }
+  return memo.ym;
 }
+const monthMemos = new Map<string, { conv: ZoneConverter; day: number; ym: [number, number] }>();
 
 /** The instant local midnight starts the given day in the zone (see ZoneConverter for DST gaps). */
 export function localMidnight(year: number, month: number, day: number, zone: string): number {

@@ -8,6 +8,7 @@ import { evaluateRecords, type DowntimeVerdict } from '../../runtime/session';
 import { formatInstant, localMidnight } from '../../runtime/time';
 import { loadContracts } from '../contracts';
 import { type EvaluationReport, toJson, toMarkdown, toText } from '../formats/evaluation';
+import { incidentLine } from '../formats/ndjson';
 import { summarize } from '../formats/located';
 import { formatText } from '../formats/text';
 import { colorsFor, type Io, UsageError } from '../io';
@@ -42,23 +43,26 @@ function parseAsOf(text: string, zone: string): number {
 
 /** Buffers NDJSON lines and writes them in chunks, waiting for the stream to drain. */
 class LineWriter {
-  private buf: string[] = [];
-  private size = 0;
+  private buf = '';
 
   constructor(private readonly stream: NodeJS.WritableStream) {}
 
-  line(obj: unknown): void {
-    const s = `${JSON.stringify(obj)}\n`;
-    this.buf.push(s);
-    this.size += s.length;
-    if (this.size > 1 << 16) this.flushSync();
+  /** Writes `obj` as one line, with a leading "kind" field (without copying the object). */
+  line(kind: string, obj: object): void {
+    const json = JSON.stringify(obj);
+    this.raw(json === '{}' ? `{"kind":"${kind}"}` : `{"kind":"${kind}",${json.slice(1)}`);
+  }
+
+  /** Writes one already serialized JSON line. */
+  raw(json: string): void {
+    this.buf += `${json}\n`;
+    if (this.buf.length > 1 << 17) this.flushSync();
   }
 
   private flushSync(): boolean {
-    if (!this.buf.length) return true;
-    const ok = this.stream.write(this.buf.join(''));
-    this.buf = [];
-    this.size = 0;
+    if (!this.buf) return true;
+    const ok = this.stream.write(this.buf);
+    this.buf = '';
     return ok;
   }
 
@@ -120,18 +124,18 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
       result = await evaluateRecords(versions, input, { asOf, period: opts.period }, {
         incident: (v) => {
           noteBreach(v);
-          w.line({ kind: 'incident', ...v });
+          w.raw(incidentLine(v));
         },
-        downtime: (d) => w.line({ kind: 'downtime', ...d }),
+        downtime: (d) => w.line('downtime', d),
         rejected: (r) => {
           rejected.push(r);
-          w.line({ kind: 'rejected', ...r });
+          w.line('rejected', r);
         },
         progress: onProgress,
         drain: () => w.drain(),
       });
-      for (const p of result.periods) w.line({ kind: 'period', ...p });
-      w.line({ kind: 'summary', contract: contractInfo, asOf: formatInstant(asOf, zone), period: opts.period ?? null, counts: result.counts });
+      for (const p of result.periods) w.line('period', p);
+      w.line('summary', { contract: contractInfo, asOf: formatInstant(asOf, zone), period: opts.period ?? null, counts: result.counts });
       await w.end();
     } else {
       const incidents: IncidentVerdict[] = [];

@@ -129,8 +129,10 @@ function objectiveLines(o: ObjectiveVerdict, objW: number, c: Colors, excluded: 
   const lines = [`${head} ${parts.join('  ')}`];
   if (o.trace) {
     const t = o.trace;
+    const clock = t.calendar === null ? 'wall clock (24x7)' : `calendar ${t.calendar}`;
+    const until = o.happened ? `until ${o.happened}` : 'until as-of';
     lines.push(
-      `    ${' '.repeat(objW)}  ${c.dim(`${o.target} (${t.from}, ${t.clause}); ${t.clock}: counted ${fmtMinutes(t.countedMinutes) || '0 min'}, paused ${fmtMinutes(t.pausedMinutes) || '0 min'} until ${t.until}`)}`,
+      `    ${' '.repeat(objW)}  ${c.dim(`${o.target} (${t.from}, ${t.clause}); ${clock}: counted ${fmtMinutes(o.elapsedMinutes) || '0 min'}, paused ${fmtMinutes(t.pausedMinutes) || '0 min'} ${until}`)}`,
     );
   }
   return lines;
