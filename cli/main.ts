@@ -1,7 +1,7 @@
 // The `slac` command line: commander wiring only; each command lives in commands/.
 
 import { Command, CommanderError, Option } from 'commander';
-import { checkCommand } from './commands/check';
+import { CHECK_FORMATS, checkCommand, FAIL_LEVELS } from './commands/check';
 import { evaluateCommand } from './commands/evaluate';
 import { fmtCommand } from './commands/fmt';
 import { type Io, processIo, UsageError } from './io';
@@ -23,8 +23,8 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .command('check')
     .description('parse and check contracts; exit 1 when a finding reaches the fail level')
     .argument('[paths...]', 'contract files or folders (*.sla)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--fail-level <level>', 'lowest severity that fails the run').choices(['error', 'warning', 'info']).default('error'))
+    .addOption(new Option('--format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
+    .addOption(new Option('--fail-level <level>', 'lowest severity that fails the run').choices(FAIL_LEVELS).default('error'))
     .option('--explain [code]', 'describe a diagnostic code (or list all codes)')
     .option('--output <file>', 'write the report to a file')
     .option('--no-color', 'no colours (also NO_COLOR)')

@@ -1,10 +1,12 @@
 // `slac check`: parse and check contracts; report in the format CI or a person wants.
+// SARIF and JUnit writers (and their libraries) are loaded only when asked for.
 
 import { compile } from '../../compiler/compile';
-import { allDiagnostics, diagnosticDef } from '../../language/diagnostics';
+import { allDiagnostics, diagnosticDef, type Severity } from '../../language/diagnostics';
 import { expandContractPaths, readText } from '../files';
+import { formatGithub } from '../formats/github';
 import { formatJson } from '../formats/json';
-import type { FileDiagnostics } from '../formats/located';
+import type { FileDiagnostics, Summary } from '../formats/located';
 import { summarize } from '../formats/located';
 import { formatText } from '../formats/text';
 import { colorsFor, type Io, UsageError } from '../io';
@@ -19,7 +21,16 @@ export interface CheckOptions {
   explain?: string | boolean;
 }
 
-export const CHECK_FORMATS = ['text', 'json'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+export const FAIL_LEVELS = ['error', 'warning', 'info'] as const;
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** True when a finding of `severity` fails a run at `failLevel`. */
+export function failsAt(severity: Severity, failLevel: Severity): boolean {
+  return RANK[severity] >= RANK[failLevel];
+}
 
 export function explain(io: Io, code: string | true): number {
   if (code === true) {
@@ -32,24 +43,42 @@ export function explain(io: Io, code: string | true): number {
   return 0;
 }
 
+async function render(format: CheckFormat, results: FileDiagnostics[], summary: Summary, opts: CheckOptions, failLevel: Severity, io: Io): Promise<string> {
+  switch (format) {
+    case 'json':
+      return formatJson(results, summary);
+    case 'sarif': {
+      const [{ formatSarif }, { VERSION }] = await Promise.all([import('../formats/sarif'), import('../main')]);
+      return formatSarif(results, { name: 'slac', version: VERSION });
+    }
+    case 'github':
+      return formatGithub(results, summary, opts.quiet);
+    case 'junit': {
+      const { formatJunit } = await import('../formats/junit');
+      return formatJunit(results, failLevel);
+    }
+    default:
+      return formatText(results, summary, colorsFor(io, 'stdout', !opts.color || !!opts.output), opts.quiet);
+  }
+}
+
 export async function checkCommand(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
   if (opts.explain !== undefined && opts.explain !== false) return explain(io, opts.explain);
-  if (!(CHECK_FORMATS as readonly string[]).includes(opts.format)) {
+  const format = opts.format as CheckFormat;
+  if (!CHECK_FORMATS.includes(format)) {
     throw new UsageError(`unknown format "${opts.format}" for check (choose ${CHECK_FORMATS.join(', ')})`);
   }
-  if (!['error', 'warning', 'info'].includes(opts.failLevel)) throw new UsageError(`--fail-level is error, warning or info, not "${opts.failLevel}"`);
+  const failLevel = opts.failLevel as Severity;
+  if (!(FAIL_LEVELS as readonly string[]).includes(failLevel)) throw new UsageError(`--fail-level is error, warning or info, not "${opts.failLevel}"`);
   if (paths.length === 0) throw new UsageError('name the contract files or folders to check, e.g. `slac check contracts`');
   const files = expandContractPaths(paths, io.cwd);
-  if (files.length === 0) throw new UsageError(`no ${'.sla'} contract files found in ${paths.join(', ')}`);
+  if (files.length === 0) throw new UsageError(`no .sla contract files found in ${paths.join(', ')}`);
   const results: FileDiagnostics[] = files.map((file) => {
     const c = compile(readText(file, io.cwd), file);
     return { file, lines: c.lines, diagnostics: c.diagnostics };
   });
   const summary = summarize(results);
-  const report = opts.format === 'json' ? formatJson(results, summary) : formatText(results, summary, colorsFor(io, 'stdout', !opts.color || !!opts.output), opts.quiet);
-  emit(io, report, opts.output);
-  const failing = results.flatMap((r) => r.diagnostics).some((d) =>
-    opts.failLevel === 'info' ? true : opts.failLevel === 'warning' ? d.severity !== 'info' : d.severity === 'error',
-  );
+  emit(io, await render(format, results, summary, opts, failLevel, io), opts.output);
+  const failing = results.some((r) => r.diagnostics.some((d) => failsAt(d.severity, failLevel)));
   return failing ? 1 : 0;
 }

@@ -1,9 +1,18 @@
-// The static checks: each family is a list of small named functions over the IR.
+// The static checks: each family (one file) is a list of small named functions over the IR; this
+// file lists the families in the order they run. Their codes live in codes.ts (SLA3xxx).
 
 import type { ContractFile } from '../../language/ast';
 import type { Reporter } from '../../language/diagnostics';
 import type { LineMap } from '../../language/span';
 import type { Contract } from '../ir';
+import { calendarChecks } from './calendars';
+import './codes';
+import { consistencyChecks } from './consistency';
+import { coverageChecks } from './coverage';
+import { creditChecks } from './credits';
+import { nameChecks } from './names';
+import { unitChecks } from './units';
+import { windowChecks } from './windows';
 
 export interface CheckContext {
   contract: Contract;
@@ -15,12 +24,16 @@ export interface CheckContext {
 
 export type Check = (ctx: CheckContext) => void;
 
-const families: Check[][] = [];
-
-export function registerChecks(checks: Check[]): void {
-  families.push(checks);
-}
+export const CHECK_FAMILIES: readonly { name: string; checks: readonly Check[] }[] = [
+  { name: 'credits', checks: creditChecks },
+  { name: 'windows', checks: windowChecks },
+  { name: 'coverage', checks: coverageChecks },
+  { name: 'consistency', checks: consistencyChecks },
+  { name: 'units', checks: unitChecks },
+  { name: 'calendars', checks: calendarChecks },
+  { name: 'names', checks: nameChecks },
+];
 
 export function runChecks(ctx: CheckContext): void {
-  for (const family of families) for (const check of family) check(ctx);
+  for (const family of CHECK_FAMILIES) for (const check of family.checks) check(ctx);
 }

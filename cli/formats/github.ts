@@ -1,0 +1,36 @@
+// GitHub Actions workflow commands: one `::error file=...::message` annotation per diagnostic,
+// escaped as the runner expects, then a plain summary line for the log.
+
+import { type FileDiagnostics, locate, type Summary } from './located';
+
+const COMMAND: Record<string, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** Escapes the message part of a workflow command: %, CR and LF. */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a property value: as data, plus the `:` and `,` that separate properties. */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function formatGithub(files: FileDiagnostics[], summary: Summary, quiet = false): string {
+  const out: string[] = [];
+  for (const d of files.flatMap(locate)) {
+    if (quiet && d.severity !== 'error') continue;
+    const props = [
+      `file=${escapeProperty(d.file.replace(/\\/g, '/'))}`,
+      `line=${d.line}`,
+      `col=${d.column}`,
+      `endLine=${d.endLine}`,
+      `endColumn=${d.endColumn}`,
+      `title=${escapeProperty(d.code)}`,
+    ].join(',');
+    const lines = [d.message, ...d.related.map((r) => `related: ${r.file}:${r.line}:${r.column} ${r.message}`)];
+    if (d.hint) lines.push(`hint: ${d.hint}`);
+    out.push(`::${COMMAND[d.severity]} ${props}::${escapeData(lines.join('\n'))}`);
+  }
+  out.push(`slac check: ${summary.errors} error(s), ${summary.warnings} warning(s), ${summary.infos} note(s) in ${summary.files} file(s)`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,117 @@
+// Checks of calendars and holidays: the country code, pinned years against what date-holidays
+// returns now (drift after a law or library change), and the contract's own holiday edits.
+// date-holidays is consulted only for calendars that name a country (see compiler/holidays.ts).
+
+import type { Calendar } from '../ir';
+import { CHECKS } from './codes';
+import { isKnownCountry, libraryHolidays, libraryVersion } from '../holidays';
+import type { Check } from './index';
+
+/** Dates listed in a message before "and N more". */
+const LISTED_DATES = 6;
+
+function listDates(dates: string[]): string {
+  return dates.slice(0, LISTED_DATES).join(', ') + (dates.length > LISTED_DATES ? ` and ${dates.length - LISTED_DATES} more` : '');
+}
+
+const knownCountries = new Map<string, boolean>();
+
+/** The calendar's country when date-holidays knows it, else null. */
+function knownCountry(cal: Calendar): string | null {
+  const code = cal.holidayCountry;
+  if (code === null) return null;
+  if (!knownCountries.has(code)) knownCountries.set(code, isKnownCountry(code));
+  return knownCountries.get(code) ? code : null;
+}
+
+/** The public holidays of the calendar in `year` before the contract's own edits: pinned, else the library's. */
+function baseHolidays(cal: Calendar, year: number): string[] {
+  const pinned = cal.pinned.find((p) => p.year === year);
+  if (pinned) return pinned.dates;
+  const country = knownCountry(cal);
+  return country ? libraryHolidays(country, year) : [];
+}
+
+const yearOf = (date: string): number => Number(date.slice(0, 4));
+
+const unknownCountry: Check = (ctx) => {
+  for (const cal of ctx.contract.calendars) {
+    if (cal.holidayCountry === null || !cal.holidayCountrySpan || knownCountry(cal)) continue;
+    ctx.report.report(CHECKS.unknownCountry, cal.holidayCountrySpan, `date-holidays knows no country "${cal.holidayCountry}": calendar ${cal.id} would have no public holidays`, {
+      hint: 'use an ISO 3166 code such as CO, US or US-NY',
+    });
+  }
+};
+
+const holidaysNotPinned: Check = (ctx) => {
+  for (const cal of ctx.contract.calendars) {
+    if (cal.holidayCountry === null || !cal.holidayCountrySpan || cal.pinned.length > 0 || !knownCountry(cal)) continue;
+    ctx.report.report(CHECKS.holidaysNotPinned, cal.holidayCountrySpan, `the public holidays of ${cal.holidayCountry} are not pinned for any year: a date-holidays upgrade could change past verdicts`, {
+      hint: 'list the dates of each year in use: pinned holidays 2026: 2026-01-01, ...',
+    });
+  }
+};
+
+const pinnedOutsideYear: Check = (ctx) => {
+  for (const cal of ctx.contract.calendars) {
+    for (const p of cal.pinned) {
+      const strays = p.dates.filter((d) => yearOf(d) !== p.year);
+      if (strays.length === 0) continue;
+      ctx.report.report(CHECKS.pinnedOutsideYear, p.span, `pinned holidays ${p.year} lists ${listDates(strays)}, outside ${p.year}: never used`);
+    }
+  }
+};
+
+const holidayDrift: Check = (ctx) => {
+  for (const cal of ctx.contract.calendars) {
+    const country = knownCountry(cal);
+    if (!country) continue;
+    for (const p of cal.pinned) {
+      const library = libraryHolidays(country, p.year);
+      const pinned = new Set(p.dates.filter((d) => yearOf(d) === p.year));
+      const onlyLibrary = library.filter((d) => !pinned.has(d));
+      const onlyPinned = [...pinned].filter((d) => !library.includes(d));
+      if (onlyLibrary.length === 0 && onlyPinned.length === 0) continue;
+      const parts: string[] = [];
+      if (onlyLibrary.length) parts.push(`date-holidays has ${listDates(onlyLibrary)}, not pinned`);
+      if (onlyPinned.length) parts.push(`the pin has ${listDates(onlyPinned)}, which date-holidays does not`);
+      ctx.report.report(CHECKS.holidayDrift, p.span, `the holidays pinned for ${p.year} differ from date-holidays ${libraryVersion()} for ${country}: ${parts.join('; ')}`, {
+        hint: 'verdicts keep using the pinned dates; update the pin if the law changed',
+      });
+    }
+  }
+};
+
+const holidayEdits: Check = (ctx) => {
+  for (const cal of ctx.contract.calendars) {
+    const addedAt = new Map<string, (typeof cal.added)[number]>();
+    for (const a of cal.added) {
+      const first = addedAt.get(a.date);
+      if (first) {
+        ctx.report.report(CHECKS.holidayAddedTwice, a.span, `${a.date} is added as a holiday twice`, { related: [{ span: first.span, message: 'first added here' }] });
+        continue;
+      }
+      addedAt.set(a.date, a);
+      if (baseHolidays(cal, yearOf(a.date)).includes(a.date)) {
+        const pinned = cal.pinned.find((p) => p.year === yearOf(a.date));
+        ctx.report.report(CHECKS.holidayAddedTwice, a.span, `${a.date} is already a public holiday of calendar ${cal.id} (${pinned ? 'pinned' : `date-holidays, ${cal.holidayCountry}`})`, {
+          related: pinned ? [{ span: pinned.span, message: 'pinned here' }] : [],
+        });
+      }
+    }
+    for (const r of cal.removed) {
+      const added = addedAt.get(r.date);
+      if (added) {
+        ctx.report.report(CHECKS.holidayAddedAndRemoved, r.span, `${r.date} is both added as a holiday and removed`, { related: [{ span: added.span, message: 'added here' }] });
+        continue;
+      }
+      if (!baseHolidays(cal, yearOf(r.date)).includes(r.date)) {
+        ctx.report.report(CHECKS.holidayRemovedAbsent, r.span, `${r.date} is not a holiday of calendar ${cal.id}, so removing it changes nothing`, {
+          hint: 'check the date',
+        });
+      }
+    }
+  }
+};
+
+export const calendarChecks: readonly Check[] = [unknownCountry, holidaysNotPinned, pinnedOutsideYear, holidayDrift, holidayEdits];

@@ -1,0 +1,47 @@
+// Checks that the target matrix is complete: every plan x severity of every objective the contract
+// uses has a target or an explicit `none`. Unknown and duplicate cells are reported by lowering.
+
+import type { Span } from '../../language/span';
+import { type ObjectiveName, OBJECTIVES } from '../ir';
+import { CHECKS } from './codes';
+import type { Check, CheckContext } from './index';
+
+/** How many missing cells a message lists before it says "and N more". */
+const LISTED_CELLS = 8;
+
+/** Where to report a gap in an objective's targets: its `response targets` line, else its first category target. */
+function objectiveSpan(ctx: CheckContext, objective: ObjectiveName): Span | null {
+  for (const s of ctx.ast.statements) if (s.kind === 'objective' && s.objective === objective) return s.headerSpan;
+  return ctx.contract.categoryTargets.find((t) => t.objective === objective)?.span ?? null;
+}
+
+const missingTargets: Check = (ctx) => {
+  const c = ctx.contract;
+  if (c.severities.length === 0) return;
+  for (const objective of OBJECTIVES) {
+    const used = c.targets.some((t) => t.objective === objective) || c.categoryTargets.some((t) => t.objective === objective);
+    if (!used) continue;
+    const given = new Set(c.targets.filter((t) => t.objective === objective).map((t) => `${t.plan}/${t.severity}`));
+    const missing: string[] = [];
+    for (const plan of c.plans) {
+      for (const sev of c.severities) {
+        if (!given.has(`${plan.id}/${sev.id}`)) missing.push(c.implicitPlan ? sev.id : `${plan.id}/${sev.id}`);
+      }
+    }
+    if (missing.length === 0) continue;
+    const span = objectiveSpan(ctx, objective);
+    if (!span) continue;
+    const shown = missing.slice(0, LISTED_CELLS).join(', ') + (missing.length > LISTED_CELLS ? ` and ${missing.length - LISTED_CELLS} more` : '');
+    const onlyCategories = given.size === 0;
+    ctx.report.report(
+      CHECKS.missingTarget,
+      span,
+      onlyCategories
+        ? `the ${objective} targets are given only by category: an incident outside those categories has no ${objective} target (${shown})`
+        : `no ${objective} target for ${shown}: write a duration or none`,
+      { hint: `every ${c.implicitPlan ? 'severity' : 'plan and severity'} needs a ${objective} target or none` },
+    );
+  }
+};
+
+export const coverageChecks: readonly Check[] = [missingTargets];

@@ -1,0 +1,268 @@
+// Checks of the credits clause: band tables (gaps, overlaps, bands above the target, credits that
+// fall with availability, the cap) and linear formulas (step, rounding, cap). Exact rationals only.
+
+import type * as A from '../../language/ast';
+import type { Span } from '../../language/span';
+import { ceil, cmp, div, fromDecimal, mul, type Rational, rat, sub, toDecimalText } from '../decimal';
+import type { CreditBand, Credits } from '../ir';
+import { CHECKS } from './codes';
+import type { Check, CheckContext } from './index';
+import { coverage } from './intervals';
+
+/**
+ * A point of the availability axis with a side: `after` 0 is the value itself, 1 is just above
+ * it. Inclusive and exclusive bounds then become half-open ranges: `at least 99%` starts at
+ * (99, 0), `above 99%` at (99, 1); `below 99.9%` ends at (99.9, 0), `at most 99.9%` at (99.9, 1).
+ */
+interface Point {
+  v: Rational;
+  after: 0 | 1;
+}
+
+const ZERO = rat(0n);
+const HUNDRED = rat(100n);
+const order = (a: Point, b: Point): number => cmp(a.v, b.v) || a.after - b.after;
+
+function startOf(band: CreditBand): Point {
+  if (!band.lower) return { v: ZERO, after: 0 };
+  return { v: fromDecimal(band.lower.value), after: band.lower.inclusive ? 0 : 1 };
+}
+
+function endOf(band: CreditBand): Point {
+  if (!band.upper) return { v: HUNDRED, after: 1 };
+  return { v: fromDecimal(band.upper.value), after: band.upper.inclusive ? 1 : 0 };
+}
+
+const pct = (r: Rational): string => `${toDecimalText(r)}%`;
+
+/** The range [from, to) in the contract's own words: `at least 98.5% and below 99%`, `exactly 99%`. */
+export function describeRange(from: Point, to: Point): string {
+  if (cmp(from.v, to.v) === 0) return `exactly ${pct(from.v)}`;
+  const low = cmp(from.v, ZERO) === 0 && from.after === 0 ? '' : `${from.after ? 'above' : 'at least'} ${pct(from.v)}`;
+  const high = cmp(to.v, HUNDRED) === 0 && to.after === 1 ? '' : `${to.after ? 'at most' : 'below'} ${pct(to.v)}`;
+  return [low, high].filter(Boolean).join(' and ') || 'any availability';
+}
+
+const isEmpty = (band: CreditBand): boolean => order(startOf(band), endOf(band)) >= 0;
+
+/** The bound and credit cells of the band's table row (the row's span when not found). */
+function cellsOf(ctx: CheckContext, band: CreditBand): { bound: Span; credit: Span } {
+  for (const s of ctx.ast.statements) {
+    if (s.kind !== 'credits') continue;
+    for (const item of s.items) {
+      if (item.kind !== 'table') continue;
+      const row = item.rows.find((r) => r.span.start === band.span.start);
+      if (!row) continue;
+      const bound = row.cells.find((c): c is A.BoundNode => c.kind === 'bound');
+      const credit = row.cells.find((c) => c.kind === 'percent');
+      return { bound: bound?.span ?? band.span, credit: credit?.span ?? band.span };
+    }
+  }
+  return { bound: band.span, credit: band.span };
+}
+
+function lineOf(ctx: CheckContext, span: Span): number {
+  return ctx.lines.position(span.start).line;
+}
+
+function bandsOf(ctx: CheckContext): CreditBand[] {
+  return ctx.contract.credits?.bands ?? [];
+}
+
+const emptyBands: Check = (ctx) => {
+  for (const band of bandsOf(ctx)) {
+    if (!isEmpty(band)) continue;
+    const bound = cellsOf(ctx, band).bound;
+    ctx.report.report(CHECKS.creditEmptyBand, bound, `no availability is ${ctx.text.slice(bound.start, bound.end).trim()}: this band can never apply`, {
+      hint: 'check the order of the bounds: at least LOW% and below HIGH%',
+    });
+  }
+};
+
+/** Gaps and overlaps of the bands over [0, target) (over [0, highest bound] without a target). */
+const bandGapsAndOverlaps: Check = (ctx) => {
+  const bands = bandsOf(ctx).filter((b) => !isEmpty(b));
+  if (bands.length === 0) return;
+  const availability = ctx.contract.availability;
+  const top: Point = availability
+    ? { v: fromDecimal(availability.target), after: 0 }
+    : bands.map(endOf).reduce((a, b) => (order(a, b) >= 0 ? a : b));
+  const { gaps, overlaps } = coverage(
+    bands.map((b) => ({ from: startOf(b), to: endOf(b), owner: b })),
+    { from: { v: ZERO, after: 0 }, to: top },
+    order,
+  );
+  for (const g of gaps) {
+    const at = g.after ?? g.before;
+    if (!at) continue;
+    const related = [g.before, g.after]
+      .filter((b): b is CreditBand => b !== null && b !== at)
+      .map((b) => ({ span: cellsOf(ctx, b).bound, message: g.before === b ? 'the band below the gap ends here' : 'the band above the gap starts here' }));
+    if (g.after === null && availability) related.push({ span: availability.targetSpan, message: 'the availability target' });
+    ctx.report.report(CHECKS.creditGap, cellsOf(ctx, at).bound, `no credit band covers availability ${describeRange(g.from, g.to)}`, {
+      related,
+      hint: 'make each band start exactly where the next one ends, with `at least X%` and `below X%`',
+    });
+  }
+  for (const o of overlaps) {
+    ctx.report.report(CHECKS.creditOverlap, cellsOf(ctx, o.second).bound, `this band and the band on line ${lineOf(ctx, o.first.span)} both cover availability ${describeRange(o.from, o.to)}`, {
+      related: [{ span: cellsOf(ctx, o.first).bound, message: 'overlapping band' }],
+      hint: 'make the bands half-open: at least LOW% and below HIGH%',
+    });
+  }
+};
+
+const bandsAboveTarget: Check = (ctx) => {
+  const availability = ctx.contract.availability;
+  if (!availability) return;
+  const target: Point = { v: fromDecimal(availability.target), after: 0 };
+  for (const band of bandsOf(ctx)) {
+    if (isEmpty(band) || order(endOf(band), target) <= 0) continue;
+    const whole = order(startOf(band), target) >= 0;
+    ctx.report.report(
+      CHECKS.creditAboveTarget,
+      cellsOf(ctx, band).bound,
+      whole
+        ? `this band lies at or above the ${availability.target}% target: it pays a credit in a month that met the target`
+        : `this band reaches above the ${availability.target}% target: availability ${describeRange(target, endOf(band))} meets the target but earns ${band.credit}%`,
+      { related: [{ span: availability.targetSpan, message: 'the availability target' }], hint: `end the band with \`below ${availability.target}%\`` },
+    );
+  }
+};
+
+const creditsFallWithAvailability: Check = (ctx) => {
+  const bands = bandsOf(ctx)
+    .filter((b) => !isEmpty(b))
+    .sort((a, b) => order(startOf(a), startOf(b)) || order(endOf(a), endOf(b)));
+  for (let i = 0; i + 1 < bands.length; i++) {
+    const low = bands[i];
+    const high = bands[i + 1];
+    // Only bands one above the other: nested or equal ranges are an overlap (SLA3002), not an order.
+    if (order(startOf(low), startOf(high)) >= 0 || order(endOf(low), endOf(high)) > 0) continue;
+    if (cmp(fromDecimal(low.credit), fromDecimal(high.credit)) >= 0) continue;
+    ctx.report.report(
+      CHECKS.creditDecreasing,
+      cellsOf(ctx, low).credit,
+      `availability ${describeRange(startOf(low), endOf(low))} earns ${low.credit}%, less than the ${high.credit}% of the better availability ${describeRange(startOf(high), endOf(high))}`,
+      { related: [{ span: cellsOf(ctx, high).credit, message: `${high.credit}% for better availability` }] },
+    );
+  }
+};
+
+const capBelowBand: Check = (ctx) => {
+  const credits = ctx.contract.credits;
+  if (!credits || credits.cap === null || !credits.capSpan) return;
+  const cap = fromDecimal(credits.cap);
+  for (const band of credits.bands) {
+    if (cmp(fromDecimal(band.credit), cap) <= 0) continue;
+    ctx.report.report(CHECKS.creditAboveCap, cellsOf(ctx, band).credit, `this band pays ${band.credit}%, more than the ${credits.cap}% cap`, {
+      related: [{ span: credits.capSpan, message: 'the cap' }],
+    });
+  }
+};
+
+const linearFormula: Check = (ctx) => {
+  const credits = ctx.contract.credits;
+  const linear = credits?.linear;
+  if (!credits || !linear) return;
+  if (cmp(fromDecimal(linear.step), ZERO) === 0) {
+    ctx.report.report(CHECKS.linearZeroStep, linear.span, 'a credit per step of 0% cannot be computed', { hint: 'for example: 5% for each started 1% below target' });
+  }
+  if (linear.rounding === null) {
+    ctx.report.report(CHECKS.linearNoRounding, linear.span, `the formula does not say whether a partial step of ${linear.step}% earns a credit`, {
+      hint: `write \`for each started ${linear.step}%\`, \`for each full ${linear.step}%\` or \`pro rata\``,
+    });
+  }
+  if (credits.cap === null) {
+    ctx.report.report(CHECKS.linearNoCap, linear.span, 'the credit grows without limit as availability falls', { hint: 'add a cap: at most 50%' });
+  }
+  if (!ctx.contract.availability) {
+    ctx.report.report(CHECKS.creditsWithoutTarget, linear.span, 'the credit counts steps below the availability target, but the contract has no availability clause', {
+      hint: 'availability\n  target 99.9% per calendar month',
+    });
+  }
+};
+
+/** Credit of the formula at a shortfall (percentage points below target), before the cap. */
+function formulaCredit(credits: Credits, shortfall: Rational): Rational | null {
+  const l = credits.linear!;
+  const step = fromDecimal(l.step);
+  const per = fromDecimal(l.percentPerStep);
+  const steps = div(shortfall, step);
+  if (l.rounding === 'started') return mul(rat(ceil(steps)), per);
+  if (l.rounding === 'full') return mul(rat(steps.n / steps.d), per);
+  if (l.rounding === 'pro-rata') return mul(steps, per);
+  return null;
+}
+
+const capReached: Check = (ctx) => {
+  const credits = ctx.contract.credits;
+  const l = credits?.linear;
+  const availability = ctx.contract.availability;
+  if (!credits || !l || credits.cap === null || !credits.capSpan || !availability || l.rounding === null) return;
+  const step = fromDecimal(l.step);
+  const per = fromDecimal(l.percentPerStep);
+  if (cmp(step, ZERO) === 0 || cmp(per, ZERO) === 0) return;
+  const target = fromDecimal(availability.target);
+  const cap = fromDecimal(credits.cap);
+  const related = [{ span: l.span, message: 'the credit formula' }];
+  // Shortfall at which the credit first reaches the cap, and whether that shortfall itself counts.
+  const steps = rat(ceil(div(cap, per)));
+  let threshold: Rational;
+  let strict: boolean;
+  if (l.rounding === 'started') {
+    threshold = sub(target, mul(sub(steps, rat(1n)), step));
+    strict = true;
+  } else if (l.rounding === 'full') {
+    threshold = sub(target, mul(steps, step));
+    strict = false;
+  } else {
+    threshold = sub(target, div(mul(cap, step), per));
+    strict = false;
+  }
+  const reachable = strict ? cmp(threshold, ZERO) > 0 : cmp(threshold, ZERO) >= 0;
+  if (!reachable) {
+    const worst = formulaCredit(credits, target) ?? ZERO;
+    ctx.report.report(CHECKS.linearCapReached, credits.capSpan, `the ${credits.cap}% cap is never reached: even at 0% availability the formula gives ${pct(worst)}`, { related });
+    return;
+  }
+  const shortfall = toDecimalText(sub(target, threshold));
+  const points = `${shortfall} percentage point${shortfall === '1' ? '' : 's'}`;
+  ctx.report.report(
+    CHECKS.linearCapReached,
+    credits.capSpan,
+    strict
+      ? `the ${credits.cap}% cap is reached when availability falls below ${pct(threshold)} (a shortfall of more than ${points} below the ${availability.target}% target)`
+      : `the ${credits.cap}% cap is reached when availability is at most ${pct(threshold)} (a shortfall of ${points} or more below the ${availability.target}% target)`,
+    { related },
+  );
+};
+
+const tableAndFormula: Check = (ctx) => {
+  const credits = ctx.contract.credits;
+  if (!credits || !credits.linear || credits.bands.length === 0) return;
+  ctx.report.report(CHECKS.creditsTableAndFormula, credits.linear.span, 'the credits clause gives both a formula and a table of bands: which one applies?', {
+    related: [{ span: credits.bands[0].span, message: 'the table of bands' }],
+  });
+};
+
+const creditsWithoutCredit: Check = (ctx) => {
+  const credits = ctx.contract.credits;
+  if (!credits || credits.linear || credits.bands.length > 0) return;
+  const header = ctx.ast.statements.find((s) => s.kind === 'credits');
+  ctx.report.report(CHECKS.creditsEmpty, header && 'headerSpan' in header ? header.headerSpan : credits.span, 'the credits clause has neither a table of bands nor a formula', {
+    hint: '| monthly availability | credit |   or   5% for each started 1% below target',
+  });
+};
+
+export const creditChecks: readonly Check[] = [
+  emptyBands,
+  bandGapsAndOverlaps,
+  bandsAboveTarget,
+  creditsFallWithAvailability,
+  capBelowBand,
+  linearFormula,
+  capReached,
+  tableAndFormula,
+  creditsWithoutCredit,
+];

@@ -1,0 +1,106 @@
+// The one interval routine of the checker: gaps and overlaps of half-open ranges [from, to) over a
+// domain. Credit bands (points on the availability axis) and weekly windows (minutes of the week)
+// both use it; the caller chooses the point type and its order.
+
+export interface Piece<P, T> {
+  from: P;
+  to: P;
+  /** What the piece belongs to (a band, a window): returned with gaps and overlaps. */
+  owner: T;
+}
+
+export interface Gap<P, T> {
+  from: P;
+  to: P;
+  /** The piece that ends where the gap starts (null at the start of the domain). */
+  before: T | null;
+  /** The piece that starts where the gap ends (null at the end of the domain). */
+  after: T | null;
+}
+
+export interface Overlap<P, T> {
+  from: P;
+  to: P;
+  /** The piece that starts first (or is listed first when both start together). */
+  first: T;
+  second: T;
+}
+
+export interface Coverage<P, T> {
+  gaps: Gap<P, T>[];
+  overlaps: Overlap<P, T>[];
+}
+
+export interface CoverageOptions {
+  /**
+   * The domain is a circle (a week): a gap at its end and one at its start are one gap across the
+   * seam (its `to` is then before its `from`), and each pair of owners that overlap is reported
+   * once. The caller splits a piece that runs over the seam into two pieces of the same owner.
+   */
+  cyclic?: boolean;
+}
+
+/**
+ * Gaps (parts of `domain` no piece covers) and overlaps (parts two pieces both cover, one entry per
+ * pair of owners) of half-open pieces, clipped to the domain. Empty pieces are ignored: callers
+ * report them themselves. Gaps and overlaps come sorted by where they start.
+ */
+export function coverage<P, T>(
+  pieces: readonly Piece<P, T>[],
+  domain: { from: P; to: P },
+  order: (a: P, b: P) => number,
+  options: CoverageOptions = {},
+): Coverage<P, T> {
+  const max = (a: P, b: P): P => (order(a, b) >= 0 ? a : b);
+  const min = (a: P, b: P): P => (order(a, b) <= 0 ? a : b);
+  const clipped = pieces
+    .map((p) => ({ from: max(p.from, domain.from), to: min(p.to, domain.to), owner: p.owner }))
+    .filter((p) => order(p.from, p.to) < 0)
+    .sort((a, b) => order(a.from, b.from) || order(a.to, b.to));
+
+  const overlaps: Overlap<P, T>[] = [];
+  const pairs = new Set<string>();
+  const ownerIds = new Map<T, number>();
+  const idOf = (t: T): number => {
+    let id = ownerIds.get(t);
+    if (id === undefined) ownerIds.set(t, (id = ownerIds.size));
+    return id;
+  };
+  for (let i = 0; i < clipped.length; i++) {
+    for (let j = i + 1; j < clipped.length; j++) {
+      const a = clipped[i];
+      const b = clipped[j];
+      if (order(b.from, a.to) >= 0) break; // sorted by start: no later piece reaches into a
+      if (a.owner === b.owner) continue;
+      if (options.cyclic) {
+        const key = [idOf(a.owner), idOf(b.owner)].sort((x, y) => x - y).join(':');
+        if (pairs.has(key)) continue;
+        pairs.add(key);
+      }
+      overlaps.push({ from: b.from, to: min(a.to, b.to), first: a.owner, second: b.owner });
+    }
+  }
+
+  const gaps: Gap<P, T>[] = [];
+  let reach = domain.from;
+  let reachOwner: T | null = null;
+  for (const p of clipped) {
+    if (order(p.from, reach) > 0) gaps.push({ from: reach, to: p.from, before: reachOwner, after: p.owner });
+    if (order(p.to, reach) > 0) {
+      reach = p.to;
+      reachOwner = p.owner;
+    }
+  }
+  if (order(reach, domain.to) < 0) gaps.push({ from: reach, to: domain.to, before: reachOwner, after: null });
+
+  if (options.cyclic && gaps.length > 1) {
+    const head = gaps[0];
+    const tail = gaps[gaps.length - 1];
+    if (order(head.from, domain.from) === 0 && order(tail.to, domain.to) === 0) {
+      // One gap across the seam: it starts at the tail and ends where the head ends.
+      gaps.shift();
+      gaps[gaps.length - 1] = { from: tail.from, to: head.to, before: tail.before, after: head.after };
+    }
+  }
+  return { gaps, overlaps };
+}

@@ -1,0 +1,69 @@
+// Checks of names and structure: calendars no duration uses, maintenance clauses that leave out the
+// notice or the windows, channel rules that exclude every report, causes that never count.
+// Undeclared and duplicate names, and a missing version or effective date, are reported by lowering.
+
+import type { Span } from '../../language/span';
+import { CHECKS } from './codes';
+import type { Check, CheckContext } from './index';
+import { durationsOf } from './units';
+
+function headerOf(ctx: CheckContext, kind: 'maintenance' | 'channels' | 'causes'): Span | null {
+  for (const s of ctx.ast.statements) if (s.kind === kind) return s.headerSpan;
+  return null;
+}
+
+const unusedCalendars: Check = (ctx) => {
+  const used = new Set(durationsOf(ctx.contract).map((d) => d.duration.calendar));
+  for (const s of ctx.ast.statements) {
+    if (s.kind !== 'calendar' || used.has(s.id.name)) continue;
+    if (!ctx.contract.calendars.some((c) => c.id === s.id.name && c.span.start === s.span.start)) continue; // a duplicate: SLA2002
+    ctx.report.report(CHECKS.unusedCalendar, s.id.span, `calendar ${s.id.name} is declared but no duration counts ${s.id.name} time`, {
+      hint: `use it (4 ${s.id.name} hours) or remove it`,
+    });
+  }
+};
+
+const maintenanceNotice: Check = (ctx) => {
+  const m = ctx.contract.maintenance;
+  const header = headerOf(ctx, 'maintenance');
+  if (!m || m.notice || !header) return;
+  ctx.report.report(
+    CHECKS.maintenanceNoNotice,
+    m.acknowledgementRequired && m.acknowledgementSpan ? m.acknowledgementSpan : header,
+    m.acknowledgementRequired ? 'an acknowledgement is required, but the maintenance clause gives no notice to acknowledge' : 'the maintenance clause gives no notice period: maintenance needs no warning',
+    { hint: 'notice at least 48 hours before the start' },
+  );
+};
+
+const maintenanceWindows: Check = (ctx) => {
+  const m = ctx.contract.maintenance;
+  const header = headerOf(ctx, 'maintenance');
+  if (!m || !header) return;
+  const statement = ctx.ast.statements.find((s) => s.kind === 'maintenance');
+  const windowsLine = statement?.kind === 'maintenance' ? statement.items.find((l) => l.kind === 'windows') : undefined;
+  if (m.windows.length > 0 || (windowsLine?.kind === 'windows' && windowsLine.anyTime)) return;
+  ctx.report.report(
+    CHECKS.maintenanceNoWindows,
+    windowsLine?.span ?? header,
+    windowsLine ? 'the maintenance clause announces windows but lists none: maintenance can never happen inside one' : 'the maintenance clause does not say when maintenance may happen',
+    { hint: 'list the windows (monday to friday 21:00 to 01:00), or write `windows any time`' },
+  );
+};
+
+const officialChannel: Check = (ctx) => {
+  const rule = ctx.contract.channels;
+  if (!rule || !rule.othersExcluded || rule.channels.some((c) => c.official)) return;
+  ctx.report.report(CHECKS.noOfficialChannel, headerOf(ctx, 'channels') ?? rule.span, 'other channels are excluded but no official channel is declared: every report is excluded', {
+    hint: 'official helpdesk "Help Desk ticket system"',
+  });
+};
+
+const countedCause: Check = (ctx) => {
+  const causes = ctx.contract.causes;
+  if (causes.length === 0 || causes.some((c) => c.counted)) return;
+  ctx.report.report(CHECKS.noCountedCause, headerOf(ctx, 'causes') ?? causes[0].span, 'every declared cause is excluded: no incident or outage ever counts against the provider', {
+    hint: 'counted provider "attributable to the provider"',
+  });
+};
+
+export const nameChecks: readonly Check[] = [unusedCalendars, maintenanceNotice, maintenanceWindows, officialChannel, countedCause];

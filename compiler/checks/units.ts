@@ -1,0 +1,95 @@
+// Checks of durations and their units: business days on uneven calendars, business time that is
+// wall time, business time on a calendar without hours, and durations of zero.
+
+import type { Span } from '../../language/span';
+import type { Calendar, Contract, Duration } from '../ir';
+import { CHECKS } from './codes';
+import type { Check, CheckContext } from './index';
+
+const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** Every duration of the contract with what it is, in source order. */
+export function durationsOf(c: Contract): { duration: Duration; what: string }[] {
+  const out: { duration: Duration; what: string }[] = [];
+  const seen = new Set<number>();
+  const add = (d: Duration | null | undefined, what: string): void => {
+    // One table cell can stand for several targets (`for every incident`): report it once.
+    if (!d || seen.has(d.span.start)) return;
+    seen.add(d.span.start);
+    out.push({ duration: d, what });
+  };
+  for (const t of c.targets) add(t.duration, `the ${t.objective} target`);
+  for (const t of c.categoryTargets) add(t.duration, `the ${t.objective} target of category ${t.category}`);
+  add(c.maintenance?.notice?.duration, 'the maintenance notice');
+  add(c.credits?.claimWindow?.duration, 'the claim window');
+  return out.sort((a, b) => a.duration.span.start - b.duration.span.start);
+}
+
+function calendarHeader(ctx: CheckContext, cal: Calendar): Span {
+  for (const s of ctx.ast.statements) if (s.kind === 'calendar' && s.id.name === cal.id) return s.headerSpan;
+  return cal.span;
+}
+
+/** Working minutes per weekday, for the message about uneven days. */
+function dayLengths(cal: Calendar): string {
+  const perDay = new Map<number, number>();
+  for (const r of cal.weekly) {
+    const len = r.crossesMidnight ? 1440 - r.from + r.to : r.to - r.from;
+    if (len > 0) perDay.set(r.day, (perDay.get(r.day) ?? 0) + len);
+  }
+  const byLength = new Map<number, string[]>();
+  for (const [day, len] of [...perDay].sort((a, b) => a[0] - b[0])) byLength.set(len, [...(byLength.get(len) ?? []), DAY_NAMES[day - 1]]);
+  const hours = (m: number): string => `${m / 60} hour${m === 60 ? '' : 's'}`;
+  return [...byLength].map(([len, days]) => `${hours(len)} on ${days.join(', ')}`).join('; ');
+}
+
+const calendarOf = (c: Contract, d: Duration): Calendar | undefined => (d.calendar === null ? undefined : c.calendars.find((x) => x.id === d.calendar));
+
+const hasHours = (cal: Calendar): boolean => cal.allDay || cal.weekly.some((r) => r.crossesMidnight || r.to > r.from);
+
+const businessDaysOnUnevenCalendar: Check = (ctx) => {
+  for (const { duration: d, what } of durationsOf(ctx.contract)) {
+    const cal = calendarOf(ctx.contract, d);
+    if (!cal || d.unit !== 'day' || d.ms !== null || !hasHours(cal)) continue;
+    ctx.report.report(CHECKS.businessDaysUneven, d.span, `${what} counts ${cal.id} days, but the working days of calendar ${cal.id} differ in length (${dayLengths(cal)})`, {
+      related: [{ span: calendarHeader(ctx, cal), message: `calendar ${cal.id}` }],
+      hint: `count ${cal.id} hours instead`,
+    });
+  }
+};
+
+const businessTimeOnAllDayCalendar: Check = (ctx) => {
+  const reported = new Set<string>();
+  for (const { duration: d, what } of durationsOf(ctx.contract)) {
+    const cal = calendarOf(ctx.contract, d);
+    if (!cal || !cal.allDay || reported.has(cal.id)) continue;
+    if (cal.holidayCountry !== null || cal.added.length > 0 || cal.pinned.some((p) => p.dates.length > 0)) continue;
+    reported.add(cal.id);
+    ctx.report.report(CHECKS.businessOn24x7, d.span, `${what} counts ${cal.id} time, but calendar ${cal.id} is open around the clock without holidays: it is plain wall-clock time`, {
+      related: [{ span: calendarHeader(ctx, cal), message: `calendar ${cal.id}` }],
+      hint: `write ${d.amount} ${d.unit}${d.amount === '1' ? '' : 's'}`,
+    });
+  }
+};
+
+const businessTimeWithoutHours: Check = (ctx) => {
+  const reported = new Set<string>();
+  for (const { duration: d, what } of durationsOf(ctx.contract)) {
+    const cal = calendarOf(ctx.contract, d);
+    if (!cal || hasHours(cal) || reported.has(cal.id)) continue;
+    reported.add(cal.id);
+    ctx.report.report(CHECKS.businessWithoutHours, calendarHeader(ctx, cal), `calendar ${cal.id} declares no business hours, so ${what} (${d.amount} ${cal.id} ${d.unit}s) is never due`, {
+      related: [{ span: d.span, message: 'counted on this calendar' }],
+      hint: 'add its weekly hours: monday to friday 08:00 to 18:00',
+    });
+  }
+};
+
+const zeroDurations: Check = (ctx) => {
+  for (const { duration: d, what } of durationsOf(ctx.contract)) {
+    if (d.ms !== 0 && !/^0(\.0*)?$/.test(d.amount)) continue;
+    ctx.report.report(CHECKS.zeroDuration, d.span, `${what} is zero: it is due the instant its clock starts`);
+  }
+};
+
+export const unitChecks: readonly Check[] = [businessDaysOnUnevenCalendar, businessTimeOnAllDayCalendar, businessTimeWithoutHours, zeroDurations];

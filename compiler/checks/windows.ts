@@ -1,0 +1,311 @@
+// Checks of weekly ranges: maintenance windows (overlaps, windows that almost touch or stop just
+// short of midnight), business hours (overlaps, overnight ranges), empty ranges, and local times
+// that a daylight-saving change skips or repeats in the contract's time zone.
+
+import { IANAZone } from 'luxon';
+import type * as A from '../../language/ast';
+import type { Span } from '../../language/span';
+import type { Contract, WeeklyRange } from '../ir';
+import { CHECKS, SHORT_GAP_MINUTES } from './codes';
+import type { Check, CheckContext } from './index';
+import { coverage } from './intervals';
+
+const DAY_MINUTES = 1440;
+const WEEK_MINUTES = 7 * DAY_MINUTES;
+const DAY_MS = 86_400_000;
+const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** Years checked for daylight-saving changes when the contract states no effective date. */
+export const DEFAULT_DST_YEARS: readonly number[] = [2025, 2026, 2027];
+/** Years after the effective year that are checked for daylight-saving changes. */
+const DST_YEARS_AFTER_EFFECTIVE = 2;
+
+const clock = (minute: number): string => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+const minutesOf = (t: string): number => {
+  const [h, m] = t.split(':').map(Number);
+  return h * 60 + m;
+};
+
+/** The clock time `length` minutes after `start` (minutes of a day), 24:00 at midnight. */
+function clockAfter(start: number, length: number): string {
+  const end = (start + length) % DAY_MINUTES;
+  return end === 0 ? '24:00' : clock(end);
+}
+
+/** Where on the week a minute falls: `sunday 00:01`. */
+function weekClock(weekMinute: number): string {
+  const m = ((weekMinute % WEEK_MINUTES) + WEEK_MINUTES) % WEEK_MINUTES;
+  return `${DAY_NAMES[Math.floor(m / DAY_MINUTES)]} ${clock(m % DAY_MINUTES)}`;
+}
+
+function lengthOf(r: WeeklyRange): number {
+  return r.crossesMidnight ? DAY_MINUTES - r.from + r.to : r.to - r.from;
+}
+
+/** The range as half-open pieces of the week [0, 10080), split where it runs past Sunday 24:00. */
+function weekPieces(r: WeeklyRange): { from: number; to: number; owner: WeeklyRange }[] {
+  const len = lengthOf(r);
+  if (len <= 0) return [];
+  const start = ((r.day - 1) * DAY_MINUTES + r.from) % WEEK_MINUTES;
+  const end = start + len;
+  if (end <= WEEK_MINUTES) return [{ from: start, to: end, owner: r }];
+  return [
+    { from: start, to: WEEK_MINUTES, owner: r },
+    { from: 0, to: end - WEEK_MINUTES, owner: r },
+  ];
+}
+
+/** The `08:00 to 18:00` node a weekly range was lowered from, for precise ranges. */
+function timeRangeOf(ctx: CheckContext, r: WeeklyRange): A.TimeRangeNode | null {
+  const lines: A.HoursLine[] = [];
+  for (const s of ctx.ast.statements) {
+    if (s.kind === 'calendar') for (const l of s.lines) if (l.kind === 'hours') lines.push(l);
+    if (s.kind === 'maintenance') for (const l of s.items) if (l.kind === 'hours') lines.push(l);
+  }
+  const line = lines.find((l) => l.span.start === r.span.start);
+  return line?.ranges.find((t) => minutesOf(t.from.text) === r.from && minutesOf(t.to.text) === r.to) ?? null;
+}
+
+const spanOf = (ctx: CheckContext, r: WeeklyRange): Span => timeRangeOf(ctx, r)?.span ?? r.span;
+
+/** Every list of weekly ranges of the contract, with what it is called in messages. */
+function rangeLists(c: Contract): { what: string; ranges: WeeklyRange[]; windows: boolean }[] {
+  const out = c.calendars.map((cal) => ({ what: `this range of calendar ${cal.id}`, ranges: cal.weekly, windows: false }));
+  if (c.maintenance && c.maintenance.windows.length > 0) out.push({ what: 'the maintenance window', ranges: c.maintenance.windows, windows: true });
+  return out;
+}
+
+/** Groups findings that repeat on several days of one line (`monday to friday ...`) into one. */
+class DayGroups<V> {
+  private readonly groups = new Map<string, { value: V; days: string[] }>();
+  add(key: string, day: string, value: V): void {
+    const g = this.groups.get(key);
+    if (g) {
+      if (!g.days.includes(day)) g.days.push(day);
+    } else this.groups.set(key, { value, days: [day] });
+  }
+  *entries(): Iterable<{ value: V; days: string }> {
+    for (const g of this.groups.values()) yield { value: g.value, days: g.days.join(', ') };
+  }
+}
+
+const emptyRanges: Check = (ctx) => {
+  const seen = new Set<number>();
+  for (const list of rangeLists(ctx.contract)) {
+    for (const r of list.ranges) {
+      if (lengthOf(r) !== 0) continue;
+      const span = spanOf(ctx, r);
+      if (seen.has(span.start)) continue;
+      seen.add(span.start);
+      ctx.report.report(CHECKS.emptyRange, span, `${clock(r.from)} to ${clock(r.to)} covers no time`, { hint: 'write 00:00 to 24:00 for a whole day' });
+    }
+  }
+};
+
+function overlapsOf(ctx: CheckContext, ranges: WeeklyRange[]) {
+  const { overlaps } = coverage(ranges.flatMap(weekPieces), { from: 0, to: WEEK_MINUTES }, (a, b) => a - b, { cyclic: true });
+  const groups = new DayGroups<{ first: WeeklyRange; second: WeeklyRange; from: number; to: number }>();
+  for (const o of overlaps) {
+    const a = spanOf(ctx, o.first);
+    const b = spanOf(ctx, o.second);
+    const [first, second] = a.start <= b.start ? [o.first, o.second] : [o.second, o.first];
+    groups.add(`${Math.min(a.start, b.start)}:${Math.max(a.start, b.start)}:${o.from % DAY_MINUTES}:${o.to - o.from}`, DAY_NAMES[Math.floor(o.from / DAY_MINUTES)], { first, second, from: o.from, to: o.to });
+  }
+  return [...groups.entries()];
+}
+
+const windowOverlaps: Check = (ctx) => {
+  const m = ctx.contract.maintenance;
+  if (!m) return;
+  for (const { value: o, days } of overlapsOf(ctx, m.windows)) {
+    ctx.report.report(CHECKS.windowOverlap, spanOf(ctx, o.second), `this maintenance window overlaps another from ${clock(o.from % DAY_MINUTES)} to ${clockAfter(o.from % DAY_MINUTES, o.to - o.from)} on ${days}`, {
+      related: [{ span: spanOf(ctx, o.first), message: 'the other window' }],
+    });
+  }
+};
+
+const hoursOverlaps: Check = (ctx) => {
+  for (const cal of ctx.contract.calendars) {
+    for (const { value: o, days } of overlapsOf(ctx, cal.weekly)) {
+      ctx.report.report(CHECKS.hoursOverlap, spanOf(ctx, o.second), `these business hours of calendar ${cal.id} overlap others from ${clock(o.from % DAY_MINUTES)} to ${clockAfter(o.from % DAY_MINUTES, o.to - o.from)} on ${days}`, {
+        related: [{ span: spanOf(ctx, o.first), message: 'the other range' }],
+      });
+    }
+  }
+};
+
+const hoursOvernight: Check = (ctx) => {
+  const seen = new Set<number>();
+  for (const cal of ctx.contract.calendars) {
+    for (const r of cal.weekly) {
+      if (!r.crossesMidnight || r.to === 0) continue; // `18:00 to 00:00` ends at midnight: not overnight
+      const span = spanOf(ctx, r);
+      if (seen.has(span.start)) continue;
+      seen.add(span.start);
+      ctx.report.report(CHECKS.hoursOvernight, span, `${clock(r.from)} to ${clock(r.to)} ends before it starts: read as running overnight, until ${clock(r.to)} the next day`, {
+        hint: `if the day was meant, write ${clock(r.to)} to ${clock(r.from)}`,
+      });
+    }
+  }
+};
+
+/** Short gaps between maintenance windows, and windows that stop just short of midnight. */
+const windowGaps: Check = (ctx) => {
+  const m = ctx.contract.maintenance;
+  if (!m || m.windows.length === 0) return;
+  const { gaps } = coverage(m.windows.flatMap(weekPieces), { from: 0, to: WEEK_MINUTES }, (a, b) => a - b, { cyclic: true });
+  const short = new DayGroups<{ before: WeeklyRange; after: WeeklyRange; from: number; length: number }>();
+  const nearMidnight = new Map<string, { range: WeeklyRange; side: 'ends' | 'starts'; minutes: number; at: number }>();
+  for (const g of gaps) {
+    if (!g.before || !g.after) continue;
+    const length = g.to > g.from ? g.to - g.from : WEEK_MINUTES - g.from + g.to;
+    if (length < SHORT_GAP_MINUTES) {
+      const key = `${spanOf(ctx, g.before).start}:${spanOf(ctx, g.after).start}:${g.from % DAY_MINUTES}:${length}`;
+      short.add(key, DAY_NAMES[Math.floor(g.from / DAY_MINUTES)], { before: g.before, after: g.after, from: g.from, length });
+      continue;
+    }
+    const beforeMidnight = DAY_MINUTES - (g.from % DAY_MINUTES);
+    if (g.from % DAY_MINUTES !== 0 && beforeMidnight < SHORT_GAP_MINUTES && length > beforeMidnight) {
+      nearMidnight.set(`ends:${spanOf(ctx, g.before).start}:${g.before.to}`, { range: g.before, side: 'ends', minutes: beforeMidnight, at: g.from });
+    }
+    const afterMidnight = g.to % DAY_MINUTES;
+    if (afterMidnight !== 0 && afterMidnight < SHORT_GAP_MINUTES && length > afterMidnight) {
+      nearMidnight.set(`starts:${spanOf(ctx, g.after).start}:${g.after.from}`, { range: g.after, side: 'starts', minutes: afterMidnight, at: g.to });
+    }
+  }
+  for (const { value: s, days } of short.entries()) {
+    const after = timeRangeOf(ctx, s.after);
+    const before = timeRangeOf(ctx, s.before);
+    ctx.report.report(
+      CHECKS.windowsAlmostTouch,
+      after?.from.span ?? s.after.span,
+      `the maintenance windows leave ${s.length} minute${s.length === 1 ? '' : 's'} uncovered, ${clock(s.from % DAY_MINUTES)} to ${clockAfter(s.from % DAY_MINUTES, s.length)} on ${days}: maintenance then counts as downtime`,
+      { related: [{ span: before?.to.span ?? s.before.span, message: 'the previous window ends here' }], hint: 'make the windows meet (24:00 then 00:00) if one continuous window was meant' },
+    );
+  }
+  for (const n of nearMidnight.values()) {
+    const node = timeRangeOf(ctx, n.range);
+    const span = node ? (n.side === 'ends' ? node.to.span : node.from.span) : n.range.span;
+    const plural = n.minutes === 1 ? '' : 's';
+    ctx.report.report(
+      CHECKS.windowShortOfMidnight,
+      span,
+      n.side === 'ends'
+        ? `this maintenance window ends ${n.minutes} minute${plural} before midnight: ${weekClock(n.at)} to 24:00 is outside every window`
+        : `this maintenance window starts ${n.minutes} minute${plural} after midnight: ${weekClock(n.at - n.minutes)} to ${clock(n.at % DAY_MINUTES)} is outside every window`,
+      { hint: n.side === 'ends' ? 'write 24:00 if the window runs until midnight' : 'write 00:00 if the window starts at midnight' },
+    );
+  }
+};
+
+interface Transition {
+  kind: 'skipped' | 'repeated';
+  /** Local wall time, as milliseconds of a UTC-like local time line: [from, to) is skipped or repeated. */
+  from: number;
+  to: number;
+}
+
+/** The years whose daylight-saving changes matter: the effective year and two more, plus pinned years. */
+export function dstYears(c: Contract): number[] {
+  const years = new Set<number>();
+  if (c.effective) {
+    const y = Number(c.effective.slice(0, 4));
+    for (let i = 0; i <= DST_YEARS_AFTER_EFFECTIVE; i++) years.add(y + i);
+  }
+  for (const cal of c.calendars) for (const p of cal.pinned) years.add(p.year);
+  if (years.size === 0) for (const y of DEFAULT_DST_YEARS) years.add(y);
+  return [...years].sort((a, b) => a - b);
+}
+
+/**
+ * Offset changes of a zone in the given years: sampled weekly (no zone changes its offset twice
+ * within a week), then found to the second. Cached per zone and years: luxon's offset lookups cost
+ * about 10 µs each, and every check of a contract in that zone asks again.
+ */
+const SAMPLE_MS = 7 * DAY_MS;
+const transitionCache = new Map<string, Transition[]>();
+
+export function zoneTransitions(zoneName: string, years: readonly number[]): Transition[] {
+  const key = `${zoneName}|${years.join(',')}`;
+  const cached = transitionCache.get(key);
+  if (cached) return cached;
+  const zone = IANAZone.create(zoneName);
+  const out: Transition[] = [];
+  for (const year of zone.isValid ? years : []) {
+    const end = Date.UTC(year + 1, 0, 1);
+    let t = Date.UTC(year, 0, 1);
+    let offset = zone.offset(t);
+    for (; t < end; t += SAMPLE_MS) {
+      const next = zone.offset(Math.min(t + SAMPLE_MS, end));
+      if (next === offset) continue;
+      let lo = t / 1000;
+      let hi = Math.min(t + SAMPLE_MS, end) / 1000;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (zone.offset(mid * 1000) === offset) lo = mid;
+        else hi = mid;
+      }
+      const at = hi * 1000;
+      const before = at + offset * 60_000;
+      const after = at + next * 60_000;
+      out.push(after > before ? { kind: 'skipped', from: before, to: after } : { kind: 'repeated', from: after, to: before });
+      offset = next;
+    }
+  }
+  transitionCache.set(key, out);
+  return out;
+}
+
+const isoDate = (localMs: number): string => new Date(localMs).toISOString().slice(0, 10);
+const localClock = (localMs: number): string => new Date(localMs).toISOString().slice(11, 16);
+const isoWeekday = (localMs: number): number => ((new Date(localMs).getUTCDay() + 6) % 7) + 1;
+
+/** The first date on which weekday `day` at `minute` falls in the transition's local range. */
+function hit(t: Transition, day: number, minute: number): string | null {
+  for (let d = Math.floor(t.from / DAY_MS) * DAY_MS; d < t.to; d += DAY_MS) {
+    const x = d + minute * 60_000;
+    if (isoWeekday(d) === day && x >= t.from && x < t.to) return isoDate(d);
+  }
+  return null;
+}
+
+const daylightSaving: Check = (ctx) => {
+  const lists = rangeLists(ctx.contract).filter((l) => l.ranges.length > 0);
+  if (lists.length === 0) return;
+  const transitions = zoneTransitions(ctx.contract.timeZone, dstYears(ctx.contract));
+  if (transitions.length === 0) return;
+  const seen = new Set<string>();
+  const weekMinute = (day: number, minute: number): number => ((day - 1) * DAY_MINUTES + minute) % WEEK_MINUTES;
+  for (const list of lists) {
+    const ranges = list.ranges.filter((r) => lengthOf(r) > 0);
+    // Where one range ends and another starts, time runs on: that instant is no edge.
+    const starts = new Set(ranges.map((r) => weekMinute(r.day, r.from)));
+    const ends = new Set(ranges.map((r) => weekMinute(r.day, r.from + lengthOf(r))));
+    const what = list.windows ? 'this maintenance window' : list.what;
+    for (const r of ranges) {
+      const node = timeRangeOf(ctx, r);
+      const edges = [
+        { side: 'starts', at: weekMinute(r.day, r.from), shown: r.from, shownDay: r.day, span: node?.from.span ?? r.span, interior: ends },
+        { side: 'ends', at: weekMinute(r.day, r.from + lengthOf(r)), shown: r.to, shownDay: r.crossesMidnight ? (r.day % 7) + 1 : r.day, span: node?.to.span ?? r.span, interior: starts },
+      ];
+      for (const e of edges) {
+        if (e.interior.has(e.at)) continue;
+        for (const t of transitions) {
+          const date = hit(t, Math.floor(e.at / DAY_MINUTES) + 1, e.at % DAY_MINUTES);
+          if (!date) continue;
+          const key = `${e.span.start}:${t.kind}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const when = `${what} ${e.side} at ${clock(e.shown)} on ${DAY_NAMES[e.shownDay - 1]}s`;
+          const hint = `choose a time outside ${localClock(t.from)} to ${localClock(t.to)}`;
+          if (t.kind === 'skipped') {
+            ctx.report.report(CHECKS.dstSkipped, e.span, `${when}, a time that does not exist on ${date}: clocks in ${ctx.contract.timeZone} jump from ${localClock(t.from)} to ${localClock(t.to)}`, { hint });
+          } else {
+            ctx.report.report(CHECKS.dstRepeated, e.span, `${when}, a time that happens twice on ${date}: clocks in ${ctx.contract.timeZone} go back from ${localClock(t.to)} to ${localClock(t.from)}`, { hint });
+          }
+        }
+      }
+    }
+  }
+};
+
+export const windowChecks: readonly Check[] = [emptyRanges, windowOverlaps, windowGaps, hoursOverlaps, hoursOvernight, daylightSaving];

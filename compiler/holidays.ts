@@ -1,0 +1,116 @@
+// What date-holidays says about a country: public holidays by local date, de-duplicated. Used by
+// the holiday checks and by the runtime's calendars. Loading date-holidays costs ~90 ms, so a
+// snapshot written at build time answers first while it matches the installed library.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type Holidays from 'date-holidays';
+
+type HolidaysClass = typeof Holidays;
+type HolidaysInstance = InstanceType<HolidaysClass>;
+
+/**
+ * The public holidays of every country for a range of years, computed by scripts/build.mjs from the
+ * installed date-holidays and valid only for the versions in `library`: one string per year from `firstYear`,
+ * dates joined by commas, "MMDD" for a date of that year and "YYYY-MM-DD" otherwise.
+ */
+interface Snapshot {
+  library: string;
+  firstYear: number;
+  countries: Record<string, string[]>;
+}
+
+export const SNAPSHOT_FILE = 'holiday-snapshot.json';
+
+const requireHere = createRequire(import.meta.url);
+let snapshot: Snapshot | null | undefined;
+let holidaysClass: HolidaysClass | undefined;
+let countryList: HolidaysInstance | undefined;
+const instances = new Map<string, HolidaysInstance>();
+const cache = new Map<string, string[]>();
+
+/** The installed date-holidays version (its package.json only: cheap). */
+export function libraryVersion(): string {
+  return (requireHere('date-holidays/package.json') as { version: string }).version;
+}
+
+/** The data (date-holidays) and the rules engine (date-holidays-parser) both decide the dates. */
+function librarySignature(): string {
+  const parser = createRequire(requireHere.resolve('date-holidays'))('date-holidays-parser/package.json') as { version: string };
+  return `date-holidays@${libraryVersion()} date-holidays-parser@${parser.version}`;
+}
+
+/** The snapshot beside the bundle (dist/) or in dist/ of a source checkout, when it matches the library. */
+function loadSnapshot(): Snapshot | null {
+  if (snapshot !== undefined) return snapshot;
+  snapshot = null;
+  for (const rel of [`./${SNAPSHOT_FILE}`, `../dist/${SNAPSHOT_FILE}`]) {
+    const file = fileURLToPath(new URL(rel, import.meta.url));
+    if (!existsSync(file)) continue;
+    try {
+      const s = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+      if (s.library === librarySignature()) snapshot = s;
+    } catch {
+      // A damaged snapshot is ignored: the library answers instead.
+    }
+    break;
+  }
+  return snapshot;
+}
+
+function library(): HolidaysClass {
+  if (!holidaysClass) {
+    const required = requireHere('date-holidays') as HolidaysClass | { default: HolidaysClass };
+    holidaysClass = typeof required === 'function' ? required : required.default;
+  }
+  return holidaysClass;
+}
+
+function parseCode(code: string): { country: string; state?: string; region?: string } {
+  const [country, state, region] = code.trim().toUpperCase().split('-');
+  return { country, ...(state ? { state } : {}), ...(region ? { region } : {}) };
+}
+
+/** True when date-holidays knows the country (and the state and region, when given: "US-NY"). */
+export function isKnownCountry(code: string): boolean {
+  const { country, state, region } = parseCode(code);
+  if (!country) return false;
+  const snap = loadSnapshot();
+  if (snap && state === undefined) return Object.hasOwn(snap.countries, country);
+  countryList ??= new (library())();
+  if (!Object.hasOwn(countryList.getCountries(), country)) return false;
+  if (state === undefined) return true;
+  const states = countryList.getStates(country) ?? {};
+  if (!Object.keys(states).some((s) => s.toUpperCase() === state)) return false;
+  if (region === undefined) return true;
+  const regions = countryList.getRegions(country, state) ?? {};
+  return Object.keys(regions).some((r) => r.toUpperCase() === region);
+}
+
+/**
+ * The library's public holidays of a known country code in `year`: sorted unique 'YYYY-MM-DD'.
+ * Only `type === 'public'`; the date is the first 10 characters of the local `date` field.
+ */
+export function libraryHolidays(code: string, year: number): string[] {
+  const key = `${code.trim().toUpperCase()}|${year}`;
+  const hit = cache.get(key);
+  if (hit) return [...hit];
+  let dates: string[];
+  const snap = loadSnapshot();
+  const row = snap && !code.includes('-') ? snap.countries[code.trim().toUpperCase()]?.[year - snap.firstYear] : undefined;
+  if (row !== undefined) {
+    dates = row === '' ? [] : row.split(',').map((d) => (d.length === 4 ? `${year}-${d.slice(0, 2)}-${d.slice(2)}` : d));
+  } else {
+    let instance = instances.get(code);
+    if (!instance) {
+      instance = new (library())(parseCode(code));
+      instances.set(code, instance);
+    }
+    const set = new Set<string>();
+    for (const h of instance.getHolidays(year)) if (h.type === 'public') set.add(h.date.slice(0, 10));
+    dates = [...set].sort();
+  }
+  cache.set(key, dates);
+  return [...dates];
+}

@@ -1,0 +1,127 @@
+// Property tests of the interval routine and of the credit-band checks built on it: planted gaps
+// and overlaps are always found, and band tables that tile the range exactly never warn.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { coverage } from '../../../compiler/checks/intervals';
+import { compile } from '../../../compiler/compile';
+
+describe('coverage (integer pieces, checked cell by cell)', () => {
+  const piece = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 })).map(([a, b]) => ({ from: Math.min(a, b), to: Math.max(a, b) }));
+
+  it('finds exactly the uncovered cells as gaps, and every overlapping pair', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (ps) => {
+        const pieces = ps.map((p, i) => ({ ...p, owner: i }));
+        const { gaps, overlaps } = coverage(pieces, { from: 0, to: 40 }, (a, b) => a - b);
+        for (let x = 0; x < 40; x++) {
+          const covering = pieces.filter((p) => p.from <= x && x < p.to);
+          const inGap = gaps.some((g) => g.from <= x && x < g.to);
+          expect(inGap).toBe(covering.length === 0);
+          for (let i = 0; i < covering.length; i++) {
+            for (let j = i + 1; j < covering.length; j++) {
+              const pair = [covering[i].owner, covering[j].owner].sort();
+              expect(overlaps.some((o) => [o.first, o.second].sort().join() === pair.join() && o.from <= x && x < o.to)).toBe(true);
+            }
+          }
+        }
+        for (const o of overlaps) expect(o.from).toBeLessThan(o.to);
+      }),
+    );
+  });
+
+  it('joins the gaps at both ends of a cyclic domain into one across the seam', () => {
+    const { gaps } = coverage([{ from: 10, to: 20, owner: 'a' }], { from: 0, to: 100 }, (a, b) => a - b, { cyclic: true });
+    expect(gaps).toEqual([{ from: 20, to: 10, before: 'a', after: 'a' }]);
+  });
+});
+
+/** A contract whose credit table has one row per band, in the given order. */
+function contract(rows: { bound: string; credit: number }[], target: string | null): string {
+  const lines = ['contract "Generated"', 'version 1', 'effective 2026-01-01', 'time zone UTC', ''];
+  if (target) lines.push('availability', `  target ${target}% per calendar month`, '');
+  lines.push('credits', '  | monthly availability | credit |', ...rows.map((r) => `  | ${r.bound} | ${r.credit}% |`));
+  return `${lines.join('\n')}\n`;
+}
+
+const pct = (hundredths: number): string => (hundredths / 100).toFixed(2);
+
+/** Sorted distinct cut points strictly inside (0, top), in hundredths of a percent. */
+const cuts = (top: number) => fc.uniqueArray(fc.integer({ min: 1, max: top - 1 }), { minLength: 1, maxLength: 6 }).map((xs) => [...xs].sort((a, b) => a - b));
+
+/** Bands [0, c1), [c1, c2), ..., [ck, top) written lower-inclusive; the top band open above when top is 100%. */
+function tiling(points: number[], top: number): { bound: string; credit: number; from: number; to: number }[] {
+  const edges = [0, ...points, top];
+  return edges.slice(0, -1).map((from, i) => {
+    const to = edges[i + 1];
+    const low = from === 0 ? '' : `at least ${pct(from)}%`;
+    const high = to === 10000 ? '' : `below ${pct(to)}%`;
+    return { bound: [low, high].filter(Boolean).join(' and '), credit: 5 * (edges.length - 1 - i), from, to };
+  });
+}
+
+const creditCodes = (text: string): string[] =>
+  compile(text, 'generated.sla')
+    .diagnostics.map((d) => d.code)
+    .filter((c) => c.startsWith('SLA30'));
+
+describe('credit bands', () => {
+  it('that tile [0, target) exactly, in any order, never warn', () => {
+    fc.assert(
+      fc.property(cuts(9990), fc.array(fc.nat(), { minLength: 7, maxLength: 7 }), (points, keys) => {
+        const rows = tiling(points, 9990)
+          .map((r, i) => ({ r, key: keys[i] }))
+          .sort((a, b) => a.key - b.key)
+          .map((x) => x.r);
+        expect(creditCodes(contract(rows, '99.9'))).toEqual([]);
+      }),
+    );
+  });
+
+  it('that tile [0, 100] exactly without a target never warn', () => {
+    fc.assert(
+      fc.property(cuts(10000), (points) => {
+        expect(creditCodes(contract(tiling(points, 10000), null))).toEqual([]);
+      }),
+    );
+  });
+
+  it('with a planted gap always get SLA3001, and nothing else', () => {
+    fc.assert(
+      fc.property(cuts(9990), fc.nat(), fc.nat(), fc.boolean(), (points, at, size, pointGap) => {
+        const rows = tiling(points, 9990);
+        const i = 1 + (at % (rows.length - 1)); // a band that has a band below it
+        const band = rows[i];
+        if (pointGap) {
+          // `below X` then `above X`: exactly X is uncovered.
+          band.bound = band.bound.replace('at least', 'above');
+        } else {
+          const from = band.from + 1 + (size % (band.to - band.from - 1 || 1));
+          if (from >= band.to) return;
+          band.bound = band.bound.replace(`at least ${pct(band.from)}%`, `at least ${pct(from)}%`);
+        }
+        expect(creditCodes(contract(rows, '99.9'))).toEqual(['SLA3001']);
+      }),
+    );
+  });
+
+  it('with a planted overlap always get SLA3002, and nothing else', () => {
+    fc.assert(
+      fc.property(cuts(9990), fc.nat(), fc.nat(), fc.boolean(), (points, at, size, pointOverlap) => {
+        const rows = tiling(points, 9990);
+        const i = 1 + (at % (rows.length - 1));
+        const below = rows[i - 1];
+        if (pointOverlap) {
+          // `at most X` then `at least X`: exactly X is in both (the seed's literal reading).
+          below.bound = below.bound.replace(`below ${pct(below.to)}%`, `at most ${pct(below.to)}%`);
+        } else {
+          const band = rows[i];
+          const from = band.from - 1 - (size % (band.from - below.from - 1 || 1));
+          if (from <= below.from) return;
+          band.bound = `at least ${pct(from)}% and below ${pct(band.to)}%`;
+        }
+        expect(creditCodes(contract(rows, '99.9'))).toEqual(['SLA3002']);
+      }),
+    );
+  });
+});
