@@ -1,10 +1,11 @@
 // The `slac` command line: commander wiring only; each command lives in commands/.
 
 import { Command, CommanderError, Option } from 'commander';
-import { CHECK_FORMATS, checkCommand, FAIL_LEVELS } from './commands/check';
-import { evaluateCommand } from './commands/evaluate';
-import { fmtCommand } from './commands/fmt';
 import { type Io, processIo, UsageError } from './io';
+import { CHECK_FORMATS, EVALUATE_FORMATS, FAIL_LEVELS } from './options';
+
+// Commands are loaded when they run: `slac check` never loads the evaluator, nor `evaluate` the
+// checks, so each pays only for its own start-up.
 
 export const VERSION = '0.1.0';
 
@@ -30,7 +31,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--no-color', 'no colours (also NO_COLOR)')
     .option('--quiet', 'print errors only')
     .action(async (paths: string[], opts) => {
-      exitCode = await checkCommand(paths, opts, io);
+      exitCode = await (await import('./commands/check')).checkCommand(paths, opts, io);
     });
 
   program
@@ -42,7 +43,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--no-color', 'no colours (also NO_COLOR)')
     .option('--quiet', 'print nothing but errors')
     .action(async (paths: string[], opts) => {
-      exitCode = await fmtCommand(paths, opts, io);
+      exitCode = await (await import('./commands/fmt')).fmtCommand(paths, opts, io);
     });
 
   program
@@ -51,7 +52,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .description('replay incident records (NDJSON or a JSON array; - for stdin) against a contract file or folder of versions')
     .argument('<contract>', 'contract file, or a folder holding its versions')
     .argument('<records>', 'records file (NDJSON or JSON array), or - for stdin')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'ndjson', 'markdown']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(EVALUATE_FORMATS).default('text'))
     .option('--as-of <instant>', 'judge as of this instant (ISO with offset, or a date = local midnight); default now')
     .option('--period <YYYY-MM>', 'only this month: its incidents and its period')
     .addOption(new Option('--fail-on <what>', 'exit 1 when an objective or period is breached').choices(['breach']))
@@ -59,7 +60,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--no-color', 'no colours (also NO_COLOR)')
     .option('--quiet', 'no progress or notes on stderr')
     .action(async (contract: string, records: string, opts) => {
-      exitCode = await evaluateCommand(contract, records, opts, io);
+      exitCode = await (await import('./commands/evaluate')).evaluateCommand(contract, records, opts, io);
     });
 
   try {

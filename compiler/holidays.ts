@@ -45,7 +45,7 @@ function librarySignature(): string {
 function loadSnapshot(): Snapshot | null {
   if (snapshot !== undefined) return snapshot;
   snapshot = null;
-  for (const rel of [`./${SNAPSHOT_FILE}`, `../dist/${SNAPSHOT_FILE}`]) {
+  for (const rel of [`./${SNAPSHOT_FILE}`, `../${SNAPSHOT_FILE}`, `../dist/${SNAPSHOT_FILE}`]) {
     const file = fileURLToPath(new URL(rel, import.meta.url));
     if (!existsSync(file)) continue;
     try {

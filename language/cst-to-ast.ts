@@ -43,6 +43,12 @@ function nodeSpan(n: CstNode): Span {
   return { start, end };
 }
 
+/** Where a node starts: the parser's own location when it has one, else its tokens' span. */
+function startOf(n: CstNode): number {
+  const o = n.location?.startOffset;
+  return o !== undefined && Number.isFinite(o) ? o : nodeSpan(n).start;
+}
+
 function tok(c: Children, name: string, i = 0): IToken | undefined {
   const t = c[name]?.[i];
   return t && isToken(t) && realToken(t) ? t : undefined;
@@ -389,7 +395,11 @@ export class AstBuilder {
 
   /** Children of the given rule names, in source order. */
   private linesInOrder(c: Children, names: string[]): CstNode[] {
-    return names.flatMap((nm) => subs(c, nm)).sort((a, b) => nodeSpan(a).start - nodeSpan(b).start);
+    const nodes = names.flatMap((nm) => subs(c, nm));
+    if (nodes.length < 2) return nodes;
+    // Decorate once: a node's span walks its whole subtree.
+    const starts = new Map(nodes.map((x) => [x, startOf(x)]));
+    return nodes.sort((a, b) => starts.get(a)! - starts.get(b)!);
   }
 
   private calendar(n: CstNode, span: Span): A.Statement | null {

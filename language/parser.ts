@@ -7,8 +7,18 @@ import { messageProvider } from './messages';
 import * as T from './tokens';
 
 class SlacParser extends CstParser {
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 4, errorMessageProvider: messageProvider });
+  /**
+   * `validate` runs Chevrotain's grammar validations (ambiguities, left recursion...): a test does
+   * so on every run; the CLI skips them, since they cost a cold start ~50 ms and cannot change.
+   */
+  constructor(validate = false) {
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 4,
+      errorMessageProvider: messageProvider,
+      skipValidations: !validate,
+      nodeLocationTracking: 'onlyOffset',
+    });
     this.performSelfAnalysis();
   }
 
@@ -608,6 +618,11 @@ let parser: SlacParser | undefined;
 export function getParser(): SlacParser {
   parser ??= new SlacParser();
   return parser;
+}
+
+/** Builds the parser with Chevrotain's grammar validations on: throws if the grammar is ambiguous. */
+export function validateGrammar(): void {
+  new SlacParser(true);
 }
 
 export interface ParseCstResult {

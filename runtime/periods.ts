@@ -18,7 +18,7 @@ import {
 } from '../compiler/decimal';
 import type { CreditBand } from '../compiler/ir';
 import type { CompiledContract, ContractVersions } from './contract';
-import type { MaintenanceRecord, OutageRecord } from './records';
+import type { MaintenanceRecord } from './records';
 import { localMidnight, localYearMonth } from './time';
 
 /** Disjoint, sorted intervals; cheap to extend at the end, as time-ordered logs do. */
@@ -160,7 +160,7 @@ function nextMonth(y: number, m: number): [number, number] {
 /** Collects what the periods need while records stream by; memory grows with months and downtime episodes, not records. */
 export class PeriodAccumulator {
   private readonly months = new Set<string>();
-  private readonly downtime = new IntervalUnion();
+  private readonly downtimeUnion = new IntervalUnion();
   /** Counted incidents per month, keyed year * 100 + month. */
   private readonly reliability = new Map<number, number>();
 
@@ -201,14 +201,11 @@ export class PeriodAccumulator {
     this.reliability.set(k, (this.reliability.get(k) ?? 0) + 1);
   }
 
-  outage(rec: OutageRecord, counted: boolean): void {
-    this.touch(rec.start, rec.end);
-    if (counted) this.downtime.add(rec.start, Math.min(rec.end, Math.max(rec.start, this.asOf)));
-  }
-
-  maintenance(rec: MaintenanceRecord, judged: MaintenanceJudgement): void {
-    this.touch(rec.start, rec.end);
-    for (const [s, e] of judged.counted) this.downtime.add(s, Math.min(e, Math.max(s, this.asOf)));
+  /** An outage or maintenance over [start, end), of which the `counted` pieces are downtime. */
+  downtime(start: number, end: number, counted: readonly (readonly [number, number])[]): void {
+    this.touch(start, end);
+    // Downtime after as-of has not happened yet.
+    for (const [s, e] of counted) this.downtimeUnion.add(s, Math.min(e, Math.max(s, this.asOf)));
   }
 
   /** Period verdicts for every month touched (or only `only`, "YYYY-MM"), in order. */
@@ -240,7 +237,7 @@ export class PeriodAccumulator {
       const a = ir.availability;
       const Z = end - start;
       let D = 0;
-      const pieces = this.downtime.clip(start, end);
+      const pieces = this.downtimeUnion.clip(start, end);
       if (a.measurement.kind === 'slots') {
         // Any downtime inside a slot of N minutes (aligned to the month's start) marks the whole slot.
         const slot = a.measurement.minutes * 60_000;

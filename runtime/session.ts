@@ -1,10 +1,13 @@
 // One evaluation run: streams records through validation, judges each incident by the version in
 // force when it was opened, accumulates the monthly periods, and reports counts that always add up.
+// Judging a record (`RecordJudge`) is pure and per record; what spans records (duplicate ids, the
+// periods, the counts) lives in `SessionState`, so records can be judged on other threads.
 
 import type { CompiledContract, ContractVersions } from './contract';
 import { evaluateIncident, type IncidentVerdict } from './evaluate';
 import { judgeMaintenance, PeriodAccumulator, type PeriodVerdict } from './periods';
-import { type InputRecord, type ReadCounts, type RecordInput, type Rejected, readRecords } from './records';
+import type { Contract } from '../compiler/ir';
+import { type ContractFor, type InputRecord, type ReadCounts, type RecordInput, type Rejected, readRecords } from './records';
 import { formatInstant, localMidnight, localYearMonth } from './time';
 
 export interface SessionOptions {
@@ -48,10 +51,125 @@ export interface SessionResult {
   periods: PeriodVerdict[];
 }
 
-function versionAt(versions: ContractVersions, t: number): CompiledContract | null {
-  return versions.inForce(t);
+/** What one accepted record contributes: its verdict, and the facts the periods need. */
+export type Judged =
+  | { kind: 'incident'; verdict: IncidentVerdict; listed: boolean; opened: number; countsForReliability: boolean }
+  | { kind: 'downtime'; verdict: DowntimeVerdict; listed: boolean; start: number; end: number; counted: [number, number][] };
+
+/** The contract version that validates a record's names (see ContractFor in records.ts). */
+export function contractForRecords(versions: ContractVersions): Contract | ContractFor {
+  // With one version there is nothing to choose (and no timestamp to parse twice).
+  if (versions.list.length === 1) return versions.list[0].ir;
+  return (at) => (at !== null ? (versions.inForce(at) ?? versions.list[0]) : versions.latest).ir;
 }
 
+/** Judges records one by one; pure: the same record always gives the same answer. */
+export class RecordJudge {
+  private readonly zone: string;
+  private periodStart = 0;
+  private periodEnd = 0;
+
+  constructor(
+    private readonly versions: ContractVersions,
+    private readonly options: SessionOptions,
+  ) {
+    this.zone = versions.zone;
+    if (options.period) {
+      const y = Number(options.period.slice(0, 4));
+      const m = Number(options.period.slice(5, 7));
+      this.periodStart = localMidnight(y, m, 1, this.zone);
+      this.periodEnd = m === 12 ? localMidnight(y + 1, 1, 1, this.zone) : localMidnight(y, m + 1, 1, this.zone);
+    }
+  }
+
+  private inPeriod(t: number): boolean {
+    if (!this.options.period) return true;
+    const [y, m] = localYearMonth(t, this.zone);
+    return `${y}-${String(m).padStart(2, '0')}` === this.options.period;
+  }
+
+  judge(rec: InputRecord): Judged {
+    const { asOf } = this.options;
+    const zone = this.zone;
+    const at = rec.type === 'incident' ? rec.opened : rec.start;
+    // Before the first version took effect, the earliest version judges (interface.md's example
+    // judges an incident of 2026-03-07 by SAGICC v04, effective 2026-03-13); the verdict says so.
+    const inForce: CompiledContract | null = this.versions.inForce(at);
+    const version = inForce ?? this.versions.list[0];
+    const note = inForce
+      ? undefined
+      : `${rec.type === 'incident' ? 'opened' : 'started'} before version ${version.version} took effect on ${version.ir.effective}; judged by that version, the earliest`;
+    if (rec.type === 'incident') {
+      const verdict = evaluateIncident(version, rec, asOf);
+      if (note) verdict.note = note;
+      return {
+        kind: 'incident',
+        verdict,
+        listed: this.inPeriod(rec.opened),
+        opened: rec.opened,
+        countsForReliability: verdict.excluded === null && version.causeCounted(rec.cause) && rec.opened <= asOf,
+      };
+    }
+    // With --period, outages and maintenance that do not meet the month are judged for the
+    // period's downtime but not listed.
+    const listed = !this.options.period || (rec.start < this.periodEnd && rec.end > this.periodStart);
+    let counted: [number, number][];
+    let reason: string;
+    if (rec.type === 'outage') {
+      const c = version.causeCounted(rec.cause);
+      counted = c ? [[rec.start, rec.end]] : [];
+      reason = c ? `cause ${rec.cause} is counted` : (version.exclusion(rec.cause, null) ?? `cause ${rec.cause} is not counted`);
+    } else {
+      const judged = judgeMaintenance(version, rec);
+      counted = judged.counted;
+      reason = judged.reason;
+    }
+    // An outage still going on at as-of counts only up to it.
+    const clipped = counted.map(([s, e]): [number, number] => [s, Math.min(e, Math.max(s, asOf))]);
+    const verdict: DowntimeVerdict = {
+      type: rec.type,
+      id: rec.id,
+      line: rec.line,
+      version: version.version,
+      start: formatInstant(rec.start, zone),
+      end: formatInstant(rec.end, zone),
+      countedMinutes: clipped.reduce((n, [s, e]) => n + (e - s), 0) / 60_000,
+      reason,
+    };
+    if (note) verdict.note = note;
+    return { kind: 'downtime', verdict, listed, start: rec.start, end: rec.end, counted: clipped };
+  }
+}
+
+/** What spans records: the periods and the counts of listed and unlisted records. */
+export class SessionState {
+  readonly periods: PeriodAccumulator;
+  evaluated = 0;
+  outsidePeriod = 0;
+
+  constructor(
+    versions: ContractVersions,
+    private readonly options: SessionOptions,
+  ) {
+    this.periods = new PeriodAccumulator(versions, options.asOf);
+  }
+
+  /** Takes in a judged record; true when it is listed in the report. */
+  apply(j: Judged): boolean {
+    if (j.kind === 'incident') this.periods.incident(j.opened, j.countsForReliability);
+    else this.periods.downtime(j.start, j.end, j.counted);
+    if (j.listed) this.evaluated++;
+    else this.outsidePeriod++;
+    return j.listed;
+  }
+
+  result(read: ReadCounts): SessionResult {
+    return {
+      counts: { ...read, evaluated: this.evaluated, outsidePeriod: this.outsidePeriod },
+      periods: this.periods.finish(this.options.period),
+    };
+  }
+}
 
 export async function evaluateRecords(
   versions: ContractVersions,
@@ -59,98 +177,16 @@ export async function evaluateRecords(
   options: SessionOptions,
   events: SessionEvents,
 ): Promise<SessionResult> {
-  const { asOf } = options;
-  const zone = versions.zone;
-  const periods = new PeriodAccumulator(versions, asOf);
-  let evaluated = 0;
-  let outsidePeriod = 0;
+  const judge = new RecordJudge(versions, options);
+  const state = new SessionState(versions, options);
   let seen = 0;
-
-  const inPeriod = (t: number): boolean => {
-    if (!options.period) return true;
-    const [y, m] = localYearMonth(t, zone);
-    return `${y}-${String(m).padStart(2, '0')}` === options.period;
-  };
-
-  let periodStart = 0;
-  let periodEnd = 0;
-  if (options.period) {
-    const y = Number(options.period.slice(0, 4));
-    const m = Number(options.period.slice(5, 7));
-    periodStart = localMidnight(y, m, 1, zone);
-    periodEnd = m === 12 ? localMidnight(y + 1, 1, 1, zone) : localMidnight(y, m + 1, 1, zone);
-  }
-  const overlapsPeriod = (a: number, b: number): boolean => a < periodEnd && b > periodStart;
-
   const onRecord = (rec: InputRecord): void => {
     if (events.progress && ++seen % 10_000 === 0) events.progress(seen);
-    const at = rec.type === 'incident' ? rec.opened : rec.start;
-    // Before the first version took effect, the earliest version judges (interface.md's example
-    // judges an incident of 2026-03-07 by SAGICC v04, effective 2026-03-13); the verdict says so.
-    const inForce = versionAt(versions, at);
-    const version = inForce ?? versions.list[0];
-    const note = inForce
-      ? undefined
-      : `${rec.type === 'incident' ? 'opened' : 'started'} before version ${version.version} took effect on ${version.ir.effective}; judged by that version, the earliest`;
-    if (rec.type === 'incident') {
-      const verdict = evaluateIncident(version, rec, asOf);
-      if (note) verdict.note = note;
-      periods.incident(rec.opened, verdict.excluded === null && version.causeCounted(rec.cause) && rec.opened <= asOf);
-      if (!inPeriod(rec.opened)) {
-        outsidePeriod++;
-        return;
-      }
-      evaluated++;
-      events.incident(verdict);
-      return;
-    }
-    // With --period, outages and maintenance that do not meet the month are judged for the
-    // period's downtime but not listed.
-    const listed = !options.period || overlapsPeriod(rec.start, rec.end);
-    if (listed) evaluated++;
-    else outsidePeriod++;
-    if (rec.type === 'outage') {
-      const counted = version.causeCounted(rec.cause);
-      periods.outage(rec, counted);
-      if (listed) events.downtime?.({
-        type: 'outage',
-        id: rec.id,
-        line: rec.line,
-        version: version.version,
-        start: formatInstant(rec.start, zone),
-        end: formatInstant(rec.end, zone),
-        countedMinutes: counted ? (Math.min(rec.end, Math.max(rec.start, asOf)) - rec.start) / 60_000 : 0,
-        reason: counted ? `cause ${rec.cause} is counted` : version.exclusion(rec.cause, null) ?? `cause ${rec.cause} is not counted`,
-        ...(note ? { note } : {}),
-      });
-    } else {
-      const judged = judgeMaintenance(version, rec);
-      periods.maintenance(rec, judged);
-      if (listed) events.downtime?.({
-        type: 'maintenance',
-        id: rec.id,
-        line: rec.line,
-        version: version.version,
-        start: formatInstant(rec.start, zone),
-        end: formatInstant(rec.end, zone),
-        countedMinutes: judged.counted.reduce((n, [s, e]) => n + Math.max(0, Math.min(e, asOf) - s), 0) / 60_000,
-        reason: judged.reason,
-        ...(note ? { note } : {}),
-      });
-    }
+    const j = judge.judge(rec);
+    if (!state.apply(j)) return;
+    if (j.kind === 'incident') events.incident(j.verdict);
+    else events.downtime?.(j.verdict);
   };
-
-  const read = await readRecords(
-    input,
-    (at) => (at !== null ? versionAt(versions, at) ?? versions.list[0] : versions.latest).ir,
-    onRecord,
-    (r) => events.rejected(r),
-    events.drain,
-  );
-  const counts: SessionCounts = {
-    ...read,
-    evaluated,
-    outsidePeriod,
-  };
-  return { counts, periods: periods.finish(options.period) };
+  const read = await readRecords(input, contractForRecords(versions), onRecord, (r) => events.rejected(r), events.drain);
+  return state.result(read);
 }

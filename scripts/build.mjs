@@ -1,20 +1,27 @@
-// Bundles the CLI into one file so a cold `slac` start costs about what bare Node does, and writes
+// Bundles the CLI (one chunk per command) so a cold `slac` start costs little more than bare Node, and writes
 // the holiday snapshot that lets `slac check` compare pinned holidays without loading date-holidays.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
+// Old chunks have other hashes: clear them, but keep the (slow to compute) holiday snapshot.
+rmSync('dist/chunks', { recursive: true, force: true });
+
 await build({
-  entryPoints: ['cli/main.ts'],
-  outfile: 'dist/slac.mjs',
+  entryPoints: { slac: 'cli/main.ts' },
+  outdir: 'dist',
+  // Each command in its own chunk, loaded when it runs (cli/main.ts imports commands lazily).
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
+  outExtension: { '.js': '.mjs' },
   target: 'node20',
-  minify: true,
+  minify: !process.env.SLAC_NO_MINIFY,
   sourcemap: 'linked',
   legalComments: 'none',
-  // date-holidays' data is loaded only when a contract names a country (see runtime/holidays.ts).
+  // date-holidays' data is loaded only when a contract names a country (see compiler/holidays.ts).
   external: ['date-holidays'],
   banner: { js: "import { createRequire as __slacCreateRequire } from 'node:module'; const require = __slacCreateRequire(import.meta.url);" },
   logLevel: 'warning',

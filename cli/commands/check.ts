@@ -9,6 +9,7 @@ import { formatJson } from '../formats/json';
 import type { FileDiagnostics, Summary } from '../formats/located';
 import { summarize } from '../formats/located';
 import { formatText } from '../formats/text';
+import { CHECK_FORMATS, type CheckFormat, FAIL_LEVELS } from '../options';
 import { colorsFor, type Io, UsageError } from '../io';
 import { emit } from '../output';
 
@@ -21,9 +22,6 @@ export interface CheckOptions {
   explain?: string | boolean;
 }
 
-export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
-export const FAIL_LEVELS = ['error', 'warning', 'info'] as const;
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 

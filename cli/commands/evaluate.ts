@@ -11,10 +11,10 @@ import { type EvaluationReport, toJson, toMarkdown, toText } from '../formats/ev
 import { incidentLine } from '../formats/ndjson';
 import { summarize } from '../formats/located';
 import { formatText } from '../formats/text';
+import { EVALUATE_FORMATS } from '../options';
 import { colorsFor, type Io, UsageError } from '../io';
 import { emit } from '../output';
 
-export const EVALUATE_FORMATS = ['text', 'json', 'ndjson', 'markdown'] as const;
 
 export interface EvaluateOptions {
   format: string;
@@ -41,9 +41,15 @@ function parseAsOf(text: string, zone: string): number {
   return t;
 }
 
-/** Buffers NDJSON lines and writes them in chunks, waiting for the stream to drain. */
+/**
+ * Buffers NDJSON lines as UTF-8 in one reusable Buffer and writes it in 1 MiB chunks, waiting for
+ * the stream to drain between batches of input: encoding line by line into a Buffer is about three
+ * times cheaper than building one long string and having the stream encode it.
+ */
 class LineWriter {
-  private buf = '';
+  private buf = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
+  private pending = true;
 
   constructor(private readonly stream: NodeJS.WritableStream) {}
 
@@ -55,21 +61,31 @@ class LineWriter {
 
   /** Writes one already serialized JSON line. */
   raw(json: string): void {
-    this.buf += `${json}\n`;
-    if (this.buf.length > 1 << 17) this.flushSync();
+    // A UTF-16 unit takes at most 3 bytes in UTF-8.
+    const need = json.length * 3 + 1;
+    if (this.used + need > this.buf.length) {
+      this.flushSync();
+      if (need > this.buf.length) this.buf = Buffer.allocUnsafe(need);
+    }
+    this.used += this.buf.write(json, this.used);
+    this.buf[this.used++] = 10;
   }
 
-  private flushSync(): boolean {
-    if (!this.buf) return true;
-    const ok = this.stream.write(this.buf);
-    this.buf = '';
-    return ok;
+  private flushSync(): void {
+    if (this.used === 0) return;
+    // The stream keeps the chunk until written: hand it a copy-free slice and take a new buffer.
+    this.pending = this.stream.write(this.buf.subarray(0, this.used));
+    this.buf = Buffer.allocUnsafe(this.buf.length);
+    this.used = 0;
   }
 
   async drain(): Promise<void> {
-    const ok = this.flushSync();
+    if (this.used > 1 << 19) this.flushSync();
     const s = this.stream as NodeJS.WritableStream & { writableNeedDrain?: boolean };
-    if (!ok || s.writableNeedDrain) await new Promise<void>((res) => s.once('drain', () => res()));
+    if (!this.pending || s.writableNeedDrain) {
+      await new Promise<void>((res) => s.once('drain', () => res()));
+      this.pending = true;
+    }
   }
 
   async end(): Promise<void> {

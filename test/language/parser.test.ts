@@ -135,3 +135,10 @@ describe('the parser never throws', () => {
     );
   });
 });
+
+describe('the grammar', () => {
+  it("passes Chevrotain's validations (no ambiguity, no left recursion)", async () => {
+    const { validateGrammar } = await import('../../language/parser');
+    expect(() => validateGrammar()).not.toThrow();
+  });
+});

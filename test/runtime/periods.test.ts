@@ -185,7 +185,7 @@ describe('PeriodAccumulator downtime equals a brute-force count', () => {
     const acc = new PeriodAccumulator(versions, asOf);
     outages.forEach(([s, len, counted], i) => {
       const rec: OutageRecord = { type: 'outage', id: `O${i}`, start: GRID0 + s * MIN, end: GRID0 + (s + len) * MIN, cause: counted ? 'provider' : 'isp', line: i + 1 };
-      acc.outage(rec, counted);
+      acc.downtime(rec.start, rec.end, counted ? [[rec.start, rec.end]] : []);
     });
     return acc.finish();
   };

@@ -1,0 +1,7 @@
+// Choices of the command-line options, apart from the commands so the CLI can show its help and
+// parse arguments without loading any command's code.
+
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+export const FAIL_LEVELS = ['error', 'warning', 'info'] as const;
+export const EVALUATE_FORMATS = ['text', 'json', 'ndjson', 'markdown'] as const;
