@@ -529,7 +529,7 @@ function* arrayLines(text: string): Generator<RecordLine[]> {
  * Splits an input into lines, in batches (one per chunk read), so that callers that do not need
  * one promise per line do not pay for it. See readRecordLines for the rules.
  */
-async function* lineBatches(input: RecordInput): AsyncGenerator<RecordLine[]> {
+export async function* lineBatches(input: RecordInput): AsyncGenerator<RecordLine[]> {
   const stream = openInput(input);
   const decoder = new StringDecoder('utf8');
   let carry = ''; // before the format is known: the input so far (whitespace only)
@@ -712,7 +712,7 @@ class IdIndex {
  * Tracks ids per record type across a stream. Only accepted records claim their id, so a
  * corrected re-send of a rejected record is accepted.
  */
-class SeenIds {
+export class SeenIds {
   private readonly byType: Record<RecordType, IdIndex> = {
     incident: new IdIndex(), outage: new IdIndex(), maintenance: new IdIndex(),
   };
@@ -726,11 +726,11 @@ class SeenIds {
   }
 }
 
-function processLine(
-  item: RecordLine,
-  contractFor: Contract | ContractFor,
-  seen: SeenIds,
-): InputRecord | Rejected {
+/**
+ * Parses and validates one line (or array element) against the contract, without the duplicate-id
+ * check, which needs the whole stream: see SeenIds. Pure, so lines can be checked on any thread.
+ */
+export function validateLine(item: RecordLine, contractFor: Contract | ContractFor): InputRecord | Rejected {
   let raw: unknown;
   if ('value' in item) {
     raw = item.value;
@@ -742,19 +742,26 @@ function processLine(
       return { line: item.line, message: `malformed JSON: ${why.length > MAX_JSON_ERROR ? `${why.slice(0, MAX_JSON_ERROR)}…` : why}` };
     }
   }
-  let result: InputRecord | Rejected;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    result = { line: item.line, message: `record must be a JSON object, got ${describeValue(raw)}` };
-  } else {
-    const contract =
-      typeof contractFor === 'function'
-        ? contractFor(recordInstant(raw), raw as Record<string, unknown>, item.line)
-        : contractFor;
-    result = validateRecord(raw, item.line, contract);
-    if (!isRejected(result)) result = seen.claim(result) ?? result;
+    return elementNote(item, { line: item.line, message: `record must be a JSON object, got ${describeValue(raw)}` });
   }
-  if (item.element !== undefined && isRejected(result)) result.message = `array element ${item.element}: ${result.message}`;
-  return result;
+  const contract =
+    typeof contractFor === 'function' ? contractFor(recordInstant(raw), raw as Record<string, unknown>, item.line) : contractFor;
+  const result = validateRecord(raw, item.line, contract);
+  return isRejected(result) ? elementNote(item, result) : result;
+}
+
+/** Rejections of JSON array elements say which element (several may start on one line). */
+function elementNote(item: RecordLine, r: Rejected): Rejected {
+  if (item.element !== undefined) r.message = `array element ${item.element}: ${r.message}`;
+  return r;
+}
+
+function processLine(item: RecordLine, contractFor: Contract | ContractFor, seen: SeenIds): InputRecord | Rejected {
+  const result = validateLine(item, contractFor);
+  if (isRejected(result)) return result;
+  const dup = seen.claim(result);
+  return dup ? elementNote(item, dup) : result;
 }
 
 /**

@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 rmSync('dist/chunks', { recursive: true, force: true });
 
 await build({
-  entryPoints: { slac: 'cli/main.ts' },
+  entryPoints: { slac: 'cli/main.ts', 'evaluate-worker': 'cli/workers/evaluate-worker.ts' },
   outdir: 'dist',
   // Each command in its own chunk, loaded when it runs (cli/main.ts imports commands lazily).
   splitting: true,

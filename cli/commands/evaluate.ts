@@ -1,12 +1,13 @@
 // `slac evaluate`: replay an incident log against the contract version in force and report verdicts.
 
-import { createWriteStream } from 'node:fs';
+import { closeSync, createWriteStream, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseTimestamp, type Rejected } from '../../runtime/records';
 import type { IncidentVerdict } from '../../runtime/evaluate';
 import { evaluateRecords, type DowntimeVerdict } from '../../runtime/session';
 import { formatInstant, localMidnight } from '../../runtime/time';
 import { loadContracts } from '../contracts';
+import { evaluateParallel, workerCount, workersAvailable } from './evaluate-parallel';
 import { type EvaluationReport, toJson, toMarkdown, toText } from '../formats/evaluation';
 import { incidentLine } from '../formats/ndjson';
 import { summarize } from '../formats/located';
@@ -26,6 +27,31 @@ export interface EvaluateOptions {
   quiet?: boolean;
   /** The instant "now" for a missing --as-of; injected by tests. */
   now?: number;
+}
+
+/** Inputs smaller than this are evaluated on one thread: starting workers costs more than it saves. */
+const PARALLEL_MIN_BYTES = 8 << 20;
+
+/**
+ * Worker threads for an NDJSON file: none for a small file or a JSON array (which is not streamed);
+ * SLAC_WORKERS forces a count (0 = one thread), for tests and for machines shared with other work.
+ */
+function parallelWorkers(file: string, env: Record<string, string | undefined>): number {
+  const forced = env.SLAC_WORKERS !== undefined;
+  const threads = workerCount(env);
+  if (threads === 0 || !workersAvailable()) return 0;
+  try {
+    if (!forced && statSync(file).size < PARALLEL_MIN_BYTES) return 0;
+    // A JSON array starts with `[` after optional white space (and a byte order mark).
+    const fd = openSync(file, 'r');
+    const head = Buffer.alloc(4096);
+    const n = readSync(fd, head, 0, head.length, 0);
+    closeSync(fd);
+    const first = head.subarray(0, n).toString('utf8').replace(/^\ufeff/, '').trimStart()[0];
+    return first === '[' ? 0 : threads;
+  } catch {
+    return 0; // unreadable: the one-thread path reports it
+  }
 }
 
 /** --as-of: an ISO timestamp with offset, or a date (local midnight in the contract's zone). */
@@ -57,6 +83,19 @@ class LineWriter {
   line(kind: string, obj: object): void {
     const json = JSON.stringify(obj);
     this.raw(json === '{}' ? `{"kind":"${kind}"}` : `{"kind":"${kind}",${json.slice(1)}`);
+  }
+
+  /** Writes lines already encoded as UTF-8 (each ending with a newline). */
+  bytes(b: Uint8Array): void {
+    if (this.used + b.length > this.buf.length) {
+      this.flushSync();
+      if (b.length > this.buf.length) {
+        this.pending = this.stream.write(Buffer.from(b));
+        return;
+      }
+    }
+    this.buf.set(b, this.used);
+    this.used += b.length;
   }
 
   /** Writes one already serialized JSON line. */
@@ -137,19 +176,32 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
     if (opts.format === 'ndjson') {
       const stream = opts.output ? createWriteStream(resolve(io.cwd, opts.output)) : (io.stdoutStream?.() ?? process.stdout);
       const w = new LineWriter(stream);
-      result = await evaluateRecords(versions, input, { asOf, period: opts.period }, {
-        incident: (v) => {
-          noteBreach(v);
-          w.raw(incidentLine(v));
-        },
-        downtime: (d) => w.line('downtime', d),
-        rejected: (r) => {
-          rejected.push(r);
-          w.line('rejected', r);
-        },
-        progress: onProgress,
-        drain: () => w.drain(),
-      });
+      const threads = recordsPath === '-' ? 0 : parallelWorkers(resolve(io.cwd, recordsPath), io.env);
+      if (threads > 0) {
+        result = await evaluateParallel(
+          versions,
+          { contract: contractPath, cwd: io.cwd, asOf, period: opts.period },
+          input,
+          { asOf, period: opts.period },
+          threads,
+          w,
+          { rejected: (r) => rejected.push(r), breach: () => (breach = true), progress: onProgress },
+        );
+      } else {
+        result = await evaluateRecords(versions, input, { asOf, period: opts.period }, {
+          incident: (v) => {
+            noteBreach(v);
+            w.raw(incidentLine(v));
+          },
+          downtime: (d) => w.line('downtime', d),
+          rejected: (r) => {
+            rejected.push(r);
+            w.line('rejected', r);
+          },
+          progress: onProgress,
+          drain: () => w.drain(),
+        });
+      }
       for (const p of result.periods) w.line('period', p);
       w.line('summary', { contract: contractInfo, asOf: formatInstant(asOf, zone), period: opts.period ?? null, counts: result.counts });
       await w.end();

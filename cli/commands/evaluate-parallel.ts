@@ -1,0 +1,175 @@
+// `slac evaluate --format ndjson` on large NDJSON files, on every core: worker threads parse,
+// validate, judge and serialize batches of lines; this thread reads the input, keeps the output in
+// input order, and does what spans records (duplicate ids, periods, counts), exactly as the
+// one-thread path does (a test compares their output byte for byte).
+
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ContractVersions } from '../../runtime/contract';
+import type { InputRecord, ReadCounts, RecordInput, Rejected } from '../../runtime/records';
+import { lineBatches, SeenIds } from '../../runtime/records';
+import { type Judged, type SessionOptions, type SessionResult, SessionState } from '../../runtime/session';
+import { type BatchRequest, type BatchResult, FLAG, KIND, type WorkerSetup } from '../workers/protocol';
+
+export interface LineSink {
+  line(kind: string, obj: object): void;
+  /** Lines already encoded as UTF-8, each ending with a newline. */
+  bytes(b: Uint8Array): void;
+  drain(): Promise<void>;
+}
+
+export interface ParallelHooks {
+  rejected(r: Rejected): void;
+  breach(): void;
+  progress?(linesRead: number): void;
+}
+
+/** Worker threads to use: SLAC_WORKERS when set (0 = none), else one per core beyond this one, at least 2. */
+export function workerCount(env: Record<string, string | undefined>): number {
+  if (env.SLAC_WORKERS !== undefined) return Math.max(0, Math.floor(Number(env.SLAC_WORKERS)) || 0);
+  return Math.max(2, availableParallelism() - 1);
+}
+
+/** False when running from the TypeScript sources (tests), where the bundled worker does not exist. */
+export function workersAvailable(): boolean {
+  return !import.meta.url.endsWith('.ts');
+}
+
+/** The bundled worker: dist/evaluate-worker.mjs, next to dist/chunks/ where this code lives. */
+function workerUrl(): URL {
+  return new URL('../evaluate-worker.mjs', import.meta.url);
+}
+
+/** How many batches may be out at once: enough to keep every worker busy, bounded for memory. */
+const IN_FLIGHT_PER_WORKER = 3;
+
+export async function evaluateParallel(
+  versions: ContractVersions,
+  setup: WorkerSetup,
+  input: RecordInput,
+  options: SessionOptions,
+  threads: number,
+  sink: LineSink,
+  hooks: ParallelHooks,
+): Promise<SessionResult> {
+  const url = workerUrl();
+  const workers = Array.from({ length: threads }, () => new Worker(url, { workerData: setup }));
+  const waiting = new Map<number, { resolve: (r: BatchResult) => void; reject: (e: Error) => void }>();
+  let failure: Error | null = null;
+  for (const w of workers) {
+    w.on('message', (r: BatchResult) => {
+      const p = waiting.get(r.seq);
+      waiting.delete(r.seq);
+      p?.resolve(r);
+    });
+    w.on('error', (e) => {
+      failure = e;
+      for (const p of waiting.values()) p.reject(e);
+      waiting.clear();
+    });
+  }
+
+  const state = new SessionState(versions, options);
+  const seen = new SeenIds();
+  const counts: ReadCounts = { lines: 0, blank: 0, accepted: 0, rejected: 0 };
+  const reject = (r: Rejected): void => {
+    counts.rejected++;
+    hooks.rejected(r);
+    sink.line('rejected', r);
+  };
+
+  const apply = (req: BatchRequest, res: BatchResult): void => {
+    const { kinds, flags, ids, idLen, out, outLen, facts, factAt } = res;
+    const idText = Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength);
+    let idPos = 0;
+    let outPos = 0;
+    // Runs of consecutive lines to write go out as one slice of the worker's bytes.
+    let runStart = 0;
+    let runEnd = 0;
+    const flush = (): void => {
+      if (runEnd > runStart) sink.bytes(out.subarray(runStart, runEnd));
+    };
+    const keep = (from: number, len: number): void => {
+      if (from !== runEnd) {
+        flush();
+        runStart = from;
+      }
+      runEnd = from + len;
+    };
+    for (let i = 0; i < kinds.length; i++) {
+      counts.lines++;
+      const kind = kinds[i];
+      const at = outPos;
+      outPos += outLen[i];
+      if (kind === KIND.blank) {
+        counts.blank++;
+        continue;
+      }
+      if (kind === KIND.rejected) {
+        counts.rejected++;
+        const { kind: _, ...r } = JSON.parse(Buffer.from(out.buffer, out.byteOffset + at, outLen[i]).toString('utf8')) as Rejected & { kind: string };
+        hooks.rejected(r);
+        keep(at, outLen[i]);
+        continue;
+      }
+      const id = idText.toString('utf8', idPos, idPos + idLen[i]);
+      idPos += idLen[i];
+      const type = kind === KIND.incident ? 'incident' : kind === KIND.outage ? 'outage' : 'maintenance';
+      const dup = seen.claim({ type, id, line: req.lines[i] } as InputRecord);
+      if (dup) {
+        flush();
+        runStart = runEnd = outPos;
+        reject(dup);
+        continue;
+      }
+      counts.accepted++;
+      const f = factAt[i];
+      const listed = (flags[i] & FLAG.listed) !== 0;
+      let judged: Judged;
+      if (kind === KIND.incident) {
+        judged = { kind: 'incident', listed, opened: facts[f], countsForReliability: (flags[i] & FLAG.countsForReliability) !== 0 } as Judged;
+      } else {
+        const pieces: [number, number][] = [];
+        for (let k = 0; k < facts[f + 2]; k++) pieces.push([facts[f + 3 + 2 * k], facts[f + 4 + 2 * k]]);
+        judged = { kind: 'downtime', listed, start: facts[f], end: facts[f + 1], counted: pieces } as Judged;
+      }
+      if (!state.apply(judged)) continue;
+      if (flags[i] & FLAG.breach) hooks.breach();
+      keep(at, outLen[i]);
+    }
+    flush();
+    if (hooks.progress) hooks.progress(counts.lines);
+  };
+
+  const queue: { req: BatchRequest; res: Promise<BatchResult> }[] = [];
+  let seq = 0;
+  try {
+    for await (const batch of lineBatches(input)) {
+      if (failure) throw failure;
+      if (batch.length > 0 && 'value' in batch[0]) throw new Error('a JSON array input is evaluated on one thread');
+      const req: BatchRequest = {
+        seq: seq++,
+        text: batch.map((b) => b.text).join('\n'),
+        lines: Int32Array.from(batch, (b) => b.line),
+        blank: Uint8Array.from(batch, (b) => (b.blank ? 1 : 0)),
+      };
+      const w = workers[req.seq % workers.length];
+      const res = new Promise<BatchResult>((resolve, rejectP) => waiting.set(req.seq, { resolve, reject: rejectP }));
+      w.postMessage(req);
+      queue.push({ req, res });
+      while (queue.length >= threads * IN_FLIGHT_PER_WORKER) {
+        const head = queue.shift()!;
+        apply(head.req, await head.res);
+        await sink.drain();
+      }
+    }
+    while (queue.length) {
+      const head = queue.shift()!;
+      apply(head.req, await head.res);
+      await sink.drain();
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return state.result(counts);
+}

@@ -1,0 +1,105 @@
+// A worker thread of `slac evaluate --format ndjson`: parses, validates and judges batches of input
+// lines and serializes their verdicts. What spans records (duplicate ids, periods, counts, the
+// order of output) stays on the main thread: see cli/commands/evaluate-parallel.ts.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { RecordJudge, contractForRecords } from '../../runtime/session';
+import { isRejected, validateLine } from '../../runtime/records';
+import { loadContracts } from '../contracts';
+import { incidentLine } from '../formats/ndjson';
+import { type BatchRequest, type BatchResult, KIND, FLAG, type WorkerSetup } from './protocol';
+
+const setup = workerData as WorkerSetup;
+const loaded = loadContracts(setup.contract, setup.cwd);
+const versions = loaded.versions;
+const judge = new RecordJudge(versions, { asOf: setup.asOf, period: setup.period });
+const contractFor = contractForRecords(versions);
+
+function kindLine(kind: string, obj: object): string {
+  return `{"kind":"${kind}",${JSON.stringify(obj).slice(1)}`;
+}
+
+/** A growable UTF-8 byte buffer: lines are encoded here, once, and the bytes move to the main thread. */
+class Bytes {
+  buf = Buffer.allocUnsafe(1 << 22);
+  used = 0;
+
+  /** Appends `s` (and a newline when `nl`); returns the number of bytes written. */
+  add(s: string, nl: boolean): number {
+    const need = s.length * 3 + 1;
+    if (this.used + need > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + need));
+      this.buf.copy(bigger, 0, 0, this.used);
+      this.buf = bigger;
+    }
+    const start = this.used;
+    this.used += this.buf.write(s, this.used);
+    if (nl) this.buf[this.used++] = 10;
+    return this.used - start;
+  }
+
+  /** The bytes so far, in a fresh ArrayBuffer that can be transferred. */
+  take(): Uint8Array {
+    const out = new Uint8Array(this.used);
+    out.set(this.buf.subarray(0, this.used));
+    this.used = 0;
+    return out;
+  }
+}
+
+const out = new Bytes();
+const idBytes = new Bytes();
+
+parentPort!.on('message', (req: BatchRequest) => {
+  const texts = req.text.split('\n');
+  const n = texts.length;
+  const kinds = new Uint8Array(n);
+  const flags = new Uint8Array(n);
+  const idLen = new Int32Array(n);
+  const outLen = new Int32Array(n);
+  // Facts for the periods, per record from facts[factAt[i]]: an incident's opened instant; a
+  // downtime's start, end, number of counted pieces, then the pieces' start and end.
+  const facts: number[] = [];
+  const factAt = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (req.blank[i]) {
+      kinds[i] = KIND.blank;
+      continue;
+    }
+    const r = validateLine({ line: req.lines[i], text: texts[i] }, contractFor);
+    if (isRejected(r)) {
+      kinds[i] = KIND.rejected;
+      outLen[i] = out.add(kindLine('rejected', r), true);
+      continue;
+    }
+    idLen[i] = idBytes.add(r.id, false);
+    factAt[i] = facts.length;
+    const j = judge.judge(r);
+    if (j.listed) flags[i] |= FLAG.listed;
+    if (j.kind === 'incident') {
+      kinds[i] = KIND.incident;
+      if (j.countsForReliability) flags[i] |= FLAG.countsForReliability;
+      if (j.listed && j.verdict.objectives.some((o) => o.status === 'breached')) flags[i] |= FLAG.breach;
+      facts.push(j.opened);
+      if (j.listed) outLen[i] = out.add(incidentLine(j.verdict), true);
+    } else {
+      kinds[i] = j.verdict.type === 'outage' ? KIND.outage : KIND.maintenance;
+      facts.push(j.start, j.end, j.counted.length);
+      for (const [s, e] of j.counted) facts.push(s, e);
+      if (j.listed) outLen[i] = out.add(kindLine('downtime', j.verdict), true);
+    }
+  }
+  const result: BatchResult = {
+    seq: req.seq,
+    kinds,
+    flags,
+    ids: idBytes.take(),
+    idLen,
+    out: out.take(),
+    outLen,
+    facts: Float64Array.from(facts),
+    factAt,
+  };
+  const transfer = [kinds, flags, result.ids, idLen, result.out, outLen, result.facts, factAt].map((a) => a.buffer as ArrayBuffer);
+  parentPort!.postMessage(result, transfer);
+});

@@ -1,0 +1,34 @@
+// Messages between `slac evaluate` and its worker threads.
+
+export interface WorkerSetup {
+  contract: string;
+  cwd: string;
+  asOf: number;
+  period?: string;
+}
+
+export interface BatchRequest {
+  seq: number;
+  /** The batch's lines joined by "\n" (one string clones as one copy, an array string by string). */
+  text: string;
+  lines: Int32Array;
+  blank: Uint8Array;
+}
+
+export const KIND = { blank: 0, rejected: 1, incident: 2, outage: 3, maintenance: 4 } as const;
+export const FLAG = { listed: 1, breach: 2, countsForReliability: 4 } as const;
+
+export interface BatchResult {
+  seq: number;
+  kinds: Uint8Array;
+  flags: Uint8Array;
+  /** The accepted records' ids, UTF-8 (an id may hold any character), with their byte lengths. */
+  ids: Uint8Array;
+  idLen: Int32Array;
+  /** The NDJSON lines of listed verdicts and rejections, UTF-8, each ending with "\n", in order. */
+  out: Uint8Array;
+  /** Byte length of each record's part of `out` (0 when it writes nothing). */
+  outLen: Int32Array;
+  facts: Float64Array;
+  factAt: Int32Array;
+}

@@ -1,0 +1,77 @@
+// The multi-threaded NDJSON path writes exactly what the one-thread path writes: same lines, same
+// order, same rejections (duplicates included), same periods and counts, same exit code.
+// It runs in the built CLI (npm test builds it first), as users run it.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/ir';
+
+function slac(args: string[], workers: number) {
+  const r = spawnSync(process.execPath, ['bin/slac.mjs', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, SLAC_WORKERS: String(workers), NO_COLOR: '1' },
+    maxBuffer: 1 << 28,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A log with many batches: good records, bad lines, blank lines and duplicates far apart. */
+function bigLog(): string {
+  const lines: string[] = [];
+  const base = Date.UTC(2026, 2, 13, 13);
+  const iso = (ms: number) => `${new Date(ms - 5 * 3_600_000).toISOString().slice(0, 19)}-05:00`;
+  for (let i = 0; i < 30_000; i++) {
+    const t = base + i * 600_000;
+    if (i % 997 === 0) lines.push('');
+    if (i % 1499 === 0) lines.push('{"type":"incident", oops');
+    if (i % 40 === 0) lines.push(JSON.stringify({ type: 'outage', id: `O${i}`, start: iso(t), end: iso(t + 1_200_000), cause: i % 80 ? 'provider' : 'cloud-provider' }));
+    if (i % 301 === 0) lines.push(JSON.stringify({ type: 'maintenance', id: `M${i}`, start: iso(t), end: iso(t + 3_600_000), notified: iso(t - 9 * 86_400_000) }));
+    const id = i % 2503 === 2502 ? 'S7' : `S${i}`; // duplicates of an early id, batches later
+    lines.push(
+      JSON.stringify({
+        type: 'incident',
+        id,
+        plan: ['essential', 'standard', 'professional'][i % 3],
+        severity: ['critical', 'high', 'medium', 'low'][i % 4],
+        opened: iso(t),
+        responded: iso(t + (i % 7) * 3_600_000),
+        cause: i % 13 ? 'provider' : 'third-party',
+        channel: i % 17 ? 'helpdesk' : 'email',
+      }),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describe('evaluate --format ndjson on worker threads', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'slac-par-'));
+  const log = join(dir, 'big.ndjson');
+  writeFileSync(log, bigLog());
+
+  for (const extra of [[], ['--period', '2026-04']]) {
+    it(`gives byte-identical output to one thread ${extra.join(' ')}`, () => {
+      const args = ['evaluate', 'contracts/sagicc', log, '--format', 'ndjson', '--as-of', '2026-12-01', ...extra];
+      const one = slac(args, 0);
+      const par = slac(args, 2);
+      expect(one.code).toBe(3);
+      expect(par.code).toBe(one.code);
+      expect(par.stdout.length).toBeGreaterThan(1_000_000);
+      expect(par.stdout).toBe(one.stdout);
+      const summary = JSON.parse(one.stdout.trimEnd().split('\n').pop()!);
+      expect(summary.kind).toBe('summary');
+      expect(summary.counts.rejected).toBeGreaterThan(20); // bad lines and duplicate ids
+    });
+  }
+
+  it('gives byte-identical output on the bad-records fixture', () => {
+    const args = ['evaluate', 'contracts/sagicc/v04.sla', 'test/fixtures/evaluate/bad-records.ndjson', '--format', 'ndjson', '--as-of', '2026-04-30T00:00:00-05:00'];
+    const one = slac(args, 0);
+    const par = slac(args, 2);
+    expect(par.code).toBe(3);
+    expect(par.stdout).toBe(one.stdout);
+  });
+});
