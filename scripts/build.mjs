@@ -2,7 +2,12 @@
 // the holiday snapshot that lets `slac check` compare pinned holidays without loading date-holidays.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+
+// Paths below are relative to the project root, wherever the build is started from.
+process.chdir(join(dirname(fileURLToPath(import.meta.url)), '..'));
 
 // Old chunks have other hashes: clear them, but keep the (slow to compute) holiday snapshot.
 rmSync('dist/chunks', { recursive: true, force: true });
