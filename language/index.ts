@@ -7,7 +7,7 @@ import { DIAGNOSTICS, type Diagnostic, diagnostic } from './diagnostics';
 import { tokenize } from './lexer';
 import { CLAUSE_EXAMPLES, describeToken } from './messages';
 import { parseTokens } from './parser';
-import type { Span } from './span';
+import { LineMap, type Span } from './span';
 
 export interface ParseResult {
   ast: ContractFile;
@@ -46,14 +46,22 @@ function parseUnsafe(text: string): ParseResult {
     // One syntax error per offending token is enough; recovery can report the same place twice.
     if (seen.has(span.start)) continue;
     seen.add(span.start);
-    const rule = [...e.ruleStack].reverse().find((r) => CLAUSE_EXAMPLES[r] && r !== 'statement' && r !== 'contractFile');
+    // The example of the whole line helps more than that of a fragment (`per calendar month`).
+    const stack = [...e.ruleStack].reverse().filter((r) => CLAUSE_EXAMPLES[r]);
+    const rule = stack.find((r) => /(Line|Stmt|Row)$/.test(r)) ?? stack[0];
     const hint = rule ? `such a line reads like: ${CLAUSE_EXAMPLES[rule]}` : undefined;
     const message = e.message || `unexpected ${describeToken(t)}`;
     diagnostics.push(diagnostic(DIAGNOSTICS.unexpectedToken, span, message, hint ? { hint } : {}));
   }
   const builder = new AstBuilder(text);
   const ast = builder.file(cst, lexed.comments, text.length);
-  diagnostics.push(...builder.diagnostics);
+  // After a syntax error, recovery may leave the rest of that line to be read as a line of its
+  // own: one error per line is enough.
+  const lines = new LineMap(text);
+  const errorLines = new Set(diagnostics.filter((d) => d.code === DIAGNOSTICS.unexpectedToken.code).map((d) => lines.position(d.span.start).line));
+  diagnostics.push(
+    ...builder.diagnostics.filter((d) => !(d.code === DIAGNOSTICS.unexpectedToken.code && errorLines.has(lines.position(d.span.start).line))),
+  );
   diagnostics.sort((a, b) => a.span.start - b.span.start);
   return { ast, diagnostics };
 }
