@@ -764,6 +764,27 @@ function processLine(item: RecordLine, contractFor: Contract | ContractFor, seen
   return dup ? elementNote(item, dup) : result;
 }
 
+/** Takes lines one by one: validates, de-duplicates and counts them (lines = accepted + rejected + blank). */
+class LineReader {
+  readonly counts: ReadCounts = { lines: 0, blank: 0, accepted: 0, rejected: 0 };
+  private readonly seen = new SeenIds();
+
+  constructor(private readonly contractFor: Contract | ContractFor) {}
+
+  /** The record or its rejection; null for a blank line. */
+  take(item: RecordLine): InputRecord | Rejected | null {
+    this.counts.lines++;
+    if (item.blank) {
+      this.counts.blank++;
+      return null;
+    }
+    const result = processLine(item, this.contractFor, this.seen);
+    if (isRejected(result)) this.counts.rejected++;
+    else this.counts.accepted++;
+    return result;
+  }
+}
+
 /**
  * Reads, validates and de-duplicates every record of `input`, calling `onRecord` for each accepted
  * record and `onRejected` for each rejected line, in input order; resolves to the counts. This is
@@ -778,27 +799,17 @@ export async function readRecords(
   /** Awaited after each batch of lines: lets a writer wait for its output to drain (backpressure). */
   afterBatch?: () => Promise<void> | void,
 ): Promise<ReadCounts> {
-  const counts: ReadCounts = { lines: 0, blank: 0, accepted: 0, rejected: 0 };
-  const seen = new SeenIds();
+  const reader = new LineReader(contractFor);
   for await (const batch of lineBatches(input)) {
     if (afterBatch) await afterBatch();
     for (const item of batch) {
-      counts.lines++;
-      if (item.blank) {
-        counts.blank++;
-        continue;
-      }
-      const result = processLine(item, contractFor, seen);
-      if (isRejected(result)) {
-        counts.rejected++;
-        onRejected(result);
-      } else {
-        counts.accepted++;
-        onRecord(result);
-      }
+      const result = reader.take(item);
+      if (result === null) continue;
+      if (isRejected(result)) onRejected(result);
+      else onRecord(result);
     }
   }
-  return counts;
+  return reader.counts;
 }
 
 /**
@@ -810,24 +821,13 @@ export async function* streamRecords(
   input: RecordInput,
   contractFor: Contract | ContractFor,
 ): AsyncGenerator<ReadEvent, ReadCounts, void> {
-  const counts: ReadCounts = { lines: 0, blank: 0, accepted: 0, rejected: 0 };
-  const seen = new SeenIds();
+  const reader = new LineReader(contractFor);
   for await (const batch of lineBatches(input)) {
     for (const item of batch) {
-      counts.lines++;
-      if (item.blank) {
-        counts.blank++;
-        continue;
-      }
-      const result = processLine(item, contractFor, seen);
-      if (isRejected(result)) {
-        counts.rejected++;
-        yield { kind: 'rejected', rejected: result };
-      } else {
-        counts.accepted++;
-        yield { kind: 'record', record: result };
-      }
+      const result = reader.take(item);
+      if (result === null) continue;
+      yield isRejected(result) ? { kind: 'rejected', rejected: result } : { kind: 'record', record: result };
     }
   }
-  return counts;
+  return reader.counts;
 }
