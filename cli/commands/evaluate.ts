@@ -165,7 +165,14 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
   const input = recordsPath === '-' ? io.stdinStream() : resolve(io.cwd, recordsPath);
   let breach = false;
   const progress = io.stderrIsTTY && !opts.quiet && !opts.output?.endsWith('/dev/stderr');
-  const onProgress = progress ? (n: number) => n % 100_000 === 0 && io.stderr(`\rslac: ${n.toLocaleString('en-US')} records evaluated…`) : undefined;
+  let nextReport = 100_000;
+  const onProgress = progress
+    ? (n: number): void => {
+        if (n < nextReport) return;
+        nextReport = (Math.floor(n / 100_000) + 1) * 100_000;
+        io.stderr(`\rslac: ${n.toLocaleString('en-US')} records read…`);
+      }
+    : undefined;
   const noteBreach = (v: IncidentVerdict): void => {
     if (!breach && v.objectives.some((o) => o.status === 'breached')) breach = true;
   };
