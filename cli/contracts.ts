@@ -16,7 +16,11 @@ export interface LoadedContracts {
   hasErrors: boolean;
 }
 
-export function loadContracts(path: string, cwd: string): LoadedContracts {
+/**
+ * `checks: false` skips the static checks: only for a caller that already loaded the same files
+ * with them (the evaluate worker threads). A contract with an error of any phase is not evaluated.
+ */
+export function loadContracts(path: string, cwd: string, options: { checks?: boolean } = {}): LoadedContracts {
   let isDir = false;
   try {
     isDir = statSync(resolve(cwd, path)).isDirectory();
@@ -25,11 +29,15 @@ export function loadContracts(path: string, cwd: string): LoadedContracts {
   }
   const files = expandContractPaths([path], cwd);
   if (files.length === 0) throw new UsageError(`${path}: no .sla contract files${isDir ? ' in this folder' : ''}`);
-  const compiled = files.map((file) => compile(readText(file, cwd), file, { checks: false }));
+  const compiled = files.map((file) => compile(readText(file, cwd), file, { checks: options.checks ?? true }));
   const diagnostics = compiled.map((c) => ({ file: c.file, lines: c.lines, diagnostics: c.diagnostics.filter((d) => d.severity === 'error') }));
   const hasErrors = diagnostics.some((d) => d.diagnostics.length > 0);
   if (hasErrors) return { versions: undefined as unknown as ContractVersions, files, diagnostics, hasErrors };
 
+  const zones = new Set(compiled.map((c) => c.contract.timeZone));
+  if (zones.size > 1) {
+    throw new UsageError(`${path}: the versions of a contract must share one time zone (months and business days are read in it), but they name ${[...zones].join(', ')}`);
+  }
   const names = new Set(compiled.map((c) => c.contract.name));
   if (names.size > 1) {
     throw new UsageError(`${path}: a contract folder holds the versions of one contract, but it names ${[...names].map((n) => `"${n}"`).join(', ')}`);

@@ -71,13 +71,16 @@ export function toNumber(r: Rational): number {
   return Number(q) / 1e18;
 }
 
-/** Exact decimal text when the rational terminates within `digits` places, else rounded. */
-export function toDecimalText(r: Rational, digits = 6): string {
+/**
+ * Decimal text of `r` with at most `digits` places, trailing zeros removed: rounded half up, or
+ * with `truncate` cut toward zero (so a value just below a bound never prints as the bound).
+ */
+export function toDecimalText(r: Rational, digits = 6, truncate = false): string {
   const neg = r.n < 0n;
   const n = neg ? -r.n : r.n;
   const scale = 10n ** BigInt(digits);
-  const scaled = (n * scale * 2n + r.d) / (2n * r.d); // round half up
+  const scaled = truncate ? (n * scale) / r.d : (n * scale * 2n + r.d) / (2n * r.d);
   const int = scaled / scale;
   const frac = (scaled % scale).toString().padStart(digits, '0').replace(/0+$/, '');
-  return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
+  return `${neg && scaled !== 0n ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
 }

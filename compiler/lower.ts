@@ -18,17 +18,38 @@ function minutesOf(t: string): number {
   return h * 60 + m;
 }
 
-/** Business-day length of a calendar, when every working weekday has the same total hours. */
-export function businessDayMs(weekly: I.WeeklyRange[], allDay: boolean): number | null {
+/**
+ * Length of one business day when every working weekday (one on which some range starts) has the
+ * same total, else null. Overlapping ranges of one weekday are counted once (their union); a range
+ * crossing midnight counts towards the day it starts on. `N business days` is N times this.
+ */
+export function businessDayMs(weekly: readonly I.WeeklyRange[], allDay: boolean): number | null {
   if (allDay) return UNIT_MS.day;
-  const perDay = new Map<number, number>();
+  const byDay = new Map<number, [number, number][]>();
   for (const r of weekly) {
-    const len = r.crossesMidnight ? 1440 - r.from + r.to : r.to - r.from;
-    if (len > 0) perDay.set(r.day, (perDay.get(r.day) ?? 0) + len);
+    const to = r.crossesMidnight ? 1440 + r.to : r.to;
+    if (to <= r.from) continue;
+    const list = byDay.get(r.day) ?? [];
+    list.push([r.from, to]);
+    byDay.set(r.day, list);
   }
-  const lengths = new Set(perDay.values());
-  if (lengths.size !== 1) return null;
-  return [...lengths][0] * 60_000;
+  let length: number | null = null;
+  for (const ranges of byDay.values()) {
+    ranges.sort((a, b) => a[0] - b[0]);
+    let total = 0;
+    let [from, to] = ranges[0];
+    for (const [f, t] of ranges.slice(1)) {
+      if (f <= to) to = Math.max(to, t);
+      else {
+        total += to - from;
+        [from, to] = [f, t];
+      }
+    }
+    total += to - from;
+    if (length === null) length = total;
+    else if (length !== total) return null;
+  }
+  return length === null ? null : length * 60_000;
 }
 
 /** Milliseconds of `amount` x `unitMs`, exactly, when the product is a whole number of ms. */

@@ -2,6 +2,7 @@
 // All instants are epoch milliseconds; DST-correct; queries are O(log n) over precomputed intervals.
 
 import type { Calendar, WeeklyRange } from '../compiler/ir';
+import { businessDayMs } from '../compiler/lower';
 import { resolveHolidays } from './holidays';
 import { civilFromDays, DAY, daysFromCivil, isoDate, isoWeekday, MINUTE, ZoneConverter } from './time';
 
@@ -68,32 +69,9 @@ function rangesByWeekday(calendar: Calendar): DayRange[][] {
   return byDay;
 }
 
-/**
- * Length of one business day when every working weekday (one on which some range starts) has the
- * same total, else null. Overlapping ranges of one weekday are counted once (their union). A
- * crossing-midnight range counts wholly towards the day it starts on. Used for `N business days`.
- */
+/** Length of one business day of the calendar, or null when its working days differ (compiler/lower.ts). */
 export function dayLengthMs(calendar: Calendar): number | null {
-  let length: number | null = null;
-  for (const ranges of rangesByWeekday(calendar).slice(1)) {
-    if (ranges.length === 0) continue;
-    const sorted = [...ranges].sort((a, b) => a.from - b.from);
-    let total = 0;
-    let curFrom = sorted[0].from;
-    let curTo = sorted[0].to;
-    for (const r of sorted.slice(1)) {
-      if (r.from <= curTo) curTo = Math.max(curTo, r.to);
-      else {
-        total += curTo - curFrom;
-        curFrom = r.from;
-        curTo = r.to;
-      }
-    }
-    total += curTo - curFrom;
-    if (length === null) length = total;
-    else if (length !== total) return null;
-  }
-  return length === null ? null : length * MINUTE;
+  return businessDayMs(calendar.weekly, calendar.allDay);
 }
 
 // ---- wall clock ----

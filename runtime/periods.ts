@@ -126,7 +126,7 @@ export interface PeriodVerdict {
   note?: string;
   availability?: {
     percent: number;
-    /** The exact value, as decimal text rounded to 6 places. */
+    /** The value as decimal text, cut (never rounded up) at 10 places: 99.95999996 stays below 99.96. */
     exact: string;
     target: number;
     status: 'met' | 'breached' | 'pending';
@@ -255,7 +255,7 @@ export class PeriodAccumulator {
       const status = below ? 'breached' : final ? 'met' : 'pending';
       out.availability = {
         percent: toNumber(percent),
-        exact: toDecimalText(percent),
+        exact: toDecimalText(percent, 10, true),
         target: Number(a.target),
         status,
         downtimeMinutes: D / 60_000,
@@ -323,7 +323,7 @@ export function credit(
     const steps = div(shortfall, fromDecimal(l.step));
     const counted = l.rounding === 'full' ? rat(floor(steps)) : l.rounding === 'pro-rata' ? steps : rat(ceil(steps));
     owed = mul(counted, fromDecimal(l.percentPerStep));
-    rule = `${l.percentPerStep}% for each ${l.rounding === 'pro-rata' ? '' : `${l.rounding ?? 'started'} `}${l.step}% below target${l.rounding === 'pro-rata' ? ', pro rata' : ''}: shortfall ${toDecimalText(shortfall)} points`;
+    rule = `${l.percentPerStep}% for each ${l.rounding === 'pro-rata' ? '' : `${l.rounding ?? 'started'} `}${l.step}% below target${l.rounding === 'pro-rata' ? ', pro rata' : ''}: shortfall ${toDecimalText(shortfall, 10)} points`;
   }
   if (cr.cap !== null) {
     const cap = fromDecimal(cr.cap);

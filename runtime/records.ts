@@ -498,11 +498,33 @@ function arrayElementStarts(text: string): number[] {
   return starts;
 }
 
+function parsesAlone(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function* arrayLines(text: string): Generator<RecordLine[]> {
   let values: unknown;
   try {
     values = JSON.parse(text);
   } catch {
+    // Not one JSON document. When its first line is a JSON value of its own and more follows, it
+    // is NDJSON whose first record happens to start with `[`: read it line by line, so every line
+    // is judged or rejected on its own. Otherwise it is a malformed array: one rejection, line 1.
+    const nl = text.indexOf('\n');
+    if (nl !== -1 && text.slice(nl + 1).trim() !== '' && parsesAlone(text.slice(0, nl))) {
+      const rows = text.split('\n');
+      if (rows[rows.length - 1] === '') rows.pop(); // the newline that ends the last line
+      yield rows.map((raw, i) => {
+        const t = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        return t.trim() === '' ? { line: i + 1, text: t, blank: true } : { line: i + 1, text: t };
+      });
+      return;
+    }
     yield [{ line: 1, text }]; // parsing it again downstream reports the error, at line 1
     return;
   }

@@ -1,20 +1,20 @@
 // `slac evaluate`: replay an incident log against the contract version in force and report verdicts.
 
-import { closeSync, createWriteStream, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseTimestamp, type Rejected } from '../../runtime/records';
 import type { IncidentVerdict } from '../../runtime/evaluate';
-import { evaluateRecords, type DowntimeVerdict } from '../../runtime/session';
+import { evaluateRecords, type DowntimeVerdict, type SessionResult } from '../../runtime/session';
 import { formatInstant, localMidnight } from '../../runtime/time';
 import { loadContracts } from '../contracts';
 import { evaluateParallel, workerCount, workersAvailable } from './evaluate-parallel';
-import { type EvaluationReport, toJson, toMarkdown, toText } from '../formats/evaluation';
+import { type EvaluationReport, JsonReport, toMarkdown, toText } from '../formats/evaluation';
+import { OutputWriter } from '../formats/writer';
 import { incidentLine } from '../formats/ndjson';
 import { summarize } from '../formats/located';
 import { formatText } from '../formats/text';
 import { EVALUATE_FORMATS } from '../options';
 import { colorsFor, type Io, UsageError } from '../io';
-import { emit } from '../output';
 
 
 export interface EvaluateOptions {
@@ -67,76 +67,6 @@ function parseAsOf(text: string, zone: string): number {
   return t;
 }
 
-/**
- * Buffers NDJSON lines as UTF-8 in one reusable Buffer and writes it in 1 MiB chunks, waiting for
- * the stream to drain between batches of input: encoding line by line into a Buffer is about three
- * times cheaper than building one long string and having the stream encode it.
- */
-class LineWriter {
-  private buf = Buffer.allocUnsafe(1 << 20);
-  private used = 0;
-  private pending = true;
-
-  constructor(private readonly stream: NodeJS.WritableStream) {}
-
-  /** Writes `obj` as one line, with a leading "kind" field (without copying the object). */
-  line(kind: string, obj: object): void {
-    const json = JSON.stringify(obj);
-    this.raw(json === '{}' ? `{"kind":"${kind}"}` : `{"kind":"${kind}",${json.slice(1)}`);
-  }
-
-  /** Writes lines already encoded as UTF-8 (each ending with a newline). */
-  bytes(b: Uint8Array): void {
-    if (this.used + b.length > this.buf.length) {
-      this.flushSync();
-      if (b.length > this.buf.length) {
-        this.pending = this.stream.write(Buffer.from(b));
-        return;
-      }
-    }
-    this.buf.set(b, this.used);
-    this.used += b.length;
-  }
-
-  /** Writes one already serialized JSON line. */
-  raw(json: string): void {
-    // A UTF-16 unit takes at most 3 bytes in UTF-8.
-    const need = json.length * 3 + 1;
-    if (this.used + need > this.buf.length) {
-      this.flushSync();
-      if (need > this.buf.length) this.buf = Buffer.allocUnsafe(need);
-    }
-    this.used += this.buf.write(json, this.used);
-    this.buf[this.used++] = 10;
-  }
-
-  private flushSync(): void {
-    if (this.used === 0) return;
-    // The stream keeps the chunk until written: hand it a copy-free slice and take a new buffer.
-    this.pending = this.stream.write(this.buf.subarray(0, this.used));
-    this.buf = Buffer.allocUnsafe(this.buf.length);
-    this.used = 0;
-  }
-
-  async drain(): Promise<void> {
-    if (this.used > 1 << 19) this.flushSync();
-    const s = this.stream as NodeJS.WritableStream & { writableNeedDrain?: boolean };
-    if (!this.pending || s.writableNeedDrain) {
-      await new Promise<void>((res) => s.once('drain', () => res()));
-      this.pending = true;
-    }
-  }
-
-  async end(): Promise<void> {
-    this.flushSync();
-    if (this.stream === process.stdout) return;
-    await new Promise<void>((res, rej) => {
-      this.stream.on('error', rej);
-      this.stream.end(() => res());
-    });
-  }
-}
-
 export async function evaluateCommand(contractPath: string, recordsPath: string, opts: EvaluateOptions, io: Io): Promise<number> {
   if (!(EVALUATE_FORMATS as readonly string[]).includes(opts.format)) {
     throw new UsageError(`unknown format "${opts.format}" for evaluate (choose ${EVALUATE_FORMATS.join(', ')})`);
@@ -177,45 +107,55 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
     if (!breach && v.objectives.some((o) => o.status === 'breached')) breach = true;
   };
 
-  let result;
+  let result: SessionResult;
   const rejected: Rejected[] = [];
+  const out = OutputWriter.open(io, opts.output);
+  const session = { asOf, period: opts.period };
+  const head = { contract: contractInfo, asOf: formatInstant(asOf, zone), period: opts.period ?? null };
   try {
     if (opts.format === 'ndjson') {
-      const stream = opts.output ? createWriteStream(resolve(io.cwd, opts.output)) : (io.stdoutStream?.() ?? process.stdout);
-      const w = new LineWriter(stream);
       const threads = recordsPath === '-' ? 0 : parallelWorkers(resolve(io.cwd, recordsPath), io.env);
       if (threads > 0) {
-        result = await evaluateParallel(
-          versions,
-          { contract: contractPath, cwd: io.cwd, asOf, period: opts.period },
-          input,
-          { asOf, period: opts.period },
-          threads,
-          w,
-          { rejected: (r) => rejected.push(r), breach: () => (breach = true), progress: onProgress },
-        );
+        const setup = { contract: contractPath, cwd: io.cwd, asOf, period: opts.period };
+        const hooks = { rejected: (r: Rejected) => rejected.push(r), breach: () => (breach = true), progress: onProgress };
+        result = await evaluateParallel(versions, setup, input, session, threads, out, hooks);
       } else {
-        result = await evaluateRecords(versions, input, { asOf, period: opts.period }, {
+        result = await evaluateRecords(versions, input, session, {
           incident: (v) => {
             noteBreach(v);
-            w.raw(incidentLine(v));
+            out.raw(incidentLine(v));
           },
-          downtime: (d) => w.line('downtime', d),
+          downtime: (d) => out.line('downtime', d),
           rejected: (r) => {
             rejected.push(r);
-            w.line('rejected', r);
+            out.line('rejected', r);
           },
           progress: onProgress,
-          drain: () => w.drain(),
+          drain: () => out.drain(),
         });
       }
-      for (const p of result.periods) w.line('period', p);
-      w.line('summary', { contract: contractInfo, asOf: formatInstant(asOf, zone), period: opts.period ?? null, counts: result.counts });
-      await w.end();
+      for (const p of result.periods) out.line('period', p);
+      out.line('summary', { ...head, counts: result.counts });
+    } else if (opts.format === 'json') {
+      // Incidents are written as they are judged; the rest (usually small) at the end.
+      const json = new JsonReport((t) => out.text(t));
+      json.start(head);
+      const downtime: DowntimeVerdict[] = [];
+      result = await evaluateRecords(versions, input, session, {
+        incident: (v) => {
+          noteBreach(v);
+          json.incident(v);
+        },
+        downtime: (d) => downtime.push(d),
+        rejected: (r) => rejected.push(r),
+        progress: onProgress,
+        drain: () => out.drain(),
+      });
+      json.finish({ downtime, periods: result.periods, rejected, counts: result.counts });
     } else {
       const incidents: IncidentVerdict[] = [];
       const downtime: DowntimeVerdict[] = [];
-      result = await evaluateRecords(versions, input, { asOf, period: opts.period }, {
+      result = await evaluateRecords(versions, input, session, {
         incident: (v) => {
           noteBreach(v);
           incidents.push(v);
@@ -224,24 +164,11 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
         rejected: (r) => rejected.push(r),
         progress: onProgress,
       });
-      const report: EvaluationReport = {
-        contract: contractInfo,
-        asOf: formatInstant(asOf, zone),
-        period: opts.period ?? null,
-        incidents,
-        downtime,
-        periods: result.periods,
-        rejected,
-        counts: result.counts,
-      };
-      const text =
-        opts.format === 'json'
-          ? toJson(report)
-          : opts.format === 'markdown'
-            ? toMarkdown(report)
-            : toText(report, colorsFor(io, 'stdout', !opts.color || !!opts.output));
-      emit(io, text, opts.output);
+      const report: EvaluationReport = { ...head, incidents, downtime, periods: result.periods, rejected, counts: result.counts };
+      const lines = opts.format === 'markdown' ? toMarkdown(report) : toText(report, colorsFor(io, 'stdout', !opts.color || !!opts.output));
+      for (const line of lines) out.raw(line);
     }
+    await out.end();
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EACCES') throw new UsageError(`${recordsPath}: cannot read (${err.code})`);

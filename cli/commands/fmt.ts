@@ -42,6 +42,7 @@ export async function fmtCommand(paths: string[], opts: FmtOptions, io: Io): Pro
   }
   if (paths.length === 0) throw new UsageError('name the contract files or folders to format, or - for standard input');
   const files = expandContractPaths(paths, io.cwd);
+  if (files.length === 0) throw new UsageError(`no .sla contract files found in ${paths.join(', ')}`);
   let status = 0;
   let changed = 0;
   for (const file of files) {
@@ -63,6 +64,5 @@ export async function fmtCommand(paths: string[], opts: FmtOptions, io: Io): Pro
     }
   }
   if (opts.check && !opts.quiet && status === 0) io.stderr(`${files.length} file${files.length === 1 ? '' : 's'} already formatted\n`);
-  if (opts.diff && changed > 0 && !opts.check) status = 0;
   return status;
 }

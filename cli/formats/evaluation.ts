@@ -17,18 +17,34 @@ export interface EvaluationReport {
   counts: SessionCounts;
 }
 
-export function toJson(r: EvaluationReport): string {
-  const doc = {
-    contract: r.contract,
-    asOf: r.asOf,
-    period: r.period,
-    incidents: r.incidents,
-    downtime: r.downtime,
-    periods: r.periods,
-    rejected: r.rejected,
-    summary: r.counts,
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+/** Pretty JSON of `value`, its lines after the first indented by `pad` (to nest it in a document). */
+function nested(value: unknown, pad: string): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
+}
+
+/**
+ * The JSON document of interface.md, written as the run goes: incidents are written as they are
+ * judged, so a large log never becomes one string (V8 caps a string near 512 MiB). The bytes are
+ * exactly those of JSON.stringify(document, null, 2).
+ */
+export class JsonReport {
+  private count = 0;
+
+  constructor(private readonly write: (s: string) => void) {}
+
+  start(head: Pick<EvaluationReport, 'contract' | 'asOf' | 'period'>): void {
+    this.write(`{\n  "contract": ${nested(head.contract, '  ')},\n  "asOf": ${JSON.stringify(head.asOf)},\n  "period": ${JSON.stringify(head.period)},\n  "incidents": [`);
+  }
+
+  incident(v: IncidentVerdict): void {
+    this.write(`${this.count++ ? ',' : ''}\n    ${nested(v, '    ')}`);
+  }
+
+  finish(rest: Pick<EvaluationReport, 'downtime' | 'periods' | 'rejected' | 'counts'>): void {
+    this.write(
+      `${this.count ? '\n  ]' : ']'},\n  "downtime": ${nested(rest.downtime, '  ')},\n  "periods": ${nested(rest.periods, '  ')},\n  "rejected": ${nested(rest.rejected, '  ')},\n  "summary": ${nested(rest.counts, '  ')}\n}\n`,
+    );
+  }
 }
 
 function fmtMinutes(m: number | null): string {
@@ -51,8 +67,10 @@ function pad(s: string, w: number, visible = s.length): string {
   return s + ' '.repeat(Math.max(0, w - visible));
 }
 
-function percentText(p: number, digits = 4): string {
-  return `${p.toFixed(digits)}%`;
+/** An availability for people: 4 places, cut from the exact text, so it never rounds up to a target. */
+function availabilityText(exact: string): string {
+  const [int, frac = ''] = exact.split('.');
+  return `${int}.${frac.padEnd(4, '0').slice(0, 4)}%`;
 }
 
 function summaryLine(k: SessionCounts): string {
@@ -62,14 +80,16 @@ function summaryLine(k: SessionCounts): string {
   return parts.join(', ');
 }
 
-export function toText(r: EvaluationReport, c: Colors): string {
+/** The readable report, as lines (a large log would not fit in one string). */
+export function toText(r: EvaluationReport, c: Colors): string[] {
   const out: string[] = [];
   out.push(c.bold(`${r.contract.name ?? '(unnamed contract)'}, version ${r.contract.version}`) + c.dim(` (${r.contract.file})`));
   out.push(`as of ${r.asOf}${r.period ? `, period ${r.period}` : ''}`);
   out.push('');
   if (r.incidents.length) {
     out.push(c.bold('Incidents'));
-    const objW = Math.max(...r.incidents.flatMap((i) => i.objectives.map((o) => o.objective.length)), 8);
+    let objW = 8;
+    for (const i of r.incidents) for (const o of i.objectives) objW = Math.max(objW, o.objective.length);
     for (const i of r.incidents) {
       const who = [i.plan === 'default' ? null : i.plan, i.severity, i.category].filter(Boolean).join(' / ');
       out.push(`  ${c.bold(i.id)}  ${who}  opened ${i.opened}${r.contract.versions.length > 1 ? c.dim(`  (version ${i.version})`) : ''}`);
@@ -95,7 +115,7 @@ export function toText(r: EvaluationReport, c: Colors): string {
       if (p.availability) {
         const a = p.availability;
         out.push(
-          `    availability  ${pad(paintStatus(c, a.status), 9, a.status.length)} ${percentText(a.percent)} (target ${a.target}%), downtime ${fmtMinutes(a.downtimeMinutes) || '0 min'} of ${fmtMinutes(a.periodMinutes)}  ${c.dim(a.clause)}`,
+          `    availability  ${pad(paintStatus(c, a.status), 9, a.status.length)} ${availabilityText(a.exact)} (target ${a.target}%), downtime ${fmtMinutes(a.downtimeMinutes) || '0 min'} of ${fmtMinutes(a.periodMinutes)}  ${c.dim(a.clause)}`,
         );
       }
       if (p.credit) {
@@ -116,7 +136,7 @@ export function toText(r: EvaluationReport, c: Colors): string {
     out.push('');
   }
   out.push(summaryLine(r.counts));
-  return `${out.join('\n')}\n`;
+  return out;
 }
 
 function objectiveLines(o: ObjectiveVerdict, objW: number, c: Colors, excluded: boolean): string[] {
@@ -142,7 +162,8 @@ function mdEscape(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-export function toMarkdown(r: EvaluationReport): string {
+/** The report as markdown, as lines. */
+export function toMarkdown(r: EvaluationReport): string[] {
   const out: string[] = [];
   out.push(`# ${mdEscape(r.contract.name ?? 'Contract')}, version ${r.contract.version}`, '');
   out.push(`As of ${r.asOf}${r.period ? `, period ${r.period}` : ''}. Contract file: \`${r.contract.file}\`.`, '');
@@ -153,7 +174,7 @@ export function toMarkdown(r: EvaluationReport): string {
       const rel = p.reliability ? `${p.reliability.count} / ${p.reliability.limit} (${p.reliability.status})` : '';
       const credit = p.credit ? (p.credit.percent === null ? 'pending' : `${p.credit.percent}%`) : '';
       out.push(
-        `| ${p.period}${p.final ? '' : ' (not over)'} | ${a ? percentText(a.percent) : ''} | ${a ? `${a.target}%` : ''} | ${a?.status ?? ''} | ${a ? fmtMinutes(a.downtimeMinutes) || '0 min' : ''} | ${credit} | ${rel} |`,
+        `| ${p.period}${p.final ? '' : ' (not over)'} | ${a ? availabilityText(a.exact) : ''} | ${a ? `${a.target}%` : ''} | ${a?.status ?? ''} | ${a ? fmtMinutes(a.downtimeMinutes) || '0 min' : ''} | ${credit} | ${rel} |`,
       );
     }
     out.push('');
@@ -179,6 +200,6 @@ export function toMarkdown(r: EvaluationReport): string {
     for (const x of r.rejected) out.push(`- line ${x.line}${x.id ? ` (${mdEscape(x.id)})` : ''}: ${mdEscape(x.message)}`);
     out.push('');
   }
-  out.push(`_${summaryLine(r.counts)}._`, '');
-  return out.join('\n');
+  out.push(`_${summaryLine(r.counts)}._`);
+  return out;
 }

@@ -10,7 +10,8 @@ import { incidentLine } from '../formats/ndjson';
 import { type BatchRequest, type BatchResult, KIND, FLAG, type WorkerSetup } from './protocol';
 
 const setup = workerData as WorkerSetup;
-const loaded = loadContracts(setup.contract, setup.cwd);
+// The main thread already checked these files: errors stopped it before any worker started.
+const loaded = loadContracts(setup.contract, setup.cwd, { checks: false });
 const versions = loaded.versions;
 const judge = new RecordJudge(versions, { asOf: setup.asOf, period: setup.period });
 const contractFor = contractForRecords(versions);

@@ -222,7 +222,7 @@ describe('output formats', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('## Periods');
     expect(r.stdout).toContain('| period | availability | target | status | downtime | credit | reliability |');
-    expect(r.stdout).toMatch(/^\| 2026-03 \| 99\.5744% \| 99\.96% \| breached \| 3 h 10 min \| 5% \|/m);
+    expect(r.stdout).toMatch(/^\| 2026-03 \| 99\.5743% \| 99\.96% \| breached \| 3 h 10 min \| 5% \|/m);
     expect(r.stdout).toContain('## Incidents');
   });
 

@@ -1,0 +1,125 @@
+// Where `slac evaluate` writes: stdout or the --output file, through one reusable UTF-8 buffer,
+// waiting for the stream to drain between batches of input so memory stays flat.
+
+import { once } from 'node:events';
+import { createWriteStream, openSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import { type Io, UsageError } from '../io';
+
+export class OutputWriter {
+  private buf = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
+  private failure: Error | null = null;
+
+  private constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly ownsStream: boolean,
+    private readonly name: string,
+  ) {
+    stream.on('error', (e: Error) => {
+      this.failure = e;
+    });
+  }
+
+  /** Opens --output (reporting a bad path as a usage error, exit 2) or takes stdout. */
+  static open(io: Io, output: string | undefined): OutputWriter {
+    if (!output) {
+      // An injected Io (tests, embedding) may have no stream: write through its stdout function.
+      const stream =
+        io.stdoutStream?.() ??
+        new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            io.stdout(chunk.toString('utf8'));
+            done();
+          },
+        });
+      return new OutputWriter(stream, false, 'standard output');
+    }
+    let fd: number;
+    try {
+      fd = openSync(resolve(io.cwd, output), 'w');
+    } catch (e) {
+      throw new UsageError(`${output}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    return new OutputWriter(createWriteStream('', { fd }), true, output);
+  }
+
+  /** Writes `obj` as one NDJSON line with a leading "kind" field (without copying the object). */
+  line(kind: string, obj: object): void {
+    const json = JSON.stringify(obj);
+    this.raw(json === '{}' ? `{"kind":"${kind}"}` : `{"kind":"${kind}",${json.slice(1)}`);
+  }
+
+  /** Writes one already serialized line and a newline. */
+  raw(text: string): void {
+    this.text(text);
+    this.byte(10);
+  }
+
+  /** Writes text as it is. */
+  text(s: string): void {
+    // A UTF-16 unit takes at most 3 bytes in UTF-8.
+    if (this.used + s.length * 3 > this.buf.length) {
+      this.flush();
+      if (s.length * 3 > this.buf.length) {
+        this.stream.write(s);
+        return;
+      }
+    }
+    this.used += this.buf.write(s, this.used);
+  }
+
+  /** Writes bytes already encoded as UTF-8. */
+  bytes(b: Uint8Array): void {
+    if (this.used + b.length > this.buf.length) {
+      this.flush();
+      if (b.length > this.buf.length) {
+        this.stream.write(Buffer.from(b));
+        return;
+      }
+    }
+    this.buf.set(b, this.used);
+    this.used += b.length;
+  }
+
+  private byte(c: number): void {
+    if (this.used >= this.buf.length) this.flush();
+    this.buf[this.used++] = c;
+  }
+
+  private flush(): void {
+    if (this.used === 0) return;
+    // The stream keeps the chunk until written: hand it this buffer and take a new one.
+    this.stream.write(this.buf.subarray(0, this.used));
+    this.buf = Buffer.allocUnsafe(this.buf.length);
+    this.used = 0;
+  }
+
+  /** Lets the stream catch up when it asks to (a slow disk or pipe): awaited between input batches. */
+  async drain(): Promise<void> {
+    this.check();
+    if (this.used > 1 << 19) this.flush();
+    const s = this.stream as NodeJS.WritableStream & { writableNeedDrain?: boolean };
+    // Only while the stream still needs it: a 'drain' that already happened will not come again.
+    if (s.writableNeedDrain) await Promise.race([once(s, 'drain'), once(s, 'error')]);
+    this.check();
+  }
+
+  async end(): Promise<void> {
+    this.flush();
+    this.check();
+    if (!this.ownsStream) return;
+    await new Promise<void>((res, rej) => {
+      this.stream.once('error', rej);
+      this.stream.end(() => res());
+    });
+  }
+
+  private check(): void {
+    if (this.failure) {
+      const code = (this.failure as NodeJS.ErrnoException).code;
+      throw new UsageError(`${this.name}: cannot write (${code ?? this.failure.message})`);
+    }
+  }
+}
