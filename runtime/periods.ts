@@ -194,6 +194,8 @@ export class PeriodAccumulator {
   }
 
   incident(opened: number, counts: boolean): void {
+    // A record that starts after as-of has not happened yet: it adds no month.
+    if (opened > this.asOf) return;
     this.touch(opened, opened + 1);
     if (!counts) return;
     // touch() just set lastY/lastM to this incident's month.
@@ -203,6 +205,7 @@ export class PeriodAccumulator {
 
   /** An outage or maintenance over [start, end), of which the `counted` pieces are downtime. */
   downtime(start: number, end: number, counted: readonly (readonly [number, number])[]): void {
+    if (start > this.asOf) return;
     this.touch(start, end);
     // Downtime after as-of has not happened yet.
     for (const [s, e] of counted) this.downtimeUnion.add(s, Math.min(e, Math.max(s, this.asOf)));

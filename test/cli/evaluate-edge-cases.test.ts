@@ -134,6 +134,17 @@ describe('availability just below the target', () => {
   });
 });
 
+describe('records after as-of', () => {
+  it('an incident opened after as-of is listed as pending and adds no month to the periods', async () => {
+    const log = join(dir, 'future.ndjson');
+    const rec = { type: 'incident', id: 'F1', plan: 'essential', severity: 'critical', opened: '2026-05-02T10:00:00-05:00', cause: 'provider', channel: 'helpdesk' };
+    writeFileSync(log, `${JSON.stringify(rec)}\n`);
+    const doc = JSON.parse((await runSlac(['evaluate', 'contracts/sagicc', log, '--as-of', '2026-05-01', '--format', 'json'])).out);
+    expect(doc.incidents[0].objectives.map((o: { status: string }) => o.status)).toEqual(['pending', 'pending']);
+    expect(doc.periods).toEqual([]);
+  });
+});
+
 describe('fmt --diff', () => {
   it('still fails on a file with syntax errors next to a file it would change', async () => {
     const messy = join(dir, 'messy.sla');
