@@ -326,7 +326,7 @@ export function credit(
     const steps = div(shortfall, fromDecimal(l.step));
     const counted = l.rounding === 'full' ? rat(floor(steps)) : l.rounding === 'pro-rata' ? steps : rat(ceil(steps));
     owed = mul(counted, fromDecimal(l.percentPerStep));
-    rule = `${l.percentPerStep}% for each ${l.rounding === 'pro-rata' ? '' : `${l.rounding ?? 'started'} `}${l.step}% below target${l.rounding === 'pro-rata' ? ', pro rata' : ''}: shortfall ${toDecimalText(shortfall, 10)} points`;
+    rule = `${l.percentPerStep}% for each ${l.rounding === 'pro-rata' ? '' : `${l.rounding ?? 'started'} `}${l.step}% below target${l.rounding === 'pro-rata' ? ', pro rata' : ''}: shortfall of ${toDecimalText(shortfall, 10)} percentage point${toDecimalText(shortfall, 10) === '1' ? '' : 's'}`;
   }
   if (cr.cap !== null) {
     const cap = fromDecimal(cr.cap);

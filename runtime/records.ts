@@ -274,6 +274,13 @@ interface NameIndex {
 
 const indexes = new WeakMap<Contract, NameIndex>();
 
+/** "(declared: a, b)", or what the contract lacks when it declares none. */
+function known(list: string, what: string): string {
+  if (list === 'none') return `(the contract declares no ${what})`;
+  if (list.startsWith('none (')) return `(the contract declares no ${what}: ${list.slice(6, -1)})`;
+  return `(declared: ${list})`;
+}
+
 function listOf(ids: readonly string[]): string {
   return ids.length === 0 ? 'none' : ids.join(', ');
 }
@@ -390,19 +397,19 @@ export function validateRecord(raw: unknown, line: number, contract: Contract): 
       }
       plan = ix.defaultPlan;
     } else if (!ix.plans.has(plan)) {
-      return reject(line, r, `unknown plan ${quote(plan)} (declared: ${ix.planList})`);
+      return reject(line, r, `unknown plan ${quote(plan)} ${known(ix.planList, 'plans')}`);
     }
     const sevText = typeof r.severity === 'number' ? String(r.severity) : (r.severity as string);
     const severity = ix.severities.get(sevText);
     if (severity === undefined) {
-      return reject(line, r, `unknown severity ${quote(r.severity)} (declared: ${ix.severityList})`);
+      return reject(line, r, `unknown severity ${quote(r.severity)} ${known(ix.severityList, 'severities')}`);
     }
     const category = (r.category ?? null) as string | null;
     if (category !== null && !ix.categories.has(category)) {
-      return reject(line, r, `unknown category ${quote(category)} (declared: ${ix.categoryList})`);
+      return reject(line, r, `unknown category ${quote(category)} ${known(ix.categoryList, 'categories')}`);
     }
     const cause = r.cause as string;
-    if (!ix.causes.has(cause)) return reject(line, r, `unknown cause ${quote(cause)} (declared: ${ix.causeList})`);
+    if (!ix.causes.has(cause)) return reject(line, r, `unknown cause ${quote(cause)} ${known(ix.causeList, 'causes')}`);
     // Channel names are not checked against the rule: a report through an undeclared channel is a
     // fact the evaluator judges (excluded when the rule excludes others), not a malformed record.
     const channel = (r.channel ?? null) as string | null;
@@ -423,7 +430,7 @@ export function validateRecord(raw: unknown, line: number, contract: Contract): 
     if (order !== null) return reject(line, r, order);
     const cause = r.cause as string;
     const ix = nameIndex(contract);
-    if (!ix.causes.has(cause)) return reject(line, r, `unknown cause ${quote(cause)} (declared: ${ix.causeList})`);
+    if (!ix.causes.has(cause)) return reject(line, r, `unknown cause ${quote(cause)} ${known(ix.causeList, 'causes')}`);
     return { type: 'outage', id: r.id as string, start, end, cause, line };
   }
   const notified = instant(r, 'notified', err);

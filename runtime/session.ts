@@ -101,7 +101,10 @@ export class RecordJudge {
       : `${rec.type === 'incident' ? 'opened' : 'started'} before version ${version.version} took effect on ${version.ir.effective}; judged by that version, the earliest`;
     if (rec.type === 'incident') {
       const verdict = evaluateIncident(version, rec, asOf);
-      if (note) verdict.note = note;
+      // Listed, so the log is accounted for, but it had not happened at as-of.
+      const later = rec.opened > asOf ? `opened after as-of (${formatInstant(asOf, zone)}): not yet open then, so every target is pending` : undefined;
+      const notes = [later, note].filter((x): x is string => x !== undefined);
+      if (notes.length) verdict.note = notes.join('; ');
       return {
         kind: 'incident',
         verdict,

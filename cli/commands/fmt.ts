@@ -36,7 +36,11 @@ export async function fmtCommand(paths: string[], opts: FmtOptions, io: Io): Pro
     const text = await io.readStdin();
     const out = formatOne(io, '<stdin>', text, opts);
     if (out === null) return 1;
-    if (opts.check) return out === text ? 0 : 1;
+    if (opts.check) {
+      if (out === text) return 0;
+      io.stdout('<stdin>: not formatted\n');
+      return 1;
+    }
     io.stdout(opts.diff ? createTwoFilesPatch('<stdin>', '<stdin>', text, out) : out);
     return 0;
   }

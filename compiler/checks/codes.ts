@@ -107,6 +107,8 @@ export const CHECKS = {
     'Reports through other channels are excluded, but no official channel is declared, so every incident is excluded.'),
   noCountedCause: def('SLA3505', 'warning', 'No counted cause',
     'Every declared cause is excluded, so no incident or outage ever counts against the provider.'),
+  noCauses: def('SLA3506', 'warning', 'No causes declared',
+    'Every incident and outage record names its cause, and a cause the contract does not declare is rejected: without a `causes` clause no record can be evaluated. Declare at least the counted one: `causes` then `counted provider`.'),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type CheckKey = keyof typeof CHECKS;

@@ -66,4 +66,16 @@ const countedCause: Check = (ctx) => {
   });
 };
 
-export const nameChecks: readonly Check[] = [unusedCalendars, maintenanceNotice, maintenanceWindows, officialChannel, countedCause];
+/** Records must name a declared cause: a contract that judges anything needs a causes clause. */
+const causesDeclared: Check = (ctx) => {
+  const c = ctx.contract;
+  if (c.causes.length > 0) return;
+  if (c.targets.length === 0 && c.categoryTargets.length === 0 && !c.availability && !c.reliability) return;
+  const first = ctx.ast.statements.find((s) => s.kind === 'contract') ?? ctx.ast.statements[0];
+  const at = first ? { start: first.span.start, end: first.span.end } : { start: 0, end: 0 };
+  ctx.report.report(CHECKS.noCauses, at, 'the contract declares no causes, so every incident and outage record will be rejected (its cause is unknown)', {
+    hint: 'add: causes, then a line such as `counted provider "attributable to the provider"`',
+  });
+};
+
+export const nameChecks: readonly Check[] = [unusedCalendars, maintenanceNotice, maintenanceWindows, officialChannel, countedCause, causesDeclared];

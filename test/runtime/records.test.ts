@@ -341,7 +341,7 @@ describe('names and plans', () => {
     expect(ok(inc({ plan: null, channel: 'phone' }), one)).toMatchObject({ plan: 'only', channel: 'phone' });
     const none = contract({ plans: [], implicitPlan: true, channels: null });
     expect(ok(inc({ plan: undefined }), none)).toMatchObject({ plan: 'default' });
-    expect(ok(inc({ plan: 'essential' }), none)).toMatchObject({ message: 'unknown plan "essential" (declared: none (omit "plan"))' });
+    expect(ok(inc({ plan: 'essential' }), none)).toMatchObject({ message: 'unknown plan "essential" (the contract declares no plans: omit "plan")' });
   });
 
   it('accepts a channel the rule does not list (the evaluator decides whether it counts)', () => {
