@@ -487,6 +487,11 @@ function lowerObjective(s: Extract<A.Statement, { kind: 'objective' }>, ctx: Low
   };
 
   if (s.value) {
+    if (ctx.severities.size === 0) {
+      ctx.report.report(DIAGNOSTICS.noSeverities, s.headerSpan, `the ${objective} target is for every incident, but the contract declares no severities`, {
+        hint: 'declare them: severities, then one line each (p1 "Priority 1")',
+      });
+    }
     for (const p of ctx.plans.keys()) for (const sev of ctx.severities.keys()) add(p, sev, s.value);
     return;
   }
@@ -562,10 +567,19 @@ function lowerMaintenance(s: Extract<A.Statement, { kind: 'maintenance' }>, ctx:
     countedAsDowntime: true,
     span: s.span,
   };
+  const anyTime = s.items.find((l) => l.kind === 'windows' && l.anyTime);
+  const listed = s.items.filter((l) => l.kind === 'hours');
+  if (anyTime && listed.length > 0) {
+    ctx.report.report(DIAGNOSTICS.contradiction, anyTime.span, 'maintenance may happen at any time, yet windows are listed', {
+      related: listed.map((l) => ({ span: l.span, message: 'a listed window' })),
+      hint: 'keep the windows, or `windows any time`, not both',
+    });
+  }
   for (const l of s.items) {
     switch (l.kind) {
       case 'windows':
-        m.hasWindows = !l.anyTime;
+        // Listed windows win over `windows any time` (reported above), whatever the line order.
+        if (!l.anyTime) m.hasWindows = true;
         break;
       case 'hours':
         m.hasWindows = true;

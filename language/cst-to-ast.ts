@@ -492,6 +492,13 @@ export class AstBuilder {
           const ps = toks(lc, 'PercentLit');
           if (ps.length < 2) break;
           const rounding = tok(lc, 'Started') ? 'started' : tok(lc, 'Full') ? 'full' : tok(lc, 'Rata') ? 'pro-rata' : null;
+          if ((tok(lc, 'Started') || tok(lc, 'Full')) && tok(lc, 'Rata')) {
+            this.diagnostics.push(
+              diagnostic(DIAGNOSTICS.contradiction, ls, 'this credit formula rounds two ways: a step is counted when started (or full), or pro rata, not both', {
+                hint: '5% for each started 1% below target   or   5% for each 1% below target, pro rata',
+              }),
+            );
+          }
           items.push({ kind: 'linear', percent: this.percent(ps[0]), step: this.percent(ps[1]), rounding, span: ls });
           break;
         }

@@ -80,6 +80,10 @@ export const DIAGNOSTICS = {
     'A contract states when it takes effect: `effective 2026-03-13` (or `effective unspecified`, which slac treats as always in force).'),
   invalidValue: def('SLA2011', 'error', 'Value out of range',
     'A number is outside what the clause allows (a percentage above 100, a zero-minute slot, a negative count).'),
+  contradiction: def('SLA2012', 'error', 'Clauses contradict each other',
+    'Two parts of one clause say opposite things: maintenance windows listed and `windows any time`, or a credit formula rounding two ways (`started` or `full`, and `pro rata`). slac will not pick one for you.'),
+  noSeverities: def('SLA2013', 'error', 'Targets without severities',
+    'A target `for every incident` applies to every declared severity; with no `severities` clause it applies to none, and every incident record would be rejected (its severity is unknown).'),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type DiagnosticKey = keyof typeof DIAGNOSTICS;

@@ -15,12 +15,21 @@ export type DueOrder = 'earlier' | 'same' | 'later';
  * a wall-clock one is always due later (and a shorter wall-clock one always earlier). Anything else
  * depends on when the incident opens: null.
  */
-export function compareDue(a: Duration, b: Duration): DueOrder | null {
+export function compareDue(a: Duration, b: Duration, wallLike: (calendar: string) => boolean = () => false): DueOrder | null {
   if (a.ms === null || b.ms === null) return null;
-  if (a.calendar === b.calendar) return a.ms < b.ms ? 'earlier' : a.ms > b.ms ? 'later' : 'same';
-  if (a.calendar !== null && b.calendar === null && a.ms > b.ms) return 'later';
-  if (a.calendar === null && b.calendar !== null && a.ms < b.ms) return 'earlier';
+  const ca = a.calendar !== null && wallLike(a.calendar) ? null : a.calendar;
+  const cb = b.calendar !== null && wallLike(b.calendar) ? null : b.calendar;
+  if (ca === cb) return a.ms < b.ms ? 'earlier' : a.ms > b.ms ? 'later' : 'same';
+  // Business time pauses (nights, weekends, holidays): the same amount of it ends later.
+  if (ca !== null && cb === null && a.ms >= b.ms) return 'later';
+  if (ca === null && cb !== null && a.ms <= b.ms) return 'earlier';
   return null;
+}
+
+/** Calendars whose business time is wall time: 24x7 with no holidays. */
+function wallLikeCalendars(ctx: { contract: { calendars: readonly { id: string; allDay: boolean; holidayCountry: string | null; added: unknown[]; pinned: unknown[] }[] } }): (id: string) => boolean {
+  const ids = new Set(ctx.contract.calendars.filter((c) => c.allDay && c.holidayCountry === null && c.added.length === 0 && c.pinned.length === 0).map((c) => c.id));
+  return (id) => ids.has(id);
 }
 
 /** `4 business hours`, `10 minutes`, `none`. */
@@ -45,6 +54,7 @@ function targetsOf(c: Contract, objective: ObjectiveName, plan: string): Map<str
 }
 
 const severityOrder: Check = (ctx) => {
+  const wallLike = wallLikeCalendars(ctx);
   const c = ctx.contract;
   const first = oncePerPair();
   const objectives = new Set(c.targets.map((t) => t.objective));
@@ -57,7 +67,7 @@ const severityOrder: Check = (ctx) => {
         if (!severe?.duration) continue;
         for (let j = i + 1; j < byRank.length; j++) {
           const mild = cells.get(byRank[j].id);
-          if (!mild?.duration || compareDue(severe.duration, mild.duration) !== 'later') continue;
+          if (!mild?.duration || compareDue(severe.duration, mild.duration, wallLike) !== 'later') continue;
           if (!first(severe.span, mild.span)) break;
           const where = c.implicitPlan ? '' : ` (plan ${plan.id})`;
           ctx.report.report(
@@ -74,6 +84,7 @@ const severityOrder: Check = (ctx) => {
 };
 
 const planOrder: Check = (ctx) => {
+  const wallLike = wallLikeCalendars(ctx);
   const c = ctx.contract;
   if (!c.plansOrdered) return;
   const first = oncePerPair();
@@ -88,7 +99,7 @@ const planOrder: Check = (ctx) => {
         for (let i = 0; i < j; i++) {
           const low = byPlan[i].get(sev.id);
           if (!low?.duration) continue;
-          const worse = high.duration === null || compareDue(high.duration, low.duration) === 'later';
+          const worse = high.duration === null || compareDue(high.duration, low.duration, wallLike) === 'later';
           if (!worse) continue;
           if (!first(high.span, low.span)) break;
           ctx.report.report(
@@ -119,6 +130,7 @@ const LISTED_TARGETS = 6;
 type Cell = Pick<Target | CategoryTarget, 'duration' | 'span'> & { label: string };
 
 const objectiveOrder: Check = (ctx) => {
+  const wallLike = wallLikeCalendars(ctx);
   const c = ctx.contract;
   const categories: (string | null)[] = [null, ...new Set(c.categoryTargets.map((t) => t.category))];
   // One finding per later cell (a category cell stands for every plan and severity), with every
@@ -137,7 +149,7 @@ const objectiveOrder: Check = (ctx) => {
         for (const [earlier, later] of OBJECTIVE_PAIRS) {
           const e = cell(earlier);
           const l = cell(later);
-          if (!e?.duration || !l?.duration || compareDue(l.duration, e.duration) !== 'earlier') continue;
+          if (!e?.duration || !l?.duration || compareDue(l.duration, e.duration, wallLike) !== 'earlier') continue;
           const key = `${l.span.start}:${earlier}`;
           const f = findings.get(key) ?? { later, earlier, cell: l, before: new Map<number, Cell>() };
           if (!f.before.has(e.span.start)) f.before.set(e.span.start, e);
@@ -153,22 +165,29 @@ const objectiveOrder: Check = (ctx) => {
       .map((e) => (e.label === l.label ? describeDuration(e.duration) : `${describeDuration(e.duration)} for ${e.label}`))
       .join(', ');
     const more = cells.length > LISTED_TARGETS ? ` and ${cells.length - LISTED_TARGETS} more` : '';
+    // When a category target meets a severity target, the finding concerns only incidents of both.
+    const others = [...new Set(cells.map((e) => e.label).filter((x) => x !== l.label))];
+    const message =
+      others.length === 0
+        ? `${later} of ${l.label} is due in ${describeDuration(l.duration)}, before its ${earlier} (${listed}${more})`
+        : `for incidents of ${l.label} that are also of ${others.join(' or ')}, ${later} (${describeDuration(l.duration)}) is due before ${earlier} (${listed}${more})`;
     ctx.report.report(
       CHECKS.objectiveOrder,
       l.span,
-      `${later} of ${l.label} is due in ${describeDuration(l.duration)}, before its ${earlier} (${listed}${more})`,
+      message,
       { related: cells.slice(0, LISTED_TARGETS).map((e) => ({ span: e.span, message: `the ${earlier} target${e.label === l.label ? '' : ` of ${e.label}`}` })) },
     );
   }
 };
 
 const categoryOverrides: Check = (ctx) => {
+  const wallLike = wallLikeCalendars(ctx);
   const c = ctx.contract;
   for (const ct of c.categoryTargets) {
     const tighter = new Map<number, Target>();
     for (const t of c.targets) {
       if (t.objective !== ct.objective || !t.duration) continue;
-      const looser = ct.duration === null || compareDue(ct.duration, t.duration) === 'later';
+      const looser = ct.duration === null || compareDue(ct.duration, t.duration, wallLike) === 'later';
       if (looser && !tighter.has(t.span.start)) tighter.set(t.span.start, t);
     }
     if (tighter.size === 0) continue;

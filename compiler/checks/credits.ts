@@ -206,6 +206,10 @@ const capReached: Check = (ctx) => {
   const target = fromDecimal(availability.target);
   const cap = fromDecimal(credits.cap);
   const related = [{ span: l.span, message: 'the credit formula' }];
+  if (cmp(cap, ZERO) === 0) {
+    ctx.report.report(CHECKS.linearCapReached, credits.capSpan, 'a 0% cap: whatever the availability, no credit is ever owed', { related });
+    return;
+  }
   // Shortfall at which the credit first reaches the cap, and whether that shortfall itself counts.
   const steps = rat(ceil(div(cap, per)));
   let threshold: Rational;
@@ -246,6 +250,15 @@ const tableAndFormula: Check = (ctx) => {
   });
 };
 
+/** A table of bands is only consulted for a month that misses its availability target. */
+const bandsWithoutTarget: Check = (ctx) => {
+  const credits = ctx.contract.credits;
+  if (!credits || credits.bands.length === 0 || ctx.contract.availability || credits.linear) return;
+  ctx.report.report(CHECKS.creditsWithoutTarget, credits.bands[0].span, 'credits are owed when availability misses its target, but the contract has no availability clause: this table never applies', {
+    hint: 'availability\n  target 99.9% per calendar month',
+  });
+};
+
 const creditsWithoutCredit: Check = (ctx) => {
   const credits = ctx.contract.credits;
   if (!credits || credits.linear || credits.bands.length > 0) return;
@@ -264,5 +277,6 @@ export const creditChecks: readonly Check[] = [
   linearFormula,
   capReached,
   tableAndFormula,
+  bandsWithoutTarget,
   creditsWithoutCredit,
 ];

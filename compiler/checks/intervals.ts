@@ -93,13 +93,18 @@ export function coverage<P, T>(
   }
   if (order(reach, domain.to) < 0) gaps.push({ from: reach, to: domain.to, before: reachOwner, after: null });
 
-  if (options.cyclic && gaps.length > 1) {
+  if (options.cyclic && gaps.length > 0 && clipped.length > 0) {
     const head = gaps[0];
     const tail = gaps[gaps.length - 1];
-    if (order(head.from, domain.from) === 0 && order(tail.to, domain.to) === 0) {
+    if (gaps.length > 1 && order(head.from, domain.from) === 0 && order(tail.to, domain.to) === 0) {
       // One gap across the seam: it starts at the tail and ends where the head ends.
       gaps.shift();
       gaps[gaps.length - 1] = { from: tail.from, to: head.to, before: tail.before, after: head.after };
+    } else {
+      // A gap at one end only (a piece starts or ends exactly at the seam): its neighbour across
+      // the seam is the first piece (for the tail) or the piece that reaches the end (for the head).
+      if (tail.after === null && order(tail.to, domain.to) === 0) gaps[gaps.length - 1] = { ...tail, after: clipped[0].owner };
+      if (head.before === null && order(head.from, domain.from) === 0) gaps[0] = { ...gaps[0], before: reachOwner };
     }
   }
   return { gaps, overlaps };

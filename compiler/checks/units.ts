@@ -1,6 +1,7 @@
 // Checks of durations and their units: business days on uneven calendars, business time that is
 // wall time, business time on a calendar without hours, and durations of zero.
 
+import { businessDayMs } from '../lower';
 import type { Span } from '../../language/span';
 import type { Calendar, Contract, Duration } from '../ir';
 import { CHECKS } from './codes';
@@ -32,10 +33,11 @@ function calendarHeader(ctx: CheckContext, cal: Calendar): Span {
 
 /** Working minutes per weekday, for the message about uneven days. */
 function dayLengths(cal: Calendar): string {
+  // Each day's hours as the union of its ranges (08:00-18:00 and 12:00-20:00 make 12 hours).
   const perDay = new Map<number, number>();
-  for (const r of cal.weekly) {
-    const len = r.crossesMidnight ? 1440 - r.from + r.to : r.to - r.from;
-    if (len > 0) perDay.set(r.day, (perDay.get(r.day) ?? 0) + len);
+  for (let day = 1; day <= 7; day++) {
+    const ms = businessDayMs(cal.weekly.filter((r) => r.day === day), false);
+    if (ms) perDay.set(day, ms / 60_000);
   }
   const byLength = new Map<number, string[]>();
   for (const [day, len] of [...perDay].sort((a, b) => a[0] - b[0])) byLength.set(len, [...(byLength.get(len) ?? []), DAY_NAMES[day - 1]]);

@@ -31,12 +31,6 @@ function clockAfter(start: number, length: number): string {
   return end === 0 ? '24:00' : clock(end);
 }
 
-/** Where on the week a minute falls: `sunday 00:01`. */
-function weekClock(weekMinute: number): string {
-  const m = ((weekMinute % WEEK_MINUTES) + WEEK_MINUTES) % WEEK_MINUTES;
-  return `${DAY_NAMES[Math.floor(m / DAY_MINUTES)]} ${clock(m % DAY_MINUTES)}`;
-}
-
 function lengthOf(r: WeeklyRange): number {
   return r.crossesMidnight ? DAY_MINUTES - r.from + r.to : r.to - r.from;
 }
@@ -154,7 +148,8 @@ const windowGaps: Check = (ctx) => {
   if (!m || m.windows.length === 0) return;
   const { gaps } = coverage(m.windows.flatMap(weekPieces), { from: 0, to: WEEK_MINUTES }, (a, b) => a - b, { cyclic: true });
   const short = new DayGroups<{ before: WeeklyRange; after: WeeklyRange; from: number; length: number }>();
-  const nearMidnight = new Map<string, { range: WeeklyRange; side: 'ends' | 'starts'; minutes: number; at: number }>();
+  // Grouped by window line, so `monday to friday 20:00 to 23:59` is one finding naming every day.
+  const nearMidnight = new DayGroups<{ range: WeeklyRange; side: 'ends' | 'starts'; minutes: number; at: number }>();
   for (const g of gaps) {
     if (!g.before || !g.after) continue;
     const length = g.to > g.from ? g.to - g.from : WEEK_MINUTES - g.from + g.to;
@@ -165,11 +160,21 @@ const windowGaps: Check = (ctx) => {
     }
     const beforeMidnight = DAY_MINUTES - (g.from % DAY_MINUTES);
     if (g.from % DAY_MINUTES !== 0 && beforeMidnight < SHORT_GAP_MINUTES && length > beforeMidnight) {
-      nearMidnight.set(`ends:${spanOf(ctx, g.before).start}:${g.before.to}`, { range: g.before, side: 'ends', minutes: beforeMidnight, at: g.from });
+      nearMidnight.add(`ends:${spanOf(ctx, g.before).start}:${g.before.to}`, DAY_NAMES[Math.floor(g.from / DAY_MINUTES)], {
+        range: g.before,
+        side: 'ends',
+        minutes: beforeMidnight,
+        at: g.from,
+      });
     }
     const afterMidnight = g.to % DAY_MINUTES;
     if (afterMidnight !== 0 && afterMidnight < SHORT_GAP_MINUTES && length > afterMidnight) {
-      nearMidnight.set(`starts:${spanOf(ctx, g.after).start}:${g.after.from}`, { range: g.after, side: 'starts', minutes: afterMidnight, at: g.to });
+      nearMidnight.add(`starts:${spanOf(ctx, g.after).start}:${g.after.from}`, DAY_NAMES[Math.floor(g.to / DAY_MINUTES) % 7], {
+        range: g.after,
+        side: 'starts',
+        minutes: afterMidnight,
+        at: g.to,
+      });
     }
   }
   for (const { value: s, days } of short.entries()) {
@@ -182,7 +187,7 @@ const windowGaps: Check = (ctx) => {
       { related: [{ span: before?.to.span ?? s.before.span, message: 'the previous window ends here' }], hint: 'make the windows meet (24:00 then 00:00) if one continuous window was meant' },
     );
   }
-  for (const n of nearMidnight.values()) {
+  for (const { value: n, days } of nearMidnight.entries()) {
     const node = timeRangeOf(ctx, n.range);
     const span = node ? (n.side === 'ends' ? node.to.span : node.from.span) : n.range.span;
     const plural = n.minutes === 1 ? '' : 's';
@@ -190,8 +195,8 @@ const windowGaps: Check = (ctx) => {
       CHECKS.windowShortOfMidnight,
       span,
       n.side === 'ends'
-        ? `this maintenance window ends ${n.minutes} minute${plural} before midnight: ${weekClock(n.at)} to 24:00 is outside every window`
-        : `this maintenance window starts ${n.minutes} minute${plural} after midnight: ${weekClock(n.at - n.minutes)} to ${clock(n.at % DAY_MINUTES)} is outside every window`,
+        ? `this maintenance window ends ${n.minutes} minute${plural} before midnight: ${clock(n.at % DAY_MINUTES)} to 24:00 on ${days} is outside every window`
+        : `this maintenance window starts ${n.minutes} minute${plural} after midnight: 00:00 to ${clock(n.at % DAY_MINUTES)} on ${days} is outside every window`,
       { hint: n.side === 'ends' ? 'write 24:00 if the window runs until midnight' : 'write 00:00 if the window starts at midnight' },
     );
   }
