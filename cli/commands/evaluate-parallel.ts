@@ -24,10 +24,14 @@ export interface ParallelHooks {
   progress?(linesRead: number): void;
 }
 
-/** Worker threads to use: SLAC_WORKERS when set (0 = none), else one per core beyond this one, at least 2. */
+/**
+ * Worker threads to use: SLAC_WORKERS when set (0 = none); none on a single core (threads would
+ * only compete); else one per core, the main thread's reading and writing being light.
+ */
 export function workerCount(env: Record<string, string | undefined>): number {
   if (env.SLAC_WORKERS !== undefined) return Math.max(0, Math.floor(Number(env.SLAC_WORKERS)) || 0);
-  return Math.max(2, availableParallelism() - 1);
+  const cores = availableParallelism();
+  return cores < 2 ? 0 : cores;
 }
 
 /** False when running from the TypeScript sources (tests), where the bundled worker does not exist. */
