@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compile } from '../../compiler/compile';
+import type { Calendar } from '../../compiler/ir';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -26,4 +27,21 @@ export function withoutSpans(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+/** An IR calendar for tests: no hours, no holidays, unless `over` says otherwise. */
+export function calendarOf(over: Partial<Calendar> = {}): Calendar {
+  return {
+    id: 'office',
+    title: null,
+    weekly: [],
+    allDay: false,
+    holidayCountry: null,
+    holidayCountrySpan: null,
+    added: [],
+    removed: [],
+    pinned: [],
+    span: { start: 0, end: 0 },
+    ...over,
+  };
 }

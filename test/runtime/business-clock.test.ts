@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Calendar, Weekday, WeeklyRange } from '../../compiler/ir';
+import { calendarOf } from '../helpers/ir';
 import {
   createBusinessClock,
   dayLengthMs,
@@ -25,19 +26,7 @@ function range(day: Weekday, from: string, to: string): WeeklyRange {
 }
 
 function calendar(weekly: WeeklyRange[], over: Partial<Calendar> = {}): Calendar {
-  return {
-    id: 'office',
-    title: null,
-    weekly,
-    allDay: false,
-    holidayCountry: null,
-    holidayCountrySpan: null,
-    added: [],
-    removed: [],
-    pinned: [],
-    span: S,
-    ...over,
-  };
+  return calendarOf({ weekly, ...over });
 }
 
 const weekdays = (days: Weekday[], from: string, to: string): WeeklyRange[] =>

@@ -3,23 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Calendar, HolidayEdit } from '../../compiler/ir';
 import { isKnownCountry, libraryHolidays, resolveHolidays } from '../../runtime/holidays';
+import { calendarOf } from '../helpers/ir';
 
 const S = { start: 0, end: 0 };
 
 function calendar(over: Partial<Calendar> = {}): Calendar {
-  return {
-    id: 'office',
-    title: null,
-    weekly: [],
-    allDay: false,
-    holidayCountry: 'CO',
-    holidayCountrySpan: null,
-    added: [],
-    removed: [],
-    pinned: [],
-    span: S,
-    ...over,
-  };
+  return calendarOf({ holidayCountry: 'CO', ...over });
 }
 
 const edit = (date: string): HolidayEdit => ({ date, reason: null, span: S });
