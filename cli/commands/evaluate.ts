@@ -109,6 +109,14 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
 
   let result: SessionResult;
   const rejected: Rejected[] = [];
+  // A records file that cannot be read is reported before --output is created (or emptied).
+  if (recordsPath !== '-') {
+    try {
+      if (statSync(resolve(io.cwd, recordsPath)).isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+    } catch (e) {
+      throw new UsageError(`${recordsPath}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  }
   const out = OutputWriter.open(io, opts.output);
   const session = { asOf, period: opts.period };
   const head = { contract: contractInfo, asOf: formatInstant(asOf, zone), period: opts.period ?? null };
