@@ -4,10 +4,10 @@
 // Both run as whole processes (start-up included), best of 3. Run: node --import tsx bench/evaluate.bench.ts
 
 import { spawnSync } from 'node:child_process';
-import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeNdjsonOnce } from './data';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA_DIR = join(ROOT, 'bench', '.data');
@@ -22,51 +22,35 @@ function iso(ms: number): string {
 
 /** Time-ordered SAGICC records from 2026-03-13: 90% incidents, 8% outages, 2% maintenance. */
 async function ensureData(count: number): Promise<string> {
-  const file = join(DATA_DIR, `sagicc-${count}.ndjson`);
-  if (existsSync(file) && statSync(file).size > 0) return file;
-  mkdirSync(DATA_DIR, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  const out = createWriteStream(tmp);
   const base = Date.UTC(2026, 2, 13, 5);
   const step = Math.floor((300 * 86_400_000) / count); // spread over ~10 months
-  let buf = '';
   let seed = 42;
   const rnd = (): number => {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     return seed / 0x7fffffff;
   };
-  for (let i = 0; i < count; i++) {
+  return writeNdjsonOnce(join(DATA_DIR, `sagicc-${count}.ndjson`), count, (i) => {
     const t = base + i * step;
     const k = i % 50;
-    let rec: object;
     if (k < 4) {
-      rec = { type: 'outage', id: `OUT-${i}`, start: iso(t), end: iso(t + Math.floor(rnd() * 40) * 60_000 + 60_000), cause: rnd() < 0.8 ? 'provider' : 'cloud-provider' };
-    } else if (k === 4) {
-      rec = { type: 'maintenance', id: `MW-${i}`, start: iso(t), end: iso(t + 3_600_000), notified: iso(t - Math.floor(rnd() * 10) * 86_400_000) };
-    } else {
-      const responded = t + Math.floor(rnd() * 2000) * 60_000;
-      rec = {
-        type: 'incident',
-        id: `S${i}`,
-        plan: PLANS[i % 3],
-        severity: SEVERITIES[(i >> 2) % 4],
-        opened: iso(t),
-        responded: iso(responded),
-        restored: rnd() < 0.7 ? iso(responded + Math.floor(rnd() * 3000) * 60_000) : null,
-        cause: rnd() < 0.9 ? 'provider' : EXCLUDED[i % 3],
-        channel: rnd() < 0.95 ? 'helpdesk' : 'email',
-      };
+      return { type: 'outage', id: `OUT-${i}`, start: iso(t), end: iso(t + Math.floor(rnd() * 40) * 60_000 + 60_000), cause: rnd() < 0.8 ? 'provider' : 'cloud-provider' };
     }
-    buf += `${JSON.stringify(rec)}\n`;
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await once(out, 'drain');
-      buf = '';
+    if (k === 4) {
+      return { type: 'maintenance', id: `MW-${i}`, start: iso(t), end: iso(t + 3_600_000), notified: iso(t - Math.floor(rnd() * 10) * 86_400_000) };
     }
-  }
-  out.end(buf);
-  await once(out, 'finish');
-  renameSync(tmp, file);
-  return file;
+    const responded = t + Math.floor(rnd() * 2000) * 60_000;
+    return {
+      type: 'incident',
+      id: `S${i}`,
+      plan: PLANS[i % 3],
+      severity: SEVERITIES[(i >> 2) % 4],
+      opened: iso(t),
+      responded: iso(responded),
+      restored: rnd() < 0.7 ? iso(responded + Math.floor(rnd() * 3000) * 60_000) : null,
+      cause: rnd() < 0.9 ? 'provider' : EXCLUDED[i % 3],
+      channel: rnd() < 0.95 ? 'helpdesk' : 'email',
+    };
+  });
 }
 
 const BASELINE = `

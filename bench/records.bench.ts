@@ -2,12 +2,12 @@
 // against a bare loop that only JSON.parses each line and Date.parses its timestamps (budget: 3x).
 // Run: node --import tsx bench/records.bench.ts  (the data file is generated once into bench/.data/).
 
-import { createReadStream, existsSync, mkdirSync, renameSync, statSync, createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Contract } from '../compiler/ir';
+import { writeNdjsonOnce } from './data';
 import { readRecordLines, readRecords, type ContractFor } from '../runtime/records';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -44,36 +44,21 @@ function stamp(ms: number, k: number): string {
   return new Date(ms + shift).toISOString().slice(0, 19) + off;
 }
 
-/** Writes the data file once (to a temporary name first, so an interrupted run leaves no half file). */
+/** The data file, generated once (see bench/data.ts). */
 async function ensureData(): Promise<void> {
-  if (existsSync(DATA) && statSync(DATA).size > 0) return;
-  mkdirSync(dirname(DATA), { recursive: true });
-  const tmp = `${DATA}.${process.pid}.tmp`;
-  const out = createWriteStream(tmp);
   const base = Date.UTC(2026, 0, 1);
-  let buf = '';
-  for (let i = 0; i < COUNT; i++) {
+  await writeNdjsonOnce(DATA, COUNT, (i) => {
     const t = base + i * 137_000;
-    let rec: object;
     if (i % 5 === 4) {
-      rec = { type: 'outage', id: `OUT-${i}`, start: stamp(t, i), end: stamp(t + 600_000, i + 1), cause: i % 2 ? 'provider' : 'third-party' };
-    } else {
-      rec = {
-        type: 'incident', id: `S${i}`, plan: i % 2 ? 'essential' : 'standard', severity: ['critical', 'high', 'medium', '1'][i % 4],
-        category: i % 7 === 0 ? 'security' : null, opened: stamp(t, i), responded: stamp(t + 300_000, i + 1),
-        restored: stamp(t + 3_600_000, i + 2), resolved: i % 3 ? stamp(t + 7_200_000, i) : null,
-        cause: 'provider', channel: 'helpdesk', ticket: `T-${i}`,
-      };
+      return { type: 'outage', id: `OUT-${i}`, start: stamp(t, i), end: stamp(t + 600_000, i + 1), cause: i % 2 ? 'provider' : 'third-party' };
     }
-    buf += `${JSON.stringify(rec)}\n`;
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await once(out, 'drain');
-      buf = '';
-    }
-  }
-  out.end(buf);
-  await once(out, 'finish');
-  renameSync(tmp, DATA);
+    return {
+      type: 'incident', id: `S${i}`, plan: i % 2 ? 'essential' : 'standard', severity: ['critical', 'high', 'medium', '1'][i % 4],
+      category: i % 7 === 0 ? 'security' : null, opened: stamp(t, i), responded: stamp(t + 300_000, i + 1),
+      restored: stamp(t + 3_600_000, i + 2), resolved: i % 3 ? stamp(t + 7_200_000, i) : null,
+      cause: 'provider', channel: 'helpdesk', ticket: `T-${i}`,
+    };
+  });
 }
 
 let peakRss = 0;

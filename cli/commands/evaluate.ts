@@ -144,37 +144,29 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
       }
       for (const p of result.periods) out.line('period', p);
       out.line('summary', { ...head, counts: result.counts });
-    } else if (opts.format === 'json') {
-      // Incidents are written as they are judged; the rest (usually small) at the end.
-      const json = new JsonReport((t) => out.text(t));
-      json.start(head);
+    } else {
+      // JSON is written as incidents are judged; text and markdown need them all first.
+      const json = opts.format === 'json' ? new JsonReport((t) => out.text(t)) : null;
+      json?.start(head);
+      const incidents: IncidentVerdict[] = [];
       const downtime: DowntimeVerdict[] = [];
       result = await evaluateRecords(versions, input, session, {
         incident: (v) => {
           noteBreach(v);
-          json.incident(v);
+          if (json) json.incident(v);
+          else incidents.push(v);
         },
         downtime: (d) => downtime.push(d),
         rejected: (r) => rejected.push(r),
         progress: onProgress,
         drain: () => out.drain(),
       });
-      json.finish({ downtime, periods: result.periods, rejected, counts: result.counts });
-    } else {
-      const incidents: IncidentVerdict[] = [];
-      const downtime: DowntimeVerdict[] = [];
-      result = await evaluateRecords(versions, input, session, {
-        incident: (v) => {
-          noteBreach(v);
-          incidents.push(v);
-        },
-        downtime: (d) => downtime.push(d),
-        rejected: (r) => rejected.push(r),
-        progress: onProgress,
-      });
-      const report: EvaluationReport = { ...head, incidents, downtime, periods: result.periods, rejected, counts: result.counts };
-      const lines = opts.format === 'markdown' ? toMarkdown(report) : toText(report, colorsFor(io, 'stdout', !opts.color || !!opts.output));
-      for (const line of lines) out.raw(line);
+      if (json) json.finish({ downtime, periods: result.periods, rejected, counts: result.counts });
+      else {
+        const report: EvaluationReport = { ...head, incidents, downtime, periods: result.periods, rejected, counts: result.counts };
+        const lines = opts.format === 'markdown' ? toMarkdown(report) : toText(report, colorsFor(io, 'stdout', !opts.color || !!opts.output));
+        for (const line of lines) out.raw(line);
+      }
     }
     await out.end();
   } catch (e) {
