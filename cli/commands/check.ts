@@ -11,7 +11,7 @@ import { summarize } from '../formats/located';
 import { formatText } from '../formats/text';
 import { CHECK_FORMATS, type CheckFormat, FAIL_LEVELS } from '../options';
 import { colorsFor, type Io, UsageError } from '../io';
-import { emit } from '../output';
+import { OutputWriter } from '../formats/writer';
 
 export interface CheckOptions {
   format: string;
@@ -76,7 +76,10 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: Io):
     return { file, lines: c.lines, diagnostics: c.diagnostics };
   });
   const summary = summarize(results);
-  emit(io, await render(format, results, summary, opts, failLevel, io), opts.output);
+  const report = await render(format, results, summary, opts, failLevel, io);
+  const out = OutputWriter.open(io, opts.output);
+  out.text(report);
+  await out.end();
   const failing = results.some((r) => r.diagnostics.some((d) => failsAt(d.severity, failLevel)));
   return failing ? 1 : 0;
 }
