@@ -12,8 +12,6 @@ export interface Position {
   column: number;
 }
 
-export const NO_SPAN: Span = { start: 0, end: 0 };
-
 export function span(start: number, end: number): Span {
   return { start, end: Math.max(start, end) };
 }

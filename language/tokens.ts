@@ -192,13 +192,3 @@ export const allTokens: TokenType[] = [
   Name,
   DayName,
 ];
-
-export const DAY_TOKENS: Record<string, 1 | 2 | 3 | 4 | 5 | 6 | 7> = {
-  Monday: 1,
-  Tuesday: 2,
-  Wednesday: 3,
-  Thursday: 4,
-  Friday: 5,
-  Saturday: 6,
-  Sunday: 7,
-};

@@ -266,8 +266,3 @@ const monthMemos = new Map<string, { conv: ZoneConverter; day: number; ym: [numb
 export function localMidnight(year: number, month: number, day: number, zone: string): number {
   return converterFor(zone).instant(daysFromCivil(year, month, day) * DAY);
 }
-
-/** Local date 'YYYY-MM-DD' of an instant in the zone. */
-export function localDate(instant: number, zone: string): string {
-  return isoDate(Math.floor(converterFor(zone).localMs(instant) / DAY));
-}
