@@ -2,7 +2,7 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { UsageError } from './io';
+import { fsReason, UsageError } from './io';
 
 export const CONTRACT_EXTENSION = '.sla';
 
@@ -43,7 +43,6 @@ export function readText(file: string, cwd: string): string {
   try {
     return readFileSync(resolve(cwd, file), 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: cannot read (${code ?? (e as Error).message})`);
+    throw new UsageError(`${file}: cannot read: ${fsReason(e)}`);
   }
 }

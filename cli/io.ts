@@ -46,3 +46,28 @@ export function colorsFor(io: Io, stream: 'stdout' | 'stderr', noColor: boolean)
 
 /** A failure the user can fix (bad path, bad flag): reported as one line, exit code 2. */
 export class UsageError extends Error {}
+
+const FS_REASONS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'the file system is read-only',
+  EEXIST: 'it already exists',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'the name is too long',
+  EIO: 'input/output error',
+  EBADF: 'not open for this',
+  EPIPE: 'the reader closed the pipe',
+};
+
+/** Why a file operation failed, in words ("no such file or directory"), never a bare errno code. */
+export function fsReason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const code = typeof err?.code === 'string' ? err.code : undefined;
+  if (code && FS_REASONS[code]) return FS_REASONS[code];
+  return code ?? (err instanceof Error ? err.message : String(e));
+}

@@ -14,7 +14,7 @@ import { incidentLine } from '../formats/ndjson';
 import { summarize } from '../formats/located';
 import { formatText } from '../formats/text';
 import { EVALUATE_FORMATS } from '../options';
-import { colorsFor, type Io, UsageError } from '../io';
+import { colorsFor, fsReason, type Io, UsageError } from '../io';
 
 
 export interface EvaluateOptions {
@@ -114,7 +114,7 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
     try {
       if (statSync(resolve(io.cwd, recordsPath)).isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
     } catch (e) {
-      throw new UsageError(`${recordsPath}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new UsageError(`${recordsPath}: cannot read: ${fsReason(e)}`);
     }
   }
   const out = OutputWriter.open(io, opts.output);
@@ -171,7 +171,7 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
     await out.end();
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EACCES') throw new UsageError(`${recordsPath}: cannot read (${err.code})`);
+    if (err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EACCES') throw new UsageError(`${recordsPath}: cannot read: ${fsReason(err)}`);
     throw e;
   } finally {
     if (onProgress) io.stderr('\r\x1b[K');

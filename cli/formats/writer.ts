@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { createWriteStream, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { type Io, UsageError } from '../io';
+import { fsReason, type Io, UsageError } from '../io';
 
 export class OutputWriter {
   private buf = Buffer.allocUnsafe(1 << 20);
@@ -40,7 +40,7 @@ export class OutputWriter {
     try {
       fd = openSync(resolve(io.cwd, output), 'w');
     } catch (e) {
-      throw new UsageError(`${output}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new UsageError(`${output}: cannot write: ${fsReason(e)}`);
     }
     return new OutputWriter(createWriteStream('', { fd }), true, output);
   }
@@ -118,8 +118,7 @@ export class OutputWriter {
 
   private check(): void {
     if (this.failure) {
-      const code = (this.failure as NodeJS.ErrnoException).code;
-      throw new UsageError(`${this.name}: cannot write (${code ?? this.failure.message})`);
+      throw new UsageError(`${this.name}: cannot write: ${fsReason(this.failure)}`);
     }
   }
 }

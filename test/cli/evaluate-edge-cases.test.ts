@@ -96,7 +96,7 @@ describe('output and input edges', () => {
     for (const format of ['ndjson', 'json', 'text']) {
       const r = await runSlac(['evaluate', 'contracts/sagicc', LOG, '--as-of', '2026-04-08', '--format', format, '--output', join(dir, 'missing', 'x')]);
       expect(r.code).toBe(2);
-      expect(r.err).toMatch(/^slac: .*missing\/x: cannot write \(ENOENT\)\n$/);
+      expect(r.err).toMatch(/^slac: .*missing\/x: cannot write: no such file or directory\n$/);
     }
   });
 
