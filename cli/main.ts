@@ -3,11 +3,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { type Io, processIo, UsageError } from './io';
 import { CHECK_FORMATS, EVALUATE_FORMATS, FAIL_LEVELS } from './options';
+import { VERSION } from './version';
 
 // Commands are loaded when they run: `slac check` never loads the evaluator, nor `evaluate` the
 // checks, so each pays only for its own start-up.
-
-export const VERSION = '0.1.0';
 
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
   let exitCode = 0;

@@ -12,6 +12,7 @@ import { formatText } from '../formats/text';
 import { CHECK_FORMATS, type CheckFormat, FAIL_LEVELS } from '../options';
 import { colorsFor, type Io, UsageError } from '../io';
 import { OutputWriter } from '../formats/writer';
+import { VERSION } from '../version';
 
 export interface CheckOptions {
   format: string;
@@ -46,7 +47,7 @@ async function render(format: CheckFormat, results: FileDiagnostics[], summary: 
     case 'json':
       return formatJson(results, summary);
     case 'sarif': {
-      const [{ formatSarif }, { VERSION }] = await Promise.all([import('../formats/sarif'), import('../main')]);
+      const { formatSarif } = await import('../formats/sarif');
       return formatSarif(results, { name: 'slac', version: VERSION });
     }
     case 'github':
