@@ -1,9 +1,9 @@
 // `slac check`: parse and check contracts; report in the format CI or a person wants.
 // SARIF and JUnit writers (and their libraries) are loaded only when asked for.
 
-import { compile } from '../../compiler/compile';
 import { allDiagnostics, diagnosticDef, type Severity } from '../../language/diagnostics';
-import { expandContractPaths, readText } from '../files';
+import { compileFiles } from '../contracts';
+import { expandContractPaths } from '../files';
 import { formatGithub } from '../formats/github';
 import { formatJson } from '../formats/json';
 import type { FileDiagnostics, Summary } from '../formats/located';
@@ -72,10 +72,8 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: Io):
   if (paths.length === 0) throw new UsageError('name the contract files or folders to check, e.g. `slac check contracts`');
   const files = expandContractPaths(paths, io.cwd);
   if (files.length === 0) throw new UsageError(`no .sla contract files found in ${paths.join(', ')}`);
-  const results: FileDiagnostics[] = files.map((file) => {
-    const c = compile(readText(file, io.cwd), file);
-    return { file, lines: c.lines, diagnostics: c.diagnostics };
-  });
+  // Each folder's files are the versions of one contract: the folder rules apply as in `evaluate`.
+  const { results } = compileFiles(files, io.cwd);
   const summary = summarize(results);
   const report = await render(format, results, summary, opts, failLevel, io);
   const out = OutputWriter.open(io, opts.output);

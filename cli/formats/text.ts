@@ -1,7 +1,7 @@
 // Human output: file:line:col, the code, the message, and the line with the span underlined.
 
 import type { Colors } from '../io';
-import { type FileDiagnostics, rangeOf, type Summary } from './located';
+import { type FileDiagnostics, rangeOf, relatedRange, type Summary } from './located';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -27,8 +27,8 @@ export function formatText(files: FileDiagnostics[], summary: Summary, c: Colors
       out.push(`${c.bold(`${f.file}:${r.line}:${r.column}`)} ${paint(d.severity)} ${c.dim(d.code)} ${d.message}`);
       out.push(...frame(f, d.span, c, paint).map((l) => `  ${l}`));
       for (const rel of d.related) {
-        const rr = rangeOf(f.lines, rel.span);
-        out.push(`  ${c.dim('related:')} ${rel.file ?? f.file}:${rr.line}:${rr.column} ${rel.message}`);
+        const rr = relatedRange(f, rel);
+        out.push(`  ${c.dim('related:')} ${rr.file}:${rr.line}:${rr.column} ${rel.message}`);
       }
       if (d.hint) out.push(`  ${c.dim('hint:')} ${d.hint}`);
       out.push('');
