@@ -7,7 +7,7 @@ import { expandContractPaths } from '../files';
 import { formatGithub } from '../formats/github';
 import { formatJson } from '../formats/json';
 import type { FileDiagnostics, Summary } from '../formats/located';
-import { summarize } from '../formats/located';
+import { reaches, summarize } from '../formats/located';
 import { formatText } from '../formats/text';
 import { CHECK_FORMATS, type CheckFormat, FAIL_LEVELS } from '../options';
 import { colorsFor, type Io, UsageError } from '../io';
@@ -24,13 +24,6 @@ export interface CheckOptions {
 }
 
 
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
-/** True when a finding of `severity` fails a run at `failLevel`. */
-export function failsAt(severity: Severity, failLevel: Severity): boolean {
-  return RANK[severity] >= RANK[failLevel];
-}
-
 export function explain(io: Io, code: string | true): number {
   if (code === true) {
     for (const d of allDiagnostics()) io.stdout(`${d.code}  ${d.severity.padEnd(7)}  ${d.title}\n`);
@@ -43,6 +36,8 @@ export function explain(io: Io, code: string | true): number {
 }
 
 async function render(format: CheckFormat, results: FileDiagnostics[], summary: Summary, opts: CheckOptions, failLevel: Severity, io: Io): Promise<string> {
+  // --quiet hides what is below the fail level, never a finding that fails the run.
+  const shown: Severity = opts.quiet ? failLevel : 'info';
   switch (format) {
     case 'json':
       return formatJson(results, summary);
@@ -51,13 +46,13 @@ async function render(format: CheckFormat, results: FileDiagnostics[], summary: 
       return formatSarif(results, { name: 'slac', version: VERSION });
     }
     case 'github':
-      return formatGithub(results, summary, opts.quiet);
+      return formatGithub(results, summary, shown);
     case 'junit': {
       const { formatJunit } = await import('../formats/junit');
       return formatJunit(results, failLevel);
     }
     default:
-      return formatText(results, summary, colorsFor(io, 'stdout', !opts.color || !!opts.output), opts.quiet);
+      return formatText(results, summary, colorsFor(io, 'stdout', !opts.color || !!opts.output), shown);
   }
 }
 
@@ -79,6 +74,6 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: Io):
   const out = OutputWriter.open(io, opts.output);
   out.text(report);
   await out.end();
-  const failing = results.some((r) => r.diagnostics.some((d) => failsAt(d.severity, failLevel)));
+  const failing = results.some((r) => r.diagnostics.some((d) => reaches(d.severity, failLevel)));
   return failing ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 // Diagnostics with file and 1-based line/column ranges: the shape every output format starts from.
 
-import type { Diagnostic, Related } from '../../language/diagnostics';
+import type { Diagnostic, Related, Severity } from '../../language/diagnostics';
 import type { LineMap } from '../../language/span';
 
 export interface FileDiagnostics {
@@ -56,6 +56,13 @@ export function locate(f: FileDiagnostics): LocatedDiagnostic[] {
     if (d.hint) out.hint = d.hint;
     return out;
   });
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** True when a finding of `severity` is at or above `level` (it fails a run at that level). */
+export function reaches(severity: Severity, level: Severity): boolean {
+  return RANK[severity] >= RANK[level];
 }
 
 export interface Summary {
