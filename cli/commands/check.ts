@@ -2,7 +2,7 @@
 // SARIF and JUnit writers (and their libraries) are loaded only when asked for.
 
 import { allDiagnostics, diagnosticDef, type Severity } from '../../language/diagnostics';
-import { compileFiles } from '../contracts';
+import { compileFiles } from '../compile-files';
 import { expandContractPaths } from '../files';
 import { formatGithub } from '../formats/github';
 import { formatJson } from '../formats/json';
