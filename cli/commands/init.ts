@@ -23,8 +23,6 @@ export interface InitOptions {
   name?: string;
   year?: string;
   force?: boolean;
-  /** The instant "now" for the default year; injected by tests. */
-  now?: number;
 }
 
 export interface Starter {
@@ -64,10 +62,11 @@ function checkHours(hours: string, given = `--hours ${hours}`): Hours {
   return hours as Hours;
 }
 
-/** The starter contract's text. A pure function of its choices, so it is tested as data. */
+/** The starter contract's text: a function of the choices (and the installed date-holidays), tested as data. */
 export function starterContract(s: Starter): string {
   const business = s.hours === 'business';
-  const biz = (n: number, unit: string) => (business ? `${n} business ${unit}${n === 1 ? '' : 's'}` : `${n} ${unit === 'day' ? 'day' : unit}${n === 1 ? '' : 's'}`);
+  // Business time on the calendar, or the wall clock for a 24x7 contract.
+  const biz = (n: number, unit: string) => `${n} ${business ? 'business ' : ''}${unit}${n === 1 ? '' : 's'}`;
   const holidays = s.country ? libraryHolidays(s.country, s.year) : [];
   // An instant of the example record: hours after local midnight of March 2, with the zone's offset.
   const at = (hours: number) => formatInstant(localMidnight(s.year, 3, 2, s.zone) + hours * 3_600_000, s.zone);
@@ -189,8 +188,11 @@ async function ask(io: Io, s: Starter, given: InitOptions): Promise<Starter> {
   }
 }
 
-/** Writes `text` to `file` whole or not at all: a temporary file beside it, then a link or rename. */
-function writeAtomically(file: string, text: string, force: boolean): void {
+/**
+ * Writes `text` to `file` (`name` as the user wrote it) whole or not at all: a temporary file
+ * beside it, then a link (or with --force a rename) into place.
+ */
+function writeAtomically(file: string, name: string, text: string, force: boolean): void {
   const tmp = join(dirname(file), `.${process.pid}.${Date.now()}.slac-init.tmp`);
   try {
     writeFileSync(tmp, text, { flag: 'wx' });
@@ -202,8 +204,8 @@ function writeAtomically(file: string, text: string, force: boolean): void {
     }
   } catch (e) {
     if (existsSync(tmp)) unlinkSync(tmp);
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST' && !force) throw new UsageError(`${file}: it already exists; slac init --force replaces it`);
-    throw new UsageError(`${file}: cannot write: ${fsReason(e)}`);
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST' && !force) throw new UsageError(`${name}: it already exists; slac init --force replaces it`);
+    throw new UsageError(`${name}: cannot write: ${fsReason(e)}`);
   }
 }
 
@@ -226,13 +228,13 @@ export async function initCommand(file: string | undefined, opts: InitOptions, i
     starter.country = null;
   }
   // The year is the local year in the contract's zone now, unless --year says otherwise.
-  starter.year = opts.year !== undefined ? Number(opts.year) : localYearMonth(opts.now ?? Date.now(), starter.zone)[0];
+  starter.year = opts.year !== undefined ? Number(opts.year) : localYearMonth(Date.now(), starter.zone)[0];
   const text = starterContract(starter);
   if (target === '-') {
     io.stdout(text);
     return 0;
   }
-  writeAtomically(path, text, !!opts.force);
+  writeAtomically(path, target, text, !!opts.force);
   io.stderr(`slac: wrote ${target}; next: slac check ${target}\n`);
   return 0;
 }
