@@ -13,6 +13,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** True when a person can answer questions (`slac init`); absent = no. */
+  stdinIsTTY?: boolean;
 }
 
 export function processIo(): Io {
@@ -30,6 +32,7 @@ export function processIo(): Io {
     env: process.env,
     stdoutIsTTY: !!process.stdout.isTTY,
     stderrIsTTY: !!process.stderr.isTTY,
+    stdinIsTTY: !!process.stdin.isTTY,
   };
 }
 

@@ -94,6 +94,11 @@ function wrapList(head: string, items: string[], indent: string, width = 100): s
   return lines;
 }
 
+/** A `pinned holidays YEAR:` line of a calendar, indented and wrapped as fmt writes it (`slac holidays` too). */
+export function formatPinnedHolidays(year: string, dates: string[]): string[] {
+  return wrapList(`pinned holidays ${year}:`, dates, INDENT);
+}
+
 /** Pads the first words of block lines into a column, as the SLA tables read. */
 function aligned(rows: { span: Span; head: string; rest: string }[], indent: string): Unit[] {
   const w = Math.max(0, ...rows.map((r) => r.head.length));
@@ -132,7 +137,7 @@ function statementUnits(s: A.Statement): Unit[] {
             out.push(u(`not a holiday ${l.date.text}${l.reason ? ` ${quote(l.reason.value)}` : ''}`));
             break;
           case 'pinnedHolidays':
-            out.push({ span: l.span, lines: wrapList(`pinned holidays ${l.year.text}:`, l.dates.map((d) => d.text), INDENT), indent: INDENT });
+            out.push({ span: l.span, lines: formatPinnedHolidays(l.year.text, l.dates.map((d) => d.text)), indent: INDENT });
             break;
         }
       }

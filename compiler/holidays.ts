@@ -114,3 +114,46 @@ export function libraryHolidays(code: string, year: number): string[] {
   cache.set(key, dates);
   return [...dates];
 }
+
+/** Holiday types date-holidays knows; the calendars use `public` only. */
+export const HOLIDAY_TYPES = ['public', 'bank', 'optional', 'school', 'observance'] as const;
+export type HolidayType = (typeof HOLIDAY_TYPES)[number];
+
+export interface NamedHoliday {
+  /** Local date, YYYY-MM-DD. */
+  date: string;
+  /** What the library calls the day (in English where it has the name): for people, never a key. */
+  names: string[];
+  types: HolidayType[];
+}
+
+/**
+ * The library's holidays of a known code in `year` whose type is one of `types`, by local date
+ * and de-duplicated as libraryHolidays does, with the names of each date (for `slac holidays`).
+ */
+export function namedHolidays(code: string, year: number, types: readonly HolidayType[]): NamedHoliday[] {
+  let instance = instances.get(code);
+  if (!instance) {
+    instance = new (library())(parseCode(code));
+    instances.set(code, instance);
+  }
+  const byDate = new Map<string, NamedHoliday>();
+  for (const h of instance.getHolidays(year, 'en')) {
+    const type = h.type as HolidayType;
+    if (!types.includes(type)) continue;
+    const date = h.date.slice(0, 10);
+    const entry = byDate.get(date) ?? { date, names: [], types: [] };
+    if (!entry.names.includes(h.name)) entry.names.push(h.name);
+    if (!entry.types.includes(type)) entry.types.push(type);
+    byDate.set(date, entry);
+  }
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+/** The countries date-holidays knows (code -> name), or the subdivisions of a country or state. */
+export function holidayPlaces(country?: string, state?: string): Record<string, string> {
+  countryList ??= new (library())();
+  if (country === undefined) return countryList.getCountries('en');
+  if (state === undefined) return countryList.getStates(country.toUpperCase(), 'en') ?? {};
+  return countryList.getRegions(country.toUpperCase(), state.toUpperCase(), 'en') ?? {};
+}

@@ -84,6 +84,13 @@ export const DIAGNOSTICS = {
     'Two parts of one clause say opposite things: maintenance windows listed and `windows any time`, or a credit formula rounding two ways (`started` or `full`, and `pro rata`). slac will not pick one for you.'),
   noSeverities: def('SLA2013', 'error', 'Targets without severities',
     'A target `for every incident` applies to every declared severity; with no `severities` clause it applies to none, and every incident record would be rejected (its severity is unknown).'),
+  // SLA2020-SLA2029: the versions of one contract in a folder (compiler/folder.ts).
+  sameEffectiveDate: def('SLA2020', 'error', 'Two versions take effect on the same date',
+    'The .sla files directly in a folder are the versions of one contract, and each incident is judged by the version in force when it was opened. Two versions with the same effective date (or both `effective unspecified`) leave that undecidable: give each version its own date, or move one to another folder.'),
+  differentContracts: def('SLA2021', 'error', 'Different contracts in one folder',
+    'The .sla files directly in a folder are the versions of one contract, so they carry the same `contract "name"`. Keep each contract in a folder of its own (contracts/sagicc/, contracts/clever-ideas/), or give the versions the same name.'),
+  differentTimeZones: def('SLA2022', 'error', 'Versions in different time zones',
+    'The versions of one contract are read in one time zone: months, business days and the version in force at an instant are all local to it. Every .sla file of a folder names the same `time zone`.'),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type DiagnosticKey = keyof typeof DIAGNOSTICS;

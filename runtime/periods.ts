@@ -16,7 +16,7 @@ import {
   toNumber,
   toDecimalText,
 } from '../compiler/decimal';
-import type { CreditBand } from '../compiler/ir';
+import type { Contract, CreditBand } from '../compiler/ir';
 import type { CompiledContract, ContractVersions } from './contract';
 import type { MaintenanceRecord } from './records';
 import { localMidnight, localYearMonth } from './time';
@@ -118,6 +118,9 @@ export function judgeMaintenance(c: CompiledContract, rec: MaintenanceRecord): M
   };
 }
 
+/** `not-applicable`: nothing to judge in the month (no version in force, or no record in it). */
+export type PeriodStatus = 'met' | 'breached' | 'pending' | 'not-applicable';
+
 export interface PeriodVerdict {
   period: string;
   version: string;
@@ -125,11 +128,14 @@ export interface PeriodVerdict {
   final: boolean;
   note?: string;
   availability?: {
-    percent: number;
+    /** Null when there is nothing to judge (`not-applicable`). */
+    percent: number | null;
     /** The value as decimal text, cut (never rounded up) at 10 places: 99.95999996 stays below 99.96. */
-    exact: string;
+    exact: string | null;
     target: number;
-    status: 'met' | 'breached' | 'pending';
+    status: PeriodStatus;
+    /** Why the month is not judged, when `not-applicable`. */
+    reason?: string;
     downtimeMinutes: number;
     periodMinutes: number;
     measurement: string;
@@ -144,7 +150,8 @@ export interface PeriodVerdict {
   reliability?: {
     count: number;
     limit: number;
-    status: 'met' | 'breached' | 'pending';
+    status: PeriodStatus;
+    reason?: string;
     clause: string;
   };
 }
@@ -211,14 +218,24 @@ export class PeriodAccumulator {
     for (const [s, e] of counted) this.downtimeUnion.add(s, Math.min(e, Math.max(s, this.asOf)));
   }
 
-  /** Period verdicts for every month touched (or only `only`, "YYYY-MM"), in order. */
+  /**
+   * Period verdicts for every month touched (or only `only`, "YYYY-MM"), in order. A month asked
+   * for that no record falls in is listed, with nothing to judge: no data is not 100% availability.
+   */
   finish(only?: string): PeriodVerdict[] {
     const keys = [...this.months].filter((k) => !only || k === only).sort();
-    if (only && keys.length === 0) keys.push(only);
+    if (only && keys.length === 0) return [this.judgeMonth(only, `no record falls in ${only}: nothing to judge`)];
     return keys.map((k) => this.judgeMonth(k));
   }
 
-  private judgeMonth(key: string): PeriodVerdict {
+  /** Counted downtime in [start, end), ms: overlapping records count once. */
+  private exactDowntime(start: number, end: number): number {
+    let d = 0;
+    for (const [s, e] of this.downtimeUnion.clip(start, end)) d += e - s;
+    return d;
+  }
+
+  private judgeMonth(key: string, noRecords?: string): PeriodVerdict {
     const y = Number(key.slice(0, 4));
     const m = Number(key.slice(5, 7));
     const zone = this.versions.zone;
@@ -227,14 +244,40 @@ export class PeriodAccumulator {
     const end = localMidnight(ny, nm, 1, zone);
     let version = this.versions.inForce(start);
     let note: string | undefined;
+    // A month that ends before the first version takes effect has no promise to judge.
+    let nothing = noRecords;
     if (!version) {
-      version = this.versions.firstEffectiveIn(start, end) ?? this.versions.list[0];
-      note = `no version was in force on ${key}-01; the month is judged by version ${version.version}, effective ${version.ir.effective ?? 'unspecified'}`;
+      const starting = this.versions.firstEffectiveIn(start, end);
+      version = starting ?? this.versions.list[0];
+      if (starting) note = `no version was in force on ${key}-01; the month is judged by version ${version.version}, effective ${version.ir.effective ?? 'unspecified'}`;
+      else nothing = `no version of the contract is in force in ${key} (the first, version ${version.version}, takes effect on ${version.ir.effective}): nothing to judge`;
     }
     const final = end <= this.asOf;
     const out: PeriodVerdict = { period: key, version: version.version, final };
     if (note) out.note = note;
     const ir = version.ir;
+
+    if (nothing !== undefined) {
+      if (ir.availability) {
+        const a = ir.availability;
+        out.availability = {
+          percent: null,
+          exact: null,
+          target: Number(a.target),
+          status: 'not-applicable',
+          reason: nothing,
+          downtimeMinutes: this.exactDowntime(start, end) / 60_000,
+          periodMinutes: (end - start) / 60_000,
+          measurement: measurementText(a.measurement),
+          clause: version.locate(a.span),
+        };
+      }
+      if (ir.reliability) {
+        const r = ir.reliability;
+        out.reliability = { count: this.reliability.get(y * 100 + m) ?? 0, limit: r.maxIncidents, status: 'not-applicable', reason: nothing, clause: version.locate(r.span) };
+      }
+      return out;
+    }
 
     if (ir.availability) {
       const a = ir.availability;
@@ -251,7 +294,7 @@ export class PeriodAccumulator {
           for (let i = first; i <= last; i++) D += Math.min(slot, end - (start + i * slot));
           lastSlot = Math.max(lastSlot, last);
         }
-      } else for (const [s, e] of pieces) D += e - s;
+      } else D = this.exactDowntime(start, end);
       const percent = div(mul(rat(BigInt(Z - D)), rat(100n)), rat(BigInt(Z)));
       const target = fromDecimal(a.target);
       const below = cmp(percent, target) < 0;
@@ -263,7 +306,7 @@ export class PeriodAccumulator {
         status,
         downtimeMinutes: D / 60_000,
         periodMinutes: Z / 60_000,
-        measurement: a.measurement.kind === 'slots' ? `slots of ${a.measurement.minutes} minutes` : 'exact time',
+        measurement: measurementText(a.measurement),
         clause: version.locate(a.span),
       };
       if (ir.credits) out.credit = credit(version, percent, target, status);
@@ -280,6 +323,10 @@ export class PeriodAccumulator {
     }
     return out;
   }
+}
+
+function measurementText(m: NonNullable<Contract['availability']>['measurement']): string {
+  return m.kind === 'slots' ? `slots of ${m.minutes} minutes` : 'exact time';
 }
 
 function inBand(b: CreditBand, p: Rational): boolean {

@@ -1,17 +1,18 @@
 // `slac check`: parse and check contracts; report in the format CI or a person wants.
 // SARIF and JUnit writers (and their libraries) are loaded only when asked for.
 
-import { compile } from '../../compiler/compile';
 import { allDiagnostics, diagnosticDef, type Severity } from '../../language/diagnostics';
-import { expandContractPaths, readText } from '../files';
+import { compileFiles } from '../compile-files';
+import { expandContractPaths } from '../files';
 import { formatGithub } from '../formats/github';
 import { formatJson } from '../formats/json';
 import type { FileDiagnostics, Summary } from '../formats/located';
-import { summarize } from '../formats/located';
+import { reaches, summarize } from '../formats/located';
 import { formatText } from '../formats/text';
 import { CHECK_FORMATS, type CheckFormat, FAIL_LEVELS } from '../options';
 import { colorsFor, type Io, UsageError } from '../io';
 import { OutputWriter } from '../formats/writer';
+import { VERSION } from '../version';
 
 export interface CheckOptions {
   format: string;
@@ -22,13 +23,6 @@ export interface CheckOptions {
   explain?: string | boolean;
 }
 
-
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
-/** True when a finding of `severity` fails a run at `failLevel`. */
-export function failsAt(severity: Severity, failLevel: Severity): boolean {
-  return RANK[severity] >= RANK[failLevel];
-}
 
 export function explain(io: Io, code: string | true): number {
   if (code === true) {
@@ -42,21 +36,23 @@ export function explain(io: Io, code: string | true): number {
 }
 
 async function render(format: CheckFormat, results: FileDiagnostics[], summary: Summary, opts: CheckOptions, failLevel: Severity, io: Io): Promise<string> {
+  // --quiet hides what is below the fail level, never a finding that fails the run.
+  const shown: Severity = opts.quiet ? failLevel : 'info';
   switch (format) {
     case 'json':
       return formatJson(results, summary);
     case 'sarif': {
-      const [{ formatSarif }, { VERSION }] = await Promise.all([import('../formats/sarif'), import('../main')]);
+      const { formatSarif } = await import('../formats/sarif');
       return formatSarif(results, { name: 'slac', version: VERSION });
     }
     case 'github':
-      return formatGithub(results, summary, opts.quiet);
+      return formatGithub(results, summary, shown);
     case 'junit': {
       const { formatJunit } = await import('../formats/junit');
       return formatJunit(results, failLevel);
     }
     default:
-      return formatText(results, summary, colorsFor(io, 'stdout', !opts.color || !!opts.output), opts.quiet);
+      return formatText(results, summary, colorsFor(io, 'stdout', !opts.color || !!opts.output), shown);
   }
 }
 
@@ -71,15 +67,13 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: Io):
   if (paths.length === 0) throw new UsageError('name the contract files or folders to check, e.g. `slac check contracts`');
   const files = expandContractPaths(paths, io.cwd);
   if (files.length === 0) throw new UsageError(`no .sla contract files found in ${paths.join(', ')}`);
-  const results: FileDiagnostics[] = files.map((file) => {
-    const c = compile(readText(file, io.cwd), file);
-    return { file, lines: c.lines, diagnostics: c.diagnostics };
-  });
+  // Each folder's files are the versions of one contract: the folder rules apply as in `evaluate`.
+  const { results } = compileFiles(files, io.cwd);
   const summary = summarize(results);
   const report = await render(format, results, summary, opts, failLevel, io);
   const out = OutputWriter.open(io, opts.output);
   out.text(report);
   await out.end();
-  const failing = results.some((r) => r.diagnostics.some((d) => failsAt(d.severity, failLevel)));
+  const failing = results.some((r) => r.diagnostics.some((d) => reaches(d.severity, failLevel)));
   return failing ? 1 : 0;
 }

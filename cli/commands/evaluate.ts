@@ -1,12 +1,13 @@
 // `slac evaluate`: replay an incident log against the contract version in force and report verdicts.
 
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseTimestamp, type Rejected } from '../../runtime/records';
 import type { IncidentVerdict } from '../../runtime/evaluate';
 import { evaluateRecords, type DowntimeVerdict, type SessionResult } from '../../runtime/session';
 import { formatInstant, localMidnight } from '../../runtime/time';
 import { loadContracts } from '../contracts';
+import { CONTRACT_EXTENSION } from '../files';
 import { evaluateParallel, workerCount, workersAvailable } from './evaluate-parallel';
 import { type EvaluationReport, JsonReport, toMarkdown, toText } from '../formats/evaluation';
 import { OutputWriter } from '../formats/writer';
@@ -67,7 +68,24 @@ function parseAsOf(text: string, zone: string): number {
   return t;
 }
 
+/** A contract is a .sla file or a folder holding them; anything else in that place is likely the records. */
+function looksLikeContract(path: string, cwd: string): boolean {
+  if (path.toLowerCase().endsWith(CONTRACT_EXTENSION)) return true;
+  try {
+    return readdirSync(resolve(cwd, path)).some((f) => f.endsWith(CONTRACT_EXTENSION));
+  } catch {
+    return false; // not a folder, or not there: the usual checks say so
+  }
+}
+
 export async function evaluateCommand(contractPath: string, recordsPath: string, opts: EvaluateOptions, io: Io): Promise<number> {
+  // Before anything is read or written: records given first and the contract second.
+  if (looksLikeContract(recordsPath, io.cwd) && !looksLikeContract(contractPath, io.cwd)) {
+    throw new UsageError(`the arguments are swapped: the contract comes first, then the records: slac evaluate ${recordsPath} ${contractPath}`);
+  }
+  if (recordsPath.toLowerCase().endsWith(CONTRACT_EXTENSION)) {
+    throw new UsageError(`${recordsPath}: a contract where the records are expected; evaluate takes one contract (a file, or a folder of its versions), then the records`);
+  }
   if (!(EVALUATE_FORMATS as readonly string[]).includes(opts.format)) {
     throw new UsageError(`unknown format "${opts.format}" for evaluate (choose ${EVALUATE_FORMATS.join(', ')})`);
   }
@@ -83,7 +101,8 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
   }
   const versions = loaded.versions;
   const zone = versions.zone;
-  const asOf = opts.asOf !== undefined ? parseAsOf(opts.asOf, zone) : (opts.now ?? Date.now());
+  // Now, in whole seconds: a report says 09:00:00-05:00, not 09:00:00.437-05:00.
+  const asOf = opts.asOf !== undefined ? parseAsOf(opts.asOf, zone) : Math.floor((opts.now ?? Date.now()) / 1000) * 1000;
   const latest = versions.latest;
   const contractInfo = {
     name: latest.ir.name,
@@ -170,8 +189,9 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
     }
     await out.end();
   } catch (e) {
+    // Output errors are usage errors already; a file error here is the records'.
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EACCES') throw new UsageError(`${recordsPath}: cannot read: ${fsReason(err)}`);
+    if (typeof err.code === 'string' && typeof err.syscall === 'string') throw new UsageError(`${recordsPath}: cannot read: ${fsReason(err)}`);
     throw e;
   } finally {
     if (onProgress) io.stderr('\r\x1b[K');

@@ -9,7 +9,7 @@ import { LineMap } from '../../language/span';
 import { expandContractPaths, readText } from '../files';
 import { summarize } from '../formats/located';
 import { formatText } from '../formats/text';
-import { colorsFor, type Io, UsageError } from '../io';
+import { colorsFor, fsReason, type Io, UsageError } from '../io';
 
 export interface FmtOptions {
   check?: boolean;
@@ -25,7 +25,7 @@ function formatOne(io: Io, file: string, text: string, opts: FmtOptions): string
   if (errors.length) {
     const f = { file, lines: new LineMap(text), diagnostics: errors };
     io.stderr(formatText([f], summarize([f]), colorsFor(io, 'stderr', !opts.color)));
-    io.stderr(`${file}: not formatted: fix the syntax errors first\n`);
+    io.stderr(`slac: ${file}: not formatted: fix the syntax errors first\n`);
     return null;
   }
   return format(parsed.ast, text);
@@ -63,10 +63,14 @@ export async function fmtCommand(paths: string[], opts: FmtOptions, io: Io): Pro
       if (!opts.diff) io.stdout(`${file}: not formatted\n`);
       status = 1;
     } else if (!opts.diff) {
-      writeFileSync(resolve(io.cwd, file), out);
-      if (!opts.quiet) io.stderr(`formatted ${file}\n`);
+      try {
+        writeFileSync(resolve(io.cwd, file), out);
+      } catch (e) {
+        throw new UsageError(`${file}: cannot write: ${fsReason(e)}`);
+      }
+      if (!opts.quiet) io.stderr(`slac: formatted ${file}\n`);
     }
   }
-  if (opts.check && !opts.quiet && status === 0) io.stderr(`${files.length} file${files.length === 1 ? '' : 's'} already formatted\n`);
+  if (opts.check && !opts.quiet && status === 0) io.stderr(`slac: ${files.length} file${files.length === 1 ? '' : 's'} already formatted\n`);
   return status;
 }

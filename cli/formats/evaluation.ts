@@ -112,10 +112,12 @@ export function toText(r: EvaluationReport, c: Colors): string[] {
     for (const p of r.periods) {
       out.push(`  ${c.bold(p.period)}${r.contract.versions.length > 1 ? c.dim(`  (version ${p.version})`) : ''}${p.final ? '' : c.dim('  (month not over)')}`);
       if (p.note) out.push(`    ${c.dim(p.note)}`);
-      if (p.availability) {
-        const a = p.availability;
+      const a = p.availability;
+      if (a) {
         out.push(
-          `    availability  ${pad(paintStatus(c, a.status), 9, a.status.length)} ${availabilityText(a.exact)} (target ${a.target}%), downtime ${fmtMinutes(a.downtimeMinutes) || '0 min'} of ${fmtMinutes(a.periodMinutes)}  ${c.dim(a.clause)}`,
+          a.exact === null
+            ? `    availability  ${paintStatus(c, a.status)}  ${a.reason ?? ''}`
+            : `    availability  ${pad(paintStatus(c, a.status), 9, a.status.length)} ${availabilityText(a.exact)} (target ${a.target}%), downtime ${fmtMinutes(a.downtimeMinutes) || '0 min'} of ${fmtMinutes(a.periodMinutes)}  ${c.dim(a.clause)}`,
         );
       }
       if (p.credit) {
@@ -123,9 +125,13 @@ export function toText(r: EvaluationReport, c: Colors): string[] {
         const value = cr.percent === null ? 'not yet known' : `${cr.percent}%${cr.basis ? ` of the ${cr.basis}` : ''}`;
         out.push(`    credit        ${value}${cr.rule ? c.dim(`  (${cr.rule})`) : ''}`);
       }
-      if (p.reliability) {
-        const x = p.reliability;
-        out.push(`    reliability   ${pad(paintStatus(c, x.status), 9, x.status.length)} ${x.count} counted incident${x.count === 1 ? '' : 's'} (at most ${x.limit})  ${c.dim(x.clause)}`);
+      const x = p.reliability;
+      if (x) {
+        out.push(
+          x.status === 'not-applicable'
+            ? `    reliability   ${paintStatus(c, x.status)}  ${x.reason ?? ''}`
+            : `    reliability   ${pad(paintStatus(c, x.status), 9, x.status.length)} ${x.count} counted incident${x.count === 1 ? '' : 's'} (at most ${x.limit})  ${c.dim(x.clause)}`,
+        );
       }
     }
     out.push('');
@@ -174,10 +180,13 @@ export function toMarkdown(r: EvaluationReport): string[] {
       const rel = p.reliability ? `${p.reliability.count} / ${p.reliability.limit} (${p.reliability.status})` : '';
       const credit = p.credit ? (p.credit.percent === null ? 'pending' : `${p.credit.percent}%`) : '';
       out.push(
-        `| ${p.period}${p.final ? '' : ' (not over)'} | ${a ? availabilityText(a.exact) : ''} | ${a ? `${a.target}%` : ''} | ${a?.status ?? ''} | ${a ? fmtMinutes(a.downtimeMinutes) || '0 min' : ''} | ${credit} | ${rel} |`,
+        `| ${p.period}${p.final ? '' : ' (not over)'} | ${a?.exact ? availabilityText(a.exact) : ''} | ${a ? `${a.target}%` : ''} | ${a?.status ?? ''} | ${a ? fmtMinutes(a.downtimeMinutes) || '0 min' : ''} | ${credit} | ${rel} |`,
       );
     }
     out.push('');
+    // Why a month has nothing to judge, once per month.
+    const unjudged = r.periods.map((p) => [p.period, p.availability?.reason ?? p.reliability?.reason] as const).filter(([, why]) => why);
+    if (unjudged.length) out.push(...unjudged.map(([period, why]) => `- ${period}: ${mdEscape(why!)}`), '');
   }
   if (r.incidents.length) {
     out.push('## Incidents', '', '| incident | plan / severity | objective | status | due | done | target |', '|---|---|---|---|---|---|---|');

@@ -1,7 +1,8 @@
 // GitHub Actions workflow commands: one `::error file=...::message` annotation per diagnostic,
 // escaped as the runner expects, then a plain summary line for the log.
 
-import { type FileDiagnostics, locate, type Summary } from './located';
+import type { Severity } from '../../language/diagnostics';
+import { type FileDiagnostics, locate, reaches, type Summary } from './located';
 
 const COMMAND: Record<string, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -15,10 +16,11 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(files: FileDiagnostics[], summary: Summary, quiet = false): string {
+/** `from`: the least severe finding annotated (--quiet shows only those that fail the run). */
+export function formatGithub(files: FileDiagnostics[], summary: Summary, from: Severity = 'info'): string {
   const out: string[] = [];
   for (const d of files.flatMap(locate)) {
-    if (quiet && d.severity !== 'error') continue;
+    if (!reaches(d.severity, from)) continue;
     const props = [
       `file=${escapeProperty(d.file.replace(/\\/g, '/'))}`,
       `line=${d.line}`,
@@ -31,6 +33,6 @@ export function formatGithub(files: FileDiagnostics[], summary: Summary, quiet =
     if (d.hint) lines.push(`hint: ${d.hint}`);
     out.push(`::${COMMAND[d.severity]} ${props}::${escapeData(lines.join('\n'))}`);
   }
-  out.push(`slac check: ${summary.errors} error(s), ${summary.warnings} warning(s), ${summary.infos} note(s) in ${summary.files} file(s)`);
+  out.push(`slac check: ${summary.errors} error(s), ${summary.warnings} warning(s), ${summary.infos} info in ${summary.files} file(s)`);
   return `${out.join('\n')}\n`;
 }

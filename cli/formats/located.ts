@@ -1,12 +1,14 @@
 // Diagnostics with file and 1-based line/column ranges: the shape every output format starts from.
 
-import type { Diagnostic } from '../../language/diagnostics';
+import type { Diagnostic, Related, Severity } from '../../language/diagnostics';
 import type { LineMap } from '../../language/span';
 
 export interface FileDiagnostics {
   file: string;
   lines: LineMap;
   diagnostics: Diagnostic[];
+  /** The line maps of other files that related locations point into (the versions of a folder). */
+  others?: ReadonlyMap<string, LineMap>;
 }
 
 export interface Range {
@@ -31,6 +33,13 @@ export function rangeOf(lines: LineMap, span: { start: number; end: number }): R
   return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
 }
 
+/** A related location's file and range, resolved in the file it points into. */
+export function relatedRange(f: FileDiagnostics, rel: Related): Range & { file: string } {
+  const file = rel.file ?? f.file;
+  const lines = file === f.file ? f.lines : (f.others?.get(file) ?? f.lines);
+  return { file, ...rangeOf(lines, rel.span) };
+}
+
 export function locate(f: FileDiagnostics): LocatedDiagnostic[] {
   return f.diagnostics.map((d) => {
     const out: LocatedDiagnostic = {
@@ -39,11 +48,21 @@ export function locate(f: FileDiagnostics): LocatedDiagnostic[] {
       message: d.message,
       file: f.file,
       ...rangeOf(f.lines, d.span),
-      related: d.related.map((r) => ({ file: r.file ?? f.file, message: r.message, ...rangeOf(f.lines, r.span) })),
+      related: d.related.map((r) => {
+        const { file, ...range } = relatedRange(f, r);
+        return { file, message: r.message, ...range };
+      }),
     };
     if (d.hint) out.hint = d.hint;
     return out;
   });
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** True when a finding of `severity` is at or above `level` (it fails a run at that level). */
+export function reaches(severity: Severity, level: Severity): boolean {
+  return RANK[severity] >= RANK[level];
 }
 
 export interface Summary {

@@ -1,7 +1,8 @@
 // Human output: file:line:col, the code, the message, and the line with the span underlined.
 
+import type { Severity } from '../../language/diagnostics';
 import type { Colors } from '../io';
-import { type FileDiagnostics, rangeOf, type Summary } from './located';
+import { type FileDiagnostics, rangeOf, reaches, relatedRange, type Summary } from './located';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -17,25 +18,26 @@ function frame(f: FileDiagnostics, span: { start: number; end: number }, c: Colo
   return [`${c.dim(`${String(r.line).padStart(gutter)} |`)} ${text}`, `${c.dim(`${' '.repeat(gutter)} |`)} ${paint(marker)}`];
 }
 
-export function formatText(files: FileDiagnostics[], summary: Summary, c: Colors, quiet = false): string {
+/** `from`: the least severe finding shown (--quiet shows only those that fail the run). */
+export function formatText(files: FileDiagnostics[], summary: Summary, c: Colors, from: Severity = 'info'): string {
   const out: string[] = [];
   for (const f of files) {
     for (const d of f.diagnostics) {
-      if (quiet && d.severity !== 'error') continue;
+      if (!reaches(d.severity, from)) continue;
       const r = rangeOf(f.lines, d.span);
       const paint = d.severity === 'error' ? c.red : d.severity === 'warning' ? c.yellow : c.cyan;
       out.push(`${c.bold(`${f.file}:${r.line}:${r.column}`)} ${paint(d.severity)} ${c.dim(d.code)} ${d.message}`);
       out.push(...frame(f, d.span, c, paint).map((l) => `  ${l}`));
       for (const rel of d.related) {
-        const rr = rangeOf(f.lines, rel.span);
-        out.push(`  ${c.dim('related:')} ${rel.file ?? f.file}:${rr.line}:${rr.column} ${rel.message}`);
+        const rr = relatedRange(f, rel);
+        out.push(`  ${c.dim('related:')} ${rr.file}:${rr.line}:${rr.column} ${rel.message}`);
       }
       if (d.hint) out.push(`  ${c.dim('hint:')} ${d.hint}`);
       out.push('');
     }
   }
   const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning')];
-  if (summary.infos) parts.push(plural(summary.infos, 'note'));
+  if (summary.infos) parts.push(`${summary.infos} info`);
   const line = `${parts.join(', ')} in ${plural(summary.files, 'file')}`;
   out.push(summary.errors ? c.red(line) : summary.warnings ? c.yellow(line) : c.green(line));
   return `${out.join('\n')}\n`;

@@ -57,7 +57,7 @@ describe('slac check --format text', () => {
     expect(r.out).toContain('contracts/sagicc/v04.sla:102:31 warning SLA3204');
     expect(r.out).toMatch(/sunday 00:01 to 23:59\n\s+\|\s+\^{5}/);
     expect(r.out).toContain('related: contracts/clever-ideas/v1.sla:101:23');
-    expect(r.out).toMatch(/0 errors, 5 warnings, 1 note in 2 files\n$/);
+    expect(r.out).toMatch(/0 errors, 5 warnings, 1 info in 2 files\n$/);
     expect(r.out).not.toContain(ESC);
   });
 
@@ -67,9 +67,15 @@ describe('slac check --format text', () => {
     expect((await check(['contracts', '--no-color'], { FORCE_COLOR: '1' })).out).not.toContain(ESC);
   });
 
-  it('--quiet prints errors only', async () => {
+  it('--quiet hides the findings below the fail level, never one that fails the run', async () => {
     const r = await check(['contracts', '--quiet']);
     expect(r.out).not.toContain('SLA3');
+    const failing = await check(['contracts', '--quiet', '--fail-level', 'warning']);
+    expect(failing.code).toBe(1);
+    expect(failing.out.match(/ warning SLA\d{4} /g)).toHaveLength(5);
+    expect(failing.out).not.toContain(' info SLA3009');
+    const github = await check(['contracts', '--quiet', '--fail-level', 'warning', '--format', 'github']);
+    expect(github.out.split('\n').filter((l) => l.startsWith('::warning '))).toHaveLength(5);
   });
 });
 
@@ -188,7 +194,7 @@ describe('slac check --format github', () => {
       '::warning file=contracts/sagicc/v04.sla,line=102,col=31,endLine=102,endColumn=56,title=SLA3204::restoration of professional / high is due in 2 business hours, before its response (4 business hours)%0Arelated: contracts/sagicc/v04.sla:93:31 the response target',
     );
     expect(lines.filter((l) => l.startsWith('::notice '))).toHaveLength(1);
-    expect(lines.at(-1)).toBe('slac check: 0 error(s), 5 warning(s), 1 note(s) in 2 file(s)');
+    expect(lines.at(-1)).toBe('slac check: 0 error(s), 5 warning(s), 1 info in 2 file(s)');
   });
 });
 

@@ -960,10 +960,20 @@ describe('versions: incidents by the version in force when opened, months by the
     expect(obj(by.J10, 'response').due).toBe('2026-06-10T10:30:00-05:00');
   });
 
-  it('a month before any version is judged by the first version taking effect in it, with a note', async () => {
+  it('a month that ends before any version takes effect has nothing to judge: not-applicable, no credit', async () => {
     const r = await session([v1, v2], [outage('2025-12-20T10:00:00-05:00', '2025-12-20T10:10:00-05:00')], LATER);
-    expect(periodOf(r, '2025-12').version).toBe('1');
-    expect(periodOf(r, '2025-12').note).toContain('no version was in force');
+    const dec = periodOf(r, '2025-12');
+    expect(dec.version).toBe('1');
+    expect(dec.availability).toMatchObject({ status: 'not-applicable', percent: null, exact: null, downtimeMinutes: 10 });
+    expect(dec.availability?.reason).toBe('no version of the contract is in force in 2025-12 (the first, version 1, takes effect on 2026-01-01): nothing to judge');
+    expect(dec.credit).toBeUndefined();
+  });
+
+  it('a month in which the first version takes effect is judged by it, with a note', async () => {
+    const v3 = load(versioned('3', '2026-01-15', '15 minutes', '99.9'), 'v3.sla');
+    const r = await session([v3], [outage('2026-01-20T10:00:00-05:00', '2026-01-20T10:10:00-05:00')], LATER);
+    expect(periodOf(r, '2026-01')).toMatchObject({ version: '3', availability: { status: 'met', downtimeMinutes: 10 } });
+    expect(periodOf(r, '2026-01').note).toContain('no version was in force on 2026-01-01');
   });
 
   it('ContractVersions.inForce', () => {

@@ -18,11 +18,16 @@
 // A fixture's diagnostics must be exactly the expected ones: same codes and ranges, none missing,
 // none extra. A good fixture may expect notes (info) only. A bad fixture is named after the code it
 // is for (sla3002-credit-overlap.sla), and every code of `slac check --explain` has one.
+//
+// A fixture may also be a folder (sla2020-same-effective-date/): its .sla files are the versions of
+// one contract, checked one by one and then by the folder rules (compiler/folder.ts), each file
+// holding the expectations of its own lines.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../compiler/compile';
+import { checkFolder } from '../../../compiler/folder';
 import { allDiagnostics, diagnosticDef } from '../../../language/diagnostics';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
@@ -60,6 +65,19 @@ function found(file: string, text: string): Expectation[] {
   });
 }
 
+/** A folder fixture: every file's own findings and the folder's, each as `file code range`. */
+function foundInFolder(files: { name: string; text: string }[]): string[] {
+  const compiled = files.map(({ name, text }) => compile(text, name));
+  const byFolder = checkFolder(compiled);
+  return compiled.flatMap((c) =>
+    [...c.diagnostics, ...(byFolder.get(c.file) ?? [])].map((d) => {
+      const s = c.lines.position(d.span.start);
+      const e = c.lines.position(d.span.end);
+      return `${c.file} ${d.code} ${s.line}:${s.column}-${e.line}:${e.column}`;
+    }),
+  ).sort();
+}
+
 const key = (e: Expectation): string => `${e.code} ${e.range}`;
 const sorted = (es: Expectation[]): string[] => es.map(key).sort();
 
@@ -70,6 +88,24 @@ function fixtures(kind: 'bad' | 'good'): { name: string; text: string }[] {
     .sort()
     .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 }
+
+function folderFixtures(kind: 'bad' | 'good'): { name: string; files: { name: string; text: string }[] }[] {
+  const dir = join(FIXTURES, kind);
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()
+    .map((name) => ({
+      name,
+      files: readdirSync(join(dir, name))
+        .filter((f) => f.endsWith('.sla'))
+        .sort()
+        .map((f) => ({ name: f, text: readFileSync(join(dir, name, f), 'utf8') })),
+    }));
+}
+
+const expectedInFolder = (files: { name: string; text: string }[]): string[] =>
+  files.flatMap(({ name, text }) => expectations(text).map((e) => `${name} ${key(e)}`)).sort();
 
 describe('expectation markers', () => {
   it('read carets under the line above and explicit ranges', () => {
@@ -93,16 +129,29 @@ describe('bad fixtures', () => {
     });
   }
 
+  const badFolders = folderFixtures('bad');
+  for (const { name, files } of badFolders) {
+    it(`${name}/: reports exactly the expected codes and ranges in each file`, () => {
+      expect(files.length, 'a folder fixture holds several versions').toBeGreaterThan(1);
+      expect(foundInFolder(files)).toEqual(expectedInFolder(files));
+    });
+  }
+
   it('are named after a code they expect', () => {
     for (const { name, text } of bad) {
       const code = /^sla(\d{4})-/.exec(name)?.[1];
       expect(code, `${name} is named slaNNNN-what.sla`).toBeDefined();
       expect(expectations(text).map((e) => e.code), name).toContain(`SLA${code}`);
     }
+    for (const { name, files } of badFolders) {
+      const code = /^sla(\d{4})-/.exec(name)?.[1];
+      expect(code, `${name}/ is named slaNNNN-what/`).toBeDefined();
+      expect(files.flatMap(({ text }) => expectations(text).map((e) => e.code)), name).toContain(`SLA${code}`);
+    }
   });
 
   it('cover every registered diagnostic code', () => {
-    const covered = new Set(bad.flatMap(({ text }) => expectations(text).map((e) => e.code)));
+    const covered = new Set([...bad, ...badFolders.flatMap((f) => f.files)].flatMap(({ text }) => expectations(text).map((e) => e.code)));
     const missing = allDiagnostics()
       .map((d) => d.code)
       .filter((code) => !covered.has(code));
@@ -111,6 +160,13 @@ describe('bad fixtures', () => {
 });
 
 describe('good fixtures', () => {
+  for (const { name, files } of folderFixtures('good')) {
+    it(`${name}/: no false alarm from the folder rules`, () => {
+      expect(files.length, 'a folder fixture holds several versions').toBeGreaterThan(1);
+      expect(foundInFolder(files)).toEqual(expectedInFolder(files));
+    });
+  }
+
   for (const { name, text } of fixtures('good')) {
     it(`${name}: no false alarm`, () => {
       const expected = expectations(text);
