@@ -63,6 +63,16 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       exitCode = await (await import('./commands/evaluate')).evaluateCommand(contract, records, opts, io);
     });
 
+  program
+    .command('lsp')
+    .description('the language server for editors (Language Server Protocol over standard input and output)')
+    .option('--stdio', 'talk LSP over standard input and output (the only transport)')
+    .action(async () => {
+      // The session ends with the client's `exit` notification, which exits the process.
+      (await import('../lsp/server')).startStdioServer();
+      await new Promise<never>(() => undefined);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
