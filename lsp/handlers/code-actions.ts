@@ -49,13 +49,17 @@ function cellAt(a: Analysis, span: Span): { statement: A.Statement; cell: A.Cell
 
 /** `between X and Y` and `at most Y` include their upper end: a band should stop below it. */
 const halfOpen: QuickFix = (ctx) => {
-  const found = cellAt(ctx.a, ctx.span);
-  if (found?.cell.kind !== 'bound') return [];
-  const b = found.cell;
-  const sides = b.between ? b.sides.map((s, i) => ({ op: i === 0 ? 'at least' : 'below', value: s.value })) : b.sides.map((s) => ({ op: s.op === 'at most' ? 'below' : s.op, value: s.value }));
-  const text = sides.map((s) => `${s.op} ${s.value.text}%`).join(' and ');
-  if (text === formatCell(b)) return [];
-  return [action(ctx, `Make the band half-open: ${text}`, [replace(ctx, b.span, text)])];
+  // The band reported, else the one it overlaps (given as related information).
+  const spans = [ctx.span, ...(ctx.diagnostic.relatedInformation ?? []).filter((r) => r.location.uri === ctx.a.uri).map((r) => toSpan(ctx.a.compiled.lines, r.location.range))];
+  for (const span of spans) {
+    const found = cellAt(ctx.a, span);
+    if (found?.cell.kind !== 'bound') continue;
+    const b = found.cell;
+    const sides = b.between ? b.sides.map((s, i) => ({ op: i === 0 ? 'at least' : 'below', value: s.value })) : b.sides.map((s) => ({ op: s.op === 'at most' ? 'below' : s.op, value: s.value }));
+    const text = sides.map((s) => `${s.op} ${s.value.text}%`).join(' and ');
+    if (text !== formatCell(b)) return [action(ctx, `Make the band half-open: ${text}`, [replace(ctx, b.span, text)])];
+  }
+  return [];
 };
 
 const emptyCell: QuickFix = (ctx) => {
@@ -161,7 +165,7 @@ function ignore(ctx: FixContext): CodeAction[] {
   const existing = IGNORE.exec(text);
   let edit: TextEdit;
   if (existing) edit = insertAt(ctx, start + existing.index + existing[0].trimEnd().length, ` ${code}`);
-  else if (text.includes('#')) {
+  else if (ctx.a.compiled.ast.comments.some((c) => lines.position(c.span.start).line === line)) {
     // A comment already ends the line: the ignore goes alone on the line above.
     edit = insertAt(ctx, start, `${/^[ \t]*/.exec(text)![0]}# slac-ignore ${code}\n`);
   } else edit = insertAt(ctx, start + text.trimEnd().length, `  # slac-ignore ${code}`);
