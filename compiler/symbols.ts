@@ -99,7 +99,12 @@ export function forEachDuration(node: unknown, visit: (d: A.DurationNode) => voi
     visit(o as unknown as A.DurationNode);
     return;
   }
-  for (const [k, v] of Object.entries(o)) if (k !== 'span' && typeof v === 'object') forEachDuration(v, visit);
+  // A name, a text or a span holds no duration: skip them without a look inside.
+  if (typeof o.start === 'number' || typeof o.name === 'string' || typeof o.value === 'string' || typeof o.text === 'string') return;
+  for (const k in o) {
+    const v = o[k];
+    if (v !== null && typeof v === 'object') forEachDuration(v, visit);
+  }
 }
 
 export function collectSymbols(ast: A.ContractFile): Symbols {
