@@ -22,7 +22,7 @@ import { type EvaluationRun, defaultSlacCommand, evaluateContract, evaluationRep
 import { codeActions } from './handlers/code-actions';
 import { codeLenses } from './handlers/code-lens';
 import { completion, type CompletionSources } from './handlers/completion';
-import { type DiagnosticOptions, documentDiagnostics } from './handlers/diagnostics';
+import { type DiagnosticOptions, documentDiagnostics, explanation } from './handlers/diagnostics';
 import { formatting } from './handlers/formatting';
 import { hover } from './handlers/hover';
 import { inlayHints } from './handlers/inlay-hints';
@@ -47,6 +47,8 @@ interface Settings extends RecordsSettings {
 }
 
 export const EVALUATION_REPORT = 'slac.evaluationReport';
+/** The explanation of a diagnostic code, as `slac check --explain CODE` prints it (markdown). */
+export const EXPLAIN = 'slac.explain';
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const now = options.now ?? (() => new Date());
@@ -117,7 +119,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         inlayHintProvider: true,
         codeLensProvider: {},
-        executeCommandProvider: { commands: [EVALUATION_REPORT] },
+        executeCommandProvider: { commands: [EVALUATION_REPORT, EXPLAIN] },
         ...(pushDiagnostics ? {} : { diagnosticProvider: { identifier: 'slac', interFileDependencies: true, workspaceDiagnostics: true } }),
       },
       serverInfo: { name: 'slac' },
@@ -199,6 +201,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onExecuteCommand((p) =>
     guarded('executeCommand', async () => {
+      if (p.command === EXPLAIN) return explanation(String(p.arguments?.[0] ?? '').toUpperCase()) ?? `unknown diagnostic code ${p.arguments?.[0]}`;
       if (p.command !== EVALUATION_REPORT) throw new ResponseError(-32601, `unknown command ${p.command}`);
       const [contract, records, asOf] = (p.arguments ?? []) as string[];
       return { markdown: await evaluationReport(slac, contract, records, asOf ?? now().toISOString()) };
