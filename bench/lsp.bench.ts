@@ -120,7 +120,17 @@ export async function main(): Promise<Record<string, number>> {
   }
   rpc.dispose();
   const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(median(v) * 10) / 10]));
-  return { lines: lineCount, ...m, editRatio: m.edit / m.check, hoverRatio: m.hover / m.check, completionRatio: m.completion / m.check };
+  // The fastest runs too: on a machine shared with other work they show the work itself best.
+  const best = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.min(...v)]));
+  return {
+    lines: lineCount,
+    ...m,
+    editRatio: m.edit / m.check,
+    hoverRatio: m.hover / m.check,
+    completionRatio: m.completion / m.check,
+    bestEditRatio: best.edit / best.check,
+    bestCompletionRatio: best.completion / best.check,
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -130,5 +140,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log(`  didChange -> publishDiagnostics    ${String(r.edit).padStart(8)} ms   ${r.editRatio.toFixed(2)}x a check (goal <= 1)`);
   console.log(`  hover                              ${String(r.hover).padStart(8)} ms   ${r.hoverRatio.toFixed(3)}x a check`);
   console.log(`  completion                         ${String(r.completion).padStart(8)} ms   ${r.completionRatio.toFixed(3)}x a check (goal < 0.2)`);
+  console.log(`  fastest runs: edit ${r.bestEditRatio.toFixed(2)}x a check, completion ${r.bestCompletionRatio.toFixed(3)}x`);
   process.exit(0);
 }
