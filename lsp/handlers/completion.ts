@@ -223,6 +223,5 @@ export function completion(text: string, offset: number, known: Analysis | null,
   if (OBJECTIVES.includes(before[0]) && before.length === 1) {
     return [{ label: 'targets', kind: CompletionItemKind.Keyword, detail: 'a table follows' }, ...targetItems(ctx)];
   }
-  if (before[0] === 'notice' || before[0] === 'claim') return [];
   return [];
 }
