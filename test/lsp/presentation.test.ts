@@ -10,7 +10,7 @@ import { analyze } from '../../lsp/analysis';
 import { codeLenses, lensTitle } from '../../lsp/handlers/code-lens';
 import { documentDiagnostics } from '../../lsp/handlers/diagnostics';
 import { inlayHints } from '../../lsp/handlers/inlay-hints';
-import { semanticTokens } from '../../lsp/handlers/semantic-tokens';
+import { semanticTokens, SemanticTokensCache } from '../../lsp/handlers/semantic-tokens';
 import { recordsFor } from '../../lsp/evaluation';
 import { Workspace } from '../../lsp/workspace';
 import { contract, marked } from './marked';
@@ -34,6 +34,19 @@ describe('semantic tokens', () => {
     const m = marked('note "N" """\n  one\n  two\n  """\n');
     const strings = semanticTokens(m.analysis).filter((t) => t.type === 'string');
     expect(strings.map((t) => m.text.slice(t.start, t.start + t.length))).toEqual(['"N"', '"""', '  one', '  two', '  """']);
+  });
+});
+
+describe('semantic tokens delta', () => {
+  it('sends only what changed since the last result', () => {
+    const cache = new SemanticTokensCache();
+    const before = analyze('file:///x.sla', contract('severities\n  high\n'), 1);
+    const full = cache.full(before);
+    const after = analyze('file:///x.sla', contract('severities\n  high\n  low\n'), 2);
+    const delta = cache.delta(after, full.resultId!);
+    expect('edits' in delta && delta.edits.length).toBe(1);
+    expect('edits' in delta && delta.edits[0].data!.length).toBeLessThan(full.data.length);
+    expect(cache.delta(after, 'unknown')).toHaveProperty('data');
   });
 });
 
