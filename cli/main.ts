@@ -164,6 +164,16 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     )
     .action(async (country: string | undefined, year: string | undefined, opts) => {
       exitCode = await (await import('./commands/holidays')).holidaysCommand(country, year, opts, io);
+      });
+
+  command('lsp')
+    .description('the language server for editors (Language Server Protocol over standard input and output)')
+    .option('--stdio', 'talk LSP over standard input and output (the only transport)')
+    .addHelpText('after', epilogue(['0  the client ended the session with shutdown and exit', '1  the client exited without shutdown'], ['slac lsp --stdio   (started by the editor, not by hand)']))
+    .action(async () => {
+      // The session ends with the client's `exit` notification, which exits the process.
+      (await import('../lsp/server')).startStdioServer();
+      await new Promise<never>(() => undefined);
     });
 
   try {

@@ -23,12 +23,28 @@ export interface CompileOptions {
 }
 
 export function compile(text: string, file = '<input>', options: CompileOptions = {}): Compiled {
+  const phases = compilePhases(text, file, options);
+  let step = phases.next();
+  while (!step.done) step = phases.next();
+  return step.value;
+}
+
+/**
+ * The same work as compile(), paused after each phase (parsed, lowered, checked), so that an editor
+ * can answer other requests in between, or drop the work when the text has changed meanwhile.
+ */
+export function* compilePhases(text: string, file = '<input>', options: CompileOptions = {}): Generator<'parsed' | 'lowered' | 'checked', Compiled> {
   const parsed = parse(text);
+  yield 'parsed';
   const reporter = new Reporter();
   reporter.diagnostics.push(...parsed.diagnostics);
   const contract = lower(parsed.ast, file, reporter);
   const lines = new LineMap(text);
-  if (options.checks !== false) runChecks({ contract, ast: parsed.ast, text, lines, report: reporter });
+  yield 'lowered';
+  if (options.checks !== false) {
+    runChecks({ contract, ast: parsed.ast, text, lines, report: reporter });
+    yield 'checked';
+  }
   applySuppressions(reporter.diagnostics, text, lines);
   const diagnostics = reporter.diagnostics
     .filter((d) => !d.suppressed)

@@ -1,0 +1,253 @@
+// What the editor knows about each clause and keyword: a short explanation with an example (hover),
+// a snippet for the whole clause and for each line of its block (completion), and its name in the
+// outline. A new clause registers one entry here; the handlers read this table and need no change.
+
+import type { Statement } from '../language/ast';
+import { CLAUSE_EXAMPLES } from '../language/messages';
+
+export interface LineDoc {
+  label: string;
+  /** LSP snippet syntax: ${1:placeholder}. */
+  snippet: string;
+  explain: string;
+}
+
+export interface ClauseDoc {
+  /** The words that open the clause, as written. */
+  keyword: string;
+  /** The AST statement it becomes. */
+  kind: Statement['kind'];
+  explain: string;
+  example: string;
+  snippet: string;
+  /** The lines a block of this clause may hold. */
+  lines?: LineDoc[];
+  /** Its name in the outline. */
+  label?: (s: Statement) => string;
+}
+
+const hoursLine: LineDoc = {
+  label: 'monday to friday 08:00 to 18:00',
+  snippet: '${1:monday} to ${2:friday} ${3:08:00} to ${4:18:00}',
+  explain: 'Weekly hours: days (`monday to friday`, `saturday, sunday`, `every day`) and one or more ranges; 24:00 is the end of the day, a range may cross midnight.',
+};
+
+export const CLAUSES: readonly ClauseDoc[] = [
+  {
+    keyword: 'contract',
+    kind: 'contract',
+    explain: 'Opens the contract with its name; every version file of one contract carries the same name.',
+    example: CLAUSE_EXAMPLES.contractStmt,
+    snippet: 'contract "${1:Service Level Agreement}"',
+    label: (s) => (s.kind === 'contract' ? `contract "${s.name.value}"` : 'contract'),
+  },
+  {
+    keyword: 'version',
+    kind: 'version',
+    explain: 'The version of the contract; verdicts name the version in force.',
+    example: CLAUSE_EXAMPLES.versionStmt,
+    snippet: 'version ${1:1}',
+    label: (s) => (s.kind === 'version' ? `version ${s.value.value}` : 'version'),
+  },
+  {
+    keyword: 'effective',
+    kind: 'effective',
+    explain: 'The date this version takes effect (local midnight in the contract\'s zone), or `unspecified`: in force from the beginning of time.',
+    example: CLAUSE_EXAMPLES.effectiveStmt,
+    snippet: 'effective ${1:2026-01-01}',
+    label: (s) => (s.kind === 'effective' ? `effective ${s.date?.text ?? 'unspecified'}` : 'effective'),
+  },
+  { keyword: 'provider', kind: 'party', explain: 'The party that provides the service.', example: CLAUSE_EXAMPLES.partyStmt, snippet: 'provider "${1:Provider}"', label: partyLabel },
+  { keyword: 'customer', kind: 'party', explain: 'The party that receives the service.', example: 'customer "the Client"', snippet: 'customer "${1:the Client}"', label: partyLabel },
+  {
+    keyword: 'time zone',
+    kind: 'timeZone',
+    explain: 'The IANA time zone calendars, maintenance windows and months are read in (DST-correct).',
+    example: CLAUSE_EXAMPLES.timeZoneStmt,
+    snippet: 'time zone ${1:America/Bogota}',
+    label: (s) => (s.kind === 'timeZone' ? `time zone ${s.zone.value}` : 'time zone'),
+  },
+  {
+    keyword: 'calendar',
+    kind: 'calendar',
+    explain: 'A business calendar: weekly hours minus holidays. A duration names it to count its time: `4 business hours` counts on the calendar `business`; `2 business days` is twice its working day.',
+    example: `${CLAUSE_EXAMPLES.calendarBlock}\n  monday to friday 08:00 to 18:00\n  public holidays of CO`,
+    snippet: 'calendar ${1:business} "${2:Business hours}"\n  ${3:monday} to ${4:friday} ${5:08:00} to ${6:18:00}\n  public holidays of ${7:CO}',
+    lines: [
+      hoursLine,
+      { label: 'public holidays of', snippet: 'public holidays of ${1:CO}', explain: 'The public holidays of a country (date-holidays, ISO 3166 code, optionally with a region: US-NY).' },
+      { label: 'holiday', snippet: 'holiday ${1:2026-12-24} "${2:reason}"', explain: 'Adds a date as a holiday.' },
+      { label: 'not a holiday', snippet: 'not a holiday ${1:2026-05-18} "${2:reason}"', explain: 'Removes a date from the holidays.' },
+      { label: 'pinned holidays', snippet: 'pinned holidays ${1:2026}: ${2:2026-01-01}', explain: 'Replaces the library\'s dates for that year, so a library upgrade never changes a past verdict.' },
+    ],
+    label: (s) => (s.kind === 'calendar' ? `calendar ${s.id.name}` : 'calendar'),
+  },
+  {
+    keyword: 'severities',
+    kind: 'severities',
+    explain: 'The severity levels, most severe first; each with an optional title, aliases (what records may say instead) and description.',
+    example: `severities\n  ${CLAUSE_EXAMPLES.severityLine}`,
+    snippet: 'severities\n  ${1:critical} "${2:Critical Impact}" alias ${3:1}\n  ${4:high} "${5:High Impact}" alias ${6:2}',
+    lines: [{ label: 'severity', snippet: '${1:name} "${2:Title}" alias ${3:1}', explain: 'One severity: its name, title, aliases and description.' }],
+  },
+  {
+    keyword: 'plans',
+    kind: 'plans',
+    explain: 'The service plans: `a < b < c` ranks them lowest first (a higher plan promises more); `a, b, c` lists them unranked. A contract without plans has one implicit plan, `default`.',
+    example: CLAUSE_EXAMPLES.plansStmt,
+    snippet: 'plans ${1:essential} < ${2:standard} < ${3:professional}',
+  },
+  {
+    keyword: 'categories',
+    kind: 'categories',
+    explain: 'Incident categories; a category target overrides the severity\'s target for the same objective.',
+    example: '| category | description | resolution |\n| web-down | "Web page does not respond" | 10 minutes |',
+    snippet: 'categories\n  | category | description | resolution |\n  | ${1:web-down} | "${2:description}" | ${3:10 minutes} |',
+  },
+  ...(['response', 'restoration', 'resolution'] as const).map(
+    (o): ClauseDoc => ({
+      keyword: o,
+      kind: 'objective',
+      explain: `The ${o} targets: opened -> ${o === 'response' ? 'responded' : o === 'restoration' ? 'restored' : 'resolved'}. A table by plan and severity (\`${o} targets\`), or one target for every incident. \`none\` means not applicable.`,
+      example: `${o} targets\n  | plan      | critical | high                     |\n  | essential | 2 hours  | 2 business days by email |`,
+      snippet: `${o} \${1:3 minutes} for every incident`,
+      label: (s) => (s.kind === 'objective' ? (s.table ? `${s.objective} targets` : `${s.objective} for every incident`) : o),
+    }),
+  ),
+  {
+    keyword: 'causes',
+    kind: 'causes',
+    explain: 'The causes records may name: `counted` ones count against the provider, `excluded` ones do not (incidents and outages with that cause are excluded).',
+    example: `causes\n  counted  provider      "attributable to the provider"\n  ${CLAUSE_EXAMPLES.causeLine}`,
+    snippet: 'causes\n  counted ${1:provider} "${2:attributable to the provider}"\n  excluded ${3:third-party} "${4:services of third parties}"',
+    lines: [
+      { label: 'counted', snippet: 'counted ${1:provider} "${2:description}"', explain: 'A cause that counts against the provider.' },
+      { label: 'excluded', snippet: 'excluded ${1:third-party} "${2:description}"', explain: 'A cause whose incidents and outages do not count.' },
+    ],
+  },
+  {
+    keyword: 'reporting channels',
+    kind: 'channels',
+    explain: 'The official channels incidents are reported through; with `other channels excluded`, a report through any other channel is excluded.',
+    example: `reporting channels\n  ${CLAUSE_EXAMPLES.officialChannelLine}\n  ${CLAUSE_EXAMPLES.otherChannelsLine}`,
+    snippet: 'reporting channels\n  official ${1:helpdesk} "${2:Help Desk ticket system}"\n  other channels ${3|excluded,counted|}',
+    lines: [
+      { label: 'official', snippet: 'official ${1:helpdesk} "${2:description}"', explain: 'An official reporting channel.' },
+      { label: 'other channels', snippet: 'other channels ${1|excluded,counted|}', explain: 'Whether reports through other channels count.' },
+    ],
+  },
+  {
+    keyword: 'maintenance',
+    kind: 'maintenance',
+    explain: 'Planned maintenance: its windows, the notice required, whether the customer must acknowledge, and whether conforming maintenance counts as downtime.',
+    example: 'maintenance\n  windows\n    saturday 17:00 to 24:00\n  notice at least 48 hours before the start, by email\n  not counted as downtime',
+    snippet: 'maintenance\n  windows\n    ${1:saturday} ${2:17:00} to ${3:24:00}\n  notice at least ${4:48 hours} before the start\n  acknowledgement ${5|not required,required|}\n  not counted as downtime',
+    lines: [
+      { label: 'windows', snippet: 'windows', explain: 'The weekly windows follow, one line each (or: `windows any time`).' },
+      { label: 'windows any time', snippet: 'windows any time', explain: 'Maintenance may happen at any time (with notice).' },
+      hoursLine,
+      { label: 'notice', snippet: 'notice at least ${1:48 hours} before the start', explain: 'The notice required before maintenance starts (measured on its own clock: `5 business days` is business time).' },
+      { label: 'acknowledgement', snippet: 'acknowledgement ${1|required,not required|}', explain: 'Whether the customer must acknowledge the notice before the start.' },
+      { label: 'counted as downtime', snippet: '${1|not counted,counted|} as downtime', explain: 'Whether conforming maintenance counts as downtime.' },
+    ],
+  },
+  {
+    keyword: 'availability',
+    kind: 'availability',
+    explain: 'The monthly availability target: (Z - downtime) / Z, compared exactly; measured as exact time or in slots.',
+    example: `availability\n  ${CLAUSE_EXAMPLES.availabilityTargetLine}\n  measured as exact time`,
+    snippet: 'availability\n  target ${1:99.9}% per calendar month\n  measured as exact time',
+    lines: [
+      { label: 'target', snippet: 'target ${1:99.9}% per calendar month', explain: 'The availability target of each calendar month.' },
+      { label: 'measured', snippet: 'measured ${1|as exact time,in slots of 5 minutes|}', explain: 'Exact time, or slots: any downtime in a slot marks the whole slot.' },
+    ],
+  },
+  {
+    keyword: 'reliability',
+    kind: 'reliability',
+    explain: 'At most so many counted incidents opened per calendar month; one more breaches it.',
+    example: CLAUSE_EXAMPLES.reliabilityStmt,
+    snippet: 'reliability at most ${1:4} counted incidents per calendar month',
+  },
+  {
+    keyword: 'credits',
+    kind: 'credits',
+    explain: 'What the provider owes when availability misses the target: a table of bands (the band containing the exact availability) or a formula, an optional cap and claim window.',
+    example: 'credits\n  | monthly availability             | credit |\n  | at least 99.00% and below 99.90% | 5%     |\n  at most 50%',
+    snippet: 'credits\n  basis "${1:invoiced value of the affected service}"\n  | monthly availability | credit |\n  | at least ${2:99.00}% and below ${3:99.90}% | ${4:5}% |\n  | below ${2:99.00}% | ${5:10}% |\n  at most ${6:50}%',
+    lines: [
+      { label: 'basis', snippet: 'basis "${1:invoiced value of the affected service}"', explain: 'What the credit percentage is a percentage of.' },
+      { label: 'credit table', snippet: '| monthly availability | credit |\n  | at least ${1:99.00}% and below ${2:99.90}% | ${3:5}% |', explain: 'Bands of availability and their credit; bounds: at least, above, below, at most, between (inclusive).' },
+      { label: 'credit formula', snippet: '${1:5}% for each ${2|started,full|} ${3:1}% below target', explain: 'A credit per step of shortfall: started steps round up, full steps round down, `pro rata` is proportional.' },
+      { label: 'at most (cap)', snippet: 'at most ${1:50}%', explain: 'The cap of the credit.' },
+      { label: 'claim', snippet: 'claim within ${1:30 days} after ${2:invoice}', explain: 'How long the customer has to claim the credit.' },
+    ],
+  },
+  {
+    keyword: 'note',
+    kind: 'note',
+    explain: 'Prose slac does not compute, kept in its place so every paragraph of the source SLA has a home.',
+    example: CLAUSE_EXAMPLES.noteBlock,
+    snippet: 'note "${1:Title}" """\n  ${2:text}\n  """',
+    label: (s) => (s.kind === 'note' ? `${s.clause ? 'clause' : 'note'} "${s.title.value}"` : 'note'),
+  },
+  {
+    keyword: 'clause',
+    kind: 'note',
+    explain: 'A clause of the SLA kept as prose (like `note`).',
+    example: 'clause "Cooperation Policy" "A one-line clause."',
+    snippet: 'clause "${1:Title}" """\n  ${2:text}\n  """',
+  },
+];
+
+function partyLabel(s: Statement): string {
+  return s.kind === 'party' ? `${s.role} "${s.name.value}"` : 'party';
+}
+
+/** Words inside clauses, explained where they are hovered. */
+export const WORDS: Record<string, { explain: string; example: string }> = {
+  none: { explain: 'Not applicable: no target for this cell (also written `NA`).', example: '| essential | 4 hours | none |' },
+  business: { explain: 'In `4 business hours`, the word between number and unit names the calendar whose time is counted.', example: '2 business days by email' },
+  by: { explain: 'How a target or notice is communicated, kept as data.', example: '2 business days by email then telephone' },
+  windows: { explain: 'The maintenance windows follow, one weekly range a line; or `windows any time`.', example: 'windows\n  saturday 17:00 to 24:00' },
+  notice: { explain: 'The notice maintenance needs before its start; measured on its own clock.', example: CLAUSE_EXAMPLES.noticeLine },
+  acknowledgement: { explain: 'Whether the customer must acknowledge a maintenance notice before the start.', example: CLAUSE_EXAMPLES.acknowledgementLine },
+  target: { explain: 'The availability target of each calendar month; in a table header, a column for every plan.', example: CLAUSE_EXAMPLES.availabilityTargetLine },
+  measured: { explain: 'How downtime is measured: exact time, or slots of N minutes (any downtime marks the whole slot).', example: CLAUSE_EXAMPLES.measuredLine },
+  pinned: { explain: 'Replaces the library\'s holidays of that year, so an upgrade of date-holidays never changes a past verdict.', example: CLAUSE_EXAMPLES.pinnedHolidaysLine },
+  public: { explain: 'The public holidays of a country come from date-holidays (public type only).', example: CLAUSE_EXAMPLES.publicHolidaysLine },
+  holiday: { explain: 'Adds a date as a holiday of the calendar.', example: CLAUSE_EXAMPLES.addHolidayLine },
+  alias: { explain: 'Other names records may use for the severity (`"severity": 1`).', example: CLAUSE_EXAMPLES.aliasPart },
+  aliases: { explain: 'Other names records may use for the severity.', example: CLAUSE_EXAMPLES.aliasPart },
+  official: { explain: 'An official reporting channel.', example: CLAUSE_EXAMPLES.officialChannelLine },
+  counted: { explain: 'Counts against the provider (a cause, other channels, maintenance as downtime).', example: 'counted provider "attributable to the provider"' },
+  excluded: { explain: 'Does not count: incidents and outages with an excluded cause, or reports through other channels.', example: CLAUSE_EXAMPLES.causeLine },
+  basis: { explain: 'What the credit is a percentage of.', example: CLAUSE_EXAMPLES.basisLine },
+  claim: { explain: 'The window within which the customer claims the credit.', example: CLAUSE_EXAMPLES.claimLine },
+  at: { explain: 'A bound: `at least` includes the value from below, `at most` from above.', example: CLAUSE_EXAMPLES.bound },
+  above: { explain: 'A lower bound that excludes its value.', example: 'above 99.00% and at most 99.50%' },
+  below: { explain: 'An upper bound that excludes its value: `below 99.90%` stops just short of 99.90%.', example: CLAUSE_EXAMPLES.bound },
+  between: { explain: 'A band inclusive at both ends; two such bands that share an end overlap (SLA3002): prefer `at least X and below Y`.', example: 'between 98.50% and 99.00%' },
+  started: { explain: 'A partial step of shortfall counts as a whole step (rounds up).', example: CLAUSE_EXAMPLES.linearCreditLine },
+  full: { explain: 'Only whole steps of shortfall count (rounds down).', example: '5% for each full 1% below target' },
+  pro: { explain: 'The credit is proportional to the shortfall.', example: '5% for each 1% below target, pro rata' },
+  every: { explain: '`every day` in hours; `for every incident` for a single target.', example: 'every day 00:00 to 24:00' },
+};
+
+export function clauseFor(s: Statement): ClauseDoc | undefined {
+  if (s.kind === 'party') return CLAUSES.find((c) => c.keyword === s.role);
+  if (s.kind === 'objective') return CLAUSES.find((c) => c.keyword === s.objective);
+  if (s.kind === 'note') return CLAUSES.find((c) => c.keyword === (s.clause ? 'clause' : 'note'));
+  return CLAUSES.find((c) => c.kind === s.kind);
+}
+
+/** The clause a reserved word opens (`time` -> time zone, `reporting` -> reporting channels). */
+export function clauseByWord(word: string): ClauseDoc | undefined {
+  const w = word.toLowerCase();
+  return CLAUSES.find((c) => c.keyword.split(' ')[0] === w);
+}
+
+export function statementLabel(s: Statement): string {
+  const doc = clauseFor(s);
+  return doc?.label?.(s) ?? doc?.keyword ?? s.kind;
+}
