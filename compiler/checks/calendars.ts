@@ -5,7 +5,7 @@
 import type { Calendar } from '../ir';
 import { CHECKS } from './codes';
 import { isKnownCountry, libraryHolidays, libraryVersion } from '../holidays';
-import type { Check } from './index';
+import type { Check } from './context';
 
 /** Dates listed in a message before "and N more". */
 const LISTED_DATES = 6;

@@ -4,7 +4,7 @@
 import type { Span } from '../../language/span';
 import type { CategoryTarget, Contract, Duration, ObjectiveName, Target } from '../ir';
 import { CHECKS } from './codes';
-import type { Check } from './index';
+import type { Check } from './context';
 
 export type DueOrder = 'earlier' | 'same' | 'later';
 

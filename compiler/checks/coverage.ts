@@ -4,7 +4,7 @@
 import type { Span } from '../../language/span';
 import { type ObjectiveName, OBJECTIVES } from '../ir';
 import { CHECKS } from './codes';
-import type { Check, CheckContext } from './index';
+import type { Check, CheckContext } from './context';
 
 /** How many missing cells a message lists before it says "and N more". */
 const LISTED_CELLS = 8;

@@ -6,7 +6,7 @@ import type { Span } from '../../language/span';
 import { ceil, cmp, div, fromDecimal, mul, type Rational, rat, sub, toDecimalText } from '../decimal';
 import type { CreditBand, Credits } from '../ir';
 import { CHECKS } from './codes';
-import type { Check, CheckContext } from './index';
+import type { Check, CheckContext } from './context';
 import { coverage } from './intervals';
 
 /**

@@ -1,28 +1,15 @@
 // The static checks: each family (one file) is a list of small named functions over the IR; this
 // file lists the families in the order they run. Their codes live in codes.ts (SLA3xxx).
 
-import type { ContractFile } from '../../language/ast';
-import type { Reporter } from '../../language/diagnostics';
-import type { LineMap } from '../../language/span';
-import type { Contract } from '../ir';
 import { calendarChecks } from './calendars';
 import './codes';
+import type { Check, CheckContext } from './context';
 import { consistencyChecks } from './consistency';
 import { coverageChecks } from './coverage';
 import { creditChecks } from './credits';
 import { nameChecks } from './names';
 import { unitChecks } from './units';
 import { windowChecks } from './windows';
-
-export interface CheckContext {
-  contract: Contract;
-  ast: ContractFile;
-  text: string;
-  lines: LineMap;
-  report: Reporter;
-}
-
-export type Check = (ctx: CheckContext) => void;
 
 export const CHECK_FAMILIES: readonly { name: string; checks: readonly Check[] }[] = [
   { name: 'credits', checks: creditChecks },

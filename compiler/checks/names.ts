@@ -4,7 +4,7 @@
 
 import type { Span } from '../../language/span';
 import { CHECKS } from './codes';
-import type { Check, CheckContext } from './index';
+import type { Check, CheckContext } from './context';
 import { durationsOf } from './units';
 
 function headerOf(ctx: CheckContext, kind: 'maintenance' | 'channels' | 'causes'): Span | null {

@@ -5,7 +5,7 @@ import { businessDayMs } from '../lower';
 import type { Span } from '../../language/span';
 import type { Calendar, Contract, Duration } from '../ir';
 import { CHECKS } from './codes';
-import type { Check, CheckContext } from './index';
+import type { Check, CheckContext } from './context';
 
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 

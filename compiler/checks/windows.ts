@@ -7,7 +7,7 @@ import type * as A from '../../language/ast';
 import type { Span } from '../../language/span';
 import type { Contract, WeeklyRange } from '../ir';
 import { CHECKS, SHORT_GAP_MINUTES } from './codes';
-import type { Check, CheckContext } from './index';
+import type { Check, CheckContext } from './context';
 import { coverage } from './intervals';
 
 const DAY_MINUTES = 1440;
