@@ -9,6 +9,7 @@ import type { Contract, WeeklyRange } from '../ir';
 import { CHECKS, SHORT_GAP_MINUTES } from './codes';
 import type { Check, CheckContext } from './context';
 import { coverage } from './intervals';
+import { hoursLineAt } from './source';
 
 const DAY_MINUTES = 1440;
 const WEEK_MINUTES = 7 * DAY_MINUTES;
@@ -49,14 +50,15 @@ function weekPieces(r: WeeklyRange): { from: number; to: number; owner: WeeklyRa
 }
 
 /** The `08:00 to 18:00` node a weekly range was lowered from, for precise ranges. */
+const timeRanges = new WeakMap<WeeklyRange, A.TimeRangeNode | null>();
+
 function timeRangeOf(ctx: CheckContext, r: WeeklyRange): A.TimeRangeNode | null {
-  const lines: A.HoursLine[] = [];
-  for (const s of ctx.ast.statements) {
-    if (s.kind === 'calendar') for (const l of s.lines) if (l.kind === 'hours') lines.push(l);
-    if (s.kind === 'maintenance') for (const l of s.items) if (l.kind === 'hours') lines.push(l);
-  }
-  const line = lines.find((l) => l.span.start === r.span.start);
-  return line?.ranges.find((t) => minutesOf(t.from.text) === r.from && minutesOf(t.to.text) === r.to) ?? null;
+  let node = timeRanges.get(r);
+  if (node !== undefined) return node;
+  const line = hoursLineAt(ctx.ast, r.span.start);
+  node = line?.ranges.find((t) => minutesOf(t.from.text) === r.from && minutesOf(t.to.text) === r.to) ?? null;
+  timeRanges.set(r, node);
+  return node;
 }
 
 const spanOf = (ctx: CheckContext, r: WeeklyRange): Span => timeRangeOf(ctx, r)?.span ?? r.span;
@@ -95,8 +97,36 @@ const emptyRanges: Check = (ctx) => {
   }
 };
 
-function overlapsOf(ctx: CheckContext, ranges: WeeklyRange[]) {
-  const { overlaps } = coverage(ranges.flatMap(weekPieces), { from: 0, to: WEEK_MINUTES }, (a, b) => a - b, { cyclic: true });
+/**
+ * The ranges of a list without those that repeat a range of an earlier line exactly (same day and
+ * times), and those repeats with the range they repeat. A repeated line is reported once, as a
+ * repeat of the first, instead of overlapping every other copy; the other checks of single ranges
+ * look at the first copy only. Empty ranges are left to SLA3105.
+ */
+function withoutRepeats(ranges: readonly WeeklyRange[]): { distinct: WeeklyRange[]; repeats: { range: WeeklyRange; first: WeeklyRange }[] } {
+  const firstOf = new Map<string, WeeklyRange>();
+  const distinct: WeeklyRange[] = [];
+  const repeats: { range: WeeklyRange; first: WeeklyRange }[] = [];
+  for (const r of ranges) {
+    const key = `${r.day}:${r.from}:${r.to}`;
+    const first = firstOf.get(key);
+    if (first === undefined) firstOf.set(key, r);
+    // The same day twice on one line (`monday, monday to friday`) is an overlap of that line.
+    if (first === undefined || first.span.start === r.span.start || lengthOf(r) === 0) distinct.push(r);
+    else repeats.push({ range: r, first });
+  }
+  return { distinct, repeats };
+}
+
+/** Repeats, grouped by line pair: `monday to friday 21:00 to 01:00` twice is one finding. */
+function repeatsOf(ctx: CheckContext, ranges: readonly WeeklyRange[]) {
+  const groups = new DayGroups<{ range: WeeklyRange; first: WeeklyRange }>();
+  for (const r of withoutRepeats(ranges).repeats) groups.add(`${spanOf(ctx, r.range).start}:${spanOf(ctx, r.first).start}`, DAY_NAMES[r.range.day - 1], r);
+  return [...groups.entries()];
+}
+
+function overlapsOf(ctx: CheckContext, ranges: readonly WeeklyRange[]) {
+  const { overlaps } = coverage(withoutRepeats(ranges).distinct.flatMap(weekPieces), { from: 0, to: WEEK_MINUTES }, (a, b) => a - b, { cyclic: true });
   const groups = new DayGroups<{ first: WeeklyRange; second: WeeklyRange; from: number; to: number }>();
   for (const o of overlaps) {
     const a = spanOf(ctx, o.first);
@@ -107,9 +137,18 @@ function overlapsOf(ctx: CheckContext, ranges: WeeklyRange[]) {
   return [...groups.entries()];
 }
 
+const lineOf = (ctx: CheckContext, r: WeeklyRange): number => ctx.lines.position(r.span.start).line;
+const times = (r: WeeklyRange): string => `${clock(r.from)} to ${clock(r.to)}`;
+
 const windowOverlaps: Check = (ctx) => {
   const m = ctx.contract.maintenance;
   if (!m) return;
+  for (const { value: r, days } of repeatsOf(ctx, m.windows)) {
+    ctx.report.report(CHECKS.windowOverlap, spanOf(ctx, r.range), `this maintenance window repeats the one on line ${lineOf(ctx, r.first)} (${times(r.range)} on ${days})`, {
+      related: [{ span: spanOf(ctx, r.first), message: 'first given here' }],
+      hint: 'remove the repeated window',
+    });
+  }
   for (const { value: o, days } of overlapsOf(ctx, m.windows)) {
     ctx.report.report(CHECKS.windowOverlap, spanOf(ctx, o.second), `this maintenance window overlaps another from ${clock(o.from % DAY_MINUTES)} to ${clockAfter(o.from % DAY_MINUTES, o.to - o.from)} on ${days}`, {
       related: [{ span: spanOf(ctx, o.first), message: 'the other window' }],
@@ -119,6 +158,12 @@ const windowOverlaps: Check = (ctx) => {
 
 const hoursOverlaps: Check = (ctx) => {
   for (const cal of ctx.contract.calendars) {
+    for (const { value: r, days } of repeatsOf(ctx, cal.weekly)) {
+      ctx.report.report(CHECKS.hoursOverlap, spanOf(ctx, r.range), `these business hours of calendar ${cal.id} repeat those on line ${lineOf(ctx, r.first)} (${times(r.range)} on ${days})`, {
+        related: [{ span: spanOf(ctx, r.first), message: 'first given here' }],
+        hint: 'remove the repeated range',
+      });
+    }
     for (const { value: o, days } of overlapsOf(ctx, cal.weekly)) {
       ctx.report.report(CHECKS.hoursOverlap, spanOf(ctx, o.second), `these business hours of calendar ${cal.id} overlap others from ${clock(o.from % DAY_MINUTES)} to ${clockAfter(o.from % DAY_MINUTES, o.to - o.from)} on ${days}`, {
         related: [{ span: spanOf(ctx, o.first), message: 'the other range' }],
@@ -130,7 +175,7 @@ const hoursOverlaps: Check = (ctx) => {
 const hoursOvernight: Check = (ctx) => {
   const seen = new Set<number>();
   for (const cal of ctx.contract.calendars) {
-    for (const r of cal.weekly) {
+    for (const r of withoutRepeats(cal.weekly).distinct) {
       if (!r.crossesMidnight || r.to === 0) continue; // `18:00 to 00:00` ends at midnight: not overnight
       const span = spanOf(ctx, r);
       if (seen.has(span.start)) continue;
@@ -281,7 +326,7 @@ const daylightSaving: Check = (ctx) => {
   const seen = new Set<string>();
   const weekMinute = (day: number, minute: number): number => ((day - 1) * DAY_MINUTES + minute) % WEEK_MINUTES;
   for (const list of lists) {
-    const ranges = list.ranges.filter((r) => lengthOf(r) > 0);
+    const ranges = withoutRepeats(list.ranges).distinct.filter((r) => lengthOf(r) > 0);
     // Where one range ends and another starts, time runs on: that instant is no edge.
     const starts = new Set(ranges.map((r) => weekMinute(r.day, r.from)));
     const ends = new Set(ranges.map((r) => weekMinute(r.day, r.from + lengthOf(r))));
