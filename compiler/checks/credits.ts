@@ -3,11 +3,12 @@
 
 import type * as A from '../../language/ast';
 import type { Span } from '../../language/span';
-import { ceil, cmp, div, fromDecimal, mul, type Rational, rat, sub, toDecimalText } from '../decimal';
+import { ceil, cmp, div, exactDecimalText, fromDecimal, mul, type Rational, rat, sub } from '../decimal';
 import type { CreditBand, Credits } from '../ir';
 import { CHECKS } from './codes';
 import type { Check, CheckContext } from './context';
 import { coverage } from './intervals';
+import { creditRowAt } from './source';
 
 /**
  * A point of the availability axis with a side: `after` 0 is the value itself, 1 is just above
@@ -23,17 +24,24 @@ const ZERO = rat(0n);
 const HUNDRED = rat(100n);
 const order = (a: Point, b: Point): number => cmp(a.v, b.v) || a.after - b.after;
 
-function startOf(band: CreditBand): Point {
-  if (!band.lower) return { v: ZERO, after: 0 };
-  return { v: fromDecimal(band.lower.value), after: band.lower.inclusive ? 0 : 1 };
+/** The band's range as points, computed once per band: checks sort and compare them often. */
+const pointsCache = new WeakMap<CreditBand, { start: Point; end: Point }>();
+
+function pointsOf(band: CreditBand): { start: Point; end: Point } {
+  let p = pointsCache.get(band);
+  if (p) return p;
+  p = {
+    start: band.lower ? { v: fromDecimal(band.lower.value), after: band.lower.inclusive ? 0 : 1 } : { v: ZERO, after: 0 },
+    end: band.upper ? { v: fromDecimal(band.upper.value), after: band.upper.inclusive ? 1 : 0 } : { v: HUNDRED, after: 1 },
+  };
+  pointsCache.set(band, p);
+  return p;
 }
 
-function endOf(band: CreditBand): Point {
-  if (!band.upper) return { v: HUNDRED, after: 1 };
-  return { v: fromDecimal(band.upper.value), after: band.upper.inclusive ? 1 : 0 };
-}
+const startOf = (band: CreditBand): Point => pointsOf(band).start;
+const endOf = (band: CreditBand): Point => pointsOf(band).end;
 
-const pct = (r: Rational): string => `${toDecimalText(r)}%`;
+const pct = (r: Rational): string => `${exactDecimalText(r)}%`;
 
 /** The range [from, to) in the contract's own words: `at least 98.5% and below 99%`, `exactly 99%`. */
 export function describeRange(from: Point, to: Point): string {
@@ -47,27 +55,57 @@ const isEmpty = (band: CreditBand): boolean => order(startOf(band), endOf(band))
 
 /** The bound and credit cells of the band's table row (the row's span when not found). */
 function cellsOf(ctx: CheckContext, band: CreditBand): { bound: Span; credit: Span } {
-  for (const s of ctx.ast.statements) {
-    if (s.kind !== 'credits') continue;
-    for (const item of s.items) {
-      if (item.kind !== 'table') continue;
-      const row = item.rows.find((r) => r.span.start === band.span.start);
-      if (!row) continue;
-      const bound = row.cells.find((c): c is A.BoundNode => c.kind === 'bound');
-      const credit = row.cells.find((c) => c.kind === 'percent');
-      return { bound: bound?.span ?? band.span, credit: credit?.span ?? band.span };
-    }
-  }
-  return { bound: band.span, credit: band.span };
+  const row = creditRowAt(ctx.ast, band.span.start);
+  const bound = row?.cells.find((c): c is A.BoundNode => c.kind === 'bound');
+  const credit = row?.cells.find((c) => c.kind === 'percent');
+  return { bound: bound?.span ?? band.span, credit: credit?.span ?? band.span };
 }
 
 function lineOf(ctx: CheckContext, span: Span): number {
   return ctx.lines.position(span.start).line;
 }
 
+/**
+ * The bands of the table, each once: a row that repeats an earlier one (same bounds, same credit)
+ * is reported as a repeat (SLA3002) and left out of the other band checks, so that N copies of a
+ * row give N - 1 findings, not one per pair.
+ */
 function bandsOf(ctx: CheckContext): CreditBand[] {
-  return ctx.contract.credits?.bands ?? [];
+  return bandRepeats(ctx).distinct;
 }
+
+const repeatsCache = new WeakMap<Credits, { distinct: CreditBand[]; repeats: { band: CreditBand; first: CreditBand }[] }>();
+
+function bandRepeats(ctx: CheckContext): { distinct: CreditBand[]; repeats: { band: CreditBand; first: CreditBand }[] } {
+  const credits = ctx.contract.credits;
+  if (!credits) return { distinct: [], repeats: [] };
+  let r = repeatsCache.get(credits);
+  if (r) return r;
+  r = { distinct: [], repeats: [] };
+  const firstOf = new Map<string, CreditBand>();
+  const side = (b: CreditBand['lower']): string => (b ? `${b.value}${b.inclusive ? '=' : ''}` : '-');
+  for (const band of credits.bands) {
+    const key = `${side(band.lower)}:${side(band.upper)}:${band.credit}`;
+    const first = firstOf.get(key);
+    if (first) r.repeats.push({ band, first });
+    else {
+      firstOf.set(key, band);
+      r.distinct.push(band);
+    }
+  }
+  repeatsCache.set(credits, r);
+  return r;
+}
+
+const repeatedBands: Check = (ctx) => {
+  for (const { band, first } of bandRepeats(ctx).repeats) {
+    const bound = cellsOf(ctx, band).bound;
+    ctx.report.report(CHECKS.creditOverlap, bound, `this band repeats the band on line ${lineOf(ctx, first.span)} (${ctx.text.slice(bound.start, bound.end).trim()}: ${band.credit}%)`, {
+      related: [{ span: cellsOf(ctx, first).bound, message: 'first given here' }],
+      hint: 'remove the repeated row',
+    });
+  }
+};
 
 const emptyBands: Check = (ctx) => {
   for (const band of bandsOf(ctx)) {
@@ -153,7 +191,7 @@ const capBelowBand: Check = (ctx) => {
   const credits = ctx.contract.credits;
   if (!credits || credits.cap === null || !credits.capSpan) return;
   const cap = fromDecimal(credits.cap);
-  for (const band of credits.bands) {
+  for (const band of bandsOf(ctx)) {
     if (cmp(fromDecimal(band.credit), cap) <= 0) continue;
     ctx.report.report(CHECKS.creditAboveCap, cellsOf(ctx, band).credit, `this band pays ${band.credit}%, more than the ${credits.cap}% cap`, {
       related: [{ span: credits.capSpan, message: 'the cap' }],
@@ -230,7 +268,7 @@ const capReached: Check = (ctx) => {
     ctx.report.report(CHECKS.linearCapReached, credits.capSpan, `the ${credits.cap}% cap is never reached: even at 0% availability the formula gives ${pct(worst)}`, { related });
     return;
   }
-  const shortfall = toDecimalText(sub(target, threshold));
+  const shortfall = exactDecimalText(sub(target, threshold));
   const points = `${shortfall} percentage point${shortfall === '1' ? '' : 's'}`;
   ctx.report.report(
     CHECKS.linearCapReached,
@@ -269,6 +307,7 @@ const creditsWithoutCredit: Check = (ctx) => {
 };
 
 export const creditChecks: readonly Check[] = [
+  repeatedBands,
   emptyBands,
   bandGapsAndOverlaps,
   bandsAboveTarget,
