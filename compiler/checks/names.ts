@@ -14,9 +14,10 @@ function headerOf(ctx: CheckContext, kind: 'maintenance' | 'channels' | 'causes'
 
 const unusedCalendars: Check = (ctx) => {
   const used = new Set(durationsOf(ctx.contract).map((d) => d.duration.calendar));
+  const lowered = new Set(ctx.contract.calendars.map((c) => c.span.start));
   for (const s of ctx.ast.statements) {
     if (s.kind !== 'calendar' || used.has(s.id.name)) continue;
-    if (!ctx.contract.calendars.some((c) => c.id === s.id.name && c.span.start === s.span.start)) continue; // a duplicate: SLA2002
+    if (!lowered.has(s.span.start)) continue; // a duplicate: SLA2002
     ctx.report.report(CHECKS.unusedCalendar, s.id.span, `calendar ${s.id.name} is declared but no duration counts ${s.id.name} time`, {
       hint: `use it (4 ${s.id.name} hours) or remove it`,
     });
