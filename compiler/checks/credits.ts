@@ -240,7 +240,7 @@ const capReached: Check = (ctx) => {
   if (!credits || !l || credits.cap === null || !credits.capSpan || !availability || l.rounding === null) return;
   const step = fromDecimal(l.step);
   const per = fromDecimal(l.percentPerStep);
-  if (cmp(step, ZERO) === 0 || cmp(per, ZERO) === 0) return;
+  if (cmp(step, ZERO) === 0) return; // SLA3008
   const target = fromDecimal(availability.target);
   const cap = fromDecimal(credits.cap);
   const related = [{ span: l.span, message: 'the credit formula' }];
@@ -248,19 +248,20 @@ const capReached: Check = (ctx) => {
     ctx.report.report(CHECKS.linearCapReached, credits.capSpan, 'a 0% cap: whatever the availability, no credit is ever owed', { related });
     return;
   }
-  // Shortfall at which the credit first reaches the cap, and whether that shortfall itself counts.
-  const steps = rat(ceil(div(cap, per)));
-  let threshold: Rational;
-  let strict: boolean;
-  if (l.rounding === 'started') {
-    threshold = sub(target, mul(sub(steps, rat(1n)), step));
-    strict = true;
-  } else if (l.rounding === 'full') {
-    threshold = sub(target, mul(steps, step));
-    strict = false;
-  } else {
-    threshold = sub(target, div(mul(cap, step), per));
-    strict = false;
+  // Shortfall at which the credit first reaches the cap, and whether that shortfall itself counts
+  // (no shortfall reaches it when each step pays 0%).
+  let threshold = rat(-1n);
+  let strict = false;
+  if (cmp(per, ZERO) > 0) {
+    const steps = rat(ceil(div(cap, per)));
+    if (l.rounding === 'started') {
+      threshold = sub(target, mul(sub(steps, rat(1n)), step));
+      strict = true;
+    } else if (l.rounding === 'full') {
+      threshold = sub(target, mul(steps, step));
+    } else {
+      threshold = sub(target, div(mul(cap, step), per));
+    }
   }
   const reachable = strict ? cmp(threshold, ZERO) > 0 : cmp(threshold, ZERO) >= 0;
   if (!reachable) {
