@@ -1,11 +1,12 @@
 // Checks that the targets agree with each other: more severe levels and higher plans are not
-// looser, restoration and resolution are not due before response, category overrides do not loosen.
+// looser (nor without a target), plans are not ranked backwards, restoration and resolution are
+// not due before response, category overrides do not loosen.
 
 import type { Span } from '../../language/span';
 import type { CategoryTarget, Contract, Duration, ObjectiveName, Target } from '../ir';
 import { CHECKS } from './codes';
 import type { Check } from './context';
-import { compareDue, DueIndex, firstPositions, wallLikeCalendars } from './due-order';
+import { compareDue, DueIndex, firstPositions, type WallLike, wallLikeCalendars } from './due-order';
 
 /** `4 business hours`, `10 minutes`, `none`. */
 export function describeDuration(d: Duration | null): string {
@@ -77,12 +78,55 @@ const severityOrder: Check = (ctx) => {
   }
 };
 
+/** Related cells listed on the `plans` line when the ranking is reversed. */
+const LISTED_REVERSALS = 6;
+
+/**
+ * Plans ranked the wrong way round: each pair of neighbouring plans (in rank order, both with a
+ * cell for the same objective and severity) whose due times can be compared, every one of them
+ * against the ranking, and at least two. Returns the pairs, the higher plan's cell first.
+ */
+function reversedRanking(c: Contract, plans: readonly { id: string }[], wallLike: WallLike): [Target, Target][] | null {
+  const against: [Target, Target][] = [];
+  for (const objective of objectivesOf(c)) {
+    for (const sev of c.severities) {
+      let low: Target | undefined;
+      for (const p of plans) {
+        const high = cellOf(c, objective, p.id, sev.id);
+        if (!high) continue;
+        if (low) {
+          const order = low.duration === null ? (high.duration === null ? null : 'earlier') : high.duration === null ? 'later' : compareDue(high.duration, low.duration, wallLike);
+          if (order === 'earlier') return null;
+          if (order === 'later') against.push([high, low]);
+        }
+        low = high;
+      }
+    }
+  }
+  return against.length >= 2 ? against : null;
+}
+
 const planOrder: Check = (ctx) => {
   const c = ctx.contract;
   if (!c.plansOrdered) return;
   const wallLike = wallLikeCalendars(c);
-  const first = oncePerPair();
   const plans = [...c.plans].sort((a, b) => a.rank - b.rank);
+  const reversed = reversedRanking(c, plans, wallLike);
+  const statement = ctx.ast.statements.find((s) => s.kind === 'plans');
+  if (reversed && statement?.kind === 'plans' && statement.names.length > 0) {
+    const names = statement.names;
+    ctx.report.report(
+      CHECKS.plansReversed,
+      { start: names[0].span.start, end: names[names.length - 1].span.end },
+      `every target table promises less to higher plans (${reversed.length} comparisons, none the other way): ranked the wrong way round? \`<\` ranks plans lowest first`,
+      {
+        related: reversed.slice(0, LISTED_REVERSALS).map(([high, low]) => ({ span: high.span, message: `${high.objective} of ${high.plan} / ${high.severity}: ${describeDuration(high.duration)}, against ${describeDuration(low.duration)} for ${low.plan}` })),
+        hint: `plans ${[...plans].reverse().map((p) => p.id).join(' < ')}`,
+      },
+    );
+    return;
+  }
+  const first = oncePerPair();
   for (const objective of objectivesOf(c)) {
     for (const sev of c.severities) {
       const column = plans.map((p) => cellOf(c, objective, p.id, sev.id));
@@ -104,6 +148,34 @@ const planOrder: Check = (ctx) => {
             : `plan ${plans[j].id} is above ${plans[i].id} but its ${objective} target for ${sev.id} (${describeDuration(high.duration)}) is due later than ${plans[i].id}'s ${describeDuration(low.duration)}`,
           { related: [{ span: low.span, message: `the ${objective} target of ${plans[i].id} / ${sev.id}` }] },
         );
+      }
+    }
+  }
+};
+
+/** `none` on a level more severe than one with a target: its worst incidents have no due time. */
+const severeWithoutTarget: Check = (ctx) => {
+  const c = ctx.contract;
+  const byRank = [...c.severities].sort((a, b) => a.rank - b.rank);
+  const seen = new Set<number>();
+  for (const objective of objectivesOf(c)) {
+    for (const plan of c.plans) {
+      // From the mildest level up: the nearest less severe level with a target.
+      let milder: Target | undefined;
+      for (let i = byRank.length - 1; i >= 0; i--) {
+        const t = cellOf(c, objective, plan.id, byRank[i].id);
+        if (!t) continue;
+        if (t.duration !== null) {
+          milder = t;
+          continue;
+        }
+        if (!milder || seen.has(t.span.start)) continue;
+        seen.add(t.span.start);
+        const where = c.implicitPlan ? '' : ` (plan ${plan.id})`;
+        ctx.report.report(CHECKS.severeWithoutTarget, t.span, `${t.severity} has no ${objective} target, but the less severe ${milder.severity} has one (${describeDuration(milder.duration)})${where}`, {
+          related: [{ span: milder.span, message: `the ${objective} target of ${milder.severity}` }],
+          hint: 'write a target no later than the less severe level\'s',
+        });
       }
     }
   }
@@ -260,4 +332,4 @@ const categoryOverrides: Check = (ctx) => {
   }
 };
 
-export const consistencyChecks: readonly Check[] = [severityOrder, planOrder, objectiveOrder, categoryOverrides];
+export const consistencyChecks: readonly Check[] = [severityOrder, severeWithoutTarget, planOrder, objectiveOrder, categoryOverrides];

@@ -3,9 +3,10 @@
 
 import type * as A from '../../language/ast';
 import type { Span } from '../../language/span';
-import { ceil, cmp, div, exactDecimalText, fromDecimal, mul, type Rational, rat, sub } from '../decimal';
+import { ceil, cmp, div, exactDecimalText, floor, fromDecimal, mul, type Rational, rat, sub } from '../decimal';
 import type { CreditBand, Credits } from '../ir';
 import { CHECKS } from './codes';
+import { monthLengths } from './availability';
 import type { Check, CheckContext } from './context';
 import { coverage } from './intervals';
 import { creditRowAt } from './source';
@@ -187,6 +188,57 @@ const creditsFallWithAvailability: Check = (ctx) => {
   }
 };
 
+/**
+ * Whether some downtime `offset + k x step` (k = 0..kMax) lies in the range of downtime (`low`,
+ * `high`), each end included or not: the downtimes a month measured in slots can have are whole
+ * slots, plus the month's last, shorter slot.
+ */
+function someMultipleWithin(offset: Rational, step: Rational, kMax: bigint, low: Rational, lowIn: boolean, high: Rational, highIn: boolean): boolean {
+  const from = div(sub(low, offset), step);
+  const to = div(sub(high, offset), step);
+  let first = lowIn ? ceil(from) : floor(from) + 1n;
+  let last = highIn ? floor(to) : ceil(to) - 1n;
+  if (first < 0n) first = 0n;
+  if (last > kMax) last = kMax;
+  return first <= last;
+}
+
+/** With slot measurement, bands between two steps of availability in every month never apply. */
+const unreachableBands: Check = (ctx) => {
+  const a = ctx.contract.availability;
+  if (!a || a.measurement.kind !== 'slots') return;
+  const slot = rat(BigInt(a.measurement.minutes * 60_000));
+  const months = monthLengths(ctx.contract);
+  for (const band of bandsOf(ctx)) {
+    if (isEmpty(band)) continue;
+    const { start, end } = pointsOf(band);
+    const reachable = months.some((ms) => {
+      const month = rat(BigInt(ms));
+      // Availability A = 100 (Z - D) / Z lies in the band when D lies between these downtimes.
+      const downtimeAt = (v: Rational): Rational => div(mul(month, sub(HUNDRED, v)), HUNDRED);
+      const high = downtimeAt(start.v); // A >= start: D <= high (D < high when the start is exclusive)
+      const low = downtimeAt(end.v); // A < end: D > low (D >= low when the end is inclusive)
+      const full = floor(div(month, slot));
+      const rest = sub(month, mul(rat(full), slot));
+      const within = (offset: Rational): boolean => someMultipleWithin(offset, slot, full, low, end.after === 1, high, start.after === 0);
+      return within(rat(0n)) || (cmp(rest, ZERO) > 0 && within(rest));
+    });
+    if (reachable) continue;
+    // The two steps around the band, in a 30-day month if there is one (whole slots only).
+    const month = months.find((ms) => ms === 30 * 86_400_000) ?? months[0];
+    const slots = floor(div(rat(BigInt(month)), slot));
+    const availabilityWith = (k: bigint): Rational => div(mul(rat(slots - k), HUNDRED), rat(slots));
+    const k = floor(div(mul(rat(slots), sub(HUNDRED, end.v)), HUNDRED));
+    const down = (n: bigint): string => (n === 0n ? 'no slot' : `${n} slot${n === 1n ? '' : 's'}`);
+    ctx.report.report(
+      CHECKS.creditBandUnreachable,
+      cellsOf(ctx, band).bound,
+      `with slots of ${a.measurement.minutes} minutes no month's availability falls in this band: a ${exactDecimalText(rat(BigInt(month), 86_400_000n))}-day month has ${slots} slots, and its availability is ${pct(availabilityWith(k))} with ${down(k)} down, ${pct(availabilityWith(k + 1n))} with ${down(k + 1n)} down, nothing in between`,
+      { hint: 'measure exact time, or widen the band to a whole slot' },
+    );
+  }
+};
+
 const capBelowBand: Check = (ctx) => {
   const credits = ctx.contract.credits;
   if (!credits || credits.cap === null || !credits.capSpan) return;
@@ -312,6 +364,7 @@ export const creditChecks: readonly Check[] = [
   emptyBands,
   bandGapsAndOverlaps,
   bandsAboveTarget,
+  unreachableBands,
   creditsFallWithAvailability,
   capBelowBand,
   linearFormula,

@@ -1,6 +1,7 @@
 // Checks of weekly ranges: maintenance windows (overlaps, windows that almost touch or stop just
-// short of midnight), business hours (overlaps, overnight ranges), empty ranges, and local times
-// that a daylight-saving change skips or repeats in the contract's time zone.
+// short of midnight, gaps the other days do not have), business hours (overlaps, overnight
+// ranges), empty ranges, and local times that a daylight-saving change skips or repeats in the
+// contract's time zone.
 
 import { IANAZone } from 'luxon';
 import type * as A from '../../language/ast';
@@ -37,7 +38,7 @@ function lengthOf(r: WeeklyRange): number {
 }
 
 /** The range as half-open pieces of the week [0, 10080), split where it runs past Sunday 24:00. */
-function weekPieces(r: WeeklyRange): { from: number; to: number; owner: WeeklyRange }[] {
+export function weekPieces(r: WeeklyRange): { from: number; to: number; owner: WeeklyRange }[] {
   const len = lengthOf(r);
   if (len <= 0) return [];
   const start = ((r.day - 1) * DAY_MINUTES + r.from) % WEEK_MINUTES;
@@ -247,6 +248,71 @@ const windowGaps: Check = (ctx) => {
   }
 };
 
+/** The parts of the week [0, WEEK_MINUTES) the pieces cover, merged, in order. */
+function coveredParts(pieces: readonly { from: number; to: number }[]): [number, number][] {
+  const sorted = [...pieces].sort((a, b) => a.from - b.from);
+  const out: [number, number][] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && p.from <= last[1]) last[1] = Math.max(last[1], p.to);
+    else out.push([p.from, p.to]);
+  }
+  return out;
+}
+
+/** Whether [from, from + length) of the week (wrapping at the seam) is covered by the parts. */
+function coversRange(parts: readonly [number, number][], from: number, length: number): boolean {
+  const covers = (a: number, b: number): boolean => {
+    let lo = 0;
+    let hi = parts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (parts[mid][0] <= a) lo = mid;
+      else hi = mid - 1;
+    }
+    return parts.length > 0 && parts[lo][0] <= a && parts[lo][1] >= b;
+  };
+  const start = from % WEEK_MINUTES;
+  const end = start + length;
+  return end <= WEEK_MINUTES ? covers(start, end) : covers(start, WEEK_MINUTES) && covers(0, end - WEEK_MINUTES);
+}
+
+/**
+ * A gap between windows that the other days do not have: on every other day with windows on both
+ * sides of the same hours (at least two such days), those hours are covered. The pattern decides,
+ * not a length: a one-hour slip on one night of seven is reported, a gap every day shares is not.
+ */
+const patternGaps: Check = (ctx) => {
+  const m = ctx.contract.maintenance;
+  if (!m || m.windows.length === 0) return;
+  const pieces = m.windows.flatMap(weekPieces);
+  const parts = coveredParts(pieces);
+  const { gaps } = coverage(pieces, { from: 0, to: WEEK_MINUTES }, (a, b) => a - b, { cyclic: true });
+  for (const g of gaps) {
+    if (!g.before || !g.after) continue;
+    const length = g.to > g.from ? g.to - g.from : WEEK_MINUTES - g.from + g.to;
+    if (length < SHORT_GAP_MINUTES) continue; // SLA3102
+    const alike: number[] = [];
+    let differs = false;
+    for (let k = 1; k < 7; k++) {
+      const from = g.from + k * DAY_MINUTES;
+      // A day is comparable when windows reach the minute before the gap's hours and the minute they end.
+      if (!coversRange(parts, from + WEEK_MINUTES - 1, 1) || !coversRange(parts, from + length, 1)) continue;
+      if (coversRange(parts, from, length)) alike.push(Math.floor((from % WEEK_MINUTES) / DAY_MINUTES));
+      else differs = true;
+    }
+    if (differs || alike.length < 2) continue;
+    const before = timeRangeOf(ctx, g.before);
+    const at = g.from % DAY_MINUTES;
+    ctx.report.report(
+      CHECKS.windowPatternGap,
+      before?.to.span ?? g.before.span,
+      `the maintenance windows leave ${clock(at)} to ${clockAfter(at, length)} on ${DAY_NAMES[Math.floor(g.from / DAY_MINUTES)]} uncovered, hours that ${alike.sort((a, b) => a - b).map((d) => DAY_NAMES[d]).join(', ')} cover: maintenance then counts as downtime`,
+      { related: [{ span: spanOf(ctx, g.after), message: 'the next window starts here' }], hint: 'extend the window if the same hours were meant as on the other days' },
+    );
+  }
+};
+
 interface Transition {
   kind: 'skipped' | 'repeated';
   /** Local wall time, as milliseconds of a UTC-like local time line: [from, to) is skipped or repeated. */
@@ -358,4 +424,4 @@ const daylightSaving: Check = (ctx) => {
   }
 };
 
-export const windowChecks: readonly Check[] = [emptyRanges, windowOverlaps, windowGaps, hoursOverlaps, hoursOvernight, daylightSaving];
+export const windowChecks: readonly Check[] = [emptyRanges, windowOverlaps, windowGaps, patternGaps, hoursOverlaps, hoursOvernight, daylightSaving];
