@@ -277,39 +277,70 @@ function coversRange(parts: readonly [number, number][], from: number, length: n
   return end <= WEEK_MINUTES ? covers(start, end) : covers(start, WEEK_MINUTES) && covers(0, end - WEEK_MINUTES);
 }
 
+const weekStart = (r: WeeklyRange): number => (r.day - 1) * DAY_MINUTES + r.from;
+
 /**
- * A gap between windows that the other days do not have: on every other day with windows on both
- * sides of the same hours (at least two such days), those hours are covered. The pattern decides,
- * not a length: a one-hour slip on one night of seven is reported, a gap every day shares is not.
+ * A gap between windows that the other days do not have: a window that stops while the windows
+ * starting at the same time on (at least two) other days all go on, or starts while those ending
+ * at the same time are all already running. The pattern decides, not a length: one night of seven
+ * stopping at 23:00 is reported, a gap every day shares is not. Gaps reported as SLA3102 or SLA3103
+ * are left to them.
  */
 const patternGaps: Check = (ctx) => {
   const m = ctx.contract.maintenance;
   if (!m || m.windows.length === 0) return;
-  const pieces = m.windows.flatMap(weekPieces);
+  const ranges = withoutRepeats(m.windows).distinct.filter((r) => lengthOf(r) > 0);
+  const pieces = ranges.flatMap(weekPieces);
   const parts = coveredParts(pieces);
+  const covered = (minute: number): boolean => coversRange(parts, minute, 1);
+  const byStart = new Map<number, WeeklyRange[]>();
+  const byEnd = new Map<number, WeeklyRange[]>();
+  for (const r of ranges) {
+    const end = (r.from + lengthOf(r)) % DAY_MINUTES;
+    byStart.set(r.from, [...(byStart.get(r.from) ?? []), r]);
+    byEnd.set(end, [...(byEnd.get(end) ?? []), r]);
+  }
+  /** The other days' windows like `w` (same start, or same end), and whether each covers `at` minutes past its own anchor. */
+  const others = (like: WeeklyRange[] | undefined, w: WeeklyRange, offset: (r: WeeklyRange) => number): { days: number[]; all: boolean } => {
+    const days = new Set<number>();
+    let all = true;
+    for (const r of like ?? []) {
+      if (r.day === w.day) continue;
+      days.add(r.day);
+      if (!covered(weekStart(r) + offset(r) + WEEK_MINUTES)) all = false;
+    }
+    return { days: [...days].sort((x, y) => x - y), all };
+  };
   const { gaps } = coverage(pieces, { from: 0, to: WEEK_MINUTES }, (a, b) => a - b, { cyclic: true });
   for (const g of gaps) {
     if (!g.before || !g.after) continue;
     const length = g.to > g.from ? g.to - g.from : WEEK_MINUTES - g.from + g.to;
+    const untilMidnight = DAY_MINUTES - (g.from % DAY_MINUTES);
+    const afterMidnight = g.to % DAY_MINUTES;
     if (length < SHORT_GAP_MINUTES) continue; // SLA3102
-    const alike: number[] = [];
-    let differs = false;
-    for (let k = 1; k < 7; k++) {
-      const from = g.from + k * DAY_MINUTES;
-      // A day is comparable when windows reach the minute before the gap's hours and the minute they end.
-      if (!coversRange(parts, from + WEEK_MINUTES - 1, 1) || !coversRange(parts, from + length, 1)) continue;
-      if (coversRange(parts, from, length)) alike.push(Math.floor((from % WEEK_MINUTES) / DAY_MINUTES));
-      else differs = true;
-    }
-    if (differs || alike.length < 2) continue;
-    const before = timeRangeOf(ctx, g.before);
+    if ((untilMidnight < SHORT_GAP_MINUTES && untilMidnight < DAY_MINUTES) || (afterMidnight > 0 && afterMidnight < SHORT_GAP_MINUTES)) continue; // SLA3103
+    const stopped = g.before;
+    const late = g.after;
+    const goOn = others(byStart.get(stopped.from), stopped, () => lengthOf(stopped));
+    const running = others(byEnd.get((late.from + lengthOf(late)) % DAY_MINUTES), late, (r) => lengthOf(r) - lengthOf(late) - 1);
+    const names = (days: number[]): string => days.map((d) => DAY_NAMES[d - 1]).join(', ');
     const at = g.from % DAY_MINUTES;
-    ctx.report.report(
-      CHECKS.windowPatternGap,
-      before?.to.span ?? g.before.span,
-      `the maintenance windows leave ${clock(at)} to ${clockAfter(at, length)} on ${DAY_NAMES[Math.floor(g.from / DAY_MINUTES)]} uncovered, hours that ${alike.sort((a, b) => a - b).map((d) => DAY_NAMES[d]).join(', ')} cover: maintenance then counts as downtime`,
-      { related: [{ span: spanOf(ctx, g.after), message: 'the next window starts here' }], hint: 'extend the window if the same hours were meant as on the other days' },
-    );
+    const uncovered = `${clock(at)} to ${clockAfter(at, length)} on ${DAY_NAMES[Math.floor(g.from / DAY_MINUTES)]}`;
+    if (goOn.all && goOn.days.length >= 2) {
+      ctx.report.report(
+        CHECKS.windowPatternGap,
+        timeRangeOf(ctx, stopped)?.to.span ?? stopped.span,
+        `this maintenance window stops at ${clock(at)} on ${DAY_NAMES[stopped.day - 1]}, where the windows starting at ${clock(stopped.from)} on ${names(goOn.days)} go on: ${uncovered} is outside every window`,
+        { hint: 'end it like the others if the same window was meant' },
+      );
+    } else if (running.all && running.days.length >= 2) {
+      ctx.report.report(
+        CHECKS.windowPatternGap,
+        timeRangeOf(ctx, late)?.from.span ?? late.span,
+        `this maintenance window starts at ${clock(late.from)} on ${DAY_NAMES[late.day - 1]}, when the windows of ${names(running.days)} ending at the same time are already running: ${uncovered} is outside every window`,
+        { hint: 'start it like the others if the same window was meant' },
+      );
+    }
   }
 };
 

@@ -125,3 +125,24 @@ describe('SLA3009: where the cap of a credit formula is reached, exactly', () =>
     expect(note('99.9', '0% for each started 1% below target', '50')).toEqual(['the 50% cap is never reached: even at 0% availability the formula gives 0%']);
   });
 });
+
+describe('SLA3110: gaps the other days do not have, whatever their length', () => {
+  const codes = (...lines: string[]) => findings(windows(...lines)).map((f) => [f.code, f.at]);
+
+  it('a window that starts an hour after the others ending at the same time', () => {
+    expect(codes('monday, tuesday, thursday, friday 20:00 to 24:00', 'wednesday 21:00 to 24:00')).toEqual([['SLA3110', '21:00']]);
+  });
+
+  it('a night that stops at 23:00 where the others run past midnight', () => {
+    expect(codes('monday, tuesday, thursday, friday 21:00 to 01:00', 'wednesday 21:00 to 23:00')).toEqual([['SLA3110', '23:00']]);
+  });
+
+  it('two days that differ alike are a pattern of their own, and a whole day stands alone', () => {
+    expect(codes('monday to friday 20:00 to 24:00', 'saturday, sunday 20:00 to 22:00')).toEqual([]);
+    expect(codes('monday to friday 21:00 to 01:00', 'saturday 17:00 to 24:00', 'sunday 00:00 to 24:00')).toEqual([]);
+  });
+
+  it('a gap every night shares is no slip, however long', () => {
+    expect(codes('monday to sunday 22:00 to 02:00')).toEqual([]);
+  });
+});
