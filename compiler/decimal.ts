@@ -84,3 +84,27 @@ export function toDecimalText(r: Rational, digits = 6, truncate = false): string
   const frac = (scaled % scale).toString().padStart(digits, '0').replace(/0+$/, '');
   return `${neg && scaled !== 0n ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
 }
+
+/** Places printed of a fraction whose decimal expansion never ends (a third), before the ellipsis. */
+const REPEATING_PLACES = 12;
+
+/**
+ * The exact decimal text of `r` ("99.9500000000000001"), for messages: a value is never rounded
+ * onto a neighbour it differs from. A fraction without an end (2/3) is cut after
+ * REPEATING_PLACES places and marked with an ellipsis ("0.666666666666…").
+ */
+export function exactDecimalText(r: Rational): string {
+  let d = r.d;
+  let twos = 0;
+  let fives = 0;
+  while (d % 2n === 0n) {
+    d /= 2n;
+    twos++;
+  }
+  while (d % 5n === 0n) {
+    d /= 5n;
+    fives++;
+  }
+  if (d !== 1n) return `${toDecimalText(r, REPEATING_PLACES, true)}…`;
+  return toDecimalText(r, Math.max(twos, fives), true);
+}

@@ -22,25 +22,34 @@ function realToken(t: IToken | undefined): t is IToken {
   return !!t && !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
 }
 
-/** The span of all real tokens under a node, newlines excluded. */
-function nodeSpan(n: CstNode): Span {
+/** Spans of the nodes already measured: a row's cells are measured again for the row itself. */
+const spans = new WeakMap<CstNode, Span | null>();
+
+/** The span of all real tokens under a node, newlines excluded; null when it has none. */
+function realSpan(node: CstNode): Span | null {
+  const known = spans.get(node);
+  if (known !== undefined) return known;
   let start = Infinity;
   let end = -Infinity;
-  const walk = (node: CstNode): void => {
-    for (const list of Object.values(node.children)) {
-      for (const e of list ?? []) {
-        if (isToken(e)) {
-          if (!realToken(e) || e.tokenType.name === 'Newline') continue;
-          const s = tokenSpan(e);
-          start = Math.min(start, s.start);
-          end = Math.max(end, s.end);
-        } else walk(e);
-      }
+  for (const key in node.children) {
+    for (const e of node.children[key] ?? []) {
+      let s: Span | null;
+      if (isToken(e)) s = realToken(e) && e.tokenType.name !== 'Newline' ? tokenSpan(e) : null;
+      else s = realSpan(e);
+      if (s === null) continue;
+      if (s.start < start) start = s.start;
+      if (s.end > end) end = s.end;
     }
-  };
-  walk(n);
-  if (start === Infinity) return { start: 0, end: 0 };
-  return { start, end };
+  }
+  const span = start === Infinity ? null : { start, end };
+  spans.set(node, span);
+  return span;
+}
+
+/** The span of all real tokens under a node, newlines excluded. */
+function nodeSpan(n: CstNode): Span {
+  const s = realSpan(n);
+  return s === null ? { start: 0, end: 0 } : { start: s.start, end: s.end };
 }
 
 /** Where a node starts: the parser's own location when it has one, else its tokens' span. */

@@ -12,9 +12,11 @@ export interface Clock {
   elapsed(a: number, b: number): number;
   /**
    * The earliest instant t >= start with elapsed(start, t) === targetMs; for targetMs === 0 the
-   * next counted instant at or after start. Null when the time can never be counted (see below).
+   * next counted instant at or after start. Null when the time can never be counted (see below);
+   * Infinity when t lies after `horizon` (default: DUE_HORIZON_YEARS after start), which is not
+   * searched.
    */
-  due(start: number, targetMs: number): number | null;
+  due(start: number, targetMs: number, horizon?: number): number | null;
   /** `t` itself when t is counted time, else the start of the next counted time (null if none). */
   nextBusinessInstant(t: number): number | null;
   isBusinessInstant(t: number): boolean;
@@ -38,6 +40,20 @@ export interface BusinessClockOptions {
  * years with no business time at all after the start (or after the last business time found).
  */
 const EMPTY_HORIZON_YEARS = 10;
+/**
+ * How far after its start a due time is searched: a target that the calendar cannot count within
+ * this many years (36,500 business days, say) is "due after the horizon", and its verdict is
+ * decided from the time counted until the event or as-of instead. Each year searched costs its
+ * holidays and time-zone offsets, so an absurd target must not walk centuries.
+ */
+export const DUE_HORIZON_YEARS = 100;
+export const DUE_HORIZON_MS = Math.round(DUE_HORIZON_YEARS * 365.2425) * DAY;
+/**
+ * An upper bound of what a daylight-saving change can add to one week of business time (offset
+ * changes are at most a few hours, and never twice in a week), for the quick horizon test.
+ */
+const DST_SLACK_PER_WEEK_MS = 3 * 3_600_000;
+const WEEK = 7 * DAY;
 /** Years beyond which nothing is generated (luxon/Intl handle more, but no SLA needs it). */
 const MIN_YEAR = 1;
 const MAX_YEAR = 9999;
@@ -80,8 +96,8 @@ export function wallElapsed(a: number, b: number): number {
   return b > a ? b - a : 0;
 }
 
-export function wallDue(start: number, ms: number): number {
-  return start + ms;
+export function wallDue(start: number, ms: number, horizon = start + DUE_HORIZON_MS): number {
+  return start + ms > horizon ? Number.POSITIVE_INFINITY : start + ms;
 }
 
 /** Wall-clock time: every instant counts. */
@@ -111,6 +127,8 @@ function lastAtOrBelow(a: Float64Array, n: number, x: number): number {
 class IntervalBusinessClock implements BusinessClock {
   private readonly converter: ZoneConverter;
   private readonly byWeekday: DayRange[][];
+  /** Business time of a week without holidays or DST, ranges summed (overlaps twice): an upper bound. */
+  private readonly weeklyMs: number;
   private readonly holidaysFor: (year: number) => readonly string[];
   private readonly holidaySets = new Map<number, ReadonlySet<string>>();
   /** Raw (unmerged) business pieces [start, end, start, end, ...] of ranges starting in a local year. */
@@ -136,6 +154,7 @@ class IntervalBusinessClock implements BusinessClock {
   ) {
     this.converter = new ZoneConverter(zone);
     this.byWeekday = rangesByWeekday(calendar);
+    this.weeklyMs = this.byWeekday.flat().reduce((sum, r) => sum + (r.to - r.from) * MINUTE, 0);
     this.holidaysFor = options.holidaysFor ?? ((year) => resolveHolidays(calendar, year));
   }
 
@@ -147,11 +166,14 @@ class IntervalBusinessClock implements BusinessClock {
     return this.cumulative(b) - this.cumulative(a);
   }
 
-  due(start: number, targetMs: number): number | null {
+  due(start: number, targetMs: number, horizon = start + DUE_HORIZON_MS): number | null {
     if (!Number.isFinite(targetMs) || targetMs < 0) throw new RangeError(`invalid target ${targetMs}`);
     // Zero target: a clock that starts outside business time starts at the next business instant,
     // so "due immediately" means that instant, not `start` (which may be a night or a holiday).
     if (targetMs === 0) return this.nextBusinessInstant(start);
+    // More than the weeks up to the horizon can hold even without holidays: no need to look.
+    const weeks = Math.ceil((horizon - start) / WEEK) + 1;
+    if (this.weeklyMs > 0 && targetMs > Math.min(horizon - start, weeks * (this.weeklyMs + DST_SLACK_PER_WEEK_MS))) return Number.POSITIVE_INFINITY;
     this.cover(start, start);
     for (;;) {
       const goal = this.cumulative(start) + targetMs;
@@ -165,9 +187,11 @@ class IntervalBusinessClock implements BusinessClock {
           if (this.prefix[mid + 1] >= goal) hi = mid;
           else lo = mid + 1;
         }
-        return this.starts[lo] + (goal - this.prefix[lo]);
+        const due = this.starts[lo] + (goal - this.prefix[lo]);
+        return due > horizon ? Number.POSITIVE_INFINITY : due;
       }
-      if (!this.extendForward(start)) return null;
+      if (this.coverEnd > horizon) return Number.POSITIVE_INFINITY;
+      if (!this.extendForward(start)) return this.yearHi >= MAX_YEAR ? Number.POSITIVE_INFINITY : null;
     }
   }
 

@@ -3,6 +3,7 @@
 // A pure function of the contract version, the record and as-of.
 
 import type { ObjectiveName } from '../compiler/ir';
+import { DUE_HORIZON_MS, DUE_HORIZON_YEARS } from './business-clock';
 import type { CompiledContract } from './contract';
 import type { IncidentRecord } from './records';
 import { formatInstant } from './time';
@@ -111,15 +112,22 @@ function judge(c: CompiledContract, rec: IncidentRecord, objective: ObjectiveNam
   const target = t.text;
   const ms = t.duration.ms;
   const clock = c.clock(t.duration.calendar);
-  const due = ms === null ? null : clock.due(rec.opened, ms);
+  const until = event ?? Math.max(asOf, rec.opened);
+  // The due time is searched up to the horizon, or up to the event or as-of when they come later
+  // (the clock counts that far anyway): past the horizon, due is not computed.
+  const due = ms === null ? null : clock.due(rec.opened, ms, Math.max(rec.opened + DUE_HORIZON_MS, until));
   if (ms === null || due === null) {
     const reason =
       ms === null ? `${target} has no fixed length on this calendar, ${t.clause}` : `the calendar never has business time after the incident opened, ${t.clause}`;
     return verdict(objective, 'not-applicable', null, target, happened, null, null, reason, undefined);
   }
-  const until = event ?? Math.max(asOf, rec.opened);
   const counted = clock.elapsed(rec.opened, until);
+  // A due time after the horizon (Infinity) lies after `until` too: the target is not reached by then.
   const status: Status = event !== null ? (event <= due ? 'met' : 'breached') : asOf > due ? 'breached' : 'pending';
+  const beyond =
+    due === Number.POSITIVE_INFINITY
+      ? `due more than ${DUE_HORIZON_YEARS} years after opening, beyond the horizon of due times: judged by the time counted until ${event !== null ? 'the event' : 'as-of'}`
+      : undefined;
   const countedMinutes = counted / 60_000;
   const trace: Trace = {
     clause: t.clause,
@@ -128,5 +136,5 @@ function judge(c: CompiledContract, rec: IncidentRecord, objective: ObjectiveNam
     pausedMinutes: (until - rec.opened - counted) / 60_000,
   };
   const remaining = status === 'pending' ? Math.max(0, ms - counted) / 60_000 : null;
-  return verdict(objective, status, formatInstant(due, zone), target, happened, countedMinutes, remaining, undefined, trace);
+  return verdict(objective, status, beyond ? null : formatInstant(due, zone), target, happened, countedMinutes, remaining, beyond, trace);
 }

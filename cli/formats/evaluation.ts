@@ -149,7 +149,8 @@ function objectiveLines(o: ObjectiveVerdict, objW: number, c: Colors, excluded: 
   if (excluded) return [`    ${pad(o.objective, objW)}  ${paintStatus(c, o.status)}`];
   const head = `    ${pad(o.objective, objW)}  ${pad(paintStatus(c, o.status), 14, o.status.length)}`;
   if (o.status === 'not-applicable') return [`${head} ${c.dim(o.reason ?? '')}`];
-  const parts = [`due ${o.due}`];
+  // No due past the horizon of due times: the reason says so.
+  const parts = [o.due === null ? (o.reason ?? 'due not computed') : `due ${o.due}`];
   if (o.happened) parts.push(`done ${o.happened}`);
   if (o.status === 'pending' && o.remainingMinutes !== null) parts.push(`${fmtMinutes(o.remainingMinutes)} left`);
   const lines = [`${head} ${parts.join('  ')}`];

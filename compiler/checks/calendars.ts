@@ -1,11 +1,13 @@
 // Checks of calendars and holidays: the country code, pinned years against what date-holidays
-// returns now (drift after a law or library change), and the contract's own holiday edits.
+// returns now (drift after a law or library change), and the contract's own holiday edits (twice,
+// contradicted, before the contract takes effect, on a day the calendar is closed anyway).
 // date-holidays is consulted only for calendars that name a country (see compiler/holidays.ts).
 
 import type { Calendar } from '../ir';
 import { CHECKS } from './codes';
 import { isKnownCountry, libraryHolidays, libraryVersion } from '../holidays';
-import type { Check } from './index';
+import type { Check } from './context';
+import { holidayDateAt } from './source';
 
 /** Dates listed in a message before "and N more". */
 const LISTED_DATES = 6;
@@ -47,7 +49,7 @@ const holidaysNotPinned: Check = (ctx) => {
   for (const cal of ctx.contract.calendars) {
     if (cal.holidayCountry === null || !cal.holidayCountrySpan || cal.pinned.length > 0 || !knownCountry(cal)) continue;
     ctx.report.report(CHECKS.holidaysNotPinned, cal.holidayCountrySpan, `the public holidays of ${cal.holidayCountry} are not pinned for any year: a date-holidays upgrade could change past verdicts`, {
-      hint: 'list the dates of each year in use: pinned holidays 2026: 2026-01-01, ...',
+      hint: `\`slac holidays ${cal.holidayCountry} ${ctx.contract.effective?.slice(0, 4) ?? '<year>'}\` prints a ready \`pinned holidays\` line for each year in use`,
     });
   }
 };
@@ -114,4 +116,42 @@ const holidayEdits: Check = (ctx) => {
   }
 };
 
-export const calendarChecks: readonly Check[] = [unknownCountry, holidaysNotPinned, pinnedOutsideYear, holidayDrift, holidayEdits];
+/** ISO weekday (1 = Monday) of a local date 'YYYY-MM-DD'. */
+function weekdayOf(date: string): number {
+  const day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+/** Whether the calendar has business time on some day of the week: a range on it, or one running into it. */
+function openOn(cal: Calendar, weekday: number): boolean {
+  if (cal.allDay) return true;
+  const previous = ((weekday + 5) % 7) + 1;
+  return cal.weekly.some((r) => (r.day === weekday && (r.crossesMidnight || r.to > r.from)) || (r.day === previous && r.crossesMidnight && r.to > 0));
+}
+
+const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** Added holidays that remove nothing: before the contract takes effect, or on a closed day. */
+const holidaysWithoutEffect: Check = (ctx) => {
+  const effective = ctx.contract.effective;
+  for (const cal of ctx.contract.calendars) {
+    const hasHours = cal.allDay || cal.weekly.some((r) => r.crossesMidnight || r.to > r.from);
+    for (const a of cal.added) {
+      const span = holidayDateAt(ctx.ast, a.span.start) ?? a.span;
+      if (effective !== null && a.date < effective) {
+        ctx.report.report(CHECKS.holidayBeforeEffective, span, `${a.date} is before the contract takes effect (${effective}): this holiday is never used`, {
+          hint: 'check the year',
+        });
+        continue;
+      }
+      const weekday = weekdayOf(a.date);
+      if (hasHours && !openOn(cal, weekday)) {
+        ctx.report.report(CHECKS.holidayOnClosedDay, span, `${a.date} is a ${DAY_NAMES[weekday - 1]}, when calendar ${cal.id} has no business hours: this holiday removes nothing`, {
+          hint: 'check the date',
+        });
+      }
+    }
+  }
+};
+
+export const calendarChecks: readonly Check[] = [unknownCountry, holidaysNotPinned, pinnedOutsideYear, holidayDrift, holidayEdits, holidaysWithoutEffect];

@@ -1,6 +1,7 @@
 // The SLA3xxx part of the diagnostic table: one entry per static check, in sub-bands by family
 // (30xx credits, 31xx windows and hours, 32xx target matrix, 33xx units, 34xx calendars and
-// holidays, 35xx names and structure). Importing this module registers them with the language's table.
+// holidays, 35xx names and structure, 36xx availability and reliability). Importing this module
+// registers them with the language's table.
 
 import { type DiagnosticDef, registerDiagnostics, type Severity } from '../../language/diagnostics';
 
@@ -10,6 +11,12 @@ function def(code: string, severity: Severity, title: string, explain: string): 
 
 /** Minutes: a gap between two maintenance windows shorter than this reads as a slip of the pen. */
 export const SHORT_GAP_MINUTES = 15;
+
+/** Effective years outside [EARLIEST, LATEST] are implausible: fixed bounds, never today's date. */
+export const EFFECTIVE_EARLIEST_YEAR = 1990;
+export const EFFECTIVE_LATEST_YEAR = 2100;
+/** An effective year further than this from every pinned holiday year is implausible too. */
+export const EFFECTIVE_PINNED_DISTANCE_YEARS = 5;
 
 export const CHECKS = {
   // ---- SLA30xx: credits ------------------------------------------------------------------------
@@ -39,12 +46,14 @@ export const CHECKS = {
     'The bounds of a credit band leave no availability in it (`at least 99.9% and below 99%`): the row can never apply. Check the order of the bounds.'),
   creditsEmpty: def('SLA3013', 'warning', 'Credits clause without credits',
     'The credits clause has neither a table of bands nor a formula, so no credit is ever owed.'),
+  creditBandUnreachable: def('SLA3014', 'warning', 'Credit band no month can fall in',
+    'Availability measured in slots moves in whole slots: a month of 30 days has 720 slots of an hour, so its availability is 100%, 99.8611...% (one slot down), 99.7222...%, and nothing in between. A band whose minimum lies between two such steps in every month (`at least 99.9% and below 99.95%` with hourly slots) can never apply. Months of 28 to 31 days in the contract\'s zone (daylight-saving months included) are considered.'),
 
   // ---- SLA31xx: maintenance windows and business hours -------------------------------------------
   windowOverlap: def('SLA3101', 'warning', 'Maintenance windows overlap',
     'Two maintenance windows cover the same time of the week. The union is used, but overlapping windows usually mean a typo in a day or an hour.'),
   windowsAlmostTouch: def('SLA3102', 'warning', 'Maintenance windows almost touch',
-    `Two maintenance windows leave a gap shorter than ${SHORT_GAP_MINUTES} minutes between them (Saturday 17:00 to 24:00, then Sunday 00:01 to 23:59 leaves 00:00 to 00:01 uncovered). Maintenance running through that minute is outside the windows and counts as downtime. Longer gaps between windows are normal and not reported.`),
+    `Two maintenance windows leave a gap shorter than ${SHORT_GAP_MINUTES} minutes between them (Saturday 17:00 to 24:00, then Sunday 00:01 to 23:59 leaves 00:00 to 00:01 uncovered). Maintenance running through that minute is outside the windows and counts as downtime. Longer gaps between windows are normal and not reported, unless the other days do not have them (SLA3110).`),
   windowShortOfMidnight: def('SLA3103', 'warning', 'Maintenance window stops just short of midnight',
     `A maintenance window ends less than ${SHORT_GAP_MINUTES} minutes before midnight (23:59) or starts less than ${SHORT_GAP_MINUTES} minutes after it (00:01) while no window covers the minutes in between: usually "until midnight" was meant (write 24:00 or 00:00).`),
   hoursOverlap: def('SLA3104', 'warning', 'Business hours overlap',
@@ -57,16 +66,24 @@ export const CHECKS = {
     'A business-hours range or maintenance window starts or ends at a local time that does not exist on some day, because clocks jump forward in the contract\'s time zone (02:30 on 2026-03-08 in America/New_York). The years checked are the effective year and the two after it, plus any pinned holiday years; 2025 to 2027 when the contract states no effective date.'),
   dstRepeated: def('SLA3108', 'warning', 'Local time repeated by a daylight-saving change',
     'A business-hours range or maintenance window starts or ends at a local time that happens twice on some day, because clocks fall back in the contract\'s time zone (01:30 on 2026-11-01 in America/New_York): which of the two is meant is ambiguous. Years checked as for SLA3107.'),
+  noticeLongerThanCycle: def('SLA3109', 'info', 'Notice longer than the week of windows',
+    'Maintenance windows repeat every week, but the notice period is longer than a week on its own clock (`10 days`, or `6 business days` on a calendar with 50 business hours a week): no window of the coming week can be used for maintenance decided now; every maintenance must be planned more than a week ahead. Usually intended for major work; check that it is.'),
+  windowPatternGap: def('SLA3110', 'warning', 'Window that stops or starts unlike the others',
+    `A maintenance window stops while the windows starting at the same time on at least two other days all go on (every other night runs 21:00 to 01:00, Wednesday stops at 23:00), or starts while those ending at the same time on at least two other days are all already running. The gap it leaves is outside every window, and maintenance running through it counts as downtime. Such a gap is reported whatever its length, because the windows' own pattern says it is probably a slip; gaps that the days share, days that differ alike (Saturday and Sunday both shorter), and gaps shorter than ${SHORT_GAP_MINUTES} minutes or next to midnight (SLA3102, SLA3103) are not reported here.`),
 
   // ---- SLA32xx: the target matrix --------------------------------------------------------------
   missingTarget: def('SLA3201', 'error', 'No target for a plan and severity',
     'An objective (response, restoration, resolution) that the contract uses must give every plan x severity a target or an explicit `none`; otherwise an incident of that plan and severity has no due time. Names that are undeclared or cells given twice are reported as SLA2001 and SLA2002.'),
   severityInversion: def('SLA3202', 'warning', 'More severe level with a looser target',
-    'For one plan and objective, a more severe level (declared earlier in `severities`) has a later due time than a less severe one. Targets are compared when both count on the same clock (both wall-clock or both business time of the same calendar), or when a business-time target is longer than a wall-clock one (it is then always due later); other pairs cannot be decided statically. `none` on the more severe level is not reported.'),
+    'For one plan and objective, a more severe level (declared earlier in `severities`) has a later due time than a less severe one. Targets are compared when both count on the same clock (both wall-clock or both business time of the same calendar), or when a business-time target is longer than a wall-clock one (it is then always due later); other pairs cannot be decided statically. `none` on the more severe level is SLA3207.'),
   planInversion: def('SLA3203', 'warning', 'Higher plan with a looser target',
-    'Plans declared in order (`plans essential < standard < professional`) promise more as they go up, but here a higher plan has a later due time, or `none` where a lower plan has a target, for the same severity and objective. Durations are compared as for SLA3202.'),
+    'Plans declared in order (`plans essential < standard < professional`) promise more as they go up, but here a higher plan has a later due time, or `none` where a lower plan has a target, for the same severity and objective. Durations are compared as for SLA3202. When every comparison goes against the ranking, one SLA3206 on the `plans` line replaces these.'),
   objectiveOrder: def('SLA3204', 'warning', 'Later objective due before an earlier one',
     'Restoration or resolution is due before the response for the same plan, severity and category (or resolution before restoration): the provider may restore a service it has not yet acknowledged. Durations are compared as for SLA3202; category targets are taken into account where they override.'),
+  plansReversed: def('SLA3206', 'warning', 'Plans ranked the wrong way round',
+    'Every comparison the target tables allow between plans goes against the declared ranking (`plans a < b < c` ranks them lowest first): each higher plan has later due times, or `none` where a lower plan has a target. The ranking is probably written the wrong way round; one finding on the `plans` line replaces one per table cell (SLA3203).'),
+  severeWithoutTarget: def('SLA3207', 'warning', 'More severe level without a target',
+    'For one plan and objective, a more severe level (declared earlier in `severities`) has `none` while a less severe level has a target: the worst incidents get no due time at all. Write a target, or check the order of `severities`.'),
   categoryLooser: def('SLA3205', 'warning', 'Category target looser than a severity target',
     'A target keyed by category overrides the severity\'s target for every severity, so an incident of a severe level in that category gets a later due time (or none) than its severity promises. Say so explicitly if intended. Durations are compared as for SLA3202.'),
 
@@ -94,7 +111,11 @@ export const CHECKS = {
   pinnedOutsideYear: def('SLA3406', 'error', 'Pinned holiday outside its year',
     'A date listed under `pinned holidays YEAR` belongs to another year, so it is never used.'),
   holidaysNotPinned: def('SLA3407', 'info', 'Public holidays not pinned',
-    'The calendar takes public holidays from date-holidays but pins no year, so upgrading the library could change a past verdict. Pin the years in use: `pinned holidays 2026: ...`.'),
+    'The calendar takes public holidays from date-holidays but pins no year, so upgrading the library could change a past verdict. Pin the years in use: `slac holidays CO 2026` prints a ready `pinned holidays 2026: ...` line.'),
+  holidayBeforeEffective: def('SLA3408', 'warning', 'Holiday before the contract takes effect',
+    'A holiday is added on a date before the effective date: incidents of that day are judged by an earlier version, if any, so the line has no effect (an incident older than every version is judged by the earliest one, which is the only case it could matter). Usually the year is wrong.'),
+  holidayOnClosedDay: def('SLA3409', 'warning', 'Holiday on a day the calendar is closed',
+    'A holiday is added on a date on which the calendar has no business hours anyway (a Saturday of a Monday-to-Friday calendar): the line removes nothing. Usually the date is wrong, or a working day was meant.'),
 
   // ---- SLA35xx: names and structure --------------------------------------------------------------
   unusedCalendar: def('SLA3501', 'warning', 'Calendar never used',
@@ -107,8 +128,18 @@ export const CHECKS = {
     'Reports through other channels are excluded, but no official channel is declared, so every incident is excluded.'),
   noCountedCause: def('SLA3505', 'warning', 'No counted cause',
     'Every declared cause is excluded, so no incident or outage ever counts against the provider.'),
+  effectiveImplausible: def('SLA3507', 'warning', 'Effective date implausibly far',
+    `The effective date is before ${EFFECTIVE_EARLIEST_YEAR} or after ${EFFECTIVE_LATEST_YEAR}, or more than ${EFFECTIVE_PINNED_DISTANCE_YEARS} years away from every year whose holidays the contract pins: usually a typo in the year (2062 for 2026). The bounds are fixed, not today's date: checks never read the machine's clock.`),
   noCauses: def('SLA3506', 'warning', 'No causes declared',
     'Every incident and outage record names its cause, and a cause the contract does not declare is rejected: without a `causes` clause no record can be evaluated. Declare at least the counted one: `causes` then `counted provider`.'),
+
+  // ---- SLA36xx: availability and reliability ---------------------------------------------------
+  availabilityHundred: def('SLA3601', 'warning', 'Availability target of 100%',
+    'A target of 100% allows no downtime at all: a single counted second breaches the month, and credits fall due for it. Targets are normally below 100% (99.9%), leaving an allowance.'),
+  reliabilityZero: def('SLA3602', 'warning', 'Reliability limit of zero',
+    '`at most 0 counted incidents` breaches the month with its first counted incident, however small: the objective cannot be met by any month that has an incident at all. Usually a positive limit was meant.'),
+  slotTooCoarse: def('SLA3603', 'warning', 'Measurement slot as coarse as the allowance',
+    `With \`measured in slots of N minutes\`, one marked slot counts N minutes of downtime. When N is more than the downtime the target allows in a month (a 1-hour slot at 99.95%: 0.05% of a 28-day month is 20.16 minutes), any downtime at all, even a second, breaches the month; a slot as long as the month makes every month with downtime 0%. The shortest month (28 days) is used.`),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type CheckKey = keyof typeof CHECKS;

@@ -1,36 +1,12 @@
 // Checks that the targets agree with each other: more severe levels and higher plans are not
-// looser, restoration and resolution are not due before response, category overrides do not loosen.
+// looser (nor without a target), plans are not ranked backwards, restoration and resolution are
+// not due before response, category overrides do not loosen.
 
 import type { Span } from '../../language/span';
 import type { CategoryTarget, Contract, Duration, ObjectiveName, Target } from '../ir';
 import { CHECKS } from './codes';
-import type { Check } from './index';
-
-export type DueOrder = 'earlier' | 'same' | 'later';
-
-/**
- * How the due time of target `a` compares with that of `b` for every incident, when that can be
- * decided statically. Same clock (both wall time, or both business time of one calendar): compare
- * their lengths. Business time never runs faster than wall time, so a business target longer than
- * a wall-clock one is always due later (and a shorter wall-clock one always earlier). Anything else
- * depends on when the incident opens: null.
- */
-export function compareDue(a: Duration, b: Duration, wallLike: (calendar: string) => boolean = () => false): DueOrder | null {
-  if (a.ms === null || b.ms === null) return null;
-  const ca = a.calendar !== null && wallLike(a.calendar) ? null : a.calendar;
-  const cb = b.calendar !== null && wallLike(b.calendar) ? null : b.calendar;
-  if (ca === cb) return a.ms < b.ms ? 'earlier' : a.ms > b.ms ? 'later' : 'same';
-  // Business time pauses (nights, weekends, holidays): the same amount of it ends later.
-  if (ca !== null && cb === null && a.ms >= b.ms) return 'later';
-  if (ca === null && cb !== null && a.ms <= b.ms) return 'earlier';
-  return null;
-}
-
-/** Calendars whose business time is wall time: 24x7 with no holidays. */
-function wallLikeCalendars(ctx: { contract: { calendars: readonly { id: string; allDay: boolean; holidayCountry: string | null; added: unknown[]; pinned: unknown[] }[] } }): (id: string) => boolean {
-  const ids = new Set(ctx.contract.calendars.filter((c) => c.allDay && c.holidayCountry === null && c.added.length === 0 && c.pinned.length === 0).map((c) => c.id));
-  return (id) => ids.has(id);
-}
+import type { Check } from './context';
+import { compareDue, DueIndex, firstPositions, type WallLike, wallLikeCalendars } from './due-order';
 
 /** `4 business hours`, `10 minutes`, `none`. */
 export function describeDuration(d: Duration | null): string {
@@ -49,69 +25,157 @@ function oncePerPair(): (a: Span, b: Span) => boolean {
   };
 }
 
-function targetsOf(c: Contract, objective: ObjectiveName, plan: string): Map<string, Target> {
-  return new Map(c.targets.filter((t) => t.objective === objective && t.plan === plan).map((t) => [t.severity, t]));
+/** The objectives the targets use, in the order they first appear. */
+const objectivesOf = (c: Contract): ObjectiveName[] => [...new Set(c.targets.map((t) => t.objective))];
+
+/** Targets by objective, plan and severity (the first given of each). */
+type Cells = Map<ObjectiveName, Map<string, Map<string, Target>>>;
+
+const cellsCache = new WeakMap<Contract, Cells>();
+
+/** The target of an objective, plan and severity: indexed once per contract. */
+function cellOf(c: Contract, objective: ObjectiveName, plan: string, severity: string): Target | undefined {
+  let cells = cellsCache.get(c);
+  if (!cells) {
+    cells = new Map();
+    for (const t of c.targets) {
+      let plans = cells.get(t.objective);
+      if (!plans) cells.set(t.objective, (plans = new Map()));
+      let row = plans.get(t.plan);
+      if (!row) plans.set(t.plan, (row = new Map()));
+      if (!row.has(t.severity)) row.set(t.severity, t);
+    }
+    cellsCache.set(c, cells);
+  }
+  return cells.get(objective)?.get(plan)?.get(severity);
 }
 
 const severityOrder: Check = (ctx) => {
-  const wallLike = wallLikeCalendars(ctx);
   const c = ctx.contract;
+  const wallLike = wallLikeCalendars(c);
   const first = oncePerPair();
-  const objectives = new Set(c.targets.map((t) => t.objective));
-  for (const objective of objectives) {
+  const byRank = [...c.severities].sort((a, b) => a.rank - b.rank);
+  for (const objective of objectivesOf(c)) {
     for (const plan of c.plans) {
-      const byRank = [...c.severities].sort((a, b) => a.rank - b.rank);
-      const cells = targetsOf(c, objective, plan.id);
-      for (let i = 0; i < byRank.length; i++) {
-        const severe = cells.get(byRank[i].id);
-        if (!severe?.duration) continue;
-        for (let j = i + 1; j < byRank.length; j++) {
-          const mild = cells.get(byRank[j].id);
-          if (!mild?.duration || compareDue(severe.duration, mild.duration, wallLike) !== 'later') continue;
-          if (!first(severe.span, mild.span)) break;
-          const where = c.implicitPlan ? '' : ` (plan ${plan.id})`;
-          ctx.report.report(
-            CHECKS.severityInversion,
-            severe.span,
-            `${byRank[i].id} is more severe than ${byRank[j].id} but its ${objective} target of ${describeDuration(severe.duration)} is due later than ${describeDuration(mild.duration)}${where}`,
-            { related: [{ span: mild.span, message: `the ${objective} target of ${byRank[j].id}` }] },
-          );
-          break;
+      const column = byRank.map((sev) => cellOf(c, objective, plan.id, sev.id));
+      const index = new DueIndex(column.map((t) => t?.duration), wallLike);
+      column.forEach((severe, i) => {
+        if (!severe?.duration) return;
+        // The first less severe level whose target is always due earlier.
+        const j = index.firstEarlier(severe.duration, i + 1, column.length);
+        if (j < 0) return;
+        const mild = column[j]!;
+        if (!first(severe.span, mild.span)) return;
+        const where = c.implicitPlan ? '' : ` (plan ${plan.id})`;
+        ctx.report.report(
+          CHECKS.severityInversion,
+          severe.span,
+          `${byRank[i].id} is more severe than ${byRank[j].id} but its ${objective} target of ${describeDuration(severe.duration)} is due later than ${describeDuration(mild.duration)}${where}`,
+          { related: [{ span: mild.span, message: `the ${objective} target of ${byRank[j].id}` }] },
+        );
+      });
+    }
+  }
+};
+
+/** Related cells listed on the `plans` line when the ranking is reversed. */
+const LISTED_REVERSALS = 6;
+
+/**
+ * Plans ranked the wrong way round: each pair of neighbouring plans (in rank order, both with a
+ * cell for the same objective and severity) whose due times can be compared, every one of them
+ * against the ranking, and at least two. Returns the pairs, the higher plan's cell first.
+ */
+function reversedRanking(c: Contract, plans: readonly { id: string }[], wallLike: WallLike): [Target, Target][] | null {
+  const against: [Target, Target][] = [];
+  for (const objective of objectivesOf(c)) {
+    for (const sev of c.severities) {
+      let low: Target | undefined;
+      for (const p of plans) {
+        const high = cellOf(c, objective, p.id, sev.id);
+        if (!high) continue;
+        if (low) {
+          const order = low.duration === null ? (high.duration === null ? null : 'earlier') : high.duration === null ? 'later' : compareDue(high.duration, low.duration, wallLike);
+          if (order === 'earlier') return null;
+          if (order === 'later') against.push([high, low]);
         }
+        low = high;
+      }
+    }
+  }
+  return against.length >= 2 ? against : null;
+}
+
+const planOrder: Check = (ctx) => {
+  const c = ctx.contract;
+  if (!c.plansOrdered) return;
+  const wallLike = wallLikeCalendars(c);
+  const plans = [...c.plans].sort((a, b) => a.rank - b.rank);
+  const reversed = reversedRanking(c, plans, wallLike);
+  const statement = ctx.ast.statements.find((s) => s.kind === 'plans');
+  if (reversed && statement?.kind === 'plans' && statement.names.length > 0) {
+    const names = statement.names;
+    ctx.report.report(
+      CHECKS.plansReversed,
+      { start: names[0].span.start, end: names[names.length - 1].span.end },
+      `every target table promises less to higher plans (${reversed.length} comparisons, none the other way): ranked the wrong way round? \`<\` ranks plans lowest first`,
+      {
+        related: reversed.slice(0, LISTED_REVERSALS).map(([high, low]) => ({ span: high.span, message: `${high.objective} of ${high.plan} / ${high.severity}: ${describeDuration(high.duration)}, against ${describeDuration(low.duration)} for ${low.plan}` })),
+        hint: `plans ${[...plans].reverse().map((p) => p.id).join(' < ')}`,
+      },
+    );
+    return;
+  }
+  const first = oncePerPair();
+  for (const objective of objectivesOf(c)) {
+    for (const sev of c.severities) {
+      const column = plans.map((p) => cellOf(c, objective, p.id, sev.id));
+      const index = new DueIndex(column.map((t) => t?.duration), wallLike);
+      const lowestWithTarget = column.findIndex((t) => !!t?.duration);
+      for (let j = plans.length - 1; j > 0; j--) {
+        const high = column[j];
+        if (!high) continue;
+        // The lowest plan that promises more: any target where this one has none, else one always due earlier.
+        const i = high.duration === null ? (lowestWithTarget < j ? lowestWithTarget : -1) : index.firstEarlier(high.duration, 0, j);
+        if (i < 0) continue;
+        const low = column[i]!;
+        if (!first(high.span, low.span)) continue;
+        ctx.report.report(
+          CHECKS.planInversion,
+          high.span,
+          high.duration === null
+            ? `plan ${plans[j].id} is above ${plans[i].id} but has no ${objective} target for ${sev.id}, where ${plans[i].id} promises ${describeDuration(low.duration)}`
+            : `plan ${plans[j].id} is above ${plans[i].id} but its ${objective} target for ${sev.id} (${describeDuration(high.duration)}) is due later than ${plans[i].id}'s ${describeDuration(low.duration)}`,
+          { related: [{ span: low.span, message: `the ${objective} target of ${plans[i].id} / ${sev.id}` }] },
+        );
       }
     }
   }
 };
 
-const planOrder: Check = (ctx) => {
-  const wallLike = wallLikeCalendars(ctx);
+/** `none` on a level more severe than one with a target: its worst incidents have no due time. */
+const severeWithoutTarget: Check = (ctx) => {
   const c = ctx.contract;
-  if (!c.plansOrdered) return;
-  const first = oncePerPair();
-  const plans = [...c.plans].sort((a, b) => a.rank - b.rank);
-  const objectives = new Set(c.targets.map((t) => t.objective));
-  for (const objective of objectives) {
-    const byPlan = plans.map((p) => targetsOf(c, objective, p.id));
-    for (const sev of c.severities) {
-      for (let j = plans.length - 1; j > 0; j--) {
-        const high = byPlan[j].get(sev.id);
-        if (!high) continue;
-        for (let i = 0; i < j; i++) {
-          const low = byPlan[i].get(sev.id);
-          if (!low?.duration) continue;
-          const worse = high.duration === null || compareDue(high.duration, low.duration, wallLike) === 'later';
-          if (!worse) continue;
-          if (!first(high.span, low.span)) break;
-          ctx.report.report(
-            CHECKS.planInversion,
-            high.span,
-            high.duration === null
-              ? `plan ${plans[j].id} is above ${plans[i].id} but has no ${objective} target for ${sev.id}, where ${plans[i].id} promises ${describeDuration(low.duration)}`
-              : `plan ${plans[j].id} is above ${plans[i].id} but its ${objective} target for ${sev.id} (${describeDuration(high.duration)}) is due later than ${plans[i].id}'s ${describeDuration(low.duration)}`,
-            { related: [{ span: low.span, message: `the ${objective} target of ${plans[i].id} / ${sev.id}` }] },
-          );
-          break;
+  const byRank = [...c.severities].sort((a, b) => a.rank - b.rank);
+  const seen = new Set<number>();
+  for (const objective of objectivesOf(c)) {
+    for (const plan of c.plans) {
+      // From the mildest level up: the nearest less severe level with a target.
+      let milder: Target | undefined;
+      for (let i = byRank.length - 1; i >= 0; i--) {
+        const t = cellOf(c, objective, plan.id, byRank[i].id);
+        if (!t) continue;
+        if (t.duration !== null) {
+          milder = t;
+          continue;
         }
+        if (!milder || seen.has(t.span.start)) continue;
+        seen.add(t.span.start);
+        const where = c.implicitPlan ? '' : ` (plan ${plan.id})`;
+        ctx.report.report(CHECKS.severeWithoutTarget, t.span, `${t.severity} has no ${objective} target, but the less severe ${milder.severity} has one (${describeDuration(milder.duration)})${where}`, {
+          related: [{ span: milder.span, message: `the ${objective} target of ${milder.severity}` }],
+          hint: 'write a target no later than the less severe level\'s',
+        });
       }
     }
   }
@@ -129,84 +193,143 @@ const LISTED_TARGETS = 6;
 
 type Cell = Pick<Target | CategoryTarget, 'duration' | 'span'> & { label: string };
 
+/** What comes before a later cell: cells listed by span (deduplicated), plus a counted remainder. */
+interface OrderFinding {
+  later: ObjectiveName;
+  earlier: ObjectiveName;
+  cell: Cell;
+  before: Map<number, Cell>;
+  /** Cells found by an index: the first few of them, and how many there are in all. */
+  indexed: { cells: Cell[]; count: number };
+}
+
 const objectiveOrder: Check = (ctx) => {
-  const wallLike = wallLikeCalendars(ctx);
   const c = ctx.contract;
-  const categories: (string | null)[] = [null, ...new Set(c.categoryTargets.map((t) => t.category))];
+  const wallLike = wallLikeCalendars(c);
+  const severityCell = (t: Target): Cell => ({ ...t, label: c.implicitPlan ? t.severity : `${t.plan} / ${t.severity}` });
+  const categoryCell = (t: CategoryTarget): Cell => ({ ...t, label: `category ${t.category}` });
+  // The category target of each category and objective (the first one given).
+  const byCategory = new Map<string, Map<ObjectiveName, CategoryTarget>>();
+  for (const t of c.categoryTargets) {
+    const own = byCategory.get(t.category) ?? new Map<ObjectiveName, CategoryTarget>();
+    if (!own.has(t.objective)) own.set(t.objective, t);
+    byCategory.set(t.category, own);
+  }
   // One finding per later cell (a category cell stands for every plan and severity), with every
-  // earlier cell it comes before.
-  const findings = new Map<string, { later: ObjectiveName; earlier: ObjectiveName; cell: Cell; before: Map<number, Cell> }>();
-  for (const plan of c.plans) {
-    for (const sev of c.severities) {
-      for (const category of categories) {
-        // The target that applies to an incident of this plan, severity and category.
-        const cell = (objective: ObjectiveName): Cell | null => {
-          const byCategory = category === null ? undefined : c.categoryTargets.find((t) => t.category === category && t.objective === objective);
-          if (byCategory) return { ...byCategory, label: `category ${category}` };
-          const t = c.targets.find((x) => x.objective === objective && x.plan === plan.id && x.severity === sev.id);
-          return t ? { ...t, label: c.implicitPlan ? sev.id : `${plan.id} / ${sev.id}` } : null;
-        };
-        for (const [earlier, later] of OBJECTIVE_PAIRS) {
-          const e = cell(earlier);
-          const l = cell(later);
-          if (!e?.duration || !l?.duration || compareDue(l.duration, e.duration, wallLike) !== 'earlier') continue;
-          const key = `${l.span.start}:${earlier}`;
-          const f = findings.get(key) ?? { later, earlier, cell: l, before: new Map<number, Cell>() };
-          if (!f.before.has(e.span.start)) f.before.set(e.span.start, e);
-          findings.set(key, f);
+  // earlier cell it comes before. An incident of a plan, severity and category gets the
+  // category's target where the category sets one, else the severity's.
+  const findings = new Map<string, OrderFinding>();
+  const finding = (later: ObjectiveName, earlier: ObjectiveName, l: Cell): OrderFinding => {
+    const key = `${l.span.start}:${earlier}`;
+    let f = findings.get(key);
+    if (!f) findings.set(key, (f = { later, earlier, cell: l, before: new Map(), indexed: { cells: [], count: 0 } }));
+    return f;
+  };
+  const cellsOf = (objective: ObjectiveName): Target[] => {
+    const out: Target[] = [];
+    const seen = new Set<number>();
+    for (const plan of c.plans) {
+      for (const sev of c.severities) {
+        const t = cellOf(c, objective, plan.id, sev.id);
+        if (t && !seen.has(t.span.start)) {
+          seen.add(t.span.start);
+          out.push(t);
         }
       }
     }
+    return out;
+  };
+  /** The first cells of `cells` that `index` finds due after `d`, and how many there are. */
+  const dueAfter = (cells: Cell[], index: DueIndex, d: Duration): { cells: Cell[]; count: number } => ({
+    cells: firstPositions((from) => index.firstLater(d, from, cells.length), LISTED_TARGETS).map((i) => cells[i]),
+    count: index.countLater(d),
+  });
+
+  for (const [earlier, later] of OBJECTIVE_PAIRS) {
+    // Categories that set the earlier objective but not the later one: for their incidents, the
+    // severity's later target meets the category's earlier one.
+    const earlierOnly = [...byCategory.values()].filter((own) => own.has(earlier) && !own.has(later)).map((own) => categoryCell(own.get(earlier)!));
+    const earlierOnlyIndex = new DueIndex(earlierOnly.map((e) => e.duration), wallLike);
+    const asked = new Set<number>();
+    for (const plan of c.plans) {
+      for (const sev of c.severities) {
+        const e = cellOf(c, earlier, plan.id, sev.id);
+        const l = cellOf(c, later, plan.id, sev.id);
+        if (!l?.duration) continue;
+        if (e?.duration && compareDue(l.duration, e.duration, wallLike) === 'earlier') {
+          const f = finding(later, earlier, severityCell(l));
+          if (!f.before.has(e.span.start)) f.before.set(e.span.start, severityCell(e));
+        }
+        if (earlierOnly.length === 0 || asked.has(l.span.start)) continue;
+        asked.add(l.span.start);
+        const found = dueAfter(earlierOnly, earlierOnlyIndex, l.duration);
+        if (found.count > 0) finding(later, earlier, severityCell(l)).indexed = found;
+      }
+    }
+    // Categories that set the later objective: against their own earlier target, or else against
+    // the severity targets of every plan and severity.
+    const earlierCells = cellsOf(earlier).map(severityCell);
+    const earlierIndex = new DueIndex(earlierCells.map((e) => e.duration), wallLike);
+    for (const own of byCategory.values()) {
+      const l = own.get(later);
+      if (!l?.duration) continue;
+      const e = own.get(earlier);
+      if (e) {
+        if (e.duration && compareDue(l.duration, e.duration, wallLike) === 'earlier') finding(later, earlier, categoryCell(l)).before.set(e.span.start, categoryCell(e));
+        continue;
+      }
+      const found = dueAfter(earlierCells, earlierIndex, l.duration);
+      if (found.count > 0) finding(later, earlier, categoryCell(l)).indexed = found;
+    }
   }
-  for (const { later, earlier, cell: l, before } of findings.values()) {
-    const cells = [...before.values()];
-    const listed = cells
-      .slice(0, LISTED_TARGETS)
-      .map((e) => (e.label === l.label ? describeDuration(e.duration) : `${describeDuration(e.duration)} for ${e.label}`))
-      .join(', ');
-    const more = cells.length > LISTED_TARGETS ? ` and ${cells.length - LISTED_TARGETS} more` : '';
+
+  for (const { later, earlier, cell: l, before, indexed } of findings.values()) {
+    const cells = [...before.values(), ...indexed.cells];
+    const shown = cells.slice(0, LISTED_TARGETS);
+    const total = before.size + indexed.count;
+    const listed = shown.map((e) => (e.label === l.label ? describeDuration(e.duration) : `${describeDuration(e.duration)} for ${e.label}`)).join(', ');
+    const more = total > shown.length ? ` and ${total - shown.length} more` : '';
     // When a category target meets a severity target, the finding concerns only incidents of both.
-    const others = [...new Set(cells.map((e) => e.label).filter((x) => x !== l.label))];
+    const others = [...new Set(shown.map((e) => e.label).filter((x) => x !== l.label))];
     const message =
       others.length === 0
         ? `${later} of ${l.label} is due in ${describeDuration(l.duration)}, before its ${earlier} (${listed}${more})`
-        : `for incidents of ${l.label} that are also of ${others.join(' or ')}, ${later} (${describeDuration(l.duration)}) is due before ${earlier} (${listed}${more})`;
-    ctx.report.report(
-      CHECKS.objectiveOrder,
-      l.span,
-      message,
-      { related: cells.slice(0, LISTED_TARGETS).map((e) => ({ span: e.span, message: `the ${earlier} target${e.label === l.label ? '' : ` of ${e.label}`}` })) },
-    );
+        : `for incidents of ${l.label} that are also of ${others.join(' or ')}${more ? ' (or others)' : ''}, ${later} (${describeDuration(l.duration)}) is due before ${earlier} (${listed}${more})`;
+    ctx.report.report(CHECKS.objectiveOrder, l.span, message, {
+      related: shown.map((e) => ({ span: e.span, message: `the ${earlier} target${e.label === l.label ? '' : ` of ${e.label}`}` })),
+    });
   }
 };
 
 const categoryOverrides: Check = (ctx) => {
-  const wallLike = wallLikeCalendars(ctx);
   const c = ctx.contract;
+  const wallLike = wallLikeCalendars(c);
+  const label = (t: Target): string => (c.implicitPlan ? t.severity : `${t.plan} / ${t.severity}`);
+  // The severity targets of each objective, one per cell (a cell may stand for several plans).
+  const byObjective = new Map<ObjectiveName, { targets: Target[]; index: DueIndex }>();
+  for (const objective of new Set(c.categoryTargets.map((t) => t.objective))) {
+    const seen = new Set<number>();
+    const targets = c.targets.filter((t) => t.objective === objective && t.duration && !seen.has(t.span.start) && seen.add(t.span.start));
+    byObjective.set(objective, { targets, index: new DueIndex(targets.map((t) => t.duration), wallLike) });
+  }
   for (const ct of c.categoryTargets) {
-    const tighter = new Map<number, Target>();
-    for (const t of c.targets) {
-      if (t.objective !== ct.objective || !t.duration) continue;
-      const looser = ct.duration === null || compareDue(ct.duration, t.duration, wallLike) === 'later';
-      if (looser && !tighter.has(t.span.start)) tighter.set(t.span.start, t);
-    }
-    if (tighter.size === 0) continue;
-    const cells = [...tighter.values()];
-    const label = (t: Target): string => (c.implicitPlan ? t.severity : `${t.plan} / ${t.severity}`);
-    const listed = cells
-      .slice(0, LISTED_TARGETS)
-      .map((t) => `${label(t)} ${describeDuration(t.duration)}`)
-      .join(', ');
-    const more = cells.length > LISTED_TARGETS ? ` and ${cells.length - LISTED_TARGETS} more` : '';
+    const { targets, index } = byObjective.get(ct.objective)!;
+    // `none` removes every target; a duration loosens those always due before it.
+    const d = ct.duration;
+    const count = d === null ? targets.length : index.countEarlier(d);
+    if (count === 0) continue;
+    const cells = d === null ? targets.slice(0, LISTED_TARGETS) : firstPositions((from) => index.firstEarlier(d, from, targets.length), LISTED_TARGETS).map((i) => targets[i]);
+    const listed = cells.map((t) => `${label(t)} ${describeDuration(t.duration)}`).join(', ');
+    const more = count > cells.length ? ` and ${count - cells.length} more` : '';
     ctx.report.report(
       CHECKS.categoryLooser,
       ct.span,
-      ct.duration === null
+      d === null
         ? `category ${ct.category} has no ${ct.objective} target, which removes the severity targets (${listed}${more}) for its incidents`
-        : `the ${ct.objective} target of category ${ct.category} (${describeDuration(ct.duration)}) is looser than severity targets it overrides: ${listed}${more}`,
-      { related: cells.slice(0, LISTED_TARGETS).map((t) => ({ span: t.span, message: `the ${ct.objective} target of ${label(t)}` })) },
+        : `the ${ct.objective} target of category ${ct.category} (${describeDuration(d)}) is looser than severity targets it overrides: ${listed}${more}`,
+      { related: cells.map((t) => ({ span: t.span, message: `the ${ct.objective} target of ${label(t)}` })) },
     );
   }
 };
 
-export const consistencyChecks: readonly Check[] = [severityOrder, planOrder, objectiveOrder, categoryOverrides];
+export const consistencyChecks: readonly Check[] = [severityOrder, severeWithoutTarget, planOrder, objectiveOrder, categoryOverrides];

@@ -4,7 +4,7 @@
 import type { Span } from '../../language/span';
 import { type ObjectiveName, OBJECTIVES } from '../ir';
 import { CHECKS } from './codes';
-import type { Check, CheckContext } from './index';
+import type { Check, CheckContext } from './context';
 
 /** How many missing cells a message lists before it says "and N more". */
 const LISTED_CELLS = 8;
@@ -21,17 +21,31 @@ const missingTargets: Check = (ctx) => {
   for (const objective of OBJECTIVES) {
     const used = c.targets.some((t) => t.objective === objective) || c.categoryTargets.some((t) => t.objective === objective);
     if (!used) continue;
-    const given = new Set(c.targets.filter((t) => t.objective === objective).map((t) => `${t.plan}/${t.severity}`));
+    // Counted per plan, and listed only as far as the message shows: a contract with many plans
+    // and severities but few cells must not walk every plan x severity.
+    const given = new Map<string, Set<string>>();
+    for (const t of c.targets) {
+      if (t.objective !== objective) continue;
+      const row = given.get(t.plan) ?? new Set<string>();
+      row.add(t.severity);
+      given.set(t.plan, row);
+    }
+    let count = 0;
     const missing: string[] = [];
     for (const plan of c.plans) {
+      const row = given.get(plan.id);
+      const absent = c.severities.length - (row?.size ?? 0);
+      if (absent === 0) continue;
+      count += absent;
       for (const sev of c.severities) {
-        if (!given.has(`${plan.id}/${sev.id}`)) missing.push(c.implicitPlan ? sev.id : `${plan.id}/${sev.id}`);
+        if (missing.length >= LISTED_CELLS) break;
+        if (!row?.has(sev.id)) missing.push(c.implicitPlan ? sev.id : `${plan.id}/${sev.id}`);
       }
     }
-    if (missing.length === 0) continue;
+    if (count === 0) continue;
     const span = objectiveSpan(ctx, objective);
     if (!span) continue;
-    const shown = missing.slice(0, LISTED_CELLS).join(', ') + (missing.length > LISTED_CELLS ? ` and ${missing.length - LISTED_CELLS} more` : '');
+    const shown = missing.join(', ') + (count > missing.length ? ` and ${count - missing.length} more` : '');
     const onlyCategories = given.size === 0;
     ctx.report.report(
       CHECKS.missingTarget,

@@ -3,11 +3,13 @@
 
 import type * as A from '../../language/ast';
 import type { Span } from '../../language/span';
-import { ceil, cmp, div, fromDecimal, mul, type Rational, rat, sub, toDecimalText } from '../decimal';
+import { ceil, cmp, div, exactDecimalText, floor, fromDecimal, mul, type Rational, rat, sub } from '../decimal';
 import type { CreditBand, Credits } from '../ir';
 import { CHECKS } from './codes';
-import type { Check, CheckContext } from './index';
+import { monthLengths } from './availability';
+import type { Check, CheckContext } from './context';
 import { coverage } from './intervals';
+import { creditRowAt } from './source';
 
 /**
  * A point of the availability axis with a side: `after` 0 is the value itself, 1 is just above
@@ -23,17 +25,24 @@ const ZERO = rat(0n);
 const HUNDRED = rat(100n);
 const order = (a: Point, b: Point): number => cmp(a.v, b.v) || a.after - b.after;
 
-function startOf(band: CreditBand): Point {
-  if (!band.lower) return { v: ZERO, after: 0 };
-  return { v: fromDecimal(band.lower.value), after: band.lower.inclusive ? 0 : 1 };
+/** The band's range as points, computed once per band: checks sort and compare them often. */
+const pointsCache = new WeakMap<CreditBand, { start: Point; end: Point }>();
+
+function pointsOf(band: CreditBand): { start: Point; end: Point } {
+  let p = pointsCache.get(band);
+  if (p) return p;
+  p = {
+    start: band.lower ? { v: fromDecimal(band.lower.value), after: band.lower.inclusive ? 0 : 1 } : { v: ZERO, after: 0 },
+    end: band.upper ? { v: fromDecimal(band.upper.value), after: band.upper.inclusive ? 1 : 0 } : { v: HUNDRED, after: 1 },
+  };
+  pointsCache.set(band, p);
+  return p;
 }
 
-function endOf(band: CreditBand): Point {
-  if (!band.upper) return { v: HUNDRED, after: 1 };
-  return { v: fromDecimal(band.upper.value), after: band.upper.inclusive ? 1 : 0 };
-}
+const startOf = (band: CreditBand): Point => pointsOf(band).start;
+const endOf = (band: CreditBand): Point => pointsOf(band).end;
 
-const pct = (r: Rational): string => `${toDecimalText(r)}%`;
+const pct = (r: Rational): string => `${exactDecimalText(r)}%`;
 
 /** The range [from, to) in the contract's own words: `at least 98.5% and below 99%`, `exactly 99%`. */
 export function describeRange(from: Point, to: Point): string {
@@ -47,27 +56,57 @@ const isEmpty = (band: CreditBand): boolean => order(startOf(band), endOf(band))
 
 /** The bound and credit cells of the band's table row (the row's span when not found). */
 function cellsOf(ctx: CheckContext, band: CreditBand): { bound: Span; credit: Span } {
-  for (const s of ctx.ast.statements) {
-    if (s.kind !== 'credits') continue;
-    for (const item of s.items) {
-      if (item.kind !== 'table') continue;
-      const row = item.rows.find((r) => r.span.start === band.span.start);
-      if (!row) continue;
-      const bound = row.cells.find((c): c is A.BoundNode => c.kind === 'bound');
-      const credit = row.cells.find((c) => c.kind === 'percent');
-      return { bound: bound?.span ?? band.span, credit: credit?.span ?? band.span };
-    }
-  }
-  return { bound: band.span, credit: band.span };
+  const row = creditRowAt(ctx.ast, band.span.start);
+  const bound = row?.cells.find((c): c is A.BoundNode => c.kind === 'bound');
+  const credit = row?.cells.find((c) => c.kind === 'percent');
+  return { bound: bound?.span ?? band.span, credit: credit?.span ?? band.span };
 }
 
 function lineOf(ctx: CheckContext, span: Span): number {
   return ctx.lines.position(span.start).line;
 }
 
+/**
+ * The bands of the table, each once: a row that repeats an earlier one (same bounds, same credit)
+ * is reported as a repeat (SLA3002) and left out of the other band checks, so that N copies of a
+ * row give N - 1 findings, not one per pair.
+ */
 function bandsOf(ctx: CheckContext): CreditBand[] {
-  return ctx.contract.credits?.bands ?? [];
+  return bandRepeats(ctx).distinct;
 }
+
+const repeatsCache = new WeakMap<Credits, { distinct: CreditBand[]; repeats: { band: CreditBand; first: CreditBand }[] }>();
+
+function bandRepeats(ctx: CheckContext): { distinct: CreditBand[]; repeats: { band: CreditBand; first: CreditBand }[] } {
+  const credits = ctx.contract.credits;
+  if (!credits) return { distinct: [], repeats: [] };
+  let r = repeatsCache.get(credits);
+  if (r) return r;
+  r = { distinct: [], repeats: [] };
+  const firstOf = new Map<string, CreditBand>();
+  const side = (b: CreditBand['lower']): string => (b ? `${b.value}${b.inclusive ? '=' : ''}` : '-');
+  for (const band of credits.bands) {
+    const key = `${side(band.lower)}:${side(band.upper)}:${band.credit}`;
+    const first = firstOf.get(key);
+    if (first) r.repeats.push({ band, first });
+    else {
+      firstOf.set(key, band);
+      r.distinct.push(band);
+    }
+  }
+  repeatsCache.set(credits, r);
+  return r;
+}
+
+const repeatedBands: Check = (ctx) => {
+  for (const { band, first } of bandRepeats(ctx).repeats) {
+    const bound = cellsOf(ctx, band).bound;
+    ctx.report.report(CHECKS.creditOverlap, bound, `this band repeats the band on line ${lineOf(ctx, first.span)} (${ctx.text.slice(bound.start, bound.end).trim()}: ${band.credit}%)`, {
+      related: [{ span: cellsOf(ctx, first).bound, message: 'first given here' }],
+      hint: 'remove the repeated row',
+    });
+  }
+};
 
 const emptyBands: Check = (ctx) => {
   for (const band of bandsOf(ctx)) {
@@ -149,11 +188,62 @@ const creditsFallWithAvailability: Check = (ctx) => {
   }
 };
 
+/**
+ * Whether some downtime `offset + k x step` (k = 0..kMax) lies in the range of downtime (`low`,
+ * `high`), each end included or not: the downtimes a month measured in slots can have are whole
+ * slots, plus the month's last, shorter slot.
+ */
+function someMultipleWithin(offset: Rational, step: Rational, kMax: bigint, low: Rational, lowIn: boolean, high: Rational, highIn: boolean): boolean {
+  const from = div(sub(low, offset), step);
+  const to = div(sub(high, offset), step);
+  let first = lowIn ? ceil(from) : floor(from) + 1n;
+  let last = highIn ? floor(to) : ceil(to) - 1n;
+  if (first < 0n) first = 0n;
+  if (last > kMax) last = kMax;
+  return first <= last;
+}
+
+/** With slot measurement, bands between two steps of availability in every month never apply. */
+const unreachableBands: Check = (ctx) => {
+  const a = ctx.contract.availability;
+  if (!a || a.measurement.kind !== 'slots') return;
+  const slot = rat(BigInt(a.measurement.minutes * 60_000));
+  const months = monthLengths(ctx.contract);
+  for (const band of bandsOf(ctx)) {
+    if (isEmpty(band)) continue;
+    const { start, end } = pointsOf(band);
+    const reachable = months.some((ms) => {
+      const month = rat(BigInt(ms));
+      // Availability A = 100 (Z - D) / Z lies in the band when D lies between these downtimes.
+      const downtimeAt = (v: Rational): Rational => div(mul(month, sub(HUNDRED, v)), HUNDRED);
+      const high = downtimeAt(start.v); // A >= start: D <= high (D < high when the start is exclusive)
+      const low = downtimeAt(end.v); // A < end: D > low (D >= low when the end is inclusive)
+      const full = floor(div(month, slot));
+      const rest = sub(month, mul(rat(full), slot));
+      const within = (offset: Rational): boolean => someMultipleWithin(offset, slot, full, low, end.after === 1, high, start.after === 0);
+      return within(rat(0n)) || (cmp(rest, ZERO) > 0 && within(rest));
+    });
+    if (reachable) continue;
+    // The two steps around the band, in a 30-day month if there is one (whole slots only).
+    const month = months.find((ms) => ms === 30 * 86_400_000) ?? months[0];
+    const slots = floor(div(rat(BigInt(month)), slot));
+    const availabilityWith = (k: bigint): Rational => div(mul(rat(slots - k), HUNDRED), rat(slots));
+    const k = floor(div(mul(rat(slots), sub(HUNDRED, end.v)), HUNDRED));
+    const down = (n: bigint): string => (n === 0n ? 'no slot' : `${n} slot${n === 1n ? '' : 's'}`);
+    ctx.report.report(
+      CHECKS.creditBandUnreachable,
+      cellsOf(ctx, band).bound,
+      `with slots of ${a.measurement.minutes} minutes no month's availability falls in this band: a ${exactDecimalText(rat(BigInt(month), 86_400_000n))}-day month has ${slots} slots, and its availability is ${pct(availabilityWith(k))} with ${down(k)} down, ${pct(availabilityWith(k + 1n))} with ${down(k + 1n)} down, nothing in between`,
+      { hint: 'measure exact time, or widen the band to a whole slot' },
+    );
+  }
+};
+
 const capBelowBand: Check = (ctx) => {
   const credits = ctx.contract.credits;
   if (!credits || credits.cap === null || !credits.capSpan) return;
   const cap = fromDecimal(credits.cap);
-  for (const band of credits.bands) {
+  for (const band of bandsOf(ctx)) {
     if (cmp(fromDecimal(band.credit), cap) <= 0) continue;
     ctx.report.report(CHECKS.creditAboveCap, cellsOf(ctx, band).credit, `this band pays ${band.credit}%, more than the ${credits.cap}% cap`, {
       related: [{ span: credits.capSpan, message: 'the cap' }],
@@ -202,7 +292,7 @@ const capReached: Check = (ctx) => {
   if (!credits || !l || credits.cap === null || !credits.capSpan || !availability || l.rounding === null) return;
   const step = fromDecimal(l.step);
   const per = fromDecimal(l.percentPerStep);
-  if (cmp(step, ZERO) === 0 || cmp(per, ZERO) === 0) return;
+  if (cmp(step, ZERO) === 0) return; // SLA3008
   const target = fromDecimal(availability.target);
   const cap = fromDecimal(credits.cap);
   const related = [{ span: l.span, message: 'the credit formula' }];
@@ -210,19 +300,20 @@ const capReached: Check = (ctx) => {
     ctx.report.report(CHECKS.linearCapReached, credits.capSpan, 'a 0% cap: whatever the availability, no credit is ever owed', { related });
     return;
   }
-  // Shortfall at which the credit first reaches the cap, and whether that shortfall itself counts.
-  const steps = rat(ceil(div(cap, per)));
-  let threshold: Rational;
-  let strict: boolean;
-  if (l.rounding === 'started') {
-    threshold = sub(target, mul(sub(steps, rat(1n)), step));
-    strict = true;
-  } else if (l.rounding === 'full') {
-    threshold = sub(target, mul(steps, step));
-    strict = false;
-  } else {
-    threshold = sub(target, div(mul(cap, step), per));
-    strict = false;
+  // Shortfall at which the credit first reaches the cap, and whether that shortfall itself counts
+  // (no shortfall reaches it when each step pays 0%).
+  let threshold = rat(-1n);
+  let strict = false;
+  if (cmp(per, ZERO) > 0) {
+    const steps = rat(ceil(div(cap, per)));
+    if (l.rounding === 'started') {
+      threshold = sub(target, mul(sub(steps, rat(1n)), step));
+      strict = true;
+    } else if (l.rounding === 'full') {
+      threshold = sub(target, mul(steps, step));
+    } else {
+      threshold = sub(target, div(mul(cap, step), per));
+    }
   }
   const reachable = strict ? cmp(threshold, ZERO) > 0 : cmp(threshold, ZERO) >= 0;
   if (!reachable) {
@@ -230,7 +321,7 @@ const capReached: Check = (ctx) => {
     ctx.report.report(CHECKS.linearCapReached, credits.capSpan, `the ${credits.cap}% cap is never reached: even at 0% availability the formula gives ${pct(worst)}`, { related });
     return;
   }
-  const shortfall = toDecimalText(sub(target, threshold));
+  const shortfall = exactDecimalText(sub(target, threshold));
   const points = `${shortfall} percentage point${shortfall === '1' ? '' : 's'}`;
   ctx.report.report(
     CHECKS.linearCapReached,
@@ -269,9 +360,11 @@ const creditsWithoutCredit: Check = (ctx) => {
 };
 
 export const creditChecks: readonly Check[] = [
+  repeatedBands,
   emptyBands,
   bandGapsAndOverlaps,
   bandsAboveTarget,
+  unreachableBands,
   creditsFallWithAvailability,
   capBelowBand,
   linearFormula,

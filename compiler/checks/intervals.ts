@@ -21,7 +21,7 @@ export interface Gap<P, T> {
 export interface Overlap<P, T> {
   from: P;
   to: P;
-  /** The piece that starts first (or is listed first when both start together). */
+  /** Of the pieces starting before `second` (or listed before it at the same start), the one reaching furthest. */
   first: T;
   second: T;
 }
@@ -34,16 +34,18 @@ export interface Coverage<P, T> {
 export interface CoverageOptions {
   /**
    * The domain is a circle (a week): a gap at its end and one at its start are one gap across the
-   * seam (its `to` is then before its `from`), and each pair of owners that overlap is reported
-   * once. The caller splits a piece that runs over the seam into two pieces of the same owner.
+   * seam (its `to` is then before its `from`), and a pair of owners that overlap on both sides of
+   * the seam is reported once. The caller splits a piece that runs over the seam into two pieces
+   * of the same owner.
    */
   cyclic?: boolean;
 }
 
 /**
- * Gaps (parts of `domain` no piece covers) and overlaps (parts two pieces both cover, one entry per
- * pair of owners) of half-open pieces, clipped to the domain. Empty pieces are ignored: callers
- * report them themselves. Gaps and overlaps come sorted by where they start.
+ * Gaps (parts of `domain` no piece covers) and overlaps (the part of a piece that pieces starting
+ * before it also cover, one entry per piece) of half-open pieces, clipped to the domain. Empty
+ * pieces are ignored: callers report them themselves. Gaps and overlaps come sorted by where they
+ * start.
  */
 export function coverage<P, T>(
   pieces: readonly Piece<P, T>[],
@@ -58,34 +60,34 @@ export function coverage<P, T>(
     .filter((p) => order(p.from, p.to) < 0)
     .sort((a, b) => order(a.from, b.from) || order(a.to, b.to));
 
+  // One sweep in start order finds gaps and overlaps. A piece that starts before the reach of the
+  // pieces sorted before it overlaps the one reaching furthest, over every part of it that any
+  // earlier piece covers: one overlap per piece, never one per pair, so N pieces over the same
+  // time give N - 1 overlaps and the sweep stays linear after the sort.
   const overlaps: Overlap<P, T>[] = [];
-  const pairs = new Set<string>();
+  const gaps: Gap<P, T>[] = [];
+  // In a cycle, two owners can meet on both sides of the seam: report each pair once.
+  const reported = new Set<string>();
   const ownerIds = new Map<T, number>();
   const idOf = (t: T): number => {
     let id = ownerIds.get(t);
     if (id === undefined) ownerIds.set(t, (id = ownerIds.size));
     return id;
   };
-  for (let i = 0; i < clipped.length; i++) {
-    for (let j = i + 1; j < clipped.length; j++) {
-      const a = clipped[i];
-      const b = clipped[j];
-      if (order(b.from, a.to) >= 0) break; // sorted by start: no later piece reaches into a
-      if (a.owner === b.owner) continue;
-      if (options.cyclic) {
-        const key = [idOf(a.owner), idOf(b.owner)].sort((x, y) => x - y).join(':');
-        if (pairs.has(key)) continue;
-        pairs.add(key);
-      }
-      overlaps.push({ from: b.from, to: min(a.to, b.to), first: a.owner, second: b.owner });
-    }
-  }
-
-  const gaps: Gap<P, T>[] = [];
+  const firstOfPair = (a: T, b: T): boolean => {
+    if (!options.cyclic) return true;
+    const key = [idOf(a), idOf(b)].sort((x, y) => x - y).join(':');
+    if (reported.has(key)) return false;
+    reported.add(key);
+    return true;
+  };
   let reach = domain.from;
   let reachOwner: T | null = null;
   for (const p of clipped) {
     if (order(p.from, reach) > 0) gaps.push({ from: reach, to: p.from, before: reachOwner, after: p.owner });
+    else if (reachOwner !== null && reachOwner !== p.owner && order(p.from, reach) < 0 && firstOfPair(reachOwner, p.owner)) {
+      overlaps.push({ from: p.from, to: min(reach, p.to), first: reachOwner, second: p.owner });
+    }
     if (order(p.to, reach) > 0) {
       reach = p.to;
       reachOwner = p.owner;

@@ -1,10 +1,11 @@
-// Checks of names and structure: calendars no duration uses, maintenance clauses that leave out the
-// notice or the windows, channel rules that exclude every report, causes that never count.
+// Checks of names and structure: an implausible effective date, calendars no duration uses,
+// maintenance clauses that leave out the notice or the windows, channel rules that exclude every
+// report, causes that never count.
 // Undeclared and duplicate names, and a missing version or effective date, are reported by lowering.
 
 import type { Span } from '../../language/span';
-import { CHECKS } from './codes';
-import type { Check, CheckContext } from './index';
+import { CHECKS, EFFECTIVE_EARLIEST_YEAR, EFFECTIVE_LATEST_YEAR, EFFECTIVE_PINNED_DISTANCE_YEARS } from './codes';
+import type { Check, CheckContext } from './context';
 import { durationsOf } from './units';
 
 function headerOf(ctx: CheckContext, kind: 'maintenance' | 'channels' | 'causes'): Span | null {
@@ -14,9 +15,10 @@ function headerOf(ctx: CheckContext, kind: 'maintenance' | 'channels' | 'causes'
 
 const unusedCalendars: Check = (ctx) => {
   const used = new Set(durationsOf(ctx.contract).map((d) => d.duration.calendar));
+  const lowered = new Set(ctx.contract.calendars.map((c) => c.span.start));
   for (const s of ctx.ast.statements) {
     if (s.kind !== 'calendar' || used.has(s.id.name)) continue;
-    if (!ctx.contract.calendars.some((c) => c.id === s.id.name && c.span.start === s.span.start)) continue; // a duplicate: SLA2002
+    if (!lowered.has(s.span.start)) continue; // a duplicate: SLA2002
     ctx.report.report(CHECKS.unusedCalendar, s.id.span, `calendar ${s.id.name} is declared but no duration counts ${s.id.name} time`, {
       hint: `use it (4 ${s.id.name} hours) or remove it`,
     });
@@ -78,4 +80,19 @@ const causesDeclared: Check = (ctx) => {
   });
 };
 
-export const nameChecks: readonly Check[] = [unusedCalendars, maintenanceNotice, maintenanceWindows, officialChannel, countedCause, causesDeclared];
+/** An effective year outside fixed bounds, or far from every pinned holiday year: a typo in the year. */
+const effectiveDate: Check = (ctx) => {
+  const effective = ctx.contract.effective;
+  const statement = ctx.ast.statements.find((s) => s.kind === 'effective');
+  if (!effective || statement?.kind !== 'effective' || !statement.date) return;
+  const year = Number(effective.slice(0, 4));
+  const pinned = [...new Set(ctx.contract.calendars.flatMap((c) => c.pinned.map((p) => p.year)))].sort((a, b) => a - b);
+  const nearest = pinned.reduce<number | null>((best, y) => (best === null || Math.abs(y - year) < Math.abs(best - year) ? y : best), null);
+  let why: string | null = null;
+  if (year < EFFECTIVE_EARLIEST_YEAR || year > EFFECTIVE_LATEST_YEAR) why = `outside ${EFFECTIVE_EARLIEST_YEAR} to ${EFFECTIVE_LATEST_YEAR}`;
+  else if (nearest !== null && Math.abs(nearest - year) > EFFECTIVE_PINNED_DISTANCE_YEARS) why = `${Math.abs(nearest - year)} years away from the holidays it pins (${pinned.join(', ')})`;
+  if (!why) return;
+  ctx.report.report(CHECKS.effectiveImplausible, statement.date.span, `the contract takes effect on ${effective}, ${why}: is the year right?`);
+};
+
+export const nameChecks: readonly Check[] = [effectiveDate, unusedCalendars, maintenanceNotice, maintenanceWindows, officialChannel, countedCause, causesDeclared];

@@ -5,7 +5,7 @@ import { businessDayMs } from '../lower';
 import type { Span } from '../../language/span';
 import type { Calendar, Contract, Duration } from '../ir';
 import { CHECKS } from './codes';
-import type { Check, CheckContext } from './index';
+import type { Check, CheckContext } from './context';
 
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -45,7 +45,14 @@ function dayLengths(cal: Calendar): string {
   return [...byLength].map(([len, days]) => `${hours(len)} on ${days.join(', ')}`).join('; ');
 }
 
-const calendarOf = (c: Contract, d: Duration): Calendar | undefined => (d.calendar === null ? undefined : c.calendars.find((x) => x.id === d.calendar));
+const calendarIds = new WeakMap<Contract, Map<string, Calendar>>();
+
+function calendarOf(c: Contract, d: Duration): Calendar | undefined {
+  if (d.calendar === null) return undefined;
+  let ids = calendarIds.get(c);
+  if (!ids) calendarIds.set(c, (ids = new Map(c.calendars.map((x) => [x.id, x]))));
+  return ids.get(d.calendar);
+}
 
 const hasHours = (cal: Calendar): boolean => cal.allDay || cal.weekly.some((r) => r.crossesMidnight || r.to > r.from);
 

@@ -1,14 +1,16 @@
 // Checks of weekly ranges: maintenance windows (overlaps, windows that almost touch or stop just
-// short of midnight), business hours (overlaps, overnight ranges), empty ranges, and local times
-// that a daylight-saving change skips or repeats in the contract's time zone.
+// short of midnight, gaps the other days do not have), business hours (overlaps, overnight
+// ranges), empty ranges, and local times that a daylight-saving change skips or repeats in the
+// contract's time zone.
 
 import { IANAZone } from 'luxon';
 import type * as A from '../../language/ast';
 import type { Span } from '../../language/span';
 import type { Contract, WeeklyRange } from '../ir';
 import { CHECKS, SHORT_GAP_MINUTES } from './codes';
-import type { Check, CheckContext } from './index';
+import type { Check, CheckContext } from './context';
 import { coverage } from './intervals';
+import { hoursLineAt } from './source';
 
 const DAY_MINUTES = 1440;
 const WEEK_MINUTES = 7 * DAY_MINUTES;
@@ -36,7 +38,7 @@ function lengthOf(r: WeeklyRange): number {
 }
 
 /** The range as half-open pieces of the week [0, 10080), split where it runs past Sunday 24:00. */
-function weekPieces(r: WeeklyRange): { from: number; to: number; owner: WeeklyRange }[] {
+export function weekPieces(r: WeeklyRange): { from: number; to: number; owner: WeeklyRange }[] {
   const len = lengthOf(r);
   if (len <= 0) return [];
   const start = ((r.day - 1) * DAY_MINUTES + r.from) % WEEK_MINUTES;
@@ -49,14 +51,15 @@ function weekPieces(r: WeeklyRange): { from: number; to: number; owner: WeeklyRa
 }
 
 /** The `08:00 to 18:00` node a weekly range was lowered from, for precise ranges. */
+const timeRanges = new WeakMap<WeeklyRange, A.TimeRangeNode | null>();
+
 function timeRangeOf(ctx: CheckContext, r: WeeklyRange): A.TimeRangeNode | null {
-  const lines: A.HoursLine[] = [];
-  for (const s of ctx.ast.statements) {
-    if (s.kind === 'calendar') for (const l of s.lines) if (l.kind === 'hours') lines.push(l);
-    if (s.kind === 'maintenance') for (const l of s.items) if (l.kind === 'hours') lines.push(l);
-  }
-  const line = lines.find((l) => l.span.start === r.span.start);
-  return line?.ranges.find((t) => minutesOf(t.from.text) === r.from && minutesOf(t.to.text) === r.to) ?? null;
+  let node = timeRanges.get(r);
+  if (node !== undefined) return node;
+  const line = hoursLineAt(ctx.ast, r.span.start);
+  node = line?.ranges.find((t) => minutesOf(t.from.text) === r.from && minutesOf(t.to.text) === r.to) ?? null;
+  timeRanges.set(r, node);
+  return node;
 }
 
 const spanOf = (ctx: CheckContext, r: WeeklyRange): Span => timeRangeOf(ctx, r)?.span ?? r.span;
@@ -95,8 +98,36 @@ const emptyRanges: Check = (ctx) => {
   }
 };
 
-function overlapsOf(ctx: CheckContext, ranges: WeeklyRange[]) {
-  const { overlaps } = coverage(ranges.flatMap(weekPieces), { from: 0, to: WEEK_MINUTES }, (a, b) => a - b, { cyclic: true });
+/**
+ * The ranges of a list without those that repeat a range of an earlier line exactly (same day and
+ * times), and those repeats with the range they repeat. A repeated line is reported once, as a
+ * repeat of the first, instead of overlapping every other copy; the other checks of single ranges
+ * look at the first copy only. Empty ranges are left to SLA3105.
+ */
+function withoutRepeats(ranges: readonly WeeklyRange[]): { distinct: WeeklyRange[]; repeats: { range: WeeklyRange; first: WeeklyRange }[] } {
+  const firstOf = new Map<string, WeeklyRange>();
+  const distinct: WeeklyRange[] = [];
+  const repeats: { range: WeeklyRange; first: WeeklyRange }[] = [];
+  for (const r of ranges) {
+    const key = `${r.day}:${r.from}:${r.to}`;
+    const first = firstOf.get(key);
+    if (first === undefined) firstOf.set(key, r);
+    // The same day twice on one line (`monday, monday to friday`) is an overlap of that line.
+    if (first === undefined || first.span.start === r.span.start || lengthOf(r) === 0) distinct.push(r);
+    else repeats.push({ range: r, first });
+  }
+  return { distinct, repeats };
+}
+
+/** Repeats, grouped by line pair: `monday to friday 21:00 to 01:00` twice is one finding. */
+function repeatsOf(ctx: CheckContext, ranges: readonly WeeklyRange[]) {
+  const groups = new DayGroups<{ range: WeeklyRange; first: WeeklyRange }>();
+  for (const r of withoutRepeats(ranges).repeats) groups.add(`${spanOf(ctx, r.range).start}:${spanOf(ctx, r.first).start}`, DAY_NAMES[r.range.day - 1], r);
+  return [...groups.entries()];
+}
+
+function overlapsOf(ctx: CheckContext, ranges: readonly WeeklyRange[]) {
+  const { overlaps } = coverage(withoutRepeats(ranges).distinct.flatMap(weekPieces), { from: 0, to: WEEK_MINUTES }, (a, b) => a - b, { cyclic: true });
   const groups = new DayGroups<{ first: WeeklyRange; second: WeeklyRange; from: number; to: number }>();
   for (const o of overlaps) {
     const a = spanOf(ctx, o.first);
@@ -107,9 +138,18 @@ function overlapsOf(ctx: CheckContext, ranges: WeeklyRange[]) {
   return [...groups.entries()];
 }
 
+const lineOf = (ctx: CheckContext, r: WeeklyRange): number => ctx.lines.position(r.span.start).line;
+const times = (r: WeeklyRange): string => `${clock(r.from)} to ${clock(r.to)}`;
+
 const windowOverlaps: Check = (ctx) => {
   const m = ctx.contract.maintenance;
   if (!m) return;
+  for (const { value: r, days } of repeatsOf(ctx, m.windows)) {
+    ctx.report.report(CHECKS.windowOverlap, spanOf(ctx, r.range), `this maintenance window repeats the one on line ${lineOf(ctx, r.first)} (${times(r.range)} on ${days})`, {
+      related: [{ span: spanOf(ctx, r.first), message: 'first given here' }],
+      hint: 'remove the repeated window',
+    });
+  }
   for (const { value: o, days } of overlapsOf(ctx, m.windows)) {
     ctx.report.report(CHECKS.windowOverlap, spanOf(ctx, o.second), `this maintenance window overlaps another from ${clock(o.from % DAY_MINUTES)} to ${clockAfter(o.from % DAY_MINUTES, o.to - o.from)} on ${days}`, {
       related: [{ span: spanOf(ctx, o.first), message: 'the other window' }],
@@ -119,6 +159,12 @@ const windowOverlaps: Check = (ctx) => {
 
 const hoursOverlaps: Check = (ctx) => {
   for (const cal of ctx.contract.calendars) {
+    for (const { value: r, days } of repeatsOf(ctx, cal.weekly)) {
+      ctx.report.report(CHECKS.hoursOverlap, spanOf(ctx, r.range), `these business hours of calendar ${cal.id} repeat those on line ${lineOf(ctx, r.first)} (${times(r.range)} on ${days})`, {
+        related: [{ span: spanOf(ctx, r.first), message: 'first given here' }],
+        hint: 'remove the repeated range',
+      });
+    }
     for (const { value: o, days } of overlapsOf(ctx, cal.weekly)) {
       ctx.report.report(CHECKS.hoursOverlap, spanOf(ctx, o.second), `these business hours of calendar ${cal.id} overlap others from ${clock(o.from % DAY_MINUTES)} to ${clockAfter(o.from % DAY_MINUTES, o.to - o.from)} on ${days}`, {
         related: [{ span: spanOf(ctx, o.first), message: 'the other range' }],
@@ -130,7 +176,7 @@ const hoursOverlaps: Check = (ctx) => {
 const hoursOvernight: Check = (ctx) => {
   const seen = new Set<number>();
   for (const cal of ctx.contract.calendars) {
-    for (const r of cal.weekly) {
+    for (const r of withoutRepeats(cal.weekly).distinct) {
       if (!r.crossesMidnight || r.to === 0) continue; // `18:00 to 00:00` ends at midnight: not overnight
       const span = spanOf(ctx, r);
       if (seen.has(span.start)) continue;
@@ -199,6 +245,102 @@ const windowGaps: Check = (ctx) => {
         : `this maintenance window starts ${n.minutes} minute${plural} after midnight: 00:00 to ${clock(n.at % DAY_MINUTES)} on ${days} is outside every window`,
       { hint: n.side === 'ends' ? 'write 24:00 if the window runs until midnight' : 'write 00:00 if the window starts at midnight' },
     );
+  }
+};
+
+/** The parts of the week [0, WEEK_MINUTES) the pieces cover, merged, in order. */
+function coveredParts(pieces: readonly { from: number; to: number }[]): [number, number][] {
+  const sorted = [...pieces].sort((a, b) => a.from - b.from);
+  const out: [number, number][] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && p.from <= last[1]) last[1] = Math.max(last[1], p.to);
+    else out.push([p.from, p.to]);
+  }
+  return out;
+}
+
+/** Whether [from, from + length) of the week (wrapping at the seam) is covered by the parts. */
+function coversRange(parts: readonly [number, number][], from: number, length: number): boolean {
+  const covers = (a: number, b: number): boolean => {
+    let lo = 0;
+    let hi = parts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (parts[mid][0] <= a) lo = mid;
+      else hi = mid - 1;
+    }
+    return parts.length > 0 && parts[lo][0] <= a && parts[lo][1] >= b;
+  };
+  const start = from % WEEK_MINUTES;
+  const end = start + length;
+  return end <= WEEK_MINUTES ? covers(start, end) : covers(start, WEEK_MINUTES) && covers(0, end - WEEK_MINUTES);
+}
+
+const weekStart = (r: WeeklyRange): number => (r.day - 1) * DAY_MINUTES + r.from;
+
+/**
+ * A gap between windows that the other days do not have: a window that stops while the windows
+ * starting at the same time on (at least two) other days all go on, or starts while those ending
+ * at the same time are all already running. The pattern decides, not a length: one night of seven
+ * stopping at 23:00 is reported, a gap every day shares is not. Gaps reported as SLA3102 or SLA3103
+ * are left to them.
+ */
+const patternGaps: Check = (ctx) => {
+  const m = ctx.contract.maintenance;
+  if (!m || m.windows.length === 0) return;
+  const ranges = withoutRepeats(m.windows).distinct.filter((r) => lengthOf(r) > 0);
+  const pieces = ranges.flatMap(weekPieces);
+  const parts = coveredParts(pieces);
+  const covered = (minute: number): boolean => coversRange(parts, minute, 1);
+  const byStart = new Map<number, WeeklyRange[]>();
+  const byEnd = new Map<number, WeeklyRange[]>();
+  for (const r of ranges) {
+    const end = (r.from + lengthOf(r)) % DAY_MINUTES;
+    byStart.set(r.from, [...(byStart.get(r.from) ?? []), r]);
+    byEnd.set(end, [...(byEnd.get(end) ?? []), r]);
+  }
+  /** The other days' windows like `w` (same start, or same end), and whether each covers `at` minutes past its own anchor. */
+  const others = (like: WeeklyRange[] | undefined, w: WeeklyRange, offset: (r: WeeklyRange) => number): { days: number[]; all: boolean } => {
+    const days = new Set<number>();
+    let all = true;
+    for (const r of like ?? []) {
+      if (r.day === w.day) continue;
+      days.add(r.day);
+      if (!covered(weekStart(r) + offset(r) + WEEK_MINUTES)) all = false;
+    }
+    return { days: [...days].sort((x, y) => x - y), all };
+  };
+  const { gaps } = coverage(pieces, { from: 0, to: WEEK_MINUTES }, (a, b) => a - b, { cyclic: true });
+  for (const g of gaps) {
+    if (!g.before || !g.after) continue;
+    const length = g.to > g.from ? g.to - g.from : WEEK_MINUTES - g.from + g.to;
+    const untilMidnight = DAY_MINUTES - (g.from % DAY_MINUTES);
+    const afterMidnight = g.to % DAY_MINUTES;
+    if (length < SHORT_GAP_MINUTES) continue; // SLA3102
+    if ((untilMidnight < SHORT_GAP_MINUTES && untilMidnight < DAY_MINUTES) || (afterMidnight > 0 && afterMidnight < SHORT_GAP_MINUTES)) continue; // SLA3103
+    const stopped = g.before;
+    const late = g.after;
+    const goOn = others(byStart.get(stopped.from), stopped, () => lengthOf(stopped));
+    const running = others(byEnd.get((late.from + lengthOf(late)) % DAY_MINUTES), late, (r) => lengthOf(r) - lengthOf(late) - 1);
+    const names = (days: number[]): string => days.map((d) => DAY_NAMES[d - 1]).join(', ');
+    const at = g.from % DAY_MINUTES;
+    const uncovered = `${clock(at)} to ${clockAfter(at, length)} on ${DAY_NAMES[Math.floor(g.from / DAY_MINUTES)]}`;
+    if (goOn.all && goOn.days.length >= 2) {
+      ctx.report.report(
+        CHECKS.windowPatternGap,
+        timeRangeOf(ctx, stopped)?.to.span ?? stopped.span,
+        `this maintenance window stops at ${clock(at)} on ${DAY_NAMES[stopped.day - 1]}, where the windows starting at ${clock(stopped.from)} on ${names(goOn.days)} go on: ${uncovered} is outside every window`,
+        { hint: 'end it like the others if the same window was meant' },
+      );
+    } else if (running.all && running.days.length >= 2) {
+      ctx.report.report(
+        CHECKS.windowPatternGap,
+        timeRangeOf(ctx, late)?.from.span ?? late.span,
+        `this maintenance window starts at ${clock(late.from)} on ${DAY_NAMES[late.day - 1]}, when the windows of ${names(running.days)} ending at the same time are already running: ${uncovered} is outside every window`,
+        { hint: 'start it like the others if the same window was meant' },
+      );
+    }
   }
 };
 
@@ -281,7 +423,7 @@ const daylightSaving: Check = (ctx) => {
   const seen = new Set<string>();
   const weekMinute = (day: number, minute: number): number => ((day - 1) * DAY_MINUTES + minute) % WEEK_MINUTES;
   for (const list of lists) {
-    const ranges = list.ranges.filter((r) => lengthOf(r) > 0);
+    const ranges = withoutRepeats(list.ranges).distinct.filter((r) => lengthOf(r) > 0);
     // Where one range ends and another starts, time runs on: that instant is no edge.
     const starts = new Set(ranges.map((r) => weekMinute(r.day, r.from)));
     const ends = new Set(ranges.map((r) => weekMinute(r.day, r.from + lengthOf(r))));
@@ -313,4 +455,4 @@ const daylightSaving: Check = (ctx) => {
   }
 };
 
-export const windowChecks: readonly Check[] = [emptyRanges, windowOverlaps, windowGaps, hoursOverlaps, hoursOvernight, daylightSaving];
+export const windowChecks: readonly Check[] = [emptyRanges, windowOverlaps, windowGaps, patternGaps, hoursOverlaps, hoursOvernight, daylightSaving];

@@ -8,6 +8,7 @@ import type { Calendar, Weekday, WeeklyRange } from '../../compiler/ir';
 import { calendarOf } from '../helpers/ir';
 import {
   createBusinessClock,
+  DUE_HORIZON_YEARS,
   dayLengthMs,
   wallClock,
   wallDue,
@@ -257,11 +258,49 @@ describe('edge cases', () => {
     expect(c.elapsed(10, 5)).toBe(0);
   });
 
+  it('answers Infinity for a due time after the horizon, at once and without walking the years', () => {
+    let yearsAsked = 0;
+    const office = createBusinessClock(calendar(weekdays(MON_FRI, '08:00', '18:00')), Z, {
+      holidaysFor: () => {
+        yearsAsked++;
+        return [];
+      },
+    });
+    const start = at('2026-03-02T08:00', Z);
+    // 9,999,999,999 business days of 10 hours: more than any century holds.
+    expect(office.due(start, 9_999_999_999 * 10 * HOUR)).toBe(Number.POSITIVE_INFINITY);
+    // 100 years of 50-hour weeks is about 260,000 business hours: 300,000 cannot fit either.
+    expect(office.due(start, 300_000 * HOUR)).toBe(Number.POSITIVE_INFINITY);
+    expect(yearsAsked).toBe(0);
+    // Within the horizon, the due time is exact: 2 business days later, Wednesday 18:00.
+    expect(office.due(start, 20 * HOUR)).toBe(at('2026-03-03T18:00', Z));
+    // An explicit horizon before the due time.
+    expect(office.due(start, 20 * HOUR, at('2026-03-03T17:59', Z))).toBe(Number.POSITIVE_INFINITY);
+    expect(office.due(start, 20 * HOUR, at('2026-03-03T18:00', Z))).toBe(at('2026-03-03T18:00', Z));
+  });
+
+  it('finds a due time just inside the horizon, decades away', () => {
+    // Every Monday 10:00-11:00 of every year: 52 or 53 hours a year.
+    const hourly = createBusinessClock(calendar([range(1, '10:00', '11:00')]), 'UTC');
+    const start = utc('2026-01-01T00:00');
+    const mondays = (from: number, to: number): number => {
+      let n = 0;
+      for (let d = DateTime.fromMillis(from, { zone: 'UTC' }); d.toMillis() < to; d = d.plus({ days: 1 })) if (d.weekday === 1) n++;
+      return n;
+    };
+    const inNinetyYears = mondays(start, utc('2116-01-01T00:00'));
+    // The last Monday before 2116: 2115-12-30.
+    expect(hourly.due(start, inNinetyYears * HOUR)).toBe(utc('2115-12-30T11:00'));
+    expect(hourly.due(start, (mondays(start, start + DUE_HORIZON_YEARS * 366 * 24 * HOUR) + 1) * HOUR)).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it('wall clock counts everything', () => {
     expect(wallDue(1000, 500)).toBe(1500);
     expect(wallElapsed(1000, 1500)).toBe(500);
     expect(wallElapsed(1500, 1000)).toBe(0);
     expect(wallClock.due(7, 3)).toBe(10);
+    expect(wallDue(0, 200 * 366 * 24 * HOUR)).toBe(Number.POSITIVE_INFINITY);
+    expect(wallDue(0, 500, 499)).toBe(Number.POSITIVE_INFINITY);
     expect(wallClock.isBusinessInstant(0)).toBe(true);
     expect(dayLengthMs(calendar([], { allDay: true }))).toBe(24 * HOUR);
   });

@@ -984,3 +984,38 @@ describe('versions: incidents by the version in force when opened, months by the
     expect(vs.inForce(at('2025-12-31T23:59:59-05:00'))).toBeNull();
   });
 });
+
+describe('targets due after the horizon of due times (100 years)', () => {
+  const HUGE = [
+    'contract "Huge"',
+    'version 1',
+    'effective 2026-01-01',
+    'time zone America/Bogota',
+    'calendar business "Office"',
+    '  monday to friday 08:00 to 18:00',
+    '  public holidays of CO',
+    '  pinned holidays 2026: 2026-01-01',
+    'severities',
+    '  high "High"',
+    'response 9999999999 business days for every incident',
+    'restoration 4 hours for every incident',
+    'causes',
+    '  counted provider',
+  ].join('\n');
+  const huge = load(HUGE, 'huge.sla');
+
+  // The vitest timeout is a safety net: walking the years to the due time took minutes.
+  it('a response an hour after opening is met, with no due time and the reason', { timeout: 30_000 }, () => {
+    const v = judge(huge, { severity: 'high', opened: '2026-03-02T09:00:00-05:00', responded: '2026-03-02T10:00:00-05:00' }, '2026-03-03T00:00:00-05:00');
+    expect(obj(v, 'response')).toMatchObject({ status: 'met', due: null, happened: '2026-03-02T10:00:00-05:00', elapsedMinutes: 60 });
+    expect(obj(v, 'response').reason).toContain('more than 100 years');
+    // The wall-clock target next to it is unaffected.
+    expect(obj(v, 'restoration')).toMatchObject({ status: 'breached', due: '2026-03-02T13:00:00-05:00' });
+  });
+
+  it('no response yet: pending, with the business time counted so far', { timeout: 30_000 }, () => {
+    // Opened Monday 09:00; as-of Tuesday 12:00: 9 + 4 = 13 business hours.
+    const v = judge(huge, { severity: 'high', opened: '2026-03-02T09:00:00-05:00' }, '2026-03-03T12:00:00-05:00');
+    expect(obj(v, 'response')).toMatchObject({ status: 'pending', due: null, elapsedMinutes: 13 * 60 });
+  });
+});
