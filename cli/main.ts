@@ -1,6 +1,7 @@
 // The `slac` command line: commander wiring only; each command lives in commands/.
 
 import { Command, CommanderError, Option } from 'commander';
+import { visible, visibleLines } from './formats/visible';
 import { type Io, processIo, UsageError } from './io';
 import { CHECK_FORMATS, EVALUATE_FORMATS, FAIL_LEVELS } from './options';
 
@@ -18,7 +19,8 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run slac --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+    // Commander's errors echo what was typed: no control character of it reaches the terminal.
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(visibleLines(s)) });
 
   program
     .command('check')
@@ -72,11 +74,11 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UsageError) {
-      io.stderr(`slac: ${e.message}\n`);
+      io.stderr(`slac: ${visible(e.message)}\n`);
       return 2;
     }
     const err = e as Error;
-    io.stderr(`slac: internal error: ${err.message}\n`);
+    io.stderr(`slac: internal error: ${visible(err.message)}\n`);
     if (io.env.SLAC_DEBUG) io.stderr(`${err.stack}\n`);
     return 2;
   }

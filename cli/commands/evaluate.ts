@@ -13,6 +13,7 @@ import { OutputWriter } from '../formats/writer';
 import { incidentLine } from '../formats/ndjson';
 import { summarize } from '../formats/located';
 import { formatText } from '../formats/text';
+import { visible } from '../formats/visible';
 import { EVALUATE_FORMATS } from '../options';
 import { colorsFor, fsReason, type Io, UsageError } from '../io';
 
@@ -78,7 +79,7 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
   if (loaded.hasErrors) {
     const bad = loaded.diagnostics.filter((d) => d.diagnostics.length);
     io.stderr(formatText(bad, summarize(bad), colorsFor(io, 'stderr', !opts.color)));
-    io.stderr(`slac: the contract has errors; fix them before evaluating (slac check ${contractPath})\n`);
+    io.stderr(`slac: the contract has errors; fix them before evaluating (slac check ${visible(contractPath)})\n`);
     return 1;
   }
   const versions = loaded.versions;

@@ -9,6 +9,7 @@ import { LineMap } from '../../language/span';
 import { expandContractPaths, readText } from '../files';
 import { summarize } from '../formats/located';
 import { formatText } from '../formats/text';
+import { visible } from '../formats/visible';
 import { colorsFor, type Io, UsageError } from '../io';
 
 export interface FmtOptions {
@@ -25,7 +26,7 @@ function formatOne(io: Io, file: string, text: string, opts: FmtOptions): string
   if (errors.length) {
     const f = { file, lines: new LineMap(text), diagnostics: errors };
     io.stderr(formatText([f], summarize([f]), colorsFor(io, 'stderr', !opts.color)));
-    io.stderr(`${file}: not formatted: fix the syntax errors first\n`);
+    io.stderr(`${visible(file)}: not formatted: fix the syntax errors first\n`);
     return null;
   }
   return format(parsed.ast, text);
@@ -60,11 +61,11 @@ export async function fmtCommand(paths: string[], opts: FmtOptions, io: Io): Pro
     changed++;
     if (opts.diff) io.stdout(createTwoFilesPatch(file, file, text, out));
     if (opts.check) {
-      if (!opts.diff) io.stdout(`${file}: not formatted\n`);
+      if (!opts.diff) io.stdout(`${visible(file)}: not formatted\n`);
       status = 1;
     } else if (!opts.diff) {
       writeFileSync(resolve(io.cwd, file), out);
-      if (!opts.quiet) io.stderr(`formatted ${file}\n`);
+      if (!opts.quiet) io.stderr(`formatted ${visible(file)}\n`);
     }
   }
   if (opts.check && !opts.quiet && status === 0) io.stderr(`${files.length} file${files.length === 1 ? '' : 's'} already formatted\n`);

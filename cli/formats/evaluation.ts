@@ -1,10 +1,12 @@
 // Reports of `slac evaluate`: a readable text table, markdown, and the JSON document of interface.md.
+// Every user string is printed through `visible`, so no control character reaches a terminal or forges a line.
 
 import type { IncidentVerdict, ObjectiveVerdict } from '../../runtime/evaluate';
 import type { PeriodVerdict } from '../../runtime/periods';
 import type { Rejected } from '../../runtime/records';
 import type { DowntimeVerdict, SessionCounts } from '../../runtime/session';
 import type { Colors } from '../io';
+import { visible } from './visible';
 
 export interface EvaluationReport {
   contract: { name: string | null; version: string; file: string; versions: { version: string; effective: string | null; file: string }[] };
@@ -83,7 +85,7 @@ function summaryLine(k: SessionCounts): string {
 /** The readable report, as lines (a large log would not fit in one string). */
 export function toText(r: EvaluationReport, c: Colors): string[] {
   const out: string[] = [];
-  out.push(c.bold(`${r.contract.name ?? '(unnamed contract)'}, version ${r.contract.version}`) + c.dim(` (${r.contract.file})`));
+  out.push(c.bold(`${visible(r.contract.name ?? '(unnamed contract)')}, version ${visible(r.contract.version)}`) + c.dim(` (${visible(r.contract.file)})`));
   out.push(`as of ${r.asOf}${r.period ? `, period ${r.period}` : ''}`);
   out.push('');
   if (r.incidents.length) {
@@ -92,9 +94,9 @@ export function toText(r: EvaluationReport, c: Colors): string[] {
     for (const i of r.incidents) for (const o of i.objectives) objW = Math.max(objW, o.objective.length);
     for (const i of r.incidents) {
       const who = [i.plan === 'default' ? null : i.plan, i.severity, i.category].filter(Boolean).join(' / ');
-      out.push(`  ${c.bold(i.id)}  ${who}  opened ${i.opened}${r.contract.versions.length > 1 ? c.dim(`  (version ${i.version})`) : ''}`);
-      if (i.note) out.push(`    ${c.dim(`note: ${i.note}`)}`);
-      if (i.excluded) out.push(`    ${c.dim('excluded:')} ${i.excluded}`);
+      out.push(`  ${c.bold(visible(i.id))}  ${visible(who)}  opened ${i.opened}${r.contract.versions.length > 1 ? c.dim(`  (version ${visible(i.version)})`) : ''}`);
+      if (i.note) out.push(`    ${c.dim(`note: ${visible(i.note)}`)}`);
+      if (i.excluded) out.push(`    ${c.dim('excluded:')} ${visible(i.excluded)}`);
       for (const o of i.objectives) out.push(...objectiveLines(o, objW, c, !!i.excluded));
     }
     out.push('');
@@ -102,37 +104,37 @@ export function toText(r: EvaluationReport, c: Colors): string[] {
   if (r.downtime.length) {
     out.push(c.bold('Outages and maintenance'));
     for (const d of r.downtime) {
-      out.push(`  ${c.bold(d.id)}  ${d.type}  ${d.start} to ${d.end}  counted ${fmtMinutes(d.countedMinutes) || '0 min'}  ${c.dim(d.reason)}`);
-      if (d.note) out.push(`    ${c.dim(`note: ${d.note}`)}`);
+      out.push(`  ${c.bold(visible(d.id))}  ${d.type}  ${d.start} to ${d.end}  counted ${fmtMinutes(d.countedMinutes) || '0 min'}  ${c.dim(visible(d.reason))}`);
+      if (d.note) out.push(`    ${c.dim(`note: ${visible(d.note)}`)}`);
     }
     out.push('');
   }
   if (r.periods.length) {
     out.push(c.bold('Periods'));
     for (const p of r.periods) {
-      out.push(`  ${c.bold(p.period)}${r.contract.versions.length > 1 ? c.dim(`  (version ${p.version})`) : ''}${p.final ? '' : c.dim('  (month not over)')}`);
-      if (p.note) out.push(`    ${c.dim(p.note)}`);
+      out.push(`  ${c.bold(p.period)}${r.contract.versions.length > 1 ? c.dim(`  (version ${visible(p.version)})`) : ''}${p.final ? '' : c.dim('  (month not over)')}`);
+      if (p.note) out.push(`    ${c.dim(visible(p.note))}`);
       if (p.availability) {
         const a = p.availability;
         out.push(
-          `    availability  ${pad(paintStatus(c, a.status), 9, a.status.length)} ${availabilityText(a.exact)} (target ${a.target}%), downtime ${fmtMinutes(a.downtimeMinutes) || '0 min'} of ${fmtMinutes(a.periodMinutes)}  ${c.dim(a.clause)}`,
+          `    availability  ${pad(paintStatus(c, a.status), 9, a.status.length)} ${availabilityText(a.exact)} (target ${a.target}%), downtime ${fmtMinutes(a.downtimeMinutes) || '0 min'} of ${fmtMinutes(a.periodMinutes)}  ${c.dim(visible(a.clause))}`,
         );
       }
       if (p.credit) {
         const cr = p.credit;
-        const value = cr.percent === null ? 'not yet known' : `${cr.percent}%${cr.basis ? ` of the ${cr.basis}` : ''}`;
-        out.push(`    credit        ${value}${cr.rule ? c.dim(`  (${cr.rule})`) : ''}`);
+        const value = cr.percent === null ? 'not yet known' : `${cr.percent}%${cr.basis ? ` of the ${visible(cr.basis)}` : ''}`;
+        out.push(`    credit        ${value}${cr.rule ? c.dim(`  (${visible(cr.rule)})`) : ''}`);
       }
       if (p.reliability) {
         const x = p.reliability;
-        out.push(`    reliability   ${pad(paintStatus(c, x.status), 9, x.status.length)} ${x.count} counted incident${x.count === 1 ? '' : 's'} (at most ${x.limit})  ${c.dim(x.clause)}`);
+        out.push(`    reliability   ${pad(paintStatus(c, x.status), 9, x.status.length)} ${x.count} counted incident${x.count === 1 ? '' : 's'} (at most ${x.limit})  ${c.dim(visible(x.clause))}`);
       }
     }
     out.push('');
   }
   if (r.rejected.length) {
     out.push(c.bold(c.red('Rejected records')));
-    for (const x of r.rejected) out.push(`  line ${x.line}${x.id ? ` (${x.id})` : ''}: ${x.message}`);
+    for (const x of r.rejected) out.push(`  line ${x.line}${x.id ? ` (${visible(x.id)})` : ''}: ${visible(x.message)}`);
     out.push('');
   }
   out.push(summaryLine(r.counts));
@@ -142,31 +144,32 @@ export function toText(r: EvaluationReport, c: Colors): string[] {
 function objectiveLines(o: ObjectiveVerdict, objW: number, c: Colors, excluded: boolean): string[] {
   if (excluded) return [`    ${pad(o.objective, objW)}  ${paintStatus(c, o.status)}`];
   const head = `    ${pad(o.objective, objW)}  ${pad(paintStatus(c, o.status), 14, o.status.length)}`;
-  if (o.status === 'not-applicable') return [`${head} ${c.dim(o.reason ?? '')}`];
+  if (o.status === 'not-applicable') return [`${head} ${c.dim(visible(o.reason ?? ''))}`];
   const parts = [`due ${o.due}`];
   if (o.happened) parts.push(`done ${o.happened}`);
   if (o.status === 'pending' && o.remainingMinutes !== null) parts.push(`${fmtMinutes(o.remainingMinutes)} left`);
   const lines = [`${head} ${parts.join('  ')}`];
   if (o.trace) {
     const t = o.trace;
-    const clock = t.calendar === null ? 'wall clock (24x7)' : `calendar ${t.calendar}`;
+    const clock = t.calendar === null ? 'wall clock (24x7)' : `calendar ${visible(t.calendar)}`;
     const until = o.happened ? `until ${o.happened}` : 'until as-of';
     lines.push(
-      `    ${' '.repeat(objW)}  ${c.dim(`${o.target} (${t.from}, ${t.clause}); ${clock}: counted ${fmtMinutes(o.elapsedMinutes) || '0 min'}, paused ${fmtMinutes(t.pausedMinutes) || '0 min'} ${until}`)}`,
+      `    ${' '.repeat(objW)}  ${c.dim(`${visible(o.target ?? '')} (${visible(t.from)}, ${visible(t.clause)}); ${clock}: counted ${fmtMinutes(o.elapsedMinutes) || '0 min'}, paused ${fmtMinutes(t.pausedMinutes) || '0 min'} ${until}`)}`,
     );
   }
   return lines;
 }
 
+/** A table cell: visible, and no `|` that would end the cell. */
 function mdEscape(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return visible(s).replace(/\|/g, '\\|');
 }
 
 /** The report as markdown, as lines. */
 export function toMarkdown(r: EvaluationReport): string[] {
   const out: string[] = [];
-  out.push(`# ${mdEscape(r.contract.name ?? 'Contract')}, version ${r.contract.version}`, '');
-  out.push(`As of ${r.asOf}${r.period ? `, period ${r.period}` : ''}. Contract file: \`${r.contract.file}\`.`, '');
+  out.push(`# ${mdEscape(r.contract.name ?? 'Contract')}, version ${mdEscape(r.contract.version)}`, '');
+  out.push(`As of ${r.asOf}${r.period ? `, period ${r.period}` : ''}. Contract file: \`${mdEscape(r.contract.file)}\`.`, '');
   if (r.periods.length) {
     out.push('## Periods', '', '| period | availability | target | status | downtime | credit | reliability |', '|---|---:|---:|---|---:|---:|---|');
     for (const p of r.periods) {
@@ -184,7 +187,7 @@ export function toMarkdown(r: EvaluationReport): string[] {
     for (const i of r.incidents) {
       for (const o of i.objectives) {
         out.push(
-          `| ${mdEscape(i.id)} | ${[i.plan, i.severity, i.category].filter(Boolean).join(' / ')} | ${o.objective} | ${o.status} | ${o.due ?? ''} | ${o.happened ?? ''} | ${mdEscape(o.status === 'excluded' ? (o.reason ?? '') : (o.target ?? o.reason ?? ''))} |`,
+          `| ${mdEscape(i.id)} | ${mdEscape([i.plan, i.severity, i.category].filter(Boolean).join(' / '))} | ${o.objective} | ${o.status} | ${o.due ?? ''} | ${o.happened ?? ''} | ${mdEscape(o.status === 'excluded' ? (o.reason ?? '') : (o.target ?? o.reason ?? ''))} |`,
         );
       }
     }
