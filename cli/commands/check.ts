@@ -12,6 +12,7 @@ import { formatText } from '../formats/text';
 import { CHECK_FORMATS, type CheckFormat, FAIL_LEVELS } from '../options';
 import { colorsFor, type Io, UsageError } from '../io';
 import { OutputWriter } from '../formats/writer';
+import { contractInputs, refuseInputAsOutput } from '../output-file';
 
 export interface CheckOptions {
   format: string;
@@ -71,6 +72,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: Io):
   if (paths.length === 0) throw new UsageError('name the contract files or folders to check, e.g. `slac check contracts`');
   const files = expandContractPaths(paths, io.cwd);
   if (files.length === 0) throw new UsageError(`no .sla contract files found in ${paths.join(', ')}`);
+  refuseInputAsOutput(opts.output, contractInputs(files, io.cwd), io.cwd);
   const results: FileDiagnostics[] = files.map((file) => {
     const c = compile(readText(file, io.cwd), file);
     return { file, lines: c.lines, diagnostics: c.diagnostics };
@@ -78,8 +80,13 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: Io):
   const summary = summarize(results);
   const report = await render(format, results, summary, opts, failLevel, io);
   const out = OutputWriter.open(io, opts.output);
-  out.text(report);
-  await out.end();
+  try {
+    out.text(report);
+    await out.end();
+  } catch (e) {
+    await out.abort();
+    throw e;
+  }
   const failing = results.some((r) => r.diagnostics.some((d) => failsAt(d.severity, failLevel)));
   return failing ? 1 : 0;
 }

@@ -14,6 +14,7 @@ import { incidentLine } from '../formats/ndjson';
 import { summarize } from '../formats/located';
 import { formatText } from '../formats/text';
 import { visible } from '../formats/visible';
+import { contractInputs, recordsInput, refuseInputAsOutput } from '../output-file';
 import { EVALUATE_FORMATS } from '../options';
 import { colorsFor, fsReason, type Io, UsageError } from '../io';
 
@@ -74,6 +75,8 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
   }
   if (opts.failOn !== undefined && opts.failOn !== 'breach') throw new UsageError(`--fail-on takes "breach", not "${opts.failOn}"`);
   if (opts.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.period)) throw new UsageError(`--period is a month written YYYY-MM, not "${opts.period}"`);
+
+  refuseInputAsOutput(opts.output, [...contractInputs([contractPath], io.cwd), ...recordsInput(recordsPath, io)], io.cwd);
 
   const loaded = loadContracts(contractPath, io.cwd);
   if (loaded.hasErrors) {
@@ -171,6 +174,8 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
     }
     await out.end();
   } catch (e) {
+    // The old --output file stays as it was.
+    await out.abort();
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EACCES') throw new UsageError(`${recordsPath}: cannot read: ${fsReason(err)}`);
     throw e;

@@ -1,7 +1,5 @@
 // `slac fmt`: rewrite contracts in the canonical layout; --check and --diff for CI.
 
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { format } from '../../compiler/format';
 import { parse } from '../../language/index';
@@ -11,6 +9,7 @@ import { summarize } from '../formats/located';
 import { formatText } from '../formats/text';
 import { visible } from '../formats/visible';
 import { colorsFor, type Io, UsageError } from '../io';
+import { replaceFile } from '../output-file';
 
 export interface FmtOptions {
   check?: boolean;
@@ -64,7 +63,8 @@ export async function fmtCommand(paths: string[], opts: FmtOptions, io: Io): Pro
       if (!opts.diff) io.stdout(`${visible(file)}: not formatted\n`);
       status = 1;
     } else if (!opts.diff) {
-      writeFileSync(resolve(io.cwd, file), out);
+      // Atomically, keeping the file's mode: an interrupted or failed write leaves the old text.
+      replaceFile(file, io.cwd, out);
       if (!opts.quiet) io.stderr(`formatted ${visible(file)}\n`);
     }
   }
