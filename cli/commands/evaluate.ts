@@ -2,20 +2,20 @@
 
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseTimestamp, type Rejected } from '../../runtime/records';
+import { parseTimestamp } from '../../runtime/records';
 import type { IncidentVerdict } from '../../runtime/evaluate';
-import { evaluateRecords, type DowntimeVerdict, type SessionResult } from '../../runtime/session';
+import { evaluateRecords, type SessionResult } from '../../runtime/session';
 import { formatInstant, localMidnight } from '../../runtime/time';
 import { loadContracts } from '../contracts';
 import { evaluateParallel, workerCount, workersAvailable } from './evaluate-parallel';
-import { type EvaluationReport, JsonReport, toMarkdown, toText } from '../formats/evaluation';
+import { ReportWriter } from '../formats/report';
 import { OutputWriter } from '../formats/writer';
 import { incidentLine } from '../formats/ndjson';
 import { summarize } from '../formats/located';
 import { formatText } from '../formats/text';
 import { visible } from '../formats/visible';
-import { contractInputs, recordsInput, refuseInputAsOutput } from '../output-file';
 import { EVALUATE_FORMATS } from '../options';
+import { contractInputs, recordsInput, refuseInputAsOutput } from '../output-file';
 import { colorsFor, fsReason, type Io, UsageError } from '../io';
 
 
@@ -73,6 +73,7 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
   if (!(EVALUATE_FORMATS as readonly string[]).includes(opts.format)) {
     throw new UsageError(`unknown format "${opts.format}" for evaluate (choose ${EVALUATE_FORMATS.join(', ')})`);
   }
+  const format = opts.format;
   if (opts.failOn !== undefined && opts.failOn !== 'breach') throw new UsageError(`--fail-on takes "breach", not "${opts.failOn}"`);
   if (opts.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.period)) throw new UsageError(`--period is a month written YYYY-MM, not "${opts.period}"`);
 
@@ -112,7 +113,6 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
   };
 
   let result: SessionResult;
-  const rejected: Rejected[] = [];
   // A records file that cannot be read is reported before --output is created (or emptied).
   if (recordsPath !== '-') {
     try {
@@ -125,11 +125,11 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
   const session = { asOf, period: opts.period };
   const head = { contract: contractInfo, asOf: formatInstant(asOf, zone), period: opts.period ?? null };
   try {
-    if (opts.format === 'ndjson') {
+    if (format === 'ndjson') {
       const threads = recordsPath === '-' ? 0 : parallelWorkers(resolve(io.cwd, recordsPath), io.env);
       if (threads > 0) {
         const setup = { contract: contractPath, cwd: io.cwd, asOf, period: opts.period };
-        const hooks = { rejected: (r: Rejected) => rejected.push(r), breach: () => (breach = true), progress: onProgress };
+        const hooks = { rejected: () => {}, breach: () => (breach = true), progress: onProgress };
         result = await evaluateParallel(versions, setup, input, session, threads, out, hooks);
       } else {
         result = await evaluateRecords(versions, input, session, {
@@ -138,10 +138,7 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
             out.raw(incidentLine(v));
           },
           downtime: (d) => out.line('downtime', d),
-          rejected: (r) => {
-            rejected.push(r);
-            out.line('rejected', r);
-          },
+          rejected: (r) => out.line('rejected', r),
           progress: onProgress,
           drain: () => out.drain(),
         });
@@ -149,27 +146,21 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
       for (const p of result.periods) out.line('period', p);
       out.line('summary', { ...head, counts: result.counts });
     } else {
-      // JSON is written as incidents are judged; text and markdown need them all first.
-      const json = opts.format === 'json' ? new JsonReport((t) => out.text(t)) : null;
-      json?.start(head);
-      const incidents: IncidentVerdict[] = [];
-      const downtime: DowntimeVerdict[] = [];
-      result = await evaluateRecords(versions, input, session, {
-        incident: (v) => {
-          noteBreach(v);
-          if (json) json.incident(v);
-          else incidents.push(v);
-        },
-        downtime: (d) => downtime.push(d),
-        rejected: (r) => rejected.push(r),
-        progress: onProgress,
-        drain: () => out.drain(),
-      });
-      if (json) json.finish({ downtime, periods: result.periods, rejected, counts: result.counts });
-      else {
-        const report: EvaluationReport = { ...head, incidents, downtime, periods: result.periods, rejected, counts: result.counts };
-        const lines = opts.format === 'markdown' ? toMarkdown(report) : toText(report, colorsFor(io, 'stdout', !opts.color || !!opts.output));
-        for (const line of lines) out.raw(line);
+      const report = new ReportWriter(format as 'json' | 'text' | 'markdown', head, out, colorsFor(io, 'stdout', !opts.color || !!opts.output));
+      try {
+        result = await evaluateRecords(versions, input, session, {
+          incident: (v) => {
+            noteBreach(v);
+            report.incident(v);
+          },
+          downtime: (d) => report.downtime(d),
+          rejected: (r) => report.rejected(r),
+          progress: onProgress,
+          drain: () => out.drain(),
+        });
+        await report.finish(result.periods, result.counts);
+      } finally {
+        report.dispose();
       }
     }
     await out.end();
@@ -183,8 +174,9 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
     if (onProgress) io.stderr('\r\x1b[K');
   }
   if (!breach) breach = result.periods.some((p) => p.availability?.status === 'breached' || p.reliability?.status === 'breached');
-  if (rejected.length > 0) {
-    if (!opts.quiet) io.stderr(`slac: ${rejected.length} record${rejected.length === 1 ? ' was' : 's were'} rejected (see the report)\n`);
+  const rejected = result.counts.rejected;
+  if (rejected > 0) {
+    if (!opts.quiet) io.stderr(`slac: ${rejected} record${rejected === 1 ? ' was' : 's were'} rejected (see the report)\n`);
     return 3;
   }
   return opts.failOn === 'breach' && breach ? 1 : 0;

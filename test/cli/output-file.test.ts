@@ -147,7 +147,7 @@ describe('--output is replaced atomically', () => {
     ['SIGINT', 130],
     ['SIGTERM', 143],
     ['SIGHUP', 129],
-  ] as const)('%s during a run: exit %i, the old file untouched, the temporary file removed', async (signal, code) => {
+  ] as const)('%s during a run: exit %i, the old file untouched, the temporary and spooled files removed', async (signal, code) => {
     const { folder, report } = workspace();
     const spoolDir = mkdtempSync(join(dir, 'tmp-'));
     const big = writeSagiccLog(join(folder, 'big.ndjson'), 60_000);
@@ -157,9 +157,9 @@ describe('--output is replaced atomically', () => {
       stdio: 'ignore',
     });
     const exited = new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
-    // Signal once the report is being written to its temporary file.
+    // Signal once the report is being written to its temporary file and a section is spooled.
     const started = Date.now();
-    while (!readdirSync(folder).some((f) => f.startsWith('.report.json.'))) {
+    while (!(readdirSync(folder).some((f) => f.startsWith('.report.json.')) && readdirSync(spoolDir).length > 0)) {
       if (Date.now() - started > 60_000) throw new Error('the run never started writing');
       await new Promise((r) => setTimeout(r, 20));
     }
