@@ -9,13 +9,15 @@ import { formatJson } from '../formats/json';
 import type { FileDiagnostics, Summary } from '../formats/located';
 import { summarize } from '../formats/located';
 import { formatText } from '../formats/text';
-import { CHECK_FORMATS, type CheckFormat, FAIL_LEVELS } from '../options';
+import { checkFormat } from '../formats/infer';
+import { type CheckFormat, FAIL_LEVELS } from '../options';
 import { colorsFor, type Io, UsageError } from '../io';
 import { OutputWriter } from '../formats/writer';
 import { contractInputs, refuseInputAsOutput } from '../output-file';
 
 export interface CheckOptions {
-  format: string;
+  /** Default: from the --output extension, else text (formats/infer.ts). */
+  format?: string;
   failLevel: string;
   output?: string;
   color: boolean;
@@ -63,10 +65,7 @@ async function render(format: CheckFormat, results: FileDiagnostics[], summary: 
 
 export async function checkCommand(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
   if (opts.explain !== undefined && opts.explain !== false) return explain(io, opts.explain);
-  const format = opts.format as CheckFormat;
-  if (!CHECK_FORMATS.includes(format)) {
-    throw new UsageError(`unknown format "${opts.format}" for check (choose ${CHECK_FORMATS.join(', ')})`);
-  }
+  const format = checkFormat(opts.format, opts.output);
   const failLevel = opts.failLevel as Severity;
   if (!(FAIL_LEVELS as readonly string[]).includes(failLevel)) throw new UsageError(`--fail-level is error, warning or info, not "${opts.failLevel}"`);
   if (paths.length === 0) throw new UsageError('name the contract files or folders to check, e.g. `slac check contracts`');

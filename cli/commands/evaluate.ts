@@ -8,19 +8,20 @@ import { evaluateRecords, type SessionResult } from '../../runtime/session';
 import { formatInstant, localMidnight } from '../../runtime/time';
 import { loadContracts } from '../contracts';
 import { evaluateParallel, workerCount, workersAvailable } from './evaluate-parallel';
+import { evaluateFormat } from '../formats/infer';
 import { ReportWriter } from '../formats/report';
 import { OutputWriter } from '../formats/writer';
 import { incidentLine } from '../formats/ndjson';
 import { summarize } from '../formats/located';
 import { formatText } from '../formats/text';
 import { visible } from '../formats/visible';
-import { EVALUATE_FORMATS } from '../options';
 import { contractInputs, recordsInput, refuseInputAsOutput } from '../output-file';
 import { colorsFor, fsReason, type Io, UsageError } from '../io';
 
 
 export interface EvaluateOptions {
-  format: string;
+  /** Default: from the --output extension, else text (formats/infer.ts). */
+  format?: string;
   asOf?: string;
   period?: string;
   failOn?: string;
@@ -70,10 +71,7 @@ function parseAsOf(text: string, zone: string): number {
 }
 
 export async function evaluateCommand(contractPath: string, recordsPath: string, opts: EvaluateOptions, io: Io): Promise<number> {
-  if (!(EVALUATE_FORMATS as readonly string[]).includes(opts.format)) {
-    throw new UsageError(`unknown format "${opts.format}" for evaluate (choose ${EVALUATE_FORMATS.join(', ')})`);
-  }
-  const format = opts.format;
+  const format = evaluateFormat(opts.format, opts.output);
   if (opts.failOn !== undefined && opts.failOn !== 'breach') throw new UsageError(`--fail-on takes "breach", not "${opts.failOn}"`);
   if (opts.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.period)) throw new UsageError(`--period is a month written YYYY-MM, not "${opts.period}"`);
 
@@ -146,7 +144,7 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
       for (const p of result.periods) out.line('period', p);
       out.line('summary', { ...head, counts: result.counts });
     } else {
-      const report = new ReportWriter(format as 'json' | 'text' | 'markdown', head, out, colorsFor(io, 'stdout', !opts.color || !!opts.output));
+      const report = new ReportWriter(format, head, out, colorsFor(io, 'stdout', !opts.color || !!opts.output));
       try {
         result = await evaluateRecords(versions, input, session, {
           incident: (v) => {
