@@ -114,6 +114,11 @@ export function objectiveWidth(incidents: Iterable<IncidentVerdict>): number {
   return w;
 }
 
+/** "of the invoiced value", never "of the the invoiced value" when the basis says "the" itself. */
+function ofBasis(basis: string): string {
+  return /^the\s/i.test(basis) ? ` of ${visible(basis)}` : ` of the ${visible(basis)}`;
+}
+
 /** The readable report, a line at a time. */
 export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
   const v = visible;
@@ -152,7 +157,7 @@ export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
       }
       if (p.credit) {
         const cr = p.credit;
-        const value = cr.percent === null ? 'not yet known' : `${cr.percent}%${cr.basis ? ` of the ${v(cr.basis)}` : ''}`;
+        const value = cr.percent === null ? 'not yet known' : `${cr.percent}%${cr.basis ? ofBasis(cr.basis) : ''}`;
         yield `    credit        ${value}${cr.rule ? c.dim(`  (${v(cr.rule)})`) : ''}`;
       }
       if (p.reliability) {

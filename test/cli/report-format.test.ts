@@ -1,11 +1,12 @@
 // Which format a report is written in when --format is not given: the one the --output file's
-// extension names, else text; an explicit --format always wins.
+// extension names, else text; an explicit --format always wins. And how a credit line reads.
 
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSlac } from '../helpers/io';
+import { readRepoFile } from '../helpers/ir';
 
 const dir = mkdtempSync(join(tmpdir(), 'slac-format-'));
 const LOG = 'contracts/examples/sagicc-2026-03.ndjson';
@@ -80,3 +81,14 @@ describe('the format follows the --output extension', () => {
   });
 });
 
+describe('credit lines', () => {
+  it('a basis that starts with "the" is not preceded by another "the"', async () => {
+    const file = join(dir, 'the-basis.sla');
+    writeFileSync(file, readRepoFile('contracts/sagicc/v04.sla').replace('basis "invoiced value of the affected service"', 'basis "the invoiced value"'));
+    const r = await runSlac(['evaluate', file, LOG, '--as-of', '2026-04-08', '--no-color']);
+    expect(r.out).toContain('credit        5% of the invoiced value  (');
+    expect(r.out).not.toContain('the the');
+    const seed = await runSlac(['evaluate', 'contracts/sagicc', LOG, '--as-of', '2026-04-08', '--no-color']);
+    expect(seed.out).toContain('credit        5% of the invoiced value of the affected service  (');
+  });
+});
