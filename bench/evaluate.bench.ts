@@ -5,53 +5,10 @@
 
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeNdjsonOnce } from './data';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DATA_DIR = join(ROOT, 'bench', '.data');
-const PLANS = ['essential', 'standard', 'professional'];
-const SEVERITIES = ['critical', 'high', 'medium', 'low'];
-const EXCLUDED = ['third-party', 'cloud-provider', 'customer-configuration'];
-
-function iso(ms: number): string {
-  // Bogota is UTC-5 all year: write local wall time with its offset, as a help desk would.
-  return `${new Date(ms - 5 * 3_600_000).toISOString().slice(0, 19)}-05:00`;
-}
-
-/** Time-ordered SAGICC records from 2026-03-13: 90% incidents, 8% outages, 2% maintenance. */
-async function ensureData(count: number): Promise<string> {
-  const base = Date.UTC(2026, 2, 13, 5);
-  const step = Math.floor((300 * 86_400_000) / count); // spread over ~10 months
-  let seed = 42;
-  const rnd = (): number => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
-  return writeNdjsonOnce(join(DATA_DIR, `sagicc-${count}.ndjson`), count, (i) => {
-    const t = base + i * step;
-    const k = i % 50;
-    if (k < 4) {
-      return { type: 'outage', id: `OUT-${i}`, start: iso(t), end: iso(t + Math.floor(rnd() * 40) * 60_000 + 60_000), cause: rnd() < 0.8 ? 'provider' : 'cloud-provider' };
-    }
-    if (k === 4) {
-      return { type: 'maintenance', id: `MW-${i}`, start: iso(t), end: iso(t + 3_600_000), notified: iso(t - Math.floor(rnd() * 10) * 86_400_000) };
-    }
-    const responded = t + Math.floor(rnd() * 2000) * 60_000;
-    return {
-      type: 'incident',
-      id: `S${i}`,
-      plan: PLANS[i % 3],
-      severity: SEVERITIES[(i >> 2) % 4],
-      opened: iso(t),
-      responded: iso(responded),
-      restored: rnd() < 0.7 ? iso(responded + Math.floor(rnd() * 3000) * 60_000) : null,
-      cause: rnd() < 0.9 ? 'provider' : EXCLUDED[i % 3],
-      channel: rnd() < 0.95 ? 'helpdesk' : 'email',
-    };
-  });
-}
+import { DATA_DIR, sagiccRecords } from './data';
+import { ROOT, type Run, timed } from './measure';
 
 const BASELINE = `
 import { createReadStream } from 'node:fs';
@@ -70,25 +27,10 @@ if (rest) JSON.parse(rest);
 process.stdout.write(String(n) + '\\n');
 `;
 
-interface Run {
-  ms: number;
-  maxRssMb: number;
-}
-
-/** Runs a command under /usr/bin/time for wall time and peak RSS. */
-function timed(args: string[], env: Record<string, string> = {}): Run {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
-  const kb = Number(r.stderr.trim().split('\n').pop());
-  return { ms, maxRssMb: kb / 1024 };
-}
-
 export async function main(): Promise<Record<string, number>> {
   spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  const big = await ensureData(1_000_000);
-  const small = await ensureData(250_000);
+  const big = await sagiccRecords(1_000_000);
+  const small = await sagiccRecords(250_000);
   const baselineFile = join(DATA_DIR, 'baseline.mjs');
   writeFileSync(baselineFile, BASELINE);
   const slac = (file: string) => [process.execPath, 'bin/slac.mjs', 'evaluate', 'contracts/sagicc/v04.sla', file, '--format', 'ndjson', '--as-of', '2027-01-01', '--quiet'];

@@ -8,12 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 // Node >= 22.1 can keep compiled code between runs: a cheaper cold start, when available.
 createRequire(import.meta.url)('node:module').enableCompileCache?.();
 
-// A reader that stops early (`slac evaluate ... | head`) is not an error of slac's.
-process.stdout.on('error', (e) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
-
+// Failures of standard output (a closed pipe, a full disk) are handled by the CLI (cli/io.ts).
 const bundle = fileURLToPath(new URL('../dist/slac.mjs', import.meta.url));
 if (!existsSync(bundle)) {
   const build = fileURLToPath(new URL('../scripts/build.mjs', import.meta.url));

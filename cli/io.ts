@@ -7,6 +7,8 @@ export interface Io {
   stderr: (s: string) => void;
   readStdin: () => Promise<string>;
   stdinStream: () => NodeJS.ReadableStream;
+  /** The file descriptor behind stdinStream, when there is one: an --output must not be that file. */
+  stdinFd?: number;
   /** A writable for streamed output (NDJSON); defaults to process.stdout. */
   stdoutStream?: () => NodeJS.WritableStream;
   cwd: string;
@@ -17,7 +19,24 @@ export interface Io {
   stdinIsTTY?: boolean;
 }
 
+let stdoutWatched = false;
+
+/**
+ * A reader that stops early (`slac evaluate ... | head`) is not an error of slac's: exit quietly.
+ * Any other failure of standard output (a full disk) is one line and exit 2, never a stack trace.
+ */
+function watchStdout(): void {
+  if (stdoutWatched) return;
+  stdoutWatched = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`slac: standard output: cannot write: ${fsReason(e)}\n`);
+    process.exit(2);
+  });
+}
+
 export function processIo(): Io {
+  watchStdout();
   return {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
@@ -27,6 +46,7 @@ export function processIo(): Io {
       return Buffer.concat(chunks).toString('utf8');
     },
     stdinStream: () => process.stdin,
+    stdinFd: 0,
     stdoutStream: () => process.stdout,
     cwd: process.cwd(),
     env: process.env,
@@ -58,6 +78,7 @@ const FS_REASONS: Record<string, string> = {
   EPERM: 'operation not permitted',
   ENOSPC: 'no space left on the device',
   EDQUOT: 'disk quota exceeded',
+  EFBIG: 'the file is larger than allowed',
   EROFS: 'the file system is read-only',
   EEXIST: 'it already exists',
   EMFILE: 'too many open files',

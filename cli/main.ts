@@ -1,6 +1,7 @@
 // The `slac` command line: commander wiring and help only; each command lives in commands/.
 
 import { Command, CommanderError, Option } from 'commander';
+import { visible, visibleLines } from './formats/visible';
 import { fsReason, type Io, processIo, UsageError } from './io';
 import { CHECK_FORMATS, EVALUATE_FORMATS, FAIL_LEVELS, HOLIDAY_FORMATS, INIT_HOURS } from './options';
 import { VERSION } from './version';
@@ -26,7 +27,8 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout(s),
-      writeErr: (s) => io.stderr(s),
+      // Commander's errors echo what was typed: no control character of it reaches the terminal.
+      writeErr: (s) => io.stderr(visibleLines(s)),
       // One prefix for every message: commander's own say "error:".
       outputError: (s, write) => write(`slac: ${s.replace(/^error: /, '').trimEnd()} (see slac --help)\n`),
     })
@@ -57,10 +59,10 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
   command('check')
     .description('parse and check contracts; exit 1 when a finding reaches the fail level')
     .argument('[paths...]', 'contract files or folders (*.sla); the files directly in one folder are the versions of one contract')
-    .addOption(new Option('--format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
+    .addOption(new Option('--format <format>', 'output format (default: from the --output extension: .json, .sarif, .sarif.json, .xml for junit; else text)').choices(CHECK_FORMATS))
     .addOption(new Option('--fail-level <level>', 'lowest severity that fails the run').choices(FAIL_LEVELS).default('error'))
     .option('--explain [code]', 'describe a diagnostic code (or list all codes)')
-    .option('--output <file>', 'write the report to a file')
+    .option('--output <file>', 'write the report to a file (replaced only once complete; never one of the inputs)')
     .option('--no-color', 'no colours (also NO_COLOR)')
     .option('--quiet', 'show only the findings that fail the run (at or above --fail-level)')
     .addHelpText(
@@ -98,11 +100,11 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .description('replay incident records (NDJSON or a JSON array; - for stdin) against a contract file or folder of versions')
     .argument('<contract>', 'contract file, or a folder holding its versions (the .sla files directly in it)')
     .argument('<records>', 'records file (NDJSON or JSON array), or - for stdin')
-    .addOption(new Option('--format <format>', 'output format').choices(EVALUATE_FORMATS).default('text'))
+    .addOption(new Option('--format <format>', 'output format (default: from the --output extension: .json, .ndjson or .jsonl, .md or .markdown; else text)').choices(EVALUATE_FORMATS))
     .option('--as-of <instant>', 'judge as of this instant (ISO with offset, or a date = local midnight); default now, in whole seconds')
     .option('--period <YYYY-MM>', 'only this month: its incidents and its period')
     .addOption(new Option('--fail-on <what>', 'exit 1 when an objective or period is breached').choices(['breach']))
-    .option('--output <file>', 'write the report to a file')
+    .option('--output <file>', 'write the report to a file (replaced only once complete; never one of the inputs)')
     .option('--no-color', 'no colours (also NO_COLOR)')
     .option('--quiet', 'no progress or notes on stderr')
     .addHelpText(
@@ -185,13 +187,13 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UsageError) {
-      io.stderr(`slac: ${e.message}\n`);
+      io.stderr(`slac: ${visible(e.message)}\n`);
       return 2;
     }
     const err = e as NodeJS.ErrnoException;
     // A file operation that failed outside the commands' own handling: still in words.
-    if (typeof err.code === 'string' && typeof err.syscall === 'string') io.stderr(`slac: ${err.path ? `${err.path}: ` : ''}${fsReason(err)}\n`);
-    else io.stderr(`slac: internal error: ${err.message}\n`);
+    if (typeof err.code === 'string' && typeof err.syscall === 'string') io.stderr(`slac: ${err.path ? `${visible(err.path)}: ` : ''}${fsReason(err)}\n`);
+    else io.stderr(`slac: internal error: ${visible(err.message)}\n`);
     if (io.env.SLAC_DEBUG) io.stderr(`${err.stack}\n`);
     return 2;
   }

@@ -9,13 +9,16 @@ import { formatJson } from '../formats/json';
 import type { FileDiagnostics, Summary } from '../formats/located';
 import { reaches, summarize } from '../formats/located';
 import { formatText } from '../formats/text';
-import { CHECK_FORMATS, type CheckFormat, FAIL_LEVELS } from '../options';
+import { checkFormat } from '../formats/infer';
+import { type CheckFormat, FAIL_LEVELS } from '../options';
 import { colorsFor, type Io, UsageError } from '../io';
 import { OutputWriter } from '../formats/writer';
 import { VERSION } from '../version';
+import { contractInputs, refuseInputAsOutput } from '../output-file';
 
 export interface CheckOptions {
-  format: string;
+  /** Default: from the --output extension, else text (formats/infer.ts). */
+  format?: string;
   failLevel: string;
   output?: string;
   color: boolean;
@@ -58,22 +61,25 @@ async function render(format: CheckFormat, results: FileDiagnostics[], summary: 
 
 export async function checkCommand(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
   if (opts.explain !== undefined && opts.explain !== false) return explain(io, opts.explain);
-  const format = opts.format as CheckFormat;
-  if (!CHECK_FORMATS.includes(format)) {
-    throw new UsageError(`unknown format "${opts.format}" for check (choose ${CHECK_FORMATS.join(', ')})`);
-  }
+  const format = checkFormat(opts.format, opts.output);
   const failLevel = opts.failLevel as Severity;
   if (!(FAIL_LEVELS as readonly string[]).includes(failLevel)) throw new UsageError(`--fail-level is error, warning or info, not "${opts.failLevel}"`);
   if (paths.length === 0) throw new UsageError('name the contract files or folders to check, e.g. `slac check contracts`');
   const files = expandContractPaths(paths, io.cwd);
   if (files.length === 0) throw new UsageError(`no .sla contract files found in ${paths.join(', ')}`);
+  refuseInputAsOutput(opts.output, contractInputs(files, io.cwd), io.cwd);
   // Each folder's files are the versions of one contract: the folder rules apply as in `evaluate`.
   const { results } = compileFiles(files, io.cwd);
   const summary = summarize(results);
   const report = await render(format, results, summary, opts, failLevel, io);
   const out = OutputWriter.open(io, opts.output);
-  out.text(report);
-  await out.end();
+  try {
+    out.text(report);
+    await out.end();
+  } catch (e) {
+    await out.abort();
+    throw e;
+  }
   const failing = results.some((r) => r.diagnostics.some((d) => reaches(d.severity, failLevel)));
   return failing ? 1 : 0;
 }

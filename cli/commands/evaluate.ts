@@ -2,24 +2,27 @@
 
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseTimestamp, type Rejected } from '../../runtime/records';
+import { parseTimestamp } from '../../runtime/records';
 import type { IncidentVerdict } from '../../runtime/evaluate';
-import { evaluateRecords, type DowntimeVerdict, type SessionResult } from '../../runtime/session';
+import { evaluateRecords, type SessionResult } from '../../runtime/session';
 import { formatInstant, localMidnight } from '../../runtime/time';
 import { loadContracts } from '../contracts';
 import { CONTRACT_EXTENSION } from '../files';
 import { evaluateParallel, workerCount, workersAvailable } from './evaluate-parallel';
-import { type EvaluationReport, JsonReport, toMarkdown, toText } from '../formats/evaluation';
+import { evaluateFormat } from '../formats/infer';
+import { ReportWriter } from '../formats/report';
 import { OutputWriter } from '../formats/writer';
 import { incidentLine } from '../formats/ndjson';
 import { summarize } from '../formats/located';
 import { formatText } from '../formats/text';
-import { EVALUATE_FORMATS } from '../options';
+import { visible } from '../formats/visible';
+import { contractInputs, recordsInput, refuseInputAsOutput } from '../output-file';
 import { colorsFor, fsReason, type Io, UsageError } from '../io';
 
 
 export interface EvaluateOptions {
-  format: string;
+  /** Default: from the --output extension, else text (formats/infer.ts). */
+  format?: string;
   asOf?: string;
   period?: string;
   failOn?: string;
@@ -86,17 +89,17 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
   if (recordsPath.toLowerCase().endsWith(CONTRACT_EXTENSION)) {
     throw new UsageError(`${recordsPath}: a contract where the records are expected; evaluate takes one contract (a file, or a folder of its versions), then the records`);
   }
-  if (!(EVALUATE_FORMATS as readonly string[]).includes(opts.format)) {
-    throw new UsageError(`unknown format "${opts.format}" for evaluate (choose ${EVALUATE_FORMATS.join(', ')})`);
-  }
+  const format = evaluateFormat(opts.format, opts.output);
   if (opts.failOn !== undefined && opts.failOn !== 'breach') throw new UsageError(`--fail-on takes "breach", not "${opts.failOn}"`);
   if (opts.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.period)) throw new UsageError(`--period is a month written YYYY-MM, not "${opts.period}"`);
+
+  refuseInputAsOutput(opts.output, [...contractInputs([contractPath], io.cwd), ...recordsInput(recordsPath, io)], io.cwd);
 
   const loaded = loadContracts(contractPath, io.cwd);
   if (loaded.hasErrors) {
     const bad = loaded.diagnostics.filter((d) => d.diagnostics.length);
     io.stderr(formatText(bad, summarize(bad), colorsFor(io, 'stderr', !opts.color)));
-    io.stderr(`slac: the contract has errors; fix them before evaluating (slac check ${contractPath})\n`);
+    io.stderr(`slac: the contract has errors; fix them before evaluating (slac check ${visible(contractPath)})\n`);
     return 1;
   }
   const versions = loaded.versions;
@@ -127,7 +130,6 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
   };
 
   let result: SessionResult;
-  const rejected: Rejected[] = [];
   // A records file that cannot be read is reported before --output is created (or emptied).
   if (recordsPath !== '-') {
     try {
@@ -140,11 +142,11 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
   const session = { asOf, period: opts.period };
   const head = { contract: contractInfo, asOf: formatInstant(asOf, zone), period: opts.period ?? null };
   try {
-    if (opts.format === 'ndjson') {
+    if (format === 'ndjson') {
       const threads = recordsPath === '-' ? 0 : parallelWorkers(resolve(io.cwd, recordsPath), io.env);
       if (threads > 0) {
         const setup = { contract: contractPath, cwd: io.cwd, asOf, period: opts.period };
-        const hooks = { rejected: (r: Rejected) => rejected.push(r), breach: () => (breach = true), progress: onProgress };
+        const hooks = { rejected: () => {}, breach: () => (breach = true), progress: onProgress };
         result = await evaluateParallel(versions, setup, input, session, threads, out, hooks);
       } else {
         result = await evaluateRecords(versions, input, session, {
@@ -153,10 +155,7 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
             out.raw(incidentLine(v));
           },
           downtime: (d) => out.line('downtime', d),
-          rejected: (r) => {
-            rejected.push(r);
-            out.line('rejected', r);
-          },
+          rejected: (r) => out.line('rejected', r),
           progress: onProgress,
           drain: () => out.drain(),
         });
@@ -164,31 +163,27 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
       for (const p of result.periods) out.line('period', p);
       out.line('summary', { ...head, counts: result.counts });
     } else {
-      // JSON is written as incidents are judged; text and markdown need them all first.
-      const json = opts.format === 'json' ? new JsonReport((t) => out.text(t)) : null;
-      json?.start(head);
-      const incidents: IncidentVerdict[] = [];
-      const downtime: DowntimeVerdict[] = [];
-      result = await evaluateRecords(versions, input, session, {
-        incident: (v) => {
-          noteBreach(v);
-          if (json) json.incident(v);
-          else incidents.push(v);
-        },
-        downtime: (d) => downtime.push(d),
-        rejected: (r) => rejected.push(r),
-        progress: onProgress,
-        drain: () => out.drain(),
-      });
-      if (json) json.finish({ downtime, periods: result.periods, rejected, counts: result.counts });
-      else {
-        const report: EvaluationReport = { ...head, incidents, downtime, periods: result.periods, rejected, counts: result.counts };
-        const lines = opts.format === 'markdown' ? toMarkdown(report) : toText(report, colorsFor(io, 'stdout', !opts.color || !!opts.output));
-        for (const line of lines) out.raw(line);
+      const report = new ReportWriter(format, head, out, colorsFor(io, 'stdout', !opts.color || !!opts.output));
+      try {
+        result = await evaluateRecords(versions, input, session, {
+          incident: (v) => {
+            noteBreach(v);
+            report.incident(v);
+          },
+          downtime: (d) => report.downtime(d),
+          rejected: (r) => report.rejected(r),
+          progress: onProgress,
+          drain: () => out.drain(),
+        });
+        await report.finish(result.periods, result.counts);
+      } finally {
+        report.dispose();
       }
     }
     await out.end();
   } catch (e) {
+    // The old --output file stays as it was.
+    await out.abort();
     // Output errors are usage errors already; a file error here is the records'.
     const err = e as NodeJS.ErrnoException;
     if (typeof err.code === 'string' && typeof err.syscall === 'string') throw new UsageError(`${recordsPath}: cannot read: ${fsReason(err)}`);
@@ -197,8 +192,9 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
     if (onProgress) io.stderr('\r\x1b[K');
   }
   if (!breach) breach = result.periods.some((p) => p.availability?.status === 'breached' || p.reliability?.status === 'breached');
-  if (rejected.length > 0) {
-    if (!opts.quiet) io.stderr(`slac: ${rejected.length} record${rejected.length === 1 ? ' was' : 's were'} rejected (see the report)\n`);
+  const rejected = result.counts.rejected;
+  if (rejected > 0) {
+    if (!opts.quiet) io.stderr(`slac: ${rejected} record${rejected === 1 ? ' was' : 's were'} rejected (see the report)\n`);
     return 3;
   }
   return opts.failOn === 'breach' && breach ? 1 : 0;

@@ -1,7 +1,5 @@
 // `slac fmt`: rewrite contracts in the canonical layout; --check and --diff for CI.
 
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { format } from '../../compiler/format';
 import { parse } from '../../language/index';
@@ -9,7 +7,9 @@ import { LineMap } from '../../language/span';
 import { expandContractPaths, readText } from '../files';
 import { summarize } from '../formats/located';
 import { formatText } from '../formats/text';
-import { colorsFor, fsReason, type Io, UsageError } from '../io';
+import { visible } from '../formats/visible';
+import { colorsFor, type Io, UsageError } from '../io';
+import { replaceFile } from '../output-file';
 
 export interface FmtOptions {
   check?: boolean;
@@ -25,7 +25,7 @@ function formatOne(io: Io, file: string, text: string, opts: FmtOptions): string
   if (errors.length) {
     const f = { file, lines: new LineMap(text), diagnostics: errors };
     io.stderr(formatText([f], summarize([f]), colorsFor(io, 'stderr', !opts.color)));
-    io.stderr(`slac: ${file}: not formatted: fix the syntax errors first\n`);
+    io.stderr(`slac: ${visible(file)}: not formatted: fix the syntax errors first\n`);
     return null;
   }
   return format(parsed.ast, text);
@@ -60,15 +60,12 @@ export async function fmtCommand(paths: string[], opts: FmtOptions, io: Io): Pro
     changed++;
     if (opts.diff) io.stdout(createTwoFilesPatch(file, file, text, out));
     if (opts.check) {
-      if (!opts.diff) io.stdout(`${file}: not formatted\n`);
+      if (!opts.diff) io.stdout(`${visible(file)}: not formatted\n`);
       status = 1;
     } else if (!opts.diff) {
-      try {
-        writeFileSync(resolve(io.cwd, file), out);
-      } catch (e) {
-        throw new UsageError(`${file}: cannot write: ${fsReason(e)}`);
-      }
-      if (!opts.quiet) io.stderr(`slac: formatted ${file}\n`);
+      // Atomically, keeping the file's mode: an interrupted or failed write leaves the old text.
+      replaceFile(file, io.cwd, out);
+      if (!opts.quiet) io.stderr(`slac: formatted ${visible(file)}\n`);
     }
   }
   if (opts.check && !opts.quiet && status === 0) io.stderr(`slac: ${files.length} file${files.length === 1 ? '' : 's'} already formatted\n`);

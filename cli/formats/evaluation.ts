@@ -1,20 +1,32 @@
-// Reports of `slac evaluate`: a readable text table, markdown, and the JSON document of interface.md.
+// Reports of `slac evaluate`: a readable text table, markdown, and the JSON document of interface.md,
+// each produced piece by piece (a large log would not fit in one string) from lists that are read
+// once, in order, from memory or from a spool on disk (see report.ts). Every user string is
+// printed through `visible`, so no control character reaches a terminal or forges a line.
 
 import type { IncidentVerdict, ObjectiveVerdict } from '../../runtime/evaluate';
 import type { PeriodVerdict } from '../../runtime/periods';
 import type { Rejected } from '../../runtime/records';
 import type { DowntimeVerdict, SessionCounts } from '../../runtime/session';
 import type { Colors } from '../io';
+import { visible } from './visible';
 
-export interface EvaluationReport {
+export interface ReportHead {
   contract: { name: string | null; version: string; file: string; versions: { version: string; effective: string | null; file: string }[] };
   asOf: string;
   period: string | null;
-  incidents: IncidentVerdict[];
-  downtime: DowntimeVerdict[];
-  periods: PeriodVerdict[];
-  rejected: Rejected[];
+}
+
+/** A list of the report: an array, or a spool read back from disk. */
+export type Listing<T> = Iterable<T> & { readonly length: number };
+
+export interface EvaluationReport extends ReportHead {
+  incidents: Listing<IncidentVerdict>;
+  downtime: Listing<DowntimeVerdict>;
+  periods: Listing<PeriodVerdict>;
+  rejected: Listing<Rejected>;
   counts: SessionCounts;
+  /** The longest objective name among the incidents, when known without reading them. */
+  objectiveWidth?: number;
 }
 
 /** Pretty JSON of `value`, its lines after the first indented by `pad` (to nest it in a document). */
@@ -22,17 +34,27 @@ function nested(value: unknown, pad: string): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
 }
 
+/** A pretty JSON array as a member of the document (indented once), an item at a time. */
+function* array(items: Iterable<unknown>): Generator<string> {
+  let first = true;
+  for (const item of items) {
+    yield `${first ? '[' : ','}\n    ${nested(item, '    ')}`;
+    first = false;
+  }
+  yield first ? '[]' : '\n  ]';
+}
+
 /**
- * The JSON document of interface.md, written as the run goes: incidents are written as they are
- * judged, so a large log never becomes one string (V8 caps a string near 512 MiB). The bytes are
- * exactly those of JSON.stringify(document, null, 2).
+ * The JSON document of interface.md, written as the run goes: incidents as they are judged, the
+ * other lists at the end from wherever they were kept. The bytes are exactly those of
+ * JSON.stringify(document, null, 2).
  */
 export class JsonReport {
   private count = 0;
 
   constructor(private readonly write: (s: string) => void) {}
 
-  start(head: Pick<EvaluationReport, 'contract' | 'asOf' | 'period'>): void {
+  start(head: ReportHead): void {
     this.write(`{\n  "contract": ${nested(head.contract, '  ')},\n  "asOf": ${JSON.stringify(head.asOf)},\n  "period": ${JSON.stringify(head.period)},\n  "incidents": [`);
   }
 
@@ -40,10 +62,15 @@ export class JsonReport {
     this.write(`${this.count++ ? ',' : ''}\n    ${nested(v, '    ')}`);
   }
 
-  finish(rest: Pick<EvaluationReport, 'downtime' | 'periods' | 'rejected' | 'counts'>): void {
-    this.write(
-      `${this.count ? '\n  ]' : ']'},\n  "downtime": ${nested(rest.downtime, '  ')},\n  "periods": ${nested(rest.periods, '  ')},\n  "rejected": ${nested(rest.rejected, '  ')},\n  "summary": ${nested(rest.counts, '  ')}\n}\n`,
-    );
+  /** The rest of the document, a piece at a time. */
+  *finish(rest: Pick<EvaluationReport, 'downtime' | 'periods' | 'rejected' | 'counts'>): Generator<string> {
+    yield `${this.count ? '\n  ]' : ']'},\n  "downtime": `;
+    yield* array(rest.downtime);
+    yield ',\n  "periods": ';
+    yield* array(rest.periods);
+    yield ',\n  "rejected": ';
+    yield* array(rest.rejected);
+    yield `,\n  "summary": ${nested(rest.counts, '  ')}\n}\n`;
   }
 }
 
@@ -80,136 +107,143 @@ function summaryLine(k: SessionCounts): string {
   return parts.join(', ');
 }
 
-/** The readable report, as lines (a large log would not fit in one string). */
-export function toText(r: EvaluationReport, c: Colors): string[] {
-  const out: string[] = [];
-  out.push(c.bold(`${r.contract.name ?? '(unnamed contract)'}, version ${r.contract.version}`) + c.dim(` (${r.contract.file})`));
-  out.push(`as of ${r.asOf}${r.period ? `, period ${r.period}` : ''}`);
-  out.push('');
+/** The width of the objective column: the longest objective name of the incidents, at least 8. */
+export function objectiveWidth(incidents: Iterable<IncidentVerdict>): number {
+  let w = 8;
+  for (const i of incidents) for (const o of i.objectives) w = Math.max(w, o.objective.length);
+  return w;
+}
+
+/** "of the invoiced value", never "of the the invoiced value" when the basis says "the" itself. */
+function ofBasis(basis: string): string {
+  return /^the\s/i.test(basis) ? ` of ${visible(basis)}` : ` of the ${visible(basis)}`;
+}
+
+/** The readable report, a line at a time. */
+export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
+  const v = visible;
+  const versions = r.contract.versions.length > 1;
+  yield c.bold(`${v(r.contract.name ?? '(unnamed contract)')}, version ${v(r.contract.version)}`) + c.dim(` (${v(r.contract.file)})`);
+  yield `as of ${r.asOf}${r.period ? `, period ${r.period}` : ''}`;
+  yield '';
   if (r.incidents.length) {
-    out.push(c.bold('Incidents'));
-    let objW = 8;
-    for (const i of r.incidents) for (const o of i.objectives) objW = Math.max(objW, o.objective.length);
+    yield c.bold('Incidents');
+    const objW = r.objectiveWidth ?? objectiveWidth(r.incidents);
     for (const i of r.incidents) {
       const who = [i.plan === 'default' ? null : i.plan, i.severity, i.category].filter(Boolean).join(' / ');
-      out.push(`  ${c.bold(i.id)}  ${who}  opened ${i.opened}${r.contract.versions.length > 1 ? c.dim(`  (version ${i.version})`) : ''}`);
-      if (i.note) out.push(`    ${c.dim(`note: ${i.note}`)}`);
-      if (i.excluded) out.push(`    ${c.dim('excluded:')} ${i.excluded}`);
-      for (const o of i.objectives) out.push(...objectiveLines(o, objW, c, !!i.excluded));
+      yield `  ${c.bold(v(i.id))}  ${v(who)}  opened ${i.opened}${versions ? c.dim(`  (version ${v(i.version)})`) : ''}`;
+      if (i.note) yield `    ${c.dim(`note: ${v(i.note)}`)}`;
+      if (i.excluded) yield `    ${c.dim('excluded:')} ${v(i.excluded)}`;
+      for (const o of i.objectives) yield* objectiveLines(o, objW, c, !!i.excluded);
     }
-    out.push('');
+    yield '';
   }
   if (r.downtime.length) {
-    out.push(c.bold('Outages and maintenance'));
+    yield c.bold('Outages and maintenance');
     for (const d of r.downtime) {
-      out.push(`  ${c.bold(d.id)}  ${d.type}  ${d.start} to ${d.end}  counted ${fmtMinutes(d.countedMinutes) || '0 min'}  ${c.dim(d.reason)}`);
-      if (d.note) out.push(`    ${c.dim(`note: ${d.note}`)}`);
+      yield `  ${c.bold(v(d.id))}  ${d.type}  ${d.start} to ${d.end}  counted ${fmtMinutes(d.countedMinutes) || '0 min'}  ${c.dim(v(d.reason))}`;
+      if (d.note) yield `    ${c.dim(`note: ${v(d.note)}`)}`;
     }
-    out.push('');
+    yield '';
   }
   if (r.periods.length) {
-    out.push(c.bold('Periods'));
+    yield c.bold('Periods');
     for (const p of r.periods) {
-      out.push(`  ${c.bold(p.period)}${r.contract.versions.length > 1 ? c.dim(`  (version ${p.version})`) : ''}${p.final ? '' : c.dim('  (month not over)')}`);
-      if (p.note) out.push(`    ${c.dim(p.note)}`);
+      yield `  ${c.bold(p.period)}${versions ? c.dim(`  (version ${v(p.version)})`) : ''}${p.final ? '' : c.dim('  (month not over)')}`;
+      if (p.note) yield `    ${c.dim(v(p.note))}`;
       const a = p.availability;
       if (a) {
-        out.push(
-          a.exact === null
-            ? `    availability  ${paintStatus(c, a.status)}  ${a.reason ?? ''}`
-            : `    availability  ${pad(paintStatus(c, a.status), 9, a.status.length)} ${availabilityText(a.exact)} (target ${a.target}%), downtime ${fmtMinutes(a.downtimeMinutes) || '0 min'} of ${fmtMinutes(a.periodMinutes)}  ${c.dim(a.clause)}`,
-        );
+        yield a.exact === null
+          ? `    availability  ${paintStatus(c, a.status)}  ${v(a.reason ?? '')}`
+          : `    availability  ${pad(paintStatus(c, a.status), 9, a.status.length)} ${availabilityText(a.exact)} (target ${a.target}%), downtime ${fmtMinutes(a.downtimeMinutes) || '0 min'} of ${fmtMinutes(a.periodMinutes)}  ${c.dim(v(a.clause))}`;
       }
       if (p.credit) {
         const cr = p.credit;
-        const value = cr.percent === null ? 'not yet known' : `${cr.percent}%${cr.basis ? ` of the ${cr.basis}` : ''}`;
-        out.push(`    credit        ${value}${cr.rule ? c.dim(`  (${cr.rule})`) : ''}`);
+        const value = cr.percent === null ? 'not yet known' : `${cr.percent}%${cr.basis ? ofBasis(cr.basis) : ''}`;
+        yield `    credit        ${value}${cr.rule ? c.dim(`  (${v(cr.rule)})`) : ''}`;
       }
       const x = p.reliability;
       if (x) {
-        out.push(
-          x.status === 'not-applicable'
-            ? `    reliability   ${paintStatus(c, x.status)}  ${x.reason ?? ''}`
-            : `    reliability   ${pad(paintStatus(c, x.status), 9, x.status.length)} ${x.count} counted incident${x.count === 1 ? '' : 's'} (at most ${x.limit})  ${c.dim(x.clause)}`,
-        );
+        yield x.status === 'not-applicable'
+          ? `    reliability   ${paintStatus(c, x.status)}  ${v(x.reason ?? '')}`
+          : `    reliability   ${pad(paintStatus(c, x.status), 9, x.status.length)} ${x.count} counted incident${x.count === 1 ? '' : 's'} (at most ${x.limit})  ${c.dim(v(x.clause))}`;
       }
     }
-    out.push('');
+    yield '';
   }
   if (r.rejected.length) {
-    out.push(c.bold(c.red('Rejected records')));
-    for (const x of r.rejected) out.push(`  line ${x.line}${x.id ? ` (${x.id})` : ''}: ${x.message}`);
-    out.push('');
+    yield c.bold(c.red('Rejected records'));
+    for (const x of r.rejected) yield `  line ${x.line}${x.id ? ` (${v(x.id)})` : ''}: ${v(x.message)}`;
+    yield '';
   }
-  out.push(summaryLine(r.counts));
-  return out;
+  yield summaryLine(r.counts);
 }
 
 function objectiveLines(o: ObjectiveVerdict, objW: number, c: Colors, excluded: boolean): string[] {
   if (excluded) return [`    ${pad(o.objective, objW)}  ${paintStatus(c, o.status)}`];
   const head = `    ${pad(o.objective, objW)}  ${pad(paintStatus(c, o.status), 14, o.status.length)}`;
-  if (o.status === 'not-applicable') return [`${head} ${c.dim(o.reason ?? '')}`];
+  if (o.status === 'not-applicable') return [`${head} ${c.dim(visible(o.reason ?? ''))}`];
   // No due past the horizon of due times: the reason says so.
-  const parts = [o.due === null ? (o.reason ?? 'due not computed') : `due ${o.due}`];
+  const parts = [o.due === null ? visible(o.reason ?? 'due not computed') : `due ${o.due}`];
   if (o.happened) parts.push(`done ${o.happened}`);
   if (o.status === 'pending' && o.remainingMinutes !== null) parts.push(`${fmtMinutes(o.remainingMinutes)} left`);
   const lines = [`${head} ${parts.join('  ')}`];
   if (o.trace) {
     const t = o.trace;
-    const clock = t.calendar === null ? 'wall clock (24x7)' : `calendar ${t.calendar}`;
+    const clock = t.calendar === null ? 'wall clock (24x7)' : `calendar ${visible(t.calendar)}`;
     const until = o.happened ? `until ${o.happened}` : 'until as-of';
     lines.push(
-      `    ${' '.repeat(objW)}  ${c.dim(`${o.target} (${t.from}, ${t.clause}); ${clock}: counted ${fmtMinutes(o.elapsedMinutes) || '0 min'}, paused ${fmtMinutes(t.pausedMinutes) || '0 min'} ${until}`)}`,
+      `    ${' '.repeat(objW)}  ${c.dim(`${visible(o.target ?? '')} (${visible(t.from)}, ${visible(t.clause)}); ${clock}: counted ${fmtMinutes(o.elapsedMinutes) || '0 min'}, paused ${fmtMinutes(t.pausedMinutes) || '0 min'} ${until}`)}`,
     );
   }
   return lines;
 }
 
-function mdEscape(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** A table cell: visible, and no `|` that would end the cell. */
+function cell(s: string): string {
+  return visible(s).replace(/\|/g, '\\|');
 }
 
-/** The report as markdown, as lines. */
-export function toMarkdown(r: EvaluationReport): string[] {
-  const out: string[] = [];
-  out.push(`# ${mdEscape(r.contract.name ?? 'Contract')}, version ${r.contract.version}`, '');
-  out.push(`As of ${r.asOf}${r.period ? `, period ${r.period}` : ''}. Contract file: \`${r.contract.file}\`.`, '');
+/** The report as markdown, a line at a time. */
+export function* markdownLines(r: EvaluationReport): Generator<string> {
+  yield `# ${cell(r.contract.name ?? 'Contract')}, version ${cell(r.contract.version)}`;
+  yield '';
+  yield `As of ${r.asOf}${r.period ? `, period ${r.period}` : ''}. Contract file: \`${cell(r.contract.file)}\`.`;
+  yield '';
   if (r.periods.length) {
-    out.push('## Periods', '', '| period | availability | target | status | downtime | credit | reliability |', '|---|---:|---:|---|---:|---:|---|');
+    yield* ['## Periods', '', '| period | availability | target | status | downtime | credit | reliability |', '|---|---:|---:|---|---:|---:|---|'];
     for (const p of r.periods) {
       const a = p.availability;
       const rel = p.reliability ? `${p.reliability.count} / ${p.reliability.limit} (${p.reliability.status})` : '';
       const credit = p.credit ? (p.credit.percent === null ? 'pending' : `${p.credit.percent}%`) : '';
-      out.push(
-        `| ${p.period}${p.final ? '' : ' (not over)'} | ${a?.exact ? availabilityText(a.exact) : ''} | ${a ? `${a.target}%` : ''} | ${a?.status ?? ''} | ${a ? fmtMinutes(a.downtimeMinutes) || '0 min' : ''} | ${credit} | ${rel} |`,
-      );
+      yield `| ${p.period}${p.final ? '' : ' (not over)'} | ${a?.exact ? availabilityText(a.exact) : ''} | ${a ? `${a.target}%` : ''} | ${a?.status ?? ''} | ${a ? fmtMinutes(a.downtimeMinutes) || '0 min' : ''} | ${credit} | ${rel} |`;
     }
-    out.push('');
+    yield '';
     // Why a month has nothing to judge, once per month.
-    const unjudged = r.periods.map((p) => [p.period, p.availability?.reason ?? p.reliability?.reason] as const).filter(([, why]) => why);
-    if (unjudged.length) out.push(...unjudged.map(([period, why]) => `- ${period}: ${mdEscape(why!)}`), '');
+    const unjudged = [...r.periods].map((p) => [p.period, p.availability?.reason ?? p.reliability?.reason] as const).filter(([, why]) => why);
+    if (unjudged.length) {
+      for (const [period, why] of unjudged) yield `- ${period}: ${cell(why!)}`;
+      yield '';
+    }
   }
   if (r.incidents.length) {
-    out.push('## Incidents', '', '| incident | plan / severity | objective | status | due | done | target |', '|---|---|---|---|---|---|---|');
+    yield* ['## Incidents', '', '| incident | plan / severity | objective | status | due | done | target |', '|---|---|---|---|---|---|---|'];
     for (const i of r.incidents) {
       for (const o of i.objectives) {
-        out.push(
-          `| ${mdEscape(i.id)} | ${[i.plan, i.severity, i.category].filter(Boolean).join(' / ')} | ${o.objective} | ${o.status} | ${o.due ?? ''} | ${o.happened ?? ''} | ${mdEscape(o.status === 'excluded' ? (o.reason ?? '') : (o.target ?? o.reason ?? ''))} |`,
-        );
+        yield `| ${cell(i.id)} | ${cell([i.plan, i.severity, i.category].filter(Boolean).join(' / '))} | ${o.objective} | ${o.status} | ${o.due ?? ''} | ${o.happened ?? ''} | ${cell(o.status === 'excluded' ? (o.reason ?? '') : (o.target ?? o.reason ?? ''))} |`;
       }
     }
-    out.push('');
+    yield '';
   }
   if (r.downtime.length) {
-    out.push('## Outages and maintenance', '', '| record | type | start | end | counted | why |', '|---|---|---|---|---:|---|');
-    for (const d of r.downtime) out.push(`| ${mdEscape(d.id)} | ${d.type} | ${d.start} | ${d.end} | ${fmtMinutes(d.countedMinutes) || '0 min'} | ${mdEscape(d.reason)} |`);
-    out.push('');
+    yield* ['## Outages and maintenance', '', '| record | type | start | end | counted | why |', '|---|---|---|---|---:|---|'];
+    for (const d of r.downtime) yield `| ${cell(d.id)} | ${d.type} | ${d.start} | ${d.end} | ${fmtMinutes(d.countedMinutes) || '0 min'} | ${cell(d.reason)} |`;
+    yield '';
   }
   if (r.rejected.length) {
-    out.push('## Rejected records', '');
-    for (const x of r.rejected) out.push(`- line ${x.line}${x.id ? ` (${mdEscape(x.id)})` : ''}: ${mdEscape(x.message)}`);
-    out.push('');
+    yield* ['## Rejected records', ''];
+    for (const x of r.rejected) yield `- line ${x.line}${x.id ? ` (${cell(x.id)})` : ''}: ${cell(x.message)}`;
+    yield '';
   }
-  out.push(`_${summaryLine(r.counts)}._`);
-  return out;
+  yield `_${summaryLine(r.counts)}._`;
 }

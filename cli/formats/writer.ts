@@ -1,11 +1,12 @@
-// Where `slac evaluate` writes: stdout or the --output file, through one reusable UTF-8 buffer,
-// waiting for the stream to drain between batches of input so memory stays flat.
+// Where `slac evaluate` and `slac check` write: stdout or the --output file (replaced atomically,
+// see output-file.ts), through one reusable UTF-8 buffer, waiting for the stream to drain between
+// batches of input so memory stays flat. Every write error ends the run with exit 2.
 
 import { once } from 'node:events';
-import { createWriteStream, openSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createWriteStream } from 'node:fs';
 import { Writable } from 'node:stream';
 import { fsReason, type Io, UsageError } from '../io';
+import { OutputFile } from '../output-file';
 
 export class OutputWriter {
   private buf = Buffer.allocUnsafe(1 << 20);
@@ -14,11 +15,12 @@ export class OutputWriter {
 
   private constructor(
     private readonly stream: NodeJS.WritableStream,
-    private readonly ownsStream: boolean,
+    /** The --output file; null for standard output. */
+    private readonly file: OutputFile | null,
     private readonly name: string,
   ) {
     stream.on('error', (e: Error) => {
-      this.failure = e;
+      this.failure ??= e;
     });
   }
 
@@ -34,15 +36,11 @@ export class OutputWriter {
             done();
           },
         });
-      return new OutputWriter(stream, false, 'standard output');
+      return new OutputWriter(stream, null, 'standard output');
     }
-    let fd: number;
-    try {
-      fd = openSync(resolve(io.cwd, output), 'w');
-    } catch (e) {
-      throw new UsageError(`${output}: cannot write: ${fsReason(e)}`);
-    }
-    return new OutputWriter(createWriteStream('', { fd }), true, output);
+    const file = OutputFile.open(output, io.cwd);
+    // The file closes itself (after writing it to disk), so the stream must not.
+    return new OutputWriter(createWriteStream('', { fd: file.fd, autoClose: false }), file, output);
   }
 
   /** Writes `obj` as one NDJSON line with a leading "kind" field (without copying the object). */
@@ -102,18 +100,40 @@ export class OutputWriter {
     if (this.used > 1 << 19) this.flush();
     const s = this.stream as NodeJS.WritableStream & { writableNeedDrain?: boolean };
     // Only while the stream still needs it: a 'drain' that already happened will not come again.
-    if (s.writableNeedDrain) await Promise.race([once(s, 'drain'), once(s, 'error')]);
+    // once() also gives up on an 'error', and removes both its listeners when either comes.
+    if (s.writableNeedDrain) {
+      try {
+        await once(s, 'drain');
+      } catch (e) {
+        this.failure ??= e as Error;
+      }
+    }
     this.check();
   }
 
+  /** Writes out what is left and waits for it; then the --output file replaces the old one. */
   async end(): Promise<void> {
     this.flush();
     this.check();
-    if (!this.ownsStream) return;
-    await new Promise<void>((res, rej) => {
-      this.stream.once('error', rej);
-      this.stream.end(() => res());
-    });
+    // A write's callback comes once it and every write before it are done (or failed).
+    if (this.file === null) await new Promise<void>((res) => this.stream.write('', () => res()));
+    else await new Promise<void>((res) => this.stream.end(() => res()));
+    this.check();
+    if (this.file === null) return;
+    try {
+      this.file.commit();
+    } catch (e) {
+      throw new UsageError(`${this.name}: cannot write: ${fsReason(e)}`);
+    }
+  }
+
+  /** After a failure: the --output file is not replaced, its temporary file is removed. */
+  async abort(): Promise<void> {
+    if (this.file === null) return;
+    // Writes still under way must end before their file descriptor is closed (by the file, not
+    // the stream: destroying the stream would close it too).
+    await new Promise<void>((res) => this.stream.end(() => res()));
+    this.file.discard();
   }
 
   private check(): void {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type EvaluationReport, JsonReport, toText } from '../../cli/formats/evaluation';
+import { type EvaluationReport, JsonReport, textLines } from '../../cli/formats/evaluation';
 import type { IncidentVerdict } from '../../runtime/evaluate';
 import { compile } from '../../compiler/compile';
 import { compileContract } from '../../runtime/contract';
@@ -71,7 +71,7 @@ describe('large reports', () => {
 
   it('the text report of 200,000 incidents is built without exhausting the stack', () => {
     const report: EvaluationReport = { ...head, incidents: Array.from({ length: 200_000 }, (_, i) => verdict(i)), downtime: [], periods: [], rejected: [], counts };
-    const lines = toText(report, pc.createColors(false));
+    const lines = [...textLines(report, pc.createColors(false))];
     expect(lines.length).toBeGreaterThan(400_000);
   });
 
@@ -84,7 +84,7 @@ describe('large reports', () => {
         const incidents = Array.from({ length: n }, (_, i) => verdict(i));
         for (const v of incidents) json.incident(v);
         const downtime = Array.from({ length: m }, (_, i) => ({ type: 'outage' as const, id: `O${i}`, line: i, version: '1', start: 'a', end: 'b', countedMinutes: 1, reason: 'r' }));
-        json.finish({ downtime, periods: [], rejected: [], counts });
+        for (const piece of json.finish({ downtime, periods: [], rejected: [], counts })) out += piece;
         const doc = { ...head, incidents, downtime, periods: [], rejected: [], summary: counts };
         expect(out).toBe(`${JSON.stringify(doc, null, 2)}\n`);
       }),
