@@ -56,7 +56,7 @@ export type Judged =
   | { kind: 'incident'; verdict: IncidentVerdict; listed: boolean; opened: number; countsForReliability: boolean }
   | { kind: 'downtime'; verdict: DowntimeVerdict; listed: boolean; start: number; end: number; counted: [number, number][] };
 
-/** The contract version that validates a record's names (see ContractFor in records.ts). */
+/** The contract version that validates a record's names (see ContractFor in records/validate.ts). */
 export function contractForRecords(versions: ContractVersions): Contract | ContractFor {
   // With one version there is nothing to choose (and no timestamp to parse twice).
   if (versions.list.length === 1) return versions.list[0].ir;

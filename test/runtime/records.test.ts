@@ -1,4 +1,4 @@
-// Tests for runtime/records.ts: every rejection reason with its line, NDJSON and JSON array input,
+// Tests for runtime/records/: every rejection reason with its line, NDJSON and JSON array input,
 // CRLF/BOM, aliases, prototype-pollution safety, zone independence, and the published schemas.
 
 import { execFileSync } from 'node:child_process';
@@ -470,7 +470,7 @@ describe('timestamps', () => {
     const stamps = ['2026-03-07T22:15:00-05:00', '2026-03-08T02:30:00+01:00', '2026-11-01T01:30:00-04:00', '2026-03-29T02:30:00+02:00', '2026-03-08T03:15:00Z'];
     const lines = stamps.map((t, i) => inc({ id: `T${i}`, opened: t, responded: null }));
     const script = `
-      import { validateRecord } from ${JSON.stringify(pathToFileURL(join(ROOT, 'runtime/records.ts')).href)};
+      import { validateRecord } from ${JSON.stringify(pathToFileURL(join(ROOT, 'runtime/records/index.ts')).href)};
       const c = ${JSON.stringify(C)};
       const lines = ${JSON.stringify(lines)};
       const out = lines.map((l, i) => validateRecord(JSON.parse(l), i + 1, c));

@@ -1,0 +1,174 @@
+// One record: a parsed line checked against the schema, the timestamp rules (calendar-valid, with
+// an offset, in time order) and the names declared by the contract in force. Stateless and pure,
+// so lines can be checked on any thread; duplicate ids are the reader's concern (see id-index.ts).
+
+import type { Contract } from '../../compiler/ir';
+import type { RecordLine } from './lines';
+import { known, nameIndex } from './names';
+import { type InputRecord, isRejected, type Rejected } from './record';
+import { getValidators, schemaMessage } from './schema';
+import { explainTimestamp, parseTimestamp } from './timestamp';
+import { describeValue, quote } from './values';
+
+/**
+ * Picks the contract (version) a record is validated against. `at` is the record's own instant,
+ * already parsed: `opened` for an incident, `start` for outage and maintenance, in epoch ms. It is
+ * null when that field is missing or not a valid timestamp; such a record is rejected whatever the
+ * contract, so returning any version (e.g. the newest) is fine. `raw` is the parsed JSON object
+ * (not yet validated; read it, do not keep it).
+ */
+export type ContractFor = (at: number | null, raw: Readonly<Record<string, unknown>>, line: number) => Contract;
+
+const TYPES = 'expected "incident", "outage" or "maintenance"';
+
+function reject(line: number, raw: Record<string, unknown> | null, message: string): Rejected {
+  const id = raw?.id;
+  return typeof id === 'string' ? { line, id, message } : { line, message };
+}
+
+/** Reads a timestamp field that passed the schema (string, or null/absent when optional). */
+function instant(raw: Record<string, unknown>, field: string, out: { error: string | null }): number | null {
+  const v = raw[field];
+  if (v === undefined || v === null) return null;
+  const t = parseTimestamp(v as string);
+  if (t !== t && out.error === null) out.error = `field "${field}": ${explainTimestamp(v as string)}`;
+  return t;
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function notBefore(raw: Record<string, unknown>, field: string, t: number | null, ref: string, refT: number): string | null {
+  return t !== null && t < refT
+    ? `"${field}" (${raw[field] as string}) is before "${ref}" (${raw[ref] as string}); ${iso(t)} < ${iso(refT)}`
+    : null;
+}
+
+/** The instant that places a record in time (incident `opened`, otherwise `start`), or null when absent or invalid. */
+export function recordInstant(raw: unknown): number | null {
+  if (raw === null || typeof raw !== 'object') return null;
+  const r = raw as Record<string, unknown>;
+  const v = r.type === 'incident' ? r.opened : r.start;
+  if (typeof v !== 'string') return null;
+  const t = parseTimestamp(v);
+  return t === t ? t : null;
+}
+
+/**
+ * Validates one parsed record against the schema, timestamp rules and the names `contract` declares.
+ * Stateless: duplicate ids are the reader's concern (readRecords). Copies known fields into a fresh
+ * object, so unknown keys (including `__proto__`) are ignored and can pollute nothing.
+ */
+export function validateRecord(raw: unknown, line: number, contract: Contract): InputRecord | Rejected {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { line, message: `record must be a JSON object, got ${describeValue(raw)}` };
+  }
+  const r = raw as Record<string, unknown>;
+  const type = r.type;
+  if (type === undefined) return reject(line, r, `missing required field "type" (${TYPES})`);
+  if (type !== 'incident' && type !== 'outage' && type !== 'maintenance') {
+    const shown = typeof type === 'string' ? quote(type) : describeValue(type);
+    return reject(line, r, `unknown record type ${shown} in field "type" (${TYPES})`);
+  }
+  const validate = getValidators()[type];
+  if (!validate(r)) return reject(line, r, schemaMessage(validate.errors![0]!, r));
+
+  const err = { error: null as string | null };
+  if (type === 'incident') {
+    const opened = instant(r, 'opened', err) as number;
+    const responded = instant(r, 'responded', err);
+    const restored = instant(r, 'restored', err);
+    const resolved = instant(r, 'resolved', err);
+    if (err.error !== null) return reject(line, r, err.error);
+    const order =
+      notBefore(r, 'responded', responded, 'opened', opened) ??
+      notBefore(r, 'restored', restored, 'opened', opened) ??
+      notBefore(r, 'resolved', resolved, 'opened', opened);
+    if (order !== null) return reject(line, r, order);
+
+    const ix = nameIndex(contract);
+    let plan = r.plan as string | null | undefined;
+    if (plan === undefined || plan === null) {
+      if (ix.defaultPlan === null) {
+        return reject(line, r, `missing field "plan" (the contract declares several plans: ${ix.planList})`);
+      }
+      plan = ix.defaultPlan;
+    } else if (!ix.plans.has(plan)) {
+      return reject(line, r, `unknown plan ${quote(plan)} ${known(ix.planList, 'plans')}`);
+    }
+    const sevText = typeof r.severity === 'number' ? String(r.severity) : (r.severity as string);
+    const severity = ix.severities.get(sevText);
+    if (severity === undefined) {
+      return reject(line, r, `unknown severity ${quote(r.severity)} ${known(ix.severityList, 'severities')}`);
+    }
+    const category = (r.category ?? null) as string | null;
+    if (category !== null && !ix.categories.has(category)) {
+      return reject(line, r, `unknown category ${quote(category)} ${known(ix.categoryList, 'categories')}`);
+    }
+    const cause = r.cause as string;
+    if (!ix.causes.has(cause)) return reject(line, r, `unknown cause ${quote(cause)} ${known(ix.causeList, 'causes')}`);
+    // Channel names are not checked against the rule: a report through an undeclared channel is a
+    // fact the evaluator judges (excluded when the rule excludes others), not a malformed record.
+    const channel = (r.channel ?? null) as string | null;
+    if (channel === null && ix.channelRequired) {
+      return reject(line, r, `missing field "channel" (the contract has a channel rule: ${ix.channelList})`);
+    }
+    return {
+      type: 'incident', id: r.id as string, plan, severity, category, opened, responded, restored, resolved,
+      cause, channel, line,
+    };
+  }
+
+  const start = instant(r, 'start', err) as number;
+  const end = instant(r, 'end', err) as number;
+  if (type === 'outage') {
+    if (err.error !== null) return reject(line, r, err.error);
+    const order = notBefore(r, 'end', end, 'start', start);
+    if (order !== null) return reject(line, r, order);
+    const cause = r.cause as string;
+    const ix = nameIndex(contract);
+    if (!ix.causes.has(cause)) return reject(line, r, `unknown cause ${quote(cause)} ${known(ix.causeList, 'causes')}`);
+    return { type: 'outage', id: r.id as string, start, end, cause, line };
+  }
+  const notified = instant(r, 'notified', err);
+  const acknowledged = instant(r, 'acknowledged', err);
+  if (err.error !== null) return reject(line, r, err.error);
+  const order = notBefore(r, 'end', end, 'start', start);
+  if (order !== null) return reject(line, r, order);
+  return { type: 'maintenance', id: r.id as string, start, end, notified, acknowledged, line };
+}
+
+
+const MAX_JSON_ERROR = 200;
+
+/**
+ * Parses and validates one line (or array element) against the contract, without the duplicate-id
+ * check, which needs the whole stream: see SeenIds. Pure, so lines can be checked on any thread.
+ */
+export function validateLine(item: RecordLine, contractFor: Contract | ContractFor): InputRecord | Rejected {
+  let raw: unknown;
+  if ('value' in item) {
+    raw = item.value;
+  } else {
+    try {
+      raw = JSON.parse(item.text);
+    } catch (e) {
+      const why = (e as Error).message;
+      return { line: item.line, message: `malformed JSON: ${why.length > MAX_JSON_ERROR ? `${why.slice(0, MAX_JSON_ERROR)}…` : why}` };
+    }
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return elementNote(item, { line: item.line, message: `record must be a JSON object, got ${describeValue(raw)}` });
+  }
+  const contract =
+    typeof contractFor === 'function' ? contractFor(recordInstant(raw), raw as Record<string, unknown>, item.line) : contractFor;
+  const result = validateRecord(raw, item.line, contract);
+  return isRejected(result) ? elementNote(item, result) : result;
+}
+
+/** Rejections of JSON array elements say which element (several may start on one line). */
+export function elementNote(item: RecordLine, r: Rejected): Rejected {
+  if (item.element !== undefined) r.message = `array element ${item.element}: ${r.message}`;
+  return r;
+}
