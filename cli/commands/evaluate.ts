@@ -2,7 +2,7 @@
 
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseTimestamp, type Rejected } from '../../runtime/records';
+import { inSupportedRange, parseTimestamp, type Rejected, SUPPORTED_RANGE } from '../../runtime/records';
 import type { IncidentVerdict } from '../../runtime/evaluate';
 import { evaluateRecords, type DowntimeVerdict, type SessionResult } from '../../runtime/session';
 import { formatInstant, localMidnight } from '../../runtime/time';
@@ -54,8 +54,14 @@ function parallelWorkers(file: string, env: Record<string, string | undefined>):
   }
 }
 
-/** --as-of: an ISO timestamp with offset, or a date (local midnight in the contract's zone). */
+/** --as-of: an ISO timestamp with offset, or a date (local midnight in the contract's zone), in the range records have. */
 function parseAsOf(text: string, zone: string): number {
+  const t = asOfInstant(text, zone);
+  if (!inSupportedRange(t)) throw new UsageError(`--as-of ${text} is outside the supported range (${SUPPORTED_RANGE})`);
+  return t;
+}
+
+function asOfInstant(text: string, zone: string): number {
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (date) {
     const t = parseTimestamp(`${text}T00:00:00Z`);

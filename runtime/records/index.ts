@@ -15,7 +15,7 @@ import { type ContractFor, elementNote, validateLine } from './validate';
 export { SeenIds } from './id-index';
 export { lineBatches, readRecordLines, type RecordInput, type RecordLine } from './lines';
 export * from './record';
-export { explainTimestamp, parseTimestamp } from './timestamp';
+export { explainTimestamp, inSupportedRange, parseTimestamp, SUPPORTED_RANGE } from './timestamp';
 export { type ContractFor, recordInstant, validateLine, validateRecord } from './validate';
 
 export interface ReadCounts {

@@ -6,9 +6,8 @@
 // milliseconds are truncated (as Date.parse and luxon do). 24:00 and leap seconds are rejected.
 
 import recordsSchema from '../../schemas/records.schema.json' with { type: 'json' };
+import { DAY, daysFromCivil } from '../time';
 import { quote } from './values';
-
-const MS_PER_DAY = 86_400_000;
 
 function digit(s: string, i: number): number {
   const c = s.charCodeAt(i) - 48; // NaN past the end, which fails the range test below
@@ -26,18 +25,24 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil); Date.UTC maps years 0..99 to 19xx. */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = month > 2 ? month - 3 : month + 9;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+/**
+ * The instants slac judges: 1970-01-01T00:00:00Z to 9999-12-30T00:00:00Z, both included. Within
+ * it, every local date in every zone has a four-digit year (so every month and every printed
+ * timestamp is one the output can express), and the zones' offsets are those of the modern tzdb,
+ * not the local mean times of the 19th century. An SLA concerns no earlier time.
+ */
+export const FIRST_INSTANT = 0;
+export const LAST_INSTANT = Date.UTC(9999, 11, 30);
+export const SUPPORTED_RANGE = '1970-01-01T00:00:00Z to 9999-12-30T00:00:00Z';
+
+export function inSupportedRange(t: number): boolean {
+  return t >= FIRST_INSTANT && t <= LAST_INSTANT;
 }
 
-/** Epoch ms of an ISO 8601 date-time with offset, or NaN when it is not one (see explainTimestamp). */
+/**
+ * Epoch ms of an ISO 8601 date-time with offset, or NaN when it is not one (see explainTimestamp).
+ * Any four-digit year parses; whether slac judges that instant is inSupportedRange's question.
+ */
 export function parseTimestamp(s: string): number {
   const n = s.length;
   if (n < 17) return NaN; // shortest: YYYY-MM-DDTHH:MMZ
@@ -97,7 +102,7 @@ export function parseTimestamp(s: string): number {
     return NaN;
   }
   return (
-    daysFromCivil(year, month, day) * MS_PER_DAY +
+    daysFromCivil(year, month, day) * DAY +
     hour * 3_600_000 + minute * 60_000 + second * 1000 + ms - offsetMinutes * 60_000
   );
 }
@@ -107,9 +112,11 @@ const WITH_OFFSET = new RegExp((recordsSchema as { definitions: { timestamp: { p
 const NO_OFFSET = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?$/;
 const EXAMPLE = '2026-03-07T22:15:00-05:00';
 
-/** Why `s` is not accepted by parseTimestamp (slow path, only for messages). */
+/** Why `s` is not accepted by parseTimestamp, or is outside the supported range (slow path, only for messages). */
 export function explainTimestamp(s: string): string {
   const shown = quote(s);
+  const t = parseTimestamp(s);
+  if (t === t) return `timestamp ${shown} is outside the supported range (${SUPPORTED_RANGE})`;
   if (NO_OFFSET.test(s)) return `timestamp ${shown} has no UTC offset (write e.g. ${EXAMPLE})`;
   if (WITH_OFFSET.test(s)) return `timestamp ${shown} is not a real date/time`;
   return `timestamp ${shown} is not an ISO 8601 date-time with offset (write e.g. ${EXAMPLE})`;

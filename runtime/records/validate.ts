@@ -7,7 +7,7 @@ import type { RecordLine } from './lines';
 import { known, nameIndex } from './names';
 import { type InputRecord, isRejected, type Rejected } from './record';
 import { getValidators, schemaMessage } from './schema';
-import { explainTimestamp, parseTimestamp } from './timestamp';
+import { explainTimestamp, inSupportedRange, parseTimestamp } from './timestamp';
 import { describeValue, quote } from './values';
 
 /**
@@ -31,7 +31,7 @@ function instant(raw: Record<string, unknown>, field: string, out: { error: stri
   const v = raw[field];
   if (v === undefined || v === null) return null;
   const t = parseTimestamp(v as string);
-  if (t !== t && out.error === null) out.error = `field "${field}": ${explainTimestamp(v as string)}`;
+  if (!inSupportedRange(t) && out.error === null) out.error = `field "${field}": ${explainTimestamp(v as string)}`;
   return t;
 }
 
@@ -45,14 +45,14 @@ function notBefore(raw: Record<string, unknown>, field: string, t: number | null
     : null;
 }
 
-/** The instant that places a record in time (incident `opened`, otherwise `start`), or null when absent or invalid. */
+/** The instant that places a record in time (incident `opened`, otherwise `start`), or null when absent, invalid or out of range. */
 export function recordInstant(raw: unknown): number | null {
   if (raw === null || typeof raw !== 'object') return null;
   const r = raw as Record<string, unknown>;
   const v = r.type === 'incident' ? r.opened : r.start;
   if (typeof v !== 'string') return null;
   const t = parseTimestamp(v);
-  return t === t ? t : null;
+  return inSupportedRange(t) ? t : null;
 }
 
 /**
