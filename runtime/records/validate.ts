@@ -6,7 +6,7 @@ import type { Contract } from '../../compiler/ir';
 import type { RecordLine } from './lines';
 import { known, nameIndex } from './names';
 import { type InputRecord, isRejected, type Rejected } from './record';
-import { getValidators, schemaMessage } from './schema';
+import { schemaMessage, VALIDATORS } from './schema';
 import { explainTimestamp, inSupportedRange, parseTimestamp } from './timestamp';
 import { describeValue, quote } from './values';
 
@@ -71,7 +71,7 @@ export function validateRecord(raw: unknown, line: number, contract: Contract): 
     const shown = typeof type === 'string' ? quote(type) : describeValue(type);
     return reject(line, r, `unknown record type ${shown} in field "type" (${TYPES})`);
   }
-  const validate = getValidators()[type];
+  const validate = VALIDATORS[type];
   if (!validate(r)) return reject(line, r, schemaMessage(validate.errors![0]!, r));
 
   const err = { error: null as string | null };
