@@ -159,6 +159,9 @@ export async function evaluateParallel(
         lines: Int32Array.from(batch, (b) => b.line),
         blank: Uint8Array.from(batch, (b) => (b.blank ? 1 : 0)),
       };
+      batch.forEach((b, i) => {
+        if (b.error !== undefined) (req.errors ??= {})[i] = b.error;
+      });
       const w = workers[req.seq % workers.length];
       const res = new Promise<BatchResult>((resolve, rejectP) => waiting.set(req.seq, { resolve, reject: rejectP }));
       w.postMessage(req);

@@ -2,7 +2,7 @@
 
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { inSupportedRange, parseTimestamp, type Rejected, SUPPORTED_RANGE } from '../../runtime/records';
+import { inSupportedRange, parseTimestamp, RecordsFormatError, type Rejected, SUPPORTED_RANGE } from '../../runtime/records';
 import type { IncidentVerdict } from '../../runtime/evaluate';
 import { evaluateRecords, type DowntimeVerdict, type SessionResult } from '../../runtime/session';
 import { formatInstant, localMidnight } from '../../runtime/time';
@@ -178,6 +178,7 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EACCES') throw new UsageError(`${recordsPath}: cannot read: ${fsReason(err)}`);
+    if (e instanceof RecordsFormatError) throw new UsageError(`${recordsPath === '-' ? 'standard input' : recordsPath} ${e.message}`);
     throw e;
   } finally {
     if (onProgress) io.stderr('\r\x1b[K');

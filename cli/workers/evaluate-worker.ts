@@ -67,7 +67,7 @@ parentPort!.on('message', (req: BatchRequest) => {
       kinds[i] = KIND.blank;
       continue;
     }
-    const r = validateLine({ line: req.lines[i], text: texts[i] }, contractFor);
+    const r = validateLine({ line: req.lines[i], text: texts[i], error: req.errors?.[i] }, contractFor);
     if (isRejected(r)) {
       kinds[i] = KIND.rejected;
       outLen[i] = out.add(kindLine('rejected', r), true);

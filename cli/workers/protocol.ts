@@ -13,6 +13,8 @@ export interface BatchRequest {
   text: string;
   lines: Int32Array;
   blank: Uint8Array;
+  /** Lines rejected unread (too long, not UTF-8), by index in the batch: their text is empty. */
+  errors?: Record<number, string>;
 }
 
 export const KIND = { blank: 0, rejected: 1, incident: 2, outage: 3, maintenance: 4 } as const;

@@ -12,8 +12,9 @@ import { lineBatches, type RecordInput, type RecordLine } from './lines';
 import { type InputRecord, isRejected, type Rejected } from './record';
 import { type ContractFor, elementNote, validateLine } from './validate';
 
+export { MAX_ARRAY_BYTES, RecordsFormatError } from './array';
 export { SeenIds } from './id-index';
-export { lineBatches, readRecordLines, type RecordInput, type RecordLine } from './lines';
+export { lineBatches, MAX_LINE_BYTES, readRecordLines, type RecordInput, type RecordLine } from './lines';
 export * from './record';
 export { explainTimestamp, inSupportedRange, parseTimestamp, SUPPORTED_RANGE } from './timestamp';
 export { type ContractFor, recordInstant, validateLine, validateRecord } from './validate';

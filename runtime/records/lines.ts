@@ -1,8 +1,12 @@
 // The lines of a records input (a file, a stream or stdin): NDJSON split into numbered lines as
-// it streams, or a JSON array read whole and split into its elements with the line each starts on.
+// it streams, in bounded memory whatever the input, or a JSON array read whole (see array.ts).
 
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
+import { ArrayInput, arrayLines, firstNonSpace, notUtf8 } from './array';
+
+/** The longest record line, in bytes: a longer one is rejected and skipped without being held. */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 export interface RecordLine {
   /** 1-based line number (for a JSON array element: the line on which it starts). */
@@ -15,11 +19,14 @@ export interface RecordLine {
   element?: number;
   /** True for a line that is empty or whitespace only. */
   blank?: boolean;
+  /** Why the line is rejected without being read (too long, not UTF-8); its text is then empty. */
+  error?: string;
 }
 
 export type RecordInput = NodeJS.ReadableStream | string;
 
 const CHUNK = 1 << 20; // big reads: fewer chunks and string joins; the splitter copes with any size
+const BOM = [0xef, 0xbb, 0xbf];
 
 function openInput(input: RecordInput): NodeJS.ReadableStream {
   if (typeof input !== 'string') return input;
@@ -32,86 +39,117 @@ function isBlank(text: string): boolean {
   return text.length === 0 || (text.charCodeAt(0) !== 123 && text.trim().length === 0);
 }
 
+function tooLong(bytes: number): string {
+  const mib = (n: number) => `${Math.round((n / 2 ** 20) * 10) / 10} MiB`;
+  return `line is ${bytes} bytes (${mib(bytes)}), longer than the ${mib(MAX_LINE_BYTES)} a record line may have; skipped`;
+}
+
 /**
- * The start offsets of the elements of a top-level JSON array in `text`, which must be valid JSON
- * (JSON.parse has accepted it): a scan that only tracks strings and nesting depth.
+ * Cuts NDJSON bytes into lines. Lines are checked as bytes before they become strings: one longer
+ * than MAX_LINE_BYTES is counted, not kept, up to its newline; one that is not valid UTF-8 is
+ * rejected rather than decoded with replacement characters. Both keep their number and become a
+ * line with an `error`. The check runs on whole chunks (buffer.isUtf8), and line by line only in
+ * a chunk that fails it, so valid input pays one pass.
  */
-function arrayElementStarts(text: string): number[] {
-  const starts: number[] = [];
-  let depth = 0;
-  let expecting = false; // at depth 1, waiting for the next element's first character
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) continue;
-    if (depth === 1 && expecting && c !== 93 /* ] */) {
-      starts.push(i);
-      expecting = false;
-    }
-    if (c === 34 /* " */) {
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92 /* \ */) i++;
-        else if (d === 34) break;
-      }
-    } else if (c === 91 /* [ */ || c === 123 /* { */) {
-      depth++;
-      if (depth === 1) expecting = true;
-    } else if (c === 93 || c === 125) {
-      depth--;
-    } else if (c === 44 /* , */ && depth === 1) {
-      expecting = true;
-    }
-  }
-  return starts;
-}
+class LineSplitter {
+  private line = 0;
+  /** The unfinished last line, in pieces (joined once when its newline arrives). */
+  private pieces: Buffer[] = [];
+  /** Bytes of the unfinished line, kept in `pieces` or, once over the limit, only counted. */
+  private pending = 0;
+  private skipping = false;
 
-function parsesAlone(line: string): boolean {
-  try {
-    JSON.parse(line);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function* arrayLines(text: string): Generator<RecordLine[]> {
-  let values: unknown;
-  try {
-    values = JSON.parse(text);
-  } catch {
-    // Not one JSON document. When its first line is a JSON value of its own and more follows, it
-    // is NDJSON whose first record happens to start with `[`: read it line by line, so every line
-    // is judged or rejected on its own. Otherwise it is a malformed array: one rejection, line 1.
-    const nl = text.indexOf('\n');
-    if (nl !== -1 && text.slice(nl + 1).trim() !== '' && parsesAlone(text.slice(0, nl))) {
-      const rows = text.split('\n');
-      if (rows[rows.length - 1] === '') rows.pop(); // the newline that ends the last line
-      yield rows.map((raw, i) => {
-        const t = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-        return t.trim() === '' ? { line: i + 1, text: t, blank: true } : { line: i + 1, text: t };
-      });
+  /** Appends to `out` the lines that `buf` completes. */
+  push(buf: Buffer, out: RecordLine[]): void {
+    const first = buf.indexOf(10);
+    if (first === -1) {
+      this.keep(buf);
       return;
     }
-    yield [{ line: 1, text }]; // parsing it again downstream reports the error, at line 1
-    return;
+    let pos = 0;
+    if (this.pending > 0) {
+      this.finish(buf.subarray(0, first), out);
+      pos = first + 1;
+    }
+    const last = buf.lastIndexOf(10);
+    if (last >= pos) {
+      this.lines(buf, pos, last, out);
+      pos = last + 1;
+    }
+    if (pos < buf.length) this.keep(buf.subarray(pos));
   }
-  if (!Array.isArray(values)) {
-    // Cannot happen for valid JSON starting with `[`; kept so a surprise is a rejection, not a crash.
-    yield [{ line: 1, text }];
-    return;
+
+  /** The last line, when the input does not end with a newline. */
+  end(out: RecordLine[]): void {
+    if (this.pending > 0) this.finish(Buffer.alloc(0), out);
   }
-  const starts = arrayElementStarts(text);
-  const batch: RecordLine[] = [];
-  let line = 1;
-  let pos = 0;
-  for (let k = 0; k < values.length; k++) {
-    const at = starts[k]!;
-    for (let nl = text.indexOf('\n', pos); nl !== -1 && nl < at; nl = text.indexOf('\n', nl + 1)) line++;
-    pos = at;
-    const end = k + 1 < starts.length ? text.lastIndexOf(',', starts[k + 1]!) : text.lastIndexOf(']');
-    batch.push({ line, text: text.slice(at, end).trimEnd(), value: values[k], element: k + 1 });
+
+  private keep(b: Buffer): void {
+    this.pending += b.length;
+    if (this.skipping) return;
+    if (this.pending > MAX_LINE_BYTES) {
+      this.skipping = true;
+      this.pieces = [];
+    } else {
+      this.pieces.push(b);
+    }
   }
-  yield batch;
+
+  /** Completes the unfinished line with `tail`, the bytes before its newline. */
+  private finish(tail: Buffer, out: RecordLine[]): void {
+    const bytes = this.pending + tail.length;
+    const skipped = this.skipping || bytes > MAX_LINE_BYTES;
+    const buf = skipped ? null : Buffer.concat([...this.pieces, tail]);
+    this.pieces = [];
+    this.pending = 0;
+    this.skipping = false;
+    if (buf === null) out.push({ line: ++this.line, text: '', error: tooLong(bytes) });
+    else this.one(buf, 0, buf.length, out);
+  }
+
+  /** The lines of buf[from, to), where `to` is a newline and so is every line end in between. */
+  private lines(buf: Buffer, from: number, to: number, out: RecordLine[]): void {
+    const region = buf.subarray(from, to);
+    if (region.length > MAX_LINE_BYTES || !isUtf8(region)) {
+      for (let a = from; a <= to; ) {
+        const nl = buf.indexOf(10, a);
+        this.one(buf, a, nl, out);
+        a = nl + 1;
+      }
+      return;
+    }
+    const text = region.toString('utf8');
+    let pos = 0;
+    for (let nl = text.indexOf('\n'); ; nl = text.indexOf('\n', pos)) {
+      const stop = nl === -1 ? text.length : nl;
+      this.text(text.slice(pos, stop > pos && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop), out);
+      if (nl === -1) return;
+      pos = nl + 1;
+    }
+  }
+
+  /** The line buf[a, b), checked on its own. */
+  private one(buf: Buffer, a: number, b: number, out: RecordLine[]): void {
+    if (b - a > MAX_LINE_BYTES) {
+      out.push({ line: ++this.line, text: '', error: tooLong(b - a) });
+      return;
+    }
+    const bytes = buf.subarray(a, b);
+    if (!isUtf8(bytes)) {
+      out.push({ line: ++this.line, text: '', error: notUtf8() });
+      return;
+    }
+    const end = b > a && buf[b - 1] === 13 ? b - 1 : b;
+    this.text(buf.toString('utf8', a, end), out);
+  }
+
+  private text(t: string, out: RecordLine[]): void {
+    out.push(isBlank(t) ? { line: ++this.line, text: t, blank: true } : { line: ++this.line, text: t });
+  }
+}
+
+function startsWith(buf: Buffer, bytes: number[]): boolean {
+  return buf.length >= bytes.length && bytes.every((b, i) => buf[i] === b);
 }
 
 /**
@@ -119,93 +157,66 @@ function* arrayLines(text: string): Generator<RecordLine[]> {
  * one promise per line do not pay for it. See readRecordLines for the rules.
  */
 export async function* lineBatches(input: RecordInput): AsyncGenerator<RecordLine[]> {
-  const stream = openInput(input);
-  const decoder = new StringDecoder('utf8');
-  let carry = ''; // before the format is known: the input so far (whitespace only)
-  // The unfinished last line, in pieces: joined once when its newline arrives, so a line longer
-  // than a chunk costs linear, not quadratic, time.
-  let pieces: string[] = [];
-  let line = 0;
-  let mode: 'start' | 'lines' | 'array' = 'start';
-  let sawText = false;
-  const arrayParts: string[] = [];
+  const splitter = new LineSplitter();
+  // Until the format is known: the input so far (white space only, at most a line's worth).
+  let head: Buffer | null = Buffer.alloc(0);
+  let bom = true; // a BOM counts only as the very first bytes (they may come in several chunks)
+  let array: ArrayInput | null = null;
 
-  for await (const chunk of stream as AsyncIterable<string | Buffer>) {
-    let text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    if (mode === 'start') {
-      // A BOM counts only as the very first character (the decoder may need several chunks for it).
-      if (!sawText && text.length > 0) {
-        sawText = true;
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  for await (const raw of openInput(input) as AsyncIterable<string | Buffer>) {
+    let chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+    if (head !== null) {
+      chunk = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
+      if (bom) {
+        if (chunk.length < BOM.length && chunk.every((b, i) => b === BOM[i])) {
+          head = chunk;
+          continue;
+        }
+        bom = false;
+        if (startsWith(chunk, BOM)) chunk = chunk.subarray(BOM.length);
       }
-      carry += text;
-      const first = carry.search(/\S/);
-      if (first === -1) continue; // only whitespace so far: cannot tell the format yet
-      if (carry.charCodeAt(first) === 91 /* [ */) {
-        mode = 'array';
-        arrayParts.push(carry);
-        carry = '';
+      const first = firstNonSpace(chunk);
+      if (first === -1 && chunk.length <= MAX_LINE_BYTES) {
+        head = chunk; // only white space so far: cannot tell the format yet
         continue;
       }
-      mode = 'lines';
-      text = carry;
-      carry = '';
-    }
-    if (mode === 'array') {
-      arrayParts.push(text);
-      continue;
-    }
-    if (text.indexOf('\n') === -1) {
-      pieces.push(text);
-      continue;
-    }
-    let buf = text;
-    if (pieces.length > 0) {
-      pieces.push(text);
-      buf = pieces.join('');
-      pieces = [];
+      head = null;
+      if (first !== -1 && chunk[first] === 91 /* [ */) {
+        array = new ArrayInput(first);
+        if (!array.add(chunk)) continue;
+        chunk = array.take();
+        array = null;
+      }
+    } else if (array !== null) {
+      if (!array.add(chunk)) continue;
+      chunk = array.take();
+      array = null;
     }
     const batch: RecordLine[] = [];
-    let pos = 0;
-    for (let nl = buf.indexOf('\n'); nl !== -1; nl = buf.indexOf('\n', pos)) {
-      const end = nl > pos && buf.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      const t = buf.slice(pos, end);
-      batch.push(isBlank(t) ? { line: ++line, text: t, blank: true } : { line: ++line, text: t });
-      pos = nl + 1;
-    }
-    if (pos < buf.length) pieces.push(buf.slice(pos));
-    yield batch;
+    splitter.push(chunk, batch);
+    if (batch.length > 0) yield batch;
   }
-  const rest = decoder.end();
-  if (mode === 'array') {
-    arrayParts.push(rest);
-    yield* arrayLines(arrayParts.join(''));
+  if (array !== null) {
+    yield arrayLines(array.take());
     return;
   }
-  carry += pieces.join('') + (!sawText && rest.charCodeAt(0) === 0xfeff ? rest.slice(1) : rest);
-  if (mode === 'start' && carry.length > 0) {
-    // Whitespace only: split what we have into blank lines (the loop above never ran on it).
-    const parts = carry.split('\n');
-    if (parts[parts.length - 1] === '') parts.pop();
-    yield parts.map((t) => ({ line: ++line, text: t.endsWith('\r') ? t.slice(0, -1) : t, blank: true }));
-    return;
-  }
-  if (carry.length > 0) {
-    const t = carry.endsWith('\r') ? carry.slice(0, -1) : carry;
-    yield [isBlank(t) ? { line: ++line, text: t, blank: true } : { line: ++line, text: t }];
-  }
+  const batch: RecordLine[] = [];
+  if (head !== null && head.length > 0) splitter.push(head, batch);
+  splitter.end(batch);
+  if (batch.length > 0) yield batch;
 }
 
 /**
- * The lines of an NDJSON input (a stream, a file path, or `-` for stdin), streamed with constant
+ * The lines of an NDJSON input (a stream, a file path, or `-` for stdin), streamed with bounded
  * memory: CRLF and LF line ends, a UTF-8 BOM on line 1 removed, blank lines yielded with
  * `blank: true` (so they keep their number and can be counted). A final line without a newline
- * counts; the empty "line" after a final newline does not.
+ * counts; the empty "line" after a final newline does not. A line longer than MAX_LINE_BYTES or not
+ * valid UTF-8 is yielded with an `error` and empty text.
  *
  * When the first non-blank character of the input is `[`, the input is a JSON array: it is read
- * whole (arrays are not streamed; use NDJSON for large logs), parsed, and each element yielded
- * with the line on which it starts, its source text and its parsed `value`. A malformed array is
- * yielded as one item at line 1 whose text fails to parse.
+ * whole (up to MAX_ARRAY_BYTES, beyond which RecordsFormatError is thrown: use NDJSON for large
+ * logs), parsed, and each element yielded with the line on which it starts, its source text and
+ * its parsed `value`. A malformed array is yielded as one item at line 1 whose text fails to parse.
  */
 export async function* readRecordLines(input: RecordInput): AsyncGenerator<RecordLine> {
   for await (const batch of lineBatches(input)) yield* batch;

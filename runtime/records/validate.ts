@@ -147,6 +147,7 @@ const MAX_JSON_ERROR = 200;
  * check, which needs the whole stream: see SeenIds. Pure, so lines can be checked on any thread.
  */
 export function validateLine(item: RecordLine, contractFor: Contract | ContractFor): InputRecord | Rejected {
+  if (item.error !== undefined) return elementNote(item, { line: item.line, message: item.error });
   let raw: unknown;
   if ('value' in item) {
     raw = item.value;

@@ -19,8 +19,11 @@ function slac(args: string[], workers: number) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A log with many batches: good records, bad lines, blank lines and duplicates far apart. */
-function bigLog(): string {
+/**
+ * A log with many batches: good records, bad lines, blank lines, duplicates far apart, lines that
+ * are not UTF-8 and one longer than a record line may be.
+ */
+function bigLog(): Buffer {
   const lines: string[] = [];
   const base = Date.UTC(2026, 2, 13, 13);
   const iso = (ms: number) => `${new Date(ms - 5 * 3_600_000).toISOString().slice(0, 19)}-05:00`;
@@ -44,7 +47,10 @@ function bigLog(): string {
       }),
     );
   }
-  return `${lines.join('\n')}\n`;
+  const parts = lines.map((l) => Buffer.from(l));
+  for (let k = 1; k <= 5; k++) parts.splice(k * 5000, 0, Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d])); // {"\xff"}
+  parts.splice(12_345, 0, Buffer.alloc(17 << 20, 'x'));
+  return Buffer.concat(parts.flatMap((p) => [p, Buffer.from('\n')]));
 }
 
 describe('evaluate --format ndjson on worker threads', () => {
@@ -64,6 +70,8 @@ describe('evaluate --format ndjson on worker threads', () => {
       const summary = JSON.parse(one.stdout.trimEnd().split('\n').pop()!);
       expect(summary.kind).toBe('summary');
       expect(summary.counts.rejected).toBeGreaterThan(20); // bad lines and duplicate ids
+      expect(one.stdout.match(/"the line is not valid UTF-8;/g)).toHaveLength(5);
+      expect(one.stdout.match(/"line is 17825792 bytes \(17 MiB\), longer than/g)).toHaveLength(1);
     });
   }
 
