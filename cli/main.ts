@@ -59,6 +59,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--output <file>', 'write the report to a file')
     .option('--no-color', 'no colours (also NO_COLOR)')
     .option('--quiet', 'no progress or notes on stderr')
+    .option('--strict', 'reject records with fields the schema does not know (otherwise a warning each)')
     .action(async (contract: string, records: string, opts) => {
       exitCode = await (await import('./commands/evaluate')).evaluateCommand(contract, records, opts, io);
     });

@@ -2,7 +2,7 @@
 
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { inSupportedRange, parseTimestamp, RecordsFormatError, type Rejected, SUPPORTED_RANGE } from '../../runtime/records';
+import { inSupportedRange, parseTimestamp, RecordsFormatError, type RecordWarning, type Rejected, SUPPORTED_RANGE } from '../../runtime/records';
 import type { IncidentVerdict } from '../../runtime/evaluate';
 import { evaluateRecords, type DowntimeVerdict, type SessionResult } from '../../runtime/session';
 import { formatInstant, localMidnight } from '../../runtime/time';
@@ -11,6 +11,7 @@ import { evaluateParallel, workerCount, workersAvailable } from './evaluate-para
 import { type EvaluationReport, JsonReport, toMarkdown, toText } from '../formats/evaluation';
 import { OutputWriter } from '../formats/writer';
 import { incidentLine } from '../formats/ndjson';
+import { LISTED } from '../formats/record-issues';
 import { summarize } from '../formats/located';
 import { formatText } from '../formats/text';
 import { EVALUATE_FORMATS } from '../options';
@@ -25,6 +26,8 @@ export interface EvaluateOptions {
   output?: string;
   color: boolean;
   quiet?: boolean;
+  /** Fields the schema does not know reject their record instead of a warning each. */
+  strict?: boolean;
   /** The instant "now" for a missing --as-of; injected by tests. */
   now?: number;
 }
@@ -124,13 +127,14 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
     }
   }
   const out = OutputWriter.open(io, opts.output);
-  const session = { asOf, period: opts.period };
+  const session = { asOf, period: opts.period, recordsFile: recordsPath === '-' ? '<stdin>' : recordsPath, strict: opts.strict };
+  const warnings: RecordWarning[] = []; // for text and markdown, only those they list
   const head = { contract: contractInfo, asOf: formatInstant(asOf, zone), period: opts.period ?? null };
   try {
     if (opts.format === 'ndjson') {
       const threads = recordsPath === '-' ? 0 : parallelWorkers(resolve(io.cwd, recordsPath), io.env);
       if (threads > 0) {
-        const setup = { contract: contractPath, cwd: io.cwd, asOf, period: opts.period };
+        const setup = { contract: contractPath, cwd: io.cwd, asOf, period: opts.period, recordsFile: session.recordsFile, strict: opts.strict };
         const hooks = { rejected: (r: Rejected) => rejected.push(r), breach: () => (breach = true), progress: onProgress };
         result = await evaluateParallel(versions, setup, input, session, threads, out, hooks);
       } else {
@@ -144,6 +148,7 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
             rejected.push(r);
             out.line('rejected', r);
           },
+          warning: (w) => out.line('warning', w),
           progress: onProgress,
           drain: () => out.drain(),
         });
@@ -164,12 +169,13 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
         },
         downtime: (d) => downtime.push(d),
         rejected: (r) => rejected.push(r),
+        warning: (w) => void ((json || warnings.length < LISTED) && warnings.push(w)),
         progress: onProgress,
         drain: () => out.drain(),
       });
-      if (json) json.finish({ downtime, periods: result.periods, rejected, counts: result.counts });
+      if (json) json.finish({ downtime, periods: result.periods, rejected, warnings, counts: result.counts });
       else {
-        const report: EvaluationReport = { ...head, incidents, downtime, periods: result.periods, rejected, counts: result.counts };
+        const report: EvaluationReport = { ...head, incidents, downtime, periods: result.periods, rejected, warnings, counts: result.counts };
         const lines = opts.format === 'markdown' ? toMarkdown(report) : toText(report, colorsFor(io, 'stdout', !opts.color || !!opts.output));
         for (const line of lines) out.raw(line);
       }
@@ -184,6 +190,8 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
     if (onProgress) io.stderr('\r\x1b[K');
   }
   if (!breach) breach = result.periods.some((p) => p.availability?.status === 'breached' || p.reliability?.status === 'breached');
+  const warned = result.counts.warnings;
+  if (warned > 0 && !opts.quiet) io.stderr(`slac: ${warned} warning${warned === 1 ? '' : 's'}: record fields the schema does not know were ignored (see the report)\n`);
   if (rejected.length > 0) {
     if (!opts.quiet) io.stderr(`slac: ${rejected.length} record${rejected.length === 1 ? ' was' : 's were'} rejected (see the report)\n`);
     return 3;

@@ -2,9 +2,10 @@
 
 import type { IncidentVerdict, ObjectiveVerdict } from '../../runtime/evaluate';
 import type { PeriodVerdict } from '../../runtime/periods';
-import type { Rejected } from '../../runtime/records';
+import type { RecordWarning, Rejected } from '../../runtime/records';
 import type { DowntimeVerdict, SessionCounts } from '../../runtime/session';
 import type { Colors } from '../io';
+import { issueLines } from './record-issues';
 
 export interface EvaluationReport {
   contract: { name: string | null; version: string; file: string; versions: { version: string; effective: string | null; file: string }[] };
@@ -14,6 +15,8 @@ export interface EvaluationReport {
   downtime: DowntimeVerdict[];
   periods: PeriodVerdict[];
   rejected: Rejected[];
+  /** Every warning for JSON; text and markdown need only the first LISTED (counts.warnings has the total). */
+  warnings: RecordWarning[];
   counts: SessionCounts;
 }
 
@@ -40,9 +43,9 @@ export class JsonReport {
     this.write(`${this.count++ ? ',' : ''}\n    ${nested(v, '    ')}`);
   }
 
-  finish(rest: Pick<EvaluationReport, 'downtime' | 'periods' | 'rejected' | 'counts'>): void {
+  finish(rest: Pick<EvaluationReport, 'downtime' | 'periods' | 'rejected' | 'warnings' | 'counts'>): void {
     this.write(
-      `${this.count ? '\n  ]' : ']'},\n  "downtime": ${nested(rest.downtime, '  ')},\n  "periods": ${nested(rest.periods, '  ')},\n  "rejected": ${nested(rest.rejected, '  ')},\n  "summary": ${nested(rest.counts, '  ')}\n}\n`,
+      `${this.count ? '\n  ]' : ']'},\n  "downtime": ${nested(rest.downtime, '  ')},\n  "periods": ${nested(rest.periods, '  ')},\n  "rejected": ${nested(rest.rejected, '  ')},\n  "warnings": ${nested(rest.warnings, '  ')},\n  "summary": ${nested(rest.counts, '  ')}\n}\n`,
     );
   }
 }
@@ -76,6 +79,7 @@ function availabilityText(exact: string): string {
 function summaryLine(k: SessionCounts): string {
   const parts = [`${k.lines} line${k.lines === 1 ? '' : 's'}`, `${k.evaluated} evaluated`, `${k.rejected} rejected`];
   if (k.blank) parts.push(`${k.blank} blank`);
+  if (k.warnings) parts.push(`${k.warnings} warning${k.warnings === 1 ? '' : 's'}`);
   if (k.outsidePeriod) parts.push(`${k.outsidePeriod} outside the period`);
   return parts.join(', ');
 }
@@ -132,7 +136,12 @@ export function toText(r: EvaluationReport, c: Colors): string[] {
   }
   if (r.rejected.length) {
     out.push(c.bold(c.red('Rejected records')));
-    for (const x of r.rejected) out.push(`  line ${x.line}${x.id ? ` (${x.id})` : ''}: ${x.message}`);
+    for (const x of issueLines(r.rejected, r.rejected.length)) out.push(`  ${x}`);
+    out.push('');
+  }
+  if (r.counts.warnings) {
+    out.push(c.bold(c.yellow('Warnings')));
+    for (const x of issueLines(r.warnings, r.counts.warnings)) out.push(`  ${x}`);
     out.push('');
   }
   out.push(summaryLine(r.counts));
@@ -197,7 +206,12 @@ export function toMarkdown(r: EvaluationReport): string[] {
   }
   if (r.rejected.length) {
     out.push('## Rejected records', '');
-    for (const x of r.rejected) out.push(`- line ${x.line}${x.id ? ` (${mdEscape(x.id)})` : ''}: ${mdEscape(x.message)}`);
+    for (const x of issueLines(r.rejected, r.rejected.length)) out.push(`- ${mdEscape(x)}`);
+    out.push('');
+  }
+  if (r.counts.warnings) {
+    out.push('## Warnings', '');
+    for (const x of issueLines(r.warnings, r.counts.warnings)) out.push(`- ${mdEscape(x)}`);
     out.push('');
   }
   out.push(`_${summaryLine(r.counts)}._`);

@@ -9,15 +9,16 @@
 import type { Contract } from '../../compiler/ir';
 import { SeenIds } from './id-index';
 import { lineBatches, type RecordInput, type RecordLine } from './lines';
-import { type InputRecord, isRejected, type Rejected } from './record';
-import { type ContractFor, elementNote, validateLine } from './validate';
+import { inFile, type InputRecord, isRejected, type RecordWarning, type Rejected } from './record';
+import { type ContractFor, elementNote, validateLine, type ValidateOptions } from './validate';
 
 export { MAX_ARRAY_BYTES, RecordsFormatError } from './array';
 export { SeenIds } from './id-index';
 export { lineBatches, MAX_LINE_BYTES, readRecordLines, type RecordInput, type RecordLine } from './lines';
 export * from './record';
 export { explainTimestamp, inSupportedRange, parseTimestamp, SUPPORTED_RANGE } from './timestamp';
-export { type ContractFor, recordInstant, validateLine, validateRecord } from './validate';
+export { closestField } from './fields';
+export { type ContractFor, recordInstant, validateLine, validateRecord, type ValidateOptions } from './validate';
 
 export interface ReadCounts {
   /** Lines read (for a JSON array: elements). Always lines = accepted + rejected + blank. */
@@ -27,33 +28,58 @@ export interface ReadCounts {
   rejected: number;
 }
 
-export type ReadEvent = { kind: 'record'; record: InputRecord } | { kind: 'rejected'; rejected: Rejected };
+export type ReadEvent =
+  | { kind: 'record'; record: InputRecord }
+  | { kind: 'rejected'; rejected: Rejected }
+  | { kind: 'warning'; warning: RecordWarning };
 
-function processLine(item: RecordLine, contractFor: Contract | ContractFor, seen: SeenIds): InputRecord | Rejected {
-  const result = validateLine(item, contractFor);
-  if (isRejected(result)) return result;
-  const dup = seen.claim(result);
-  return dup ? elementNote(item, dup) : result;
+export interface ReadOptions {
+  /** The records file as the user named it: every rejection and warning names it. */
+  file?: string;
+  /** Fields the schema does not know reject their record, instead of a warning each. */
+  strict?: boolean;
+  /** Each warning, in input order, before the record (or rejection) of its line. */
+  onWarning?: (warning: RecordWarning) => void;
+  /** Awaited after each batch of lines: lets a writer wait for its output to drain (backpressure). */
+  afterBatch?: () => Promise<void> | void;
 }
 
 /** Takes lines one by one: validates, de-duplicates and counts them (lines = accepted + rejected + blank). */
 class LineReader {
   readonly counts: ReadCounts = { lines: 0, blank: 0, accepted: 0, rejected: 0 };
+  /** The warnings of the line taken last, in order. */
+  readonly warnings: RecordWarning[] = [];
   private readonly seen = new SeenIds();
+  private readonly validation: ValidateOptions;
 
-  constructor(private readonly contractFor: Contract | ContractFor) {}
+  constructor(
+    private readonly contractFor: Contract | ContractFor,
+    private readonly file: string | undefined,
+    strict: boolean | undefined,
+  ) {
+    this.validation = { warnings: this.warnings, strict };
+  }
 
   /** The record or its rejection; null for a blank line. */
   take(item: RecordLine): InputRecord | Rejected | null {
     this.counts.lines++;
+    this.warnings.length = 0;
     if (item.blank) {
       this.counts.blank++;
       return null;
     }
-    const result = processLine(item, this.contractFor, this.seen);
-    if (isRejected(result)) this.counts.rejected++;
-    else this.counts.accepted++;
-    return result;
+    let result = validateLine(item, this.contractFor, this.validation);
+    if (!isRejected(result)) {
+      const dup = this.seen.claim(result);
+      if (dup) result = elementNote(item, dup);
+    }
+    if (this.file !== undefined) for (let k = 0; k < this.warnings.length; k++) this.warnings[k] = inFile(this.warnings[k]!, this.file);
+    if (!isRejected(result)) {
+      this.counts.accepted++;
+      return result;
+    }
+    this.counts.rejected++;
+    return inFile(result, this.file);
   }
 }
 
@@ -68,14 +94,15 @@ export async function readRecords(
   contractFor: Contract | ContractFor,
   onRecord: (record: InputRecord) => void,
   onRejected: (rejected: Rejected) => void,
-  /** Awaited after each batch of lines: lets a writer wait for its output to drain (backpressure). */
-  afterBatch?: () => Promise<void> | void,
+  options: ReadOptions = {},
 ): Promise<ReadCounts> {
-  const reader = new LineReader(contractFor);
+  const reader = new LineReader(contractFor, options.file, options.strict);
+  const { afterBatch, onWarning } = options;
   for await (const batch of lineBatches(input)) {
     if (afterBatch) await afterBatch();
     for (const item of batch) {
       const result = reader.take(item);
+      if (onWarning) for (const w of reader.warnings) onWarning(w);
       if (result === null) continue;
       if (isRejected(result)) onRejected(result);
       else onRecord(result);
@@ -92,11 +119,13 @@ export async function readRecords(
 export async function* streamRecords(
   input: RecordInput,
   contractFor: Contract | ContractFor,
+  options: Pick<ReadOptions, 'file' | 'strict'> = {},
 ): AsyncGenerator<ReadEvent, ReadCounts, void> {
-  const reader = new LineReader(contractFor);
+  const reader = new LineReader(contractFor, options.file, options.strict);
   for await (const batch of lineBatches(input)) {
     for (const item of batch) {
       const result = reader.take(item);
+      for (const warning of reader.warnings) yield { kind: 'warning', warning };
       if (result === null) continue;
       yield isRejected(result) ? { kind: 'rejected', rejected: result } : { kind: 'record', record: result };
     }

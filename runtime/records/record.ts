@@ -46,8 +46,26 @@ export type RecordType = InputRecord['type'];
 export interface Rejected {
   /** 1-based input line (for a JSON array: the line on which the element starts). */
   line: number;
+  /** The records file, as the user named it, when the reader was told (see ReadOptions). */
+  file?: string;
   id?: string;
   message: string;
+}
+
+/** Something in a record that was not used although the record was: a field the schema does not know. */
+export interface RecordWarning {
+  line: number;
+  file?: string;
+  id?: string;
+  field: string;
+  message: string;
+}
+
+/** `x` naming its file, placed right after the line (the order in which reports print them). */
+export function inFile<T extends Rejected | RecordWarning>(x: T, file: string | undefined): T {
+  if (file === undefined) return x;
+  const { line, ...rest } = x;
+  return { line, file, ...rest } as T;
 }
 
 export function isRejected(r: InputRecord | Rejected): r is Rejected {

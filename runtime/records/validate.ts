@@ -3,9 +3,11 @@
 // so lines can be checked on any thread; duplicate ids are the reader's concern (see id-index.ts).
 
 import type { Contract } from '../../compiler/ir';
+import { formatInstant } from '../time';
+import { unknownFields } from './fields';
 import type { RecordLine } from './lines';
 import { known, nameIndex } from './names';
-import { type InputRecord, isRejected, type Rejected } from './record';
+import { type InputRecord, isRejected, type RecordWarning, type Rejected } from './record';
 import { schemaMessage, VALIDATORS } from './schema';
 import { explainTimestamp, inSupportedRange, parseTimestamp } from './timestamp';
 import { describeValue, quote } from './values';
@@ -35,13 +37,10 @@ function instant(raw: Record<string, unknown>, field: string, out: { error: stri
   return t;
 }
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
-
-function notBefore(raw: Record<string, unknown>, field: string, t: number | null, ref: string, refT: number): string | null {
+/** Why `field` may not come before `ref`, with both instants in the contract's zone, as reports show them. */
+function notBefore(raw: Record<string, unknown>, field: string, t: number | null, ref: string, refT: number, zone: string): string | null {
   return t !== null && t < refT
-    ? `"${field}" (${raw[field] as string}) is before "${ref}" (${raw[ref] as string}); ${iso(t)} < ${iso(refT)}`
+    ? `"${field}" (${raw[field] as string}) is before "${ref}" (${raw[ref] as string}); ${formatInstant(t, zone)} < ${formatInstant(refT, zone)}`
     : null;
 }
 
@@ -55,12 +54,37 @@ export function recordInstant(raw: unknown): number | null {
   return inSupportedRange(t) ? t : null;
 }
 
+export interface ValidateOptions {
+  /** Receives one warning per field the schema does not know (on a record of a known type, judged or rejected). */
+  warnings?: RecordWarning[];
+  /** Fields the schema does not know reject the record (`--strict`) instead of being reported. */
+  strict?: boolean;
+}
+
+/** Reports or rejects the fields of `r` that a record of its type does not have; the rejection, or null. */
+function checkFields(r: Record<string, unknown>, type: InputRecord['type'], line: number, options: ValidateOptions): Rejected | null {
+  const unknown = unknownFields(r, type);
+  if (unknown.length === 0) return null;
+  if (options.strict) {
+    const each = unknown.map((u) => `unknown field ${u.shown} (${u.hint})`);
+    return reject(line, r, `${each.join('; ')}; --strict rejects fields the schema does not know`);
+  }
+  const id = typeof r.id === 'string' ? r.id : undefined;
+  for (const u of unknown) {
+    const message = `unknown field ${u.shown} is ignored (${u.hint})`;
+    options.warnings!.push(id === undefined ? { line, field: u.field, message } : { line, id, field: u.field, message });
+  }
+  return null;
+}
+
 /**
  * Validates one parsed record against the schema, timestamp rules and the names `contract` declares.
  * Stateless: duplicate ids are the reader's concern (readRecords). Copies known fields into a fresh
- * object, so unknown keys (including `__proto__`) are ignored and can pollute nothing.
+ * object, so unknown keys (including `__proto__`) can pollute nothing; they are reported through
+ * `options` (a warning each, or the rejection of the record with `strict`), never dropped silently.
+ * Names match the contract's ignoring case and come out as the contract declares them.
  */
-export function validateRecord(raw: unknown, line: number, contract: Contract): InputRecord | Rejected {
+export function validateRecord(raw: unknown, line: number, contract: Contract, options: ValidateOptions = {}): InputRecord | Rejected {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { line, message: `record must be a JSON object, got ${describeValue(raw)}` };
   }
@@ -71,10 +95,15 @@ export function validateRecord(raw: unknown, line: number, contract: Contract): 
     const shown = typeof type === 'string' ? quote(type) : describeValue(type);
     return reject(line, r, `unknown record type ${shown} in field "type" (${TYPES})`);
   }
+  if (options.warnings !== undefined || options.strict) {
+    const rejected = checkFields(r, type, line, options);
+    if (rejected !== null) return rejected;
+  }
   const validate = VALIDATORS[type];
   if (!validate(r)) return reject(line, r, schemaMessage(validate.errors![0]!, r));
 
   const err = { error: null as string | null };
+  const zone = contract.timeZone;
   if (type === 'incident') {
     const opened = instant(r, 'opened', err) as number;
     const responded = instant(r, 'responded', err);
@@ -82,38 +111,41 @@ export function validateRecord(raw: unknown, line: number, contract: Contract): 
     const resolved = instant(r, 'resolved', err);
     if (err.error !== null) return reject(line, r, err.error);
     const order =
-      notBefore(r, 'responded', responded, 'opened', opened) ??
-      notBefore(r, 'restored', restored, 'opened', opened) ??
-      notBefore(r, 'resolved', resolved, 'opened', opened);
+      notBefore(r, 'responded', responded, 'opened', opened, zone) ??
+      notBefore(r, 'restored', restored, 'opened', opened, zone) ??
+      notBefore(r, 'resolved', resolved, 'opened', opened, zone);
     if (order !== null) return reject(line, r, order);
 
     const ix = nameIndex(contract);
-    let plan = r.plan as string | null | undefined;
-    if (plan === undefined || plan === null) {
+    const planText = r.plan as string | null | undefined;
+    let plan: string | undefined;
+    if (planText === undefined || planText === null) {
       if (ix.defaultPlan === null) {
         return reject(line, r, `missing field "plan" (the contract declares several plans: ${ix.planList})`);
       }
       plan = ix.defaultPlan;
-    } else if (!ix.plans.has(plan)) {
-      return reject(line, r, `unknown plan ${quote(plan)} ${known(ix.planList, 'plans')}`);
+    } else if ((plan = ix.plans.resolve(planText)) === undefined) {
+      return reject(line, r, `unknown plan ${quote(planText)} ${known(ix.planList, 'plans')}`);
     }
     const sevText = typeof r.severity === 'number' ? String(r.severity) : (r.severity as string);
-    const severity = ix.severities.get(sevText);
+    const severity = ix.severities.resolve(sevText);
     if (severity === undefined) {
       return reject(line, r, `unknown severity ${quote(r.severity)} ${known(ix.severityList, 'severities')}`);
     }
-    const category = (r.category ?? null) as string | null;
-    if (category !== null && !ix.categories.has(category)) {
-      return reject(line, r, `unknown category ${quote(category)} ${known(ix.categoryList, 'categories')}`);
+    const categoryText = (r.category ?? null) as string | null;
+    const category = categoryText === null ? null : ix.categories.resolve(categoryText);
+    if (category === undefined) {
+      return reject(line, r, `unknown category ${quote(categoryText)} ${known(ix.categoryList, 'categories')}`);
     }
-    const cause = r.cause as string;
-    if (!ix.causes.has(cause)) return reject(line, r, `unknown cause ${quote(cause)} ${known(ix.causeList, 'causes')}`);
+    const cause = ix.causes.resolve(r.cause as string);
+    if (cause === undefined) return reject(line, r, `unknown cause ${quote(r.cause)} ${known(ix.causeList, 'causes')}`);
     // Channel names are not checked against the rule: a report through an undeclared channel is a
     // fact the evaluator judges (excluded when the rule excludes others), not a malformed record.
-    const channel = (r.channel ?? null) as string | null;
-    if (channel === null && ix.channelRequired) {
+    const channelText = (r.channel ?? null) as string | null;
+    if (channelText === null && ix.channelRequired) {
       return reject(line, r, `missing field "channel" (the contract has a channel rule: ${ix.channelList})`);
     }
+    const channel = channelText === null ? null : (ix.channels.resolve(channelText) ?? channelText);
     return {
       type: 'incident', id: r.id as string, plan, severity, category, opened, responded, restored, resolved,
       cause, channel, line,
@@ -124,17 +156,17 @@ export function validateRecord(raw: unknown, line: number, contract: Contract): 
   const end = instant(r, 'end', err) as number;
   if (type === 'outage') {
     if (err.error !== null) return reject(line, r, err.error);
-    const order = notBefore(r, 'end', end, 'start', start);
+    const order = notBefore(r, 'end', end, 'start', start, zone);
     if (order !== null) return reject(line, r, order);
-    const cause = r.cause as string;
     const ix = nameIndex(contract);
-    if (!ix.causes.has(cause)) return reject(line, r, `unknown cause ${quote(cause)} ${known(ix.causeList, 'causes')}`);
+    const cause = ix.causes.resolve(r.cause as string);
+    if (cause === undefined) return reject(line, r, `unknown cause ${quote(r.cause)} ${known(ix.causeList, 'causes')}`);
     return { type: 'outage', id: r.id as string, start, end, cause, line };
   }
   const notified = instant(r, 'notified', err);
   const acknowledged = instant(r, 'acknowledged', err);
   if (err.error !== null) return reject(line, r, err.error);
-  const order = notBefore(r, 'end', end, 'start', start);
+  const order = notBefore(r, 'end', end, 'start', start, zone);
   if (order !== null) return reject(line, r, order);
   return { type: 'maintenance', id: r.id as string, start, end, notified, acknowledged, line };
 }
@@ -146,7 +178,7 @@ const MAX_JSON_ERROR = 200;
  * Parses and validates one line (or array element) against the contract, without the duplicate-id
  * check, which needs the whole stream: see SeenIds. Pure, so lines can be checked on any thread.
  */
-export function validateLine(item: RecordLine, contractFor: Contract | ContractFor): InputRecord | Rejected {
+export function validateLine(item: RecordLine, contractFor: Contract | ContractFor, options: ValidateOptions = {}): InputRecord | Rejected {
   if (item.error !== undefined) return elementNote(item, { line: item.line, message: item.error });
   let raw: unknown;
   if ('value' in item) {
@@ -164,12 +196,16 @@ export function validateLine(item: RecordLine, contractFor: Contract | ContractF
   }
   const contract =
     typeof contractFor === 'function' ? contractFor(recordInstant(raw), raw as Record<string, unknown>, item.line) : contractFor;
-  const result = validateRecord(raw, item.line, contract);
+  const before = options.warnings?.length ?? 0;
+  const result = validateRecord(raw, item.line, contract, options);
+  if (item.element !== undefined && options.warnings !== undefined) {
+    for (let k = before; k < options.warnings.length; k++) elementNote(item, options.warnings[k]!);
+  }
   return isRejected(result) ? elementNote(item, result) : result;
 }
 
-/** Rejections of JSON array elements say which element (several may start on one line). */
-export function elementNote(item: RecordLine, r: Rejected): Rejected {
+/** Rejections and warnings of JSON array elements say which element (several may start on one line). */
+export function elementNote<T extends Rejected | RecordWarning>(item: RecordLine, r: T): T {
   if (item.element !== undefined) r.message = `array element ${item.element}: ${r.message}`;
   return r;
 }

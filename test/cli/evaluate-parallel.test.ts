@@ -44,6 +44,8 @@ function bigLog(): Buffer {
         responded: iso(t + (i % 7) * 3_600_000),
         cause: i % 13 ? 'provider' : 'third-party',
         channel: i % 17 ? 'helpdesk' : 'email',
+        // Fields the schema does not know: warnings, or rejections with --strict (on duplicates too).
+        ...(i % 97 === 0 || id === 'S7' ? { resovled: iso(t), ticket: i } : {}),
       }),
     );
   }
@@ -56,9 +58,11 @@ function bigLog(): Buffer {
 describe('evaluate --format ndjson on worker threads', () => {
   const dir = mkdtempSync(join(tmpdir(), 'slac-par-'));
   const log = join(dir, 'big.ndjson');
-  writeFileSync(log, bigLog());
+  const text = bigLog();
+  writeFileSync(log, text);
+  const typos = text.toString('latin1').match(/"resovled"/g)!.length;
 
-  for (const extra of [[], ['--period', '2026-04']]) {
+  for (const extra of [[], ['--period', '2026-04'], ['--strict']]) {
     it(`gives byte-identical output to one thread ${extra.join(' ')}`, () => {
       const args = ['evaluate', 'contracts/sagicc', log, '--format', 'ndjson', '--as-of', '2026-12-01', ...extra];
       const one = slac(args, 0);
@@ -71,6 +75,11 @@ describe('evaluate --format ndjson on worker threads', () => {
       expect(summary.kind).toBe('summary');
       expect(summary.counts.rejected).toBeGreaterThan(20); // bad lines and duplicate ids
       expect(one.stdout.match(/"the line is not valid UTF-8;/g)).toHaveLength(5);
+      const warnings = one.stdout.match(/^\{"kind":"warning",/gm)?.length ?? 0;
+      expect(warnings).toBe(extra[0] === '--strict' ? 0 : 2 * typos); // outside --period too: they are about the input
+      expect(summary.counts.warnings).toBe(warnings);
+      const notes = (err: string) => err.split('\n').filter((l) => l.startsWith('slac: '));
+      expect(notes(par.stderr)).toEqual(notes(one.stderr));
       expect(one.stdout.match(/"line is 17825792 bytes \(17 MiB\), longer than/g)).toHaveLength(1);
     });
   }

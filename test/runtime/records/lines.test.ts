@@ -80,7 +80,7 @@ describe('line length', () => {
 });
 
 describe('invalid UTF-8', () => {
-  const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+  const bytes = (...parts: (string | number[] | Buffer)[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p as Uint8Array))));
   const line = (id: number[]) => bytes('{"type":"outage","id":"A', id, '","start":"2026-03-10T02:00:00-05:00","end":"2026-03-10T03:00:00-05:00","cause":"provider"}\n');
   const input = Buffer.concat([
     line([]), //                        1: A
