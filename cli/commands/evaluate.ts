@@ -2,7 +2,9 @@
 
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { inSupportedRange, parseTimestamp, RecordsFormatError, type RecordWarning, type Rejected, SUPPORTED_RANGE } from '../../runtime/records';
+import {
+  inSupportedRange, openRecordInput, parseTimestamp, type RecordInput, RecordsFormatError, type RecordWarning, type Rejected, SUPPORTED_RANGE,
+} from '../../runtime/records';
 import type { IncidentVerdict } from '../../runtime/evaluate';
 import { evaluateRecords, type DowntimeVerdict, type SessionResult } from '../../runtime/session';
 import { formatInstant, localMidnight } from '../../runtime/time';
@@ -101,7 +103,14 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
     versions: versions.list.map((v) => ({ version: v.version, effective: v.ir.effective, file: v.ir.file })),
   };
 
-  const input = recordsPath === '-' ? io.stdinStream() : resolve(io.cwd, recordsPath);
+  const source = recordsPath === '-' ? io.stdinStream() : resolve(io.cwd, recordsPath);
+  /** A failure to read the records, as the user should read it. */
+  const readFailure = (e: unknown): unknown => {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EACCES') return new UsageError(`${recordsPath}: cannot read: ${fsReason(err)}`);
+    if (e instanceof RecordsFormatError) return new UsageError(e.describe(recordsPath === '-' ? 'standard input' : recordsPath, 'evaluate'));
+    return e;
+  };
   let breach = false;
   const progress = io.stderrIsTTY && !opts.quiet && !opts.output?.endsWith('/dev/stderr');
   let nextReport = 100_000;
@@ -118,13 +127,19 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
 
   let result: SessionResult;
   const rejected: Rejected[] = [];
-  // A records file that cannot be read is reported before --output is created (or emptied).
+  // A records file that cannot be read, or is not records, is reported before --output is created (or emptied).
   if (recordsPath !== '-') {
     try {
       if (statSync(resolve(io.cwd, recordsPath)).isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
     } catch (e) {
       throw new UsageError(`${recordsPath}: cannot read: ${fsReason(e)}`);
     }
+  }
+  let input: RecordInput;
+  try {
+    input = await openRecordInput(source);
+  } catch (e) {
+    throw readFailure(e);
   }
   const out = OutputWriter.open(io, opts.output);
   const session = { asOf, period: opts.period, recordsFile: recordsPath === '-' ? '<stdin>' : recordsPath, strict: opts.strict };
@@ -182,10 +197,7 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
     }
     await out.end();
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EACCES') throw new UsageError(`${recordsPath}: cannot read: ${fsReason(err)}`);
-    if (e instanceof RecordsFormatError) throw new UsageError(`${recordsPath === '-' ? 'standard input' : recordsPath} ${e.message}`);
-    throw e;
+    throw readFailure(e);
   } finally {
     if (onProgress) io.stderr('\r\x1b[K');
   }

@@ -2,13 +2,12 @@
 // that streams), parsed once, and split into its elements, each with the line on which it starts.
 
 import { isUtf8 } from 'node:buffer';
+import { RecordsFormatError } from './format';
 import type { RecordLine } from './lines';
 
 /** The largest JSON array input, in bytes: it is held in memory whole, with its parsed elements. */
 export const MAX_ARRAY_BYTES = 64 * 1024 * 1024;
 
-/** The input as a whole is not one slac reads (too large an array, not NDJSON): nothing is judged. */
-export class RecordsFormatError extends Error {}
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
@@ -51,6 +50,7 @@ export class ArrayInput {
     if (this.bytes > MAX_ARRAY_BYTES) {
       throw new RecordsFormatError(
         `is a JSON array of more than ${MAX_ARRAY_BYTES / 2 ** 20} MiB, which slac would have to hold in memory whole; write the records as NDJSON, one JSON object per line, which is streamed (jq -c '.[]' turns the array into it)`,
+        false,
       );
     }
     if (this.state === 'first-line') {

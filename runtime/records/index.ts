@@ -12,9 +12,10 @@ import { lineBatches, type RecordInput, type RecordLine } from './lines';
 import { inFile, type InputRecord, isRejected, type RecordWarning, type Rejected } from './record';
 import { type ContractFor, elementNote, validateLine, type ValidateOptions } from './validate';
 
-export { MAX_ARRAY_BYTES, RecordsFormatError } from './array';
+export { MAX_ARRAY_BYTES } from './array';
+export { RecordsFormatError } from './format';
 export { SeenIds } from './id-index';
-export { lineBatches, MAX_LINE_BYTES, readRecordLines, type RecordInput, type RecordLine } from './lines';
+export { lineBatches, MAX_LINE_BYTES, openRecordInput, readRecordLines, type RecordInput, type RecordLine } from './lines';
 export * from './record';
 export { explainTimestamp, inSupportedRange, parseTimestamp, SUPPORTED_RANGE } from './timestamp';
 export { closestField } from './fields';

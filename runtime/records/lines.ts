@@ -4,6 +4,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { ArrayInput, arrayLines, firstNonSpace, notUtf8 } from './array';
+import { binaryLook, firstLineLook, RecordsFormatError } from './format';
 
 /** The longest record line, in bytes: a longer one is rejected and skipped without being held. */
 export const MAX_LINE_BYTES = 16 * 1024 * 1024;
@@ -23,12 +24,13 @@ export interface RecordLine {
   error?: string;
 }
 
-export type RecordInput = NodeJS.ReadableStream | string;
+/** A file path (`-` for stdin), a stream, or an input already opened by openRecordInput. */
+export type RecordInput = NodeJS.ReadableStream | string | OpenedInput;
 
 const CHUNK = 1 << 20; // big reads: fewer chunks and string joins; the splitter copes with any size
 const BOM = [0xef, 0xbb, 0xbf];
 
-function openInput(input: RecordInput): NodeJS.ReadableStream {
+function openInput(input: NodeJS.ReadableStream | string): NodeJS.ReadableStream {
   if (typeof input !== 'string') return input;
   if (input === '-') return process.stdin;
   return createReadStream(input, { highWaterMark: CHUNK });
@@ -49,10 +51,12 @@ function tooLong(bytes: number): string {
  * than MAX_LINE_BYTES is counted, not kept, up to its newline; one that is not valid UTF-8 is
  * rejected rather than decoded with replacement characters. Both keep their number and become a
  * line with an `error`. The check runs on whole chunks (buffer.isUtf8), and line by line only in
- * a chunk that fails it, so valid input pays one pass.
+ * a chunk that fails it, so valid input pays one pass. The first non-blank line must be able to
+ * start NDJSON: otherwise the input is some other format, and RecordsFormatError says which.
  */
 class LineSplitter {
   private line = 0;
+  private sawRecord = false;
   /** The unfinished last line, in pieces (joined once when its newline arrives). */
   private pieces: Buffer[] = [];
   /** Bytes of the unfinished line, kept in `pieces` or, once over the limit, only counted. */
@@ -103,7 +107,7 @@ class LineSplitter {
     this.pieces = [];
     this.pending = 0;
     this.skipping = false;
-    if (buf === null) out.push({ line: ++this.line, text: '', error: tooLong(bytes) });
+    if (buf === null) this.error(tooLong(bytes), out);
     else this.one(buf, 0, buf.length, out);
   }
 
@@ -131,12 +135,11 @@ class LineSplitter {
   /** The line buf[a, b), checked on its own. */
   private one(buf: Buffer, a: number, b: number, out: RecordLine[]): void {
     if (b - a > MAX_LINE_BYTES) {
-      out.push({ line: ++this.line, text: '', error: tooLong(b - a) });
+      this.error(tooLong(b - a), out);
       return;
     }
-    const bytes = buf.subarray(a, b);
-    if (!isUtf8(bytes)) {
-      out.push({ line: ++this.line, text: '', error: notUtf8() });
+    if (!isUtf8(buf.subarray(a, b))) {
+      this.error(notUtf8(), out);
       return;
     }
     const end = b > a && buf[b - 1] === 13 ? b - 1 : b;
@@ -144,7 +147,21 @@ class LineSplitter {
   }
 
   private text(t: string, out: RecordLine[]): void {
-    out.push(isBlank(t) ? { line: ++this.line, text: t, blank: true } : { line: ++this.line, text: t });
+    if (isBlank(t)) {
+      out.push({ line: ++this.line, text: t, blank: true });
+      return;
+    }
+    if (!this.sawRecord) {
+      this.sawRecord = true;
+      const look = firstLineLook(t);
+      if (look !== null) throw new RecordsFormatError(look);
+    }
+    out.push({ line: ++this.line, text: t });
+  }
+
+  private error(error: string, out: RecordLine[]): void {
+    this.sawRecord = true; // a line too long or not UTF-8 is judged as a record line, not as a format
+    out.push({ line: ++this.line, text: '', error });
   }
 }
 
@@ -157,6 +174,10 @@ function startsWith(buf: Buffer, bytes: number[]): boolean {
  * one promise per line do not pay for it. See readRecordLines for the rules.
  */
 export async function* lineBatches(input: RecordInput): AsyncGenerator<RecordLine[]> {
+  if (input instanceof OpenedInput) {
+    yield* input.take();
+    return;
+  }
   const splitter = new LineSplitter();
   // Until the format is known: the input so far (white space only, at most a line's worth).
   let head: Buffer | null = Buffer.alloc(0);
@@ -181,6 +202,8 @@ export async function* lineBatches(input: RecordInput): AsyncGenerator<RecordLin
         continue;
       }
       head = null;
+      const look = first === -1 ? null : binaryLook(chunk);
+      if (look !== null) throw new RecordsFormatError(`looks like ${look}`);
       if (first !== -1 && chunk[first] === 91 /* [ */) {
         array = new ArrayInput(first);
         if (!array.add(chunk)) continue;
@@ -220,4 +243,39 @@ export async function* lineBatches(input: RecordInput): AsyncGenerator<RecordLin
  */
 export async function* readRecordLines(input: RecordInput): AsyncGenerator<RecordLine> {
   for await (const batch of lineBatches(input)) yield* batch;
+}
+
+/** An input whose start has been read (see openRecordInput): its lines so far, then the rest. */
+export class OpenedInput {
+  private taken = false;
+
+  constructor(
+    private readonly first: RecordLine[][],
+    private readonly rest: AsyncGenerator<RecordLine[]>,
+  ) {}
+
+  async *take(): AsyncGenerator<RecordLine[]> {
+    if (this.taken) throw new Error('a records input can be read once');
+    this.taken = true;
+    yield* this.first;
+    yield* this.rest;
+  }
+}
+
+/**
+ * Reads the start of an input, up to its first non-blank line (a JSON array: the whole array), so
+ * that what would stop the run (a file that cannot be read, is not NDJSON, or is too large an
+ * array) stops it before any output is created. The input returned reads on from there.
+ */
+export async function openRecordInput(input: RecordInput): Promise<RecordInput> {
+  const batches = lineBatches(input);
+  const first: RecordLine[][] = [];
+  for (let lines = 0; lines < 100_000; ) {
+    const step = await batches.next();
+    if (step.done) break;
+    first.push(step.value);
+    lines += step.value.length;
+    if (step.value.some((l) => !l.blank)) break;
+  }
+  return new OpenedInput(first, batches);
 }

@@ -49,7 +49,7 @@ describe('fields the schema does not know', () => {
     expect(r.err).toBe('slac: 5 warnings: record fields the schema does not know were ignored (see the report)\n');
     const doc = JSON.parse(r.out);
     expect(outputSchemaErrors(doc)).toBe('');
-    expect(doc.warnings).toEqual(WARNINGS.map((w) => ({ line: w.line, file: path, ...w })));
+    expect(doc.warnings).toEqual(WARNINGS.map(({ line, ...w }) => ({ line, file: path, ...w })));
     expect(doc.incidents.map((i: { id: string }) => i.id)).toEqual(['S1']);
     expect(doc.downtime.map((d: { id: string }) => d.id)).toEqual(['O1', 'M1']);
     expect(doc.summary).toMatchObject({ lines: 3, accepted: 3, rejected: 0, warnings: 5 });
@@ -60,7 +60,7 @@ describe('fields the schema does not know', () => {
     const path = typo();
     const nd = (await runSlac(['evaluate', 'contracts/sagicc', path, ...AS_OF, '--format', 'ndjson'])).out.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(nd.slice(0, 3).map((o) => [o.kind, o.line])).toEqual([['warning', 1], ['warning', 1], ['incident', 1]]);
-    expect(nd.filter((o) => o.kind === 'warning').map(({ kind: _, ...w }) => w)).toEqual(WARNINGS.map((w) => ({ line: w.line, file: path, ...w })));
+    expect(nd.filter((o) => o.kind === 'warning').map(({ kind: _, ...w }) => w)).toEqual(WARNINGS.map(({ line, ...w }) => ({ line, file: path, ...w })));
     const text = (await runSlac(['evaluate', 'contracts/sagicc', path, ...AS_OF, '--no-color'])).out;
     expect(text).toContain(`Warnings\n  ${path}:1: record "S1": unknown field "resovled" is ignored (did you mean "resolved"?)\n`);
     expect(text).toContain('3 lines, 3 evaluated, 0 rejected, 5 warnings');

@@ -255,8 +255,9 @@ describe('NDJSON input', () => {
 
   it('readRecordLines yields every line with its number and marks blanks', async () => {
     const lines = [];
-    for await (const l of readRecordLines(Readable.from([Buffer.from('\uFEFFa\r\n\nb')]))) lines.push(l);
-    expect(lines).toEqual([{ line: 1, text: 'a' }, { line: 2, text: '', blank: true }, { line: 3, text: 'b' }]);
+    // (The first line must be able to start NDJSON: an input whose first line is plain text is refused.)
+    for await (const l of readRecordLines(Readable.from([Buffer.from('\uFEFF{a\r\n\nb')]))) lines.push(l);
+    expect(lines).toEqual([{ line: 1, text: '{a' }, { line: 2, text: '', blank: true }, { line: 3, text: 'b' }]);
   });
 
   it('does not include a stack trace or a whole huge line in a JSON error', async () => {
