@@ -5,8 +5,9 @@ import { resolve } from 'node:path';
 import { compile } from '../compiler/compile';
 import { compileContract, ContractVersions } from '../runtime/contract';
 import { expandContractPaths, readText } from './files';
-import type { FileDiagnostics } from './formats/located';
-import { UsageError } from './io';
+import { type FileDiagnostics, summarize } from './formats/located';
+import { formatText } from './formats/text';
+import { colorsFor, type Io, UsageError } from './io';
 
 export interface LoadedContracts {
   versions: ContractVersions;
@@ -53,4 +54,13 @@ export function loadContracts(path: string, cwd: string, options: { checks?: boo
     compiled.map((c) => compileContract(c.contract, (span) => `${c.file}:${c.lines.position(span.start).line}`)),
   );
   return { versions, files, diagnostics, hasErrors };
+}
+
+/** Prints the errors of contracts that have some (they stop whatever needed them); true when there were any. */
+export function reportContractErrors(loaded: LoadedContracts, contractPath: string, io: Io, color: boolean, before: string): boolean {
+  if (!loaded.hasErrors) return false;
+  const bad = loaded.diagnostics.filter((d) => d.diagnostics.length);
+  io.stderr(formatText(bad, summarize(bad), colorsFor(io, 'stderr', !color)));
+  io.stderr(`slac: the contract has errors; fix them before ${before} (slac check ${contractPath})\n`);
+  return true;
 }

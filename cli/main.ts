@@ -2,7 +2,7 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { type Io, processIo, UsageError } from './io';
-import { CHECK_FORMATS, EVALUATE_FORMATS, FAIL_LEVELS } from './options';
+import { CHECK_FORMATS, EVALUATE_FORMATS, FAIL_LEVELS, RECORDS_CHECK_FORMATS } from './options';
 
 // Commands are loaded when they run: `slac check` never loads the evaluator, nor `evaluate` the
 // checks, so each pays only for its own start-up.
@@ -62,6 +62,22 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--strict', 'reject records with fields the schema does not know (otherwise a warning each)')
     .action(async (contract: string, records: string, opts) => {
       exitCode = await (await import('./commands/evaluate')).evaluateCommand(contract, records, opts, io);
+    });
+
+  program
+    .command('records')
+    .description('work on records files without evaluating them')
+    .command('check')
+    .description('validate records against a contract: the rejections and warnings evaluate would give; exit 3 when a record is rejected')
+    .argument('<contract>', 'contract file, or a folder holding its versions')
+    .argument('<records>', 'records file (NDJSON or JSON array), or - for stdin')
+    .addOption(new Option('--format <format>', 'output format').choices(RECORDS_CHECK_FORMATS).default('text'))
+    .option('--strict', 'reject records with fields the schema does not know (otherwise a warning each)')
+    .option('--output <file>', 'write the report to a file')
+    .option('--no-color', 'no colours (also NO_COLOR)')
+    .option('--quiet', 'no notes on stderr')
+    .action(async (contract: string, records: string, opts) => {
+      exitCode = await (await import('./commands/records-check')).recordsCheckCommand(contract, records, opts, io);
     });
 
   try {

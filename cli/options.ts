@@ -5,3 +5,4 @@ export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as con
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 export const FAIL_LEVELS = ['error', 'warning', 'info'] as const;
 export const EVALUATE_FORMATS = ['text', 'json', 'ndjson', 'markdown'] as const;
+export const RECORDS_CHECK_FORMATS = ['text', 'json'] as const;

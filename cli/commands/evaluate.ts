@@ -2,22 +2,19 @@
 
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  inSupportedRange, openRecordInput, parseTimestamp, type RecordInput, RecordsFormatError, type RecordWarning, type Rejected, SUPPORTED_RANGE,
-} from '../../runtime/records';
+import { inSupportedRange, parseTimestamp, type RecordWarning, type Rejected, SUPPORTED_RANGE } from '../../runtime/records';
 import type { IncidentVerdict } from '../../runtime/evaluate';
 import { evaluateRecords, type DowntimeVerdict, type SessionResult } from '../../runtime/session';
 import { formatInstant, localMidnight } from '../../runtime/time';
-import { loadContracts } from '../contracts';
+import { loadContracts, reportContractErrors } from '../contracts';
+import { openRecords, recordsFailure } from '../records';
 import { evaluateParallel, workerCount, workersAvailable } from './evaluate-parallel';
 import { type EvaluationReport, JsonReport, toMarkdown, toText } from '../formats/evaluation';
 import { OutputWriter } from '../formats/writer';
 import { incidentLine } from '../formats/ndjson';
 import { LISTED } from '../formats/record-issues';
-import { summarize } from '../formats/located';
-import { formatText } from '../formats/text';
 import { EVALUATE_FORMATS } from '../options';
-import { colorsFor, fsReason, type Io, UsageError } from '../io';
+import { colorsFor, type Io, UsageError } from '../io';
 
 
 export interface EvaluateOptions {
@@ -86,12 +83,7 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
   if (opts.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.period)) throw new UsageError(`--period is a month written YYYY-MM, not "${opts.period}"`);
 
   const loaded = loadContracts(contractPath, io.cwd);
-  if (loaded.hasErrors) {
-    const bad = loaded.diagnostics.filter((d) => d.diagnostics.length);
-    io.stderr(formatText(bad, summarize(bad), colorsFor(io, 'stderr', !opts.color)));
-    io.stderr(`slac: the contract has errors; fix them before evaluating (slac check ${contractPath})\n`);
-    return 1;
-  }
+  if (reportContractErrors(loaded, contractPath, io, opts.color, 'evaluating')) return 1;
   const versions = loaded.versions;
   const zone = versions.zone;
   const asOf = opts.asOf !== undefined ? parseAsOf(opts.asOf, zone) : (opts.now ?? Date.now());
@@ -103,14 +95,6 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
     versions: versions.list.map((v) => ({ version: v.version, effective: v.ir.effective, file: v.ir.file })),
   };
 
-  const source = recordsPath === '-' ? io.stdinStream() : resolve(io.cwd, recordsPath);
-  /** A failure to read the records, as the user should read it. */
-  const readFailure = (e: unknown): unknown => {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EACCES') return new UsageError(`${recordsPath}: cannot read: ${fsReason(err)}`);
-    if (e instanceof RecordsFormatError) return new UsageError(e.describe(recordsPath === '-' ? 'standard input' : recordsPath, 'evaluate'));
-    return e;
-  };
   let breach = false;
   const progress = io.stderrIsTTY && !opts.quiet && !opts.output?.endsWith('/dev/stderr');
   let nextReport = 100_000;
@@ -128,21 +112,9 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
   let result: SessionResult;
   const rejected: Rejected[] = [];
   // A records file that cannot be read, or is not records, is reported before --output is created (or emptied).
-  if (recordsPath !== '-') {
-    try {
-      if (statSync(resolve(io.cwd, recordsPath)).isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
-    } catch (e) {
-      throw new UsageError(`${recordsPath}: cannot read: ${fsReason(e)}`);
-    }
-  }
-  let input: RecordInput;
-  try {
-    input = await openRecordInput(source);
-  } catch (e) {
-    throw readFailure(e);
-  }
+  const { input, label } = await openRecords(recordsPath, io, 'evaluate');
   const out = OutputWriter.open(io, opts.output);
-  const session = { asOf, period: opts.period, recordsFile: recordsPath === '-' ? '<stdin>' : recordsPath, strict: opts.strict };
+  const session = { asOf, period: opts.period, recordsFile: label, strict: opts.strict };
   const warnings: RecordWarning[] = []; // for text and markdown, only those they list
   const head = { contract: contractInfo, asOf: formatInstant(asOf, zone), period: opts.period ?? null };
   try {
@@ -197,7 +169,7 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
     }
     await out.end();
   } catch (e) {
-    throw readFailure(e);
+    throw recordsFailure(e, recordsPath, 'evaluate');
   } finally {
     if (onProgress) io.stderr('\r\x1b[K');
   }
