@@ -156,7 +156,9 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
         },
         downtime: (d) => downtime.push(d),
         rejected: (r) => rejected.push(r),
-        warning: (w) => void ((json || warnings.length < LISTED) && warnings.push(w)),
+        warning: (w) => {
+          if (json || warnings.length < LISTED) warnings.push(w);
+        },
         progress: onProgress,
         drain: () => out.drain(),
       });
