@@ -141,14 +141,18 @@ async function linesOurs(): Promise<number> {
   return n;
 }
 
-/** The real thing: readRecords with a version-picking contractFor, as the evaluator uses it. */
+/**
+ * The real thing: readRecords with a version-picking contractFor, as the evaluator uses it. The
+ * incidents carry a `ticket` field the schema does not know, so each also costs a warning.
+ */
 async function full(): Promise<number> {
   const contractFor: ContractFor = () => CONTRACT;
   let accepted = 0;
   let rejected = 0;
-  const counts = await readRecords(DATA, contractFor, () => accepted++, () => rejected++);
-  if (rejected !== 0 || counts.lines !== counts.accepted + counts.rejected + counts.blank) {
-    throw new Error(`bench data rejected: ${JSON.stringify(counts)}`);
+  let warnings = 0;
+  const counts = await readRecords(DATA, contractFor, () => accepted++, () => rejected++, { file: 'records-1m.ndjson', onWarning: () => warnings++ });
+  if (rejected !== 0 || counts.lines !== counts.accepted + counts.rejected + counts.blank || warnings !== (COUNT * 4) / 5) {
+    throw new Error(`bench data rejected: ${JSON.stringify({ ...counts, warnings })}`);
   }
   return accepted;
 }

@@ -3,7 +3,10 @@
 import { compileContract, ContractVersions } from '../runtime/contract';
 import { compileFiles } from './compile-files';
 import { contractVersionFiles } from './files';
-import type { FileDiagnostics } from './formats/located';
+import { type FileDiagnostics, summarize } from './formats/located';
+import { formatText } from './formats/text';
+import { visible } from './formats/visible';
+import { colorsFor, type Io } from './io';
 
 export interface LoadedContracts {
   versions: ContractVersions;
@@ -28,4 +31,13 @@ export function loadContracts(path: string, cwd: string, options: { checks?: boo
     compiled.map((c) => compileContract(c.contract, (span) => `${c.file}:${c.lines.position(span.start).line}`)),
   );
   return { versions, files, diagnostics, hasErrors };
+}
+
+/** Prints the errors of contracts that have some (they stop whatever needed them); true when there were any. */
+export function reportContractErrors(loaded: LoadedContracts, contractPath: string, io: Io, color: boolean, before: string): boolean {
+  if (!loaded.hasErrors) return false;
+  const bad = loaded.diagnostics.filter((d) => d.diagnostics.length);
+  io.stderr(formatText(bad, summarize(bad), colorsFor(io, 'stderr', !color)));
+  io.stderr(`slac: the contract has errors; fix them before ${before} (slac check ${visible(contractPath)})\n`);
+  return true;
 }

@@ -3,7 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { visible, visibleLines } from './formats/visible';
 import { fsReason, type Io, processIo, UsageError } from './io';
-import { CHECK_FORMATS, EVALUATE_FORMATS, FAIL_LEVELS, HOLIDAY_FORMATS, INIT_HOURS } from './options';
+import { CHECK_FORMATS, EVALUATE_FORMATS, FAIL_LEVELS, HOLIDAY_FORMATS, INIT_HOURS, RECORDS_CHECK_FORMATS } from './options';
 import { VERSION } from './version';
 
 // Commands are loaded when they run: `slac check` never loads the evaluator, nor `evaluate` the
@@ -107,6 +107,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--output <file>', 'write the report to a file (replaced only once complete; never one of the inputs)')
     .option('--no-color', 'no colours (also NO_COLOR)')
     .option('--quiet', 'no progress or notes on stderr')
+    .option('--strict', 'reject records with fields the schema does not know (otherwise a warning each)')
     .addHelpText(
       'after',
       epilogue(
@@ -176,6 +177,29 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       // The session ends with the client's `exit` notification, which exits the process.
       (await import('../lsp/server')).startStdioServer();
       await new Promise<never>(() => undefined);
+    });
+
+  program
+    .command('records')
+    .description('work on records files without evaluating them')
+    .command('check')
+    .description('validate records against a contract: the rejections and warnings evaluate would give; exit 3 when a record is rejected')
+    .argument('<contract>', 'contract file, or a folder holding its versions')
+    .argument('<records>', 'records file (NDJSON or JSON array), or - for stdin')
+    .addOption(new Option('--format <format>', 'output format').choices(RECORDS_CHECK_FORMATS).default('text'))
+    .option('--strict', 'reject records with fields the schema does not know (otherwise a warning each)')
+    .option('--output <file>', 'write the report to a file')
+    .option('--no-color', 'no colours (also NO_COLOR)')
+    .option('--quiet', 'no notes on stderr')
+    .addHelpText(
+      'after',
+      epilogue(
+        ['0  every record is valid', '1  the contract has errors', '2  usage or file error', '3  some records were rejected'],
+        ['slac records check contracts/sagicc contracts/examples/sagicc-2026-03.ndjson', 'slac records check contract.sla export.ndjson --strict --format json'],
+      ),
+    )
+    .action(async (contract: string, records: string, opts) => {
+      exitCode = await (await import('./commands/records-check')).recordsCheckCommand(contract, records, opts, io);
     });
 
   try {

@@ -7,3 +7,4 @@ export const FAIL_LEVELS = ['error', 'warning', 'info'] as const;
 export const EVALUATE_FORMATS = ['text', 'json', 'ndjson', 'markdown'] as const;
 export const HOLIDAY_FORMATS = ['text', 'json'] as const;
 export const INIT_HOURS = ['business', '24x7'] as const;
+export const RECORDS_CHECK_FORMATS = ['text', 'json'] as const;

@@ -7,7 +7,7 @@ import type { CompiledContract, ContractVersions } from './contract';
 import { evaluateIncident, type IncidentVerdict } from './evaluate';
 import { judgeMaintenance, PeriodAccumulator, type PeriodVerdict } from './periods';
 import type { Contract } from '../compiler/ir';
-import { type ContractFor, type InputRecord, type ReadCounts, type RecordInput, type Rejected, readRecords } from './records';
+import { type ContractFor, type InputRecord, type ReadCounts, type RecordInput, type RecordWarning, type Rejected, readRecords } from './records';
 import { formatInstant, localMidnight, localYearMonth } from './time';
 
 export interface SessionOptions {
@@ -15,6 +15,10 @@ export interface SessionOptions {
   asOf: number;
   /** Only this month ("YYYY-MM"): incidents opened in it, and its period. */
   period?: string;
+  /** The records file as the user named it, for rejections and warnings. */
+  recordsFile?: string;
+  /** Fields the schema does not know reject their record (`--strict`) instead of a warning each. */
+  strict?: boolean;
 }
 
 export interface DowntimeVerdict {
@@ -33,6 +37,8 @@ export interface SessionEvents {
   incident(v: IncidentVerdict): void;
   downtime?(v: DowntimeVerdict): void;
   rejected(r: Rejected): void;
+  /** A field the schema does not know, reported before its record's verdict. */
+  warning?(w: RecordWarning): void;
   /** Called every few thousand records, for a progress indicator. */
   progress?(linesRead: number): void;
   /** Awaited between batches of input, so a writer can apply backpressure. */
@@ -44,6 +50,8 @@ export interface SessionCounts extends ReadCounts {
   evaluated: number;
   /** Accepted records outside --period (not listed): incidents opened, or downtime not meeting, another month. */
   outsidePeriod: number;
+  /** Warnings: fields the schema does not know, on records judged or rejected. */
+  warnings: number;
 }
 
 export interface SessionResult {
@@ -56,7 +64,7 @@ export type Judged =
   | { kind: 'incident'; verdict: IncidentVerdict; listed: boolean; opened: number; countsForReliability: boolean }
   | { kind: 'downtime'; verdict: DowntimeVerdict; listed: boolean; start: number; end: number; counted: [number, number][] };
 
-/** The contract version that validates a record's names (see ContractFor in records.ts). */
+/** The contract version that validates a record's names (see ContractFor in records/validate.ts). */
 export function contractForRecords(versions: ContractVersions): Contract | ContractFor {
   // With one version there is nothing to choose (and no timestamp to parse twice).
   if (versions.list.length === 1) return versions.list[0].ir;
@@ -149,6 +157,7 @@ export class SessionState {
   readonly periods: PeriodAccumulator;
   evaluated = 0;
   outsidePeriod = 0;
+  warnings = 0;
 
   constructor(
     versions: ContractVersions,
@@ -168,7 +177,7 @@ export class SessionState {
 
   result(read: ReadCounts): SessionResult {
     return {
-      counts: { ...read, evaluated: this.evaluated, outsidePeriod: this.outsidePeriod },
+      counts: { ...read, evaluated: this.evaluated, outsidePeriod: this.outsidePeriod, warnings: this.warnings },
       periods: this.periods.finish(this.options.period),
     };
   }
@@ -190,6 +199,12 @@ export async function evaluateRecords(
     if (j.kind === 'incident') events.incident(j.verdict);
     else events.downtime?.(j.verdict);
   };
-  const read = await readRecords(input, contractForRecords(versions), onRecord, (r) => events.rejected(r), events.drain);
+  const onWarning = (w: RecordWarning): void => {
+    state.warnings++;
+    events.warning?.(w);
+  };
+  const read = await readRecords(input, contractForRecords(versions), onRecord, (r) => events.rejected(r), {
+    file: options.recordsFile, strict: options.strict, onWarning, afterBatch: events.drain,
+  });
   return state.result(read);
 }

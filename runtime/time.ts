@@ -43,20 +43,31 @@ export function isoDate(epochDay: number): string {
 
 // ---- local wall time <-> instant, in one zone ----
 
+/** Days of a zone's offsets sampled at once: a clock's year of intervals touches one or two. */
+const WINDOW = 512 * DAY;
+
+/** The offsets of one window of days: starts[i] is where offsets[i] (ms) begins. */
+interface OffsetWindow {
+  lo: number;
+  hi: number;
+  starts: number[];
+  offsets: number[];
+}
+
 /**
- * The UTC offsets of one IANA zone as a table of transitions, filled lazily from luxon's IANAZone.
+ * The UTC offsets of one IANA zone as tables of transitions, filled lazily from luxon's IANAZone.
  * Asking luxon costs ~4 us per instant (Intl formatting); building a year of business intervals
  * needs thousands of offsets, so the zone is sampled once a day instead and every change found is
- * located to the millisecond by bisection. Assumes a zone never changes its offset twice within
- * one day (true of every tzdb zone in the years an SLA can concern).
+ * located to the millisecond by bisection. Windows of days are sampled independently, so records
+ * in 1970 and in 9999 cost two windows, not the eight thousand years between them. Assumes a zone
+ * never changes its offset twice within one day (true of every tzdb zone in the years an SLA can
+ * concern).
  */
 class ZoneOffsets {
   private readonly zone: IANAZone;
-  /** Sampled range [lo, hi], whole UTC days; starts[i] is where offsets[i] (ms) begins. */
-  private lo = 0;
-  private hi = -1;
-  private starts: number[] = [];
-  private offsets: number[] = [];
+  private readonly windows = new Map<number, OffsetWindow>();
+  /** The window used last: consecutive queries nearly always fall in it. */
+  private last: OffsetWindow = { lo: 0, hi: -1, starts: [], offsets: [] };
 
   constructor(name: string) {
     this.zone = IANAZone.create(name);
@@ -67,8 +78,9 @@ class ZoneOffsets {
   }
 
   offsetAt(t: number): number {
-    if (!(t >= this.lo && t <= this.hi)) this.extend(t);
-    const starts = this.starts;
+    let w = this.last;
+    if (!(t >= w.lo && t < w.hi)) w = this.last = this.window(t);
+    const starts = w.starts;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -76,11 +88,22 @@ class ZoneOffsets {
       if (starts[mid] <= t) lo = mid;
       else hi = mid - 1;
     }
-    return this.offsets[lo];
+    return w.offsets[lo];
   }
 
-  /** Segments of [a, b] (whole days): the offset at a, then each change by its first instant. */
-  private scan(a: number, b: number): { starts: number[]; offsets: number[] } {
+  private window(t: number): OffsetWindow {
+    if (!Number.isFinite(t)) throw new RangeError('instants must be finite');
+    const k = Math.floor(t / WINDOW);
+    let w = this.windows.get(k);
+    if (w === undefined) {
+      w = this.scan(k * WINDOW, (k + 1) * WINDOW);
+      this.windows.set(k, w);
+    }
+    return w;
+  }
+
+  /** The window [a, b): the offset at a, then each change by its first instant. */
+  private scan(a: number, b: number): OffsetWindow {
     const starts = [a];
     const offsets = [this.raw(a)];
     for (let s = a + DAY; s <= b; s += DAY) {
@@ -94,35 +117,11 @@ class ZoneOffsets {
         if (this.raw(mid) === prev) lo = mid;
         else hi = mid;
       }
+      if (hi >= b) break; // the next window starts with it
       starts.push(hi);
       offsets.push(o);
     }
-    return { starts, offsets };
-  }
-
-  private extend(t: number): void {
-    if (!Number.isFinite(t)) throw new RangeError('instants must be finite');
-    // About a year of margin per extension, so that a clock's year of intervals costs one scan.
-    const margin = 400 * DAY;
-    const day = Math.floor(t / DAY) * DAY;
-    if (this.hi < this.lo) {
-      const seg = this.scan(day - margin, day + margin);
-      this.starts = seg.starts;
-      this.offsets = seg.offsets;
-      this.lo = day - margin;
-      this.hi = day + margin;
-    } else if (t < this.lo) {
-      const left = this.scan(day - margin, this.lo);
-      // The scan's last segment continues into the table's first one (same offset at lo).
-      this.starts = [...left.starts, ...this.starts.slice(1)];
-      this.offsets = [...left.offsets, ...this.offsets.slice(1)];
-      this.lo = day - margin;
-    } else {
-      const right = this.scan(this.hi, day + margin);
-      this.starts = [...this.starts, ...right.starts.slice(1)];
-      this.offsets = [...this.offsets, ...right.offsets.slice(1)];
-      this.hi = day + margin;
-    }
+    return { lo: a, hi: b, starts, offsets };
   }
 }
 
@@ -205,29 +204,36 @@ interface FormatMemo {
   day: number;
   dayText: string;
   offset: number;
+  /** The offset the instant is written with: the zone's, or 0 when that is not whole minutes. */
+  shown: number;
   offsetText: string;
 }
 const formatMemos = new Map<string, FormatMemo>();
 
 function offsetText(offset: number, zone: string): string {
-  if (offset === 0 && zone === 'UTC') return 'Z';
+  if (offset % MINUTE !== 0 || (offset === 0 && zone === 'UTC')) return 'Z';
   const abs = Math.abs(offset) / MINUTE;
   return `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-/** ISO 8601 in the zone with its offset: 2026-03-08T00:15:00-05:00 (milliseconds only when set). */
+/**
+ * ISO 8601 in the zone with its offset: 2026-03-08T00:15:00-05:00 (milliseconds only when set).
+ * ISO 8601 offsets are whole minutes; where a zone's is not (Africa/Monrovia's -00:44:30 until
+ * 1972), the instant is written exactly, in UTC with `Z`, rather than with a rounded offset.
+ */
 export function formatInstant(instant: number, zone: string): string {
   let memo = formatMemos.get(zone);
   if (memo === undefined) {
-    memo = { conv: converterFor(zone), day: NaN, dayText: '', offset: NaN, offsetText: '' };
+    memo = { conv: converterFor(zone), day: NaN, dayText: '', offset: NaN, shown: 0, offsetText: '' };
     formatMemos.set(zone, memo);
   }
   const offset = memo.conv.offsetAt(instant);
   if (offset !== memo.offset) {
     memo.offset = offset;
+    memo.shown = offset % MINUTE === 0 ? offset : 0;
     memo.offsetText = offsetText(offset, zone);
   }
-  const local = instant + offset;
+  const local = instant + memo.shown;
   const day = Math.floor(local / DAY);
   if (day !== memo.day) {
     const [y, m, d] = civilFromDays(day);

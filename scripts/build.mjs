@@ -1,13 +1,17 @@
 // Bundles the CLI (one chunk per command) so a cold `slac` start costs little more than bare Node, and writes
-// the holiday snapshot that lets `slac check` compare pinned holidays without loading date-holidays.
+// the holiday snapshot that lets `slac check` compare pinned holidays without loading date-holidays. First it
+// compiles the records schema into validators (scripts/record-validators.mjs): nothing is compiled at run time.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { writeRecordValidators } from './record-validators.mjs';
 
 // Paths below are relative to the project root, wherever the build is started from.
 process.chdir(join(dirname(fileURLToPath(import.meta.url)), '..'));
+
+writeRecordValidators('.');
 
 // Old chunks have other hashes: clear them, but keep the (slow to compute) holiday snapshot.
 rmSync('dist/chunks', { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ContractVersions } from '../../runtime/contract';
 import type { InputRecord, ReadCounts, RecordInput, Rejected } from '../../runtime/records';
-import { lineBatches, SeenIds } from '../../runtime/records';
+import { inFile, lineBatches, SeenIds } from '../../runtime/records';
 import { type Judged, type SessionOptions, type SessionResult, SessionState } from '../../runtime/session';
 import { type BatchRequest, type BatchResult, FLAG, KIND, type WorkerSetup } from '../workers/protocol';
 
@@ -85,7 +85,7 @@ export async function evaluateParallel(
   };
 
   const apply = (req: BatchRequest, res: BatchResult): void => {
-    const { kinds, flags, ids, idLen, out, outLen, facts, factAt } = res;
+    const { kinds, flags, ids, idLen, out, outLen, warnLen, warnCount, facts, factAt } = res;
     const idText = Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength);
     let idPos = 0;
     let outPos = 0;
@@ -105,7 +105,13 @@ export async function evaluateParallel(
     for (let i = 0; i < kinds.length; i++) {
       counts.lines++;
       const kind = kinds[i];
-      const at = outPos;
+      // The line's warnings are written whatever becomes of its record; then the record's own line.
+      if (warnLen[i] > 0) {
+        keep(outPos, warnLen[i]);
+        state.warnings += warnCount[i];
+      }
+      const at = outPos + warnLen[i];
+      const len = outLen[i] - warnLen[i];
       outPos += outLen[i];
       if (kind === KIND.blank) {
         counts.blank++;
@@ -113,9 +119,9 @@ export async function evaluateParallel(
       }
       if (kind === KIND.rejected) {
         counts.rejected++;
-        const { kind: _, ...r } = JSON.parse(Buffer.from(out.buffer, out.byteOffset + at, outLen[i]).toString('utf8')) as Rejected & { kind: string };
+        const { kind: _, ...r } = JSON.parse(Buffer.from(out.buffer, out.byteOffset + at, len).toString('utf8')) as Rejected & { kind: string };
         hooks.rejected(r);
-        keep(at, outLen[i]);
+        keep(at, len);
         continue;
       }
       const id = idText.toString('utf8', idPos, idPos + idLen[i]);
@@ -125,7 +131,7 @@ export async function evaluateParallel(
       if (dup) {
         flush();
         runStart = runEnd = outPos;
-        reject(dup);
+        reject(inFile(dup, setup.recordsFile));
         continue;
       }
       counts.accepted++;
@@ -141,7 +147,7 @@ export async function evaluateParallel(
       }
       if (!state.apply(judged)) continue;
       if (flags[i] & FLAG.breach) hooks.breach();
-      keep(at, outLen[i]);
+      keep(at, len);
     }
     flush();
     if (hooks.progress) hooks.progress(counts.lines);
@@ -159,6 +165,9 @@ export async function evaluateParallel(
         lines: Int32Array.from(batch, (b) => b.line),
         blank: Uint8Array.from(batch, (b) => (b.blank ? 1 : 0)),
       };
+      batch.forEach((b, i) => {
+        if (b.error !== undefined) (req.errors ??= {})[i] = b.error;
+      });
       const w = workers[req.seq % workers.length];
       const res = new Promise<BatchResult>((resolve, rejectP) => waiting.set(req.seq, { resolve, reject: rejectP }));
       w.postMessage(req);

@@ -2,22 +2,20 @@
 
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseTimestamp } from '../../runtime/records';
+import { inSupportedRange, parseTimestamp, SUPPORTED_RANGE } from '../../runtime/records';
 import type { IncidentVerdict } from '../../runtime/evaluate';
 import { evaluateRecords, type SessionResult } from '../../runtime/session';
 import { formatInstant, localMidnight } from '../../runtime/time';
-import { loadContracts } from '../contracts';
+import { loadContracts, reportContractErrors } from '../contracts';
 import { CONTRACT_EXTENSION } from '../files';
+import { openRecords, recordsFailure } from '../records';
 import { evaluateParallel, workerCount, workersAvailable } from './evaluate-parallel';
 import { evaluateFormat } from '../formats/infer';
 import { ReportWriter } from '../formats/report';
 import { OutputWriter } from '../formats/writer';
 import { incidentLine } from '../formats/ndjson';
-import { summarize } from '../formats/located';
-import { formatText } from '../formats/text';
-import { visible } from '../formats/visible';
 import { contractInputs, recordsInput, refuseInputAsOutput } from '../output-file';
-import { colorsFor, fsReason, type Io, UsageError } from '../io';
+import { colorsFor, type Io, UsageError } from '../io';
 
 
 export interface EvaluateOptions {
@@ -29,6 +27,8 @@ export interface EvaluateOptions {
   output?: string;
   color: boolean;
   quiet?: boolean;
+  /** Fields the schema does not know reject their record instead of a warning each. */
+  strict?: boolean;
   /** The instant "now" for a missing --as-of; injected by tests. */
   now?: number;
 }
@@ -58,8 +58,14 @@ function parallelWorkers(file: string, env: Record<string, string | undefined>):
   }
 }
 
-/** --as-of: an ISO timestamp with offset, or a date (local midnight in the contract's zone). */
+/** --as-of: an ISO timestamp with offset, or a date (local midnight in the contract's zone), in the range records have. */
 function parseAsOf(text: string, zone: string): number {
+  const t = asOfInstant(text, zone);
+  if (!inSupportedRange(t)) throw new UsageError(`--as-of ${text} is outside the supported range (${SUPPORTED_RANGE})`);
+  return t;
+}
+
+function asOfInstant(text: string, zone: string): number {
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (date) {
     const t = parseTimestamp(`${text}T00:00:00Z`);
@@ -96,12 +102,7 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
   refuseInputAsOutput(opts.output, [...contractInputs([contractPath], io.cwd), ...recordsInput(recordsPath, io)], io.cwd);
 
   const loaded = loadContracts(contractPath, io.cwd);
-  if (loaded.hasErrors) {
-    const bad = loaded.diagnostics.filter((d) => d.diagnostics.length);
-    io.stderr(formatText(bad, summarize(bad), colorsFor(io, 'stderr', !opts.color)));
-    io.stderr(`slac: the contract has errors; fix them before evaluating (slac check ${visible(contractPath)})\n`);
-    return 1;
-  }
+  if (reportContractErrors(loaded, contractPath, io, opts.color, 'evaluating')) return 1;
   const versions = loaded.versions;
   const zone = versions.zone;
   // Now, in whole seconds: a report says 09:00:00-05:00, not 09:00:00.437-05:00.
@@ -114,7 +115,6 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
     versions: versions.list.map((v) => ({ version: v.version, effective: v.ir.effective, file: v.ir.file })),
   };
 
-  const input = recordsPath === '-' ? io.stdinStream() : resolve(io.cwd, recordsPath);
   let breach = false;
   const progress = io.stderrIsTTY && !opts.quiet && !opts.output?.endsWith('/dev/stderr');
   let nextReport = 100_000;
@@ -130,22 +130,16 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
   };
 
   let result: SessionResult;
-  // A records file that cannot be read is reported before --output is created (or emptied).
-  if (recordsPath !== '-') {
-    try {
-      if (statSync(resolve(io.cwd, recordsPath)).isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
-    } catch (e) {
-      throw new UsageError(`${recordsPath}: cannot read: ${fsReason(e)}`);
-    }
-  }
+  // A records file that cannot be read, or is not records, is reported before --output is created (or emptied).
+  const { input, label } = await openRecords(recordsPath, io, 'evaluate');
   const out = OutputWriter.open(io, opts.output);
-  const session = { asOf, period: opts.period };
+  const session = { asOf, period: opts.period, recordsFile: label, strict: opts.strict };
   const head = { contract: contractInfo, asOf: formatInstant(asOf, zone), period: opts.period ?? null };
   try {
     if (format === 'ndjson') {
       const threads = recordsPath === '-' ? 0 : parallelWorkers(resolve(io.cwd, recordsPath), io.env);
       if (threads > 0) {
-        const setup = { contract: contractPath, cwd: io.cwd, asOf, period: opts.period };
+        const setup = { contract: contractPath, cwd: io.cwd, asOf, period: opts.period, recordsFile: session.recordsFile, strict: opts.strict };
         const hooks = { rejected: () => {}, breach: () => (breach = true), progress: onProgress };
         result = await evaluateParallel(versions, setup, input, session, threads, out, hooks);
       } else {
@@ -156,6 +150,7 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
           },
           downtime: (d) => out.line('downtime', d),
           rejected: (r) => out.line('rejected', r),
+          warning: (w) => out.line('warning', w),
           progress: onProgress,
           drain: () => out.drain(),
         });
@@ -172,6 +167,7 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
           },
           downtime: (d) => report.downtime(d),
           rejected: (r) => report.rejected(r),
+          warning: (w) => report.warning(w),
           progress: onProgress,
           drain: () => out.drain(),
         });
@@ -184,14 +180,13 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
   } catch (e) {
     // The old --output file stays as it was.
     await out.abort();
-    // Output errors are usage errors already; a file error here is the records'.
-    const err = e as NodeJS.ErrnoException;
-    if (typeof err.code === 'string' && typeof err.syscall === 'string') throw new UsageError(`${recordsPath}: cannot read: ${fsReason(err)}`);
-    throw e;
+    throw recordsFailure(e, recordsPath, 'evaluate');
   } finally {
     if (onProgress) io.stderr('\r\x1b[K');
   }
   if (!breach) breach = result.periods.some((p) => p.availability?.status === 'breached' || p.reliability?.status === 'breached');
+  const warned = result.counts.warnings;
+  if (warned > 0 && !opts.quiet) io.stderr(`slac: ${warned} warning${warned === 1 ? '' : 's'}: record fields the schema does not know were ignored (see the report)\n`);
   const rejected = result.counts.rejected;
   if (rejected > 0) {
     if (!opts.quiet) io.stderr(`slac: ${rejected} record${rejected === 1 ? ' was' : 's were'} rejected (see the report)\n`);

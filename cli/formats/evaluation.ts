@@ -5,10 +5,11 @@
 
 import type { IncidentVerdict, ObjectiveVerdict } from '../../runtime/evaluate';
 import type { PeriodVerdict } from '../../runtime/periods';
-import type { Rejected } from '../../runtime/records';
+import type { RecordWarning, Rejected } from '../../runtime/records';
 import type { DowntimeVerdict, SessionCounts } from '../../runtime/session';
 import type { Colors } from '../io';
 import { visible } from './visible';
+import { issueLines } from './record-issues';
 
 export interface ReportHead {
   contract: { name: string | null; version: string; file: string; versions: { version: string; effective: string | null; file: string }[] };
@@ -24,6 +25,8 @@ export interface EvaluationReport extends ReportHead {
   downtime: Listing<DowntimeVerdict>;
   periods: Listing<PeriodVerdict>;
   rejected: Listing<Rejected>;
+  /** Every warning for JSON; text and markdown need only the first LISTED (counts.warnings has the total). */
+  warnings: Listing<RecordWarning>;
   counts: SessionCounts;
   /** The longest objective name among the incidents, when known without reading them. */
   objectiveWidth?: number;
@@ -63,13 +66,15 @@ export class JsonReport {
   }
 
   /** The rest of the document, a piece at a time. */
-  *finish(rest: Pick<EvaluationReport, 'downtime' | 'periods' | 'rejected' | 'counts'>): Generator<string> {
+  *finish(rest: Pick<EvaluationReport, 'downtime' | 'periods' | 'rejected' | 'warnings' | 'counts'>): Generator<string> {
     yield `${this.count ? '\n  ]' : ']'},\n  "downtime": `;
     yield* array(rest.downtime);
     yield ',\n  "periods": ';
     yield* array(rest.periods);
     yield ',\n  "rejected": ';
     yield* array(rest.rejected);
+    yield ',\n  "warnings": ';
+    yield* array(rest.warnings);
     yield `,\n  "summary": ${nested(rest.counts, '  ')}\n}\n`;
   }
 }
@@ -103,6 +108,7 @@ function availabilityText(exact: string): string {
 function summaryLine(k: SessionCounts): string {
   const parts = [`${k.lines} line${k.lines === 1 ? '' : 's'}`, `${k.evaluated} evaluated`, `${k.rejected} rejected`];
   if (k.blank) parts.push(`${k.blank} blank`);
+  if (k.warnings) parts.push(`${k.warnings} warning${k.warnings === 1 ? '' : 's'}`);
   if (k.outsidePeriod) parts.push(`${k.outsidePeriod} outside the period`);
   return parts.join(', ');
 }
@@ -173,7 +179,12 @@ export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
   }
   if (r.rejected.length) {
     yield c.bold(c.red('Rejected records'));
-    for (const x of r.rejected) yield `  line ${x.line}${x.id ? ` (${v(x.id)})` : ''}: ${v(x.message)}`;
+    for (const x of issueLines(r.rejected, r.rejected.length)) yield `  ${v(x)}`;
+    yield '';
+  }
+  if (r.counts.warnings) {
+    yield c.bold(c.yellow('Warnings'));
+    for (const x of issueLines(r.warnings, r.counts.warnings)) yield `  ${v(x)}`;
     yield '';
   }
   yield summaryLine(r.counts);
@@ -242,7 +253,12 @@ export function* markdownLines(r: EvaluationReport): Generator<string> {
   }
   if (r.rejected.length) {
     yield* ['## Rejected records', ''];
-    for (const x of r.rejected) yield `- line ${x.line}${x.id ? ` (${cell(x.id)})` : ''}: ${cell(x.message)}`;
+    for (const x of issueLines(r.rejected, r.rejected.length)) yield `- ${cell(x)}`;
+    yield '';
+  }
+  if (r.counts.warnings) {
+    yield* ['## Warnings', ''];
+    for (const x of issueLines(r.warnings, r.counts.warnings)) yield `- ${cell(x)}`;
     yield '';
   }
   yield `_${summaryLine(r.counts)}._`;

@@ -4,11 +4,12 @@
 
 import type { IncidentVerdict } from '../../runtime/evaluate';
 import type { PeriodVerdict } from '../../runtime/periods';
-import type { Rejected } from '../../runtime/records';
+import type { RecordWarning, Rejected } from '../../runtime/records';
 import type { DowntimeVerdict, SessionCounts } from '../../runtime/session';
 import type { Colors } from '../io';
 import { type EvaluationReport, JsonReport, markdownLines, type ReportHead, textLines } from './evaluation';
 import { incidentLine } from './ndjson';
+import { LISTED } from './record-issues';
 import { Spool } from './spool';
 import type { OutputWriter } from './writer';
 
@@ -21,6 +22,8 @@ export class ReportWriter {
   private readonly incidents: Spool<IncidentVerdict> | null;
   private readonly downtimes = new Spool<DowntimeVerdict>();
   private readonly rejects = new Spool<Rejected>();
+  /** Every warning for JSON; text and markdown list only the first LISTED. */
+  private readonly warnings: Spool<RecordWarning> | RecordWarning[];
   private objectiveWidth = 8;
 
   constructor(
@@ -33,6 +36,7 @@ export class ReportWriter {
     this.json?.start(head);
     // incidentLine: the NDJSON line, twice as fast as JSON.stringify; its extra "kind" is ignored.
     this.incidents = this.json ? null : new Spool<IncidentVerdict>(incidentLine);
+    this.warnings = this.json ? new Spool<RecordWarning>() : [];
   }
 
   incident(v: IncidentVerdict): void {
@@ -52,9 +56,14 @@ export class ReportWriter {
     this.rejects.add(r);
   }
 
+  warning(w: RecordWarning): void {
+    if (this.warnings instanceof Spool) this.warnings.add(w);
+    else if (this.warnings.length < LISTED) this.warnings.push(w);
+  }
+
   /** Writes the rest of the report, waiting for the output between pieces. */
   async finish(periods: PeriodVerdict[], counts: SessionCounts): Promise<void> {
-    const rest = { downtime: this.downtimes, periods, rejected: this.rejects, counts };
+    const rest = { downtime: this.downtimes, periods, rejected: this.rejects, warnings: this.warnings, counts };
     let n = 0;
     if (this.json) {
       for (const piece of this.json.finish(rest)) {
@@ -75,5 +84,6 @@ export class ReportWriter {
     this.incidents?.dispose();
     this.downtimes.dispose();
     this.rejects.dispose();
+    if (this.warnings instanceof Spool) this.warnings.dispose();
   }
 }

@@ -4,7 +4,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { RecordJudge, contractForRecords } from '../../runtime/session';
-import { isRejected, validateLine } from '../../runtime/records';
+import { inFile, isRejected, type RecordWarning, validateLine } from '../../runtime/records';
 import { loadContracts } from '../contracts';
 import { incidentLine } from '../formats/ndjson';
 import { type BatchRequest, type BatchResult, KIND, FLAG, type WorkerSetup } from './protocol';
@@ -15,6 +15,9 @@ const loaded = loadContracts(setup.contract, setup.cwd, { checks: false });
 const versions = loaded.versions;
 const judge = new RecordJudge(versions, { asOf: setup.asOf, period: setup.period });
 const contractFor = contractForRecords(versions);
+const file = setup.recordsFile;
+const warnings: RecordWarning[] = [];
+const validation = { warnings, strict: setup.strict };
 
 function kindLine(kind: string, obj: object): string {
   return `{"kind":"${kind}",${JSON.stringify(obj).slice(1)}`;
@@ -58,6 +61,8 @@ parentPort!.on('message', (req: BatchRequest) => {
   const flags = new Uint8Array(n);
   const idLen = new Int32Array(n);
   const outLen = new Int32Array(n);
+  const warnLen = new Int32Array(n);
+  const warnCount = new Int32Array(n);
   // Facts for the periods, per record from facts[factAt[i]]: an incident's opened instant; a
   // downtime's start, end, number of counted pieces, then the pieces' start and end.
   const facts: number[] = [];
@@ -67,10 +72,16 @@ parentPort!.on('message', (req: BatchRequest) => {
       kinds[i] = KIND.blank;
       continue;
     }
-    const r = validateLine({ line: req.lines[i], text: texts[i] }, contractFor);
+    warnings.length = 0;
+    const r = validateLine({ line: req.lines[i], text: texts[i], error: req.errors?.[i] }, contractFor, validation);
+    // The line's warnings come first in its output, whatever becomes of the record.
+    let w = 0;
+    for (const x of warnings) w += out.add(kindLine('warning', inFile(x, file)), true);
+    warnLen[i] = outLen[i] = w;
+    warnCount[i] = warnings.length;
     if (isRejected(r)) {
       kinds[i] = KIND.rejected;
-      outLen[i] = out.add(kindLine('rejected', r), true);
+      outLen[i] += out.add(kindLine('rejected', inFile(r, file)), true);
       continue;
     }
     idLen[i] = idBytes.add(r.id, false);
@@ -82,12 +93,12 @@ parentPort!.on('message', (req: BatchRequest) => {
       if (j.countsForReliability) flags[i] |= FLAG.countsForReliability;
       if (j.listed && j.verdict.objectives.some((o) => o.status === 'breached')) flags[i] |= FLAG.breach;
       facts.push(j.opened);
-      if (j.listed) outLen[i] = out.add(incidentLine(j.verdict), true);
+      if (j.listed) outLen[i] += out.add(incidentLine(j.verdict), true);
     } else {
       kinds[i] = j.verdict.type === 'outage' ? KIND.outage : KIND.maintenance;
       facts.push(j.start, j.end, j.counted.length);
       for (const [s, e] of j.counted) facts.push(s, e);
-      if (j.listed) outLen[i] = out.add(kindLine('downtime', j.verdict), true);
+      if (j.listed) outLen[i] += out.add(kindLine('downtime', j.verdict), true);
     }
   }
   const result: BatchResult = {
@@ -98,9 +109,11 @@ parentPort!.on('message', (req: BatchRequest) => {
     idLen,
     out: out.take(),
     outLen,
+    warnLen,
+    warnCount,
     facts: Float64Array.from(facts),
     factAt,
   };
-  const transfer = [kinds, flags, result.ids, idLen, result.out, outLen, result.facts, factAt].map((a) => a.buffer as ArrayBuffer);
+  const transfer = [kinds, flags, result.ids, idLen, result.out, outLen, warnLen, warnCount, result.facts, factAt].map((a) => a.buffer as ArrayBuffer);
   parentPort!.postMessage(result, transfer);
 });

@@ -5,6 +5,8 @@ export interface WorkerSetup {
   cwd: string;
   asOf: number;
   period?: string;
+  recordsFile?: string;
+  strict?: boolean;
 }
 
 export interface BatchRequest {
@@ -13,6 +15,8 @@ export interface BatchRequest {
   text: string;
   lines: Int32Array;
   blank: Uint8Array;
+  /** Lines rejected unread (too long, not UTF-8), by index in the batch: their text is empty. */
+  errors?: Record<number, string>;
 }
 
 export const KIND = { blank: 0, rejected: 1, incident: 2, outage: 3, maintenance: 4 } as const;
@@ -27,8 +31,11 @@ export interface BatchResult {
   idLen: Int32Array;
   /** The NDJSON lines of listed verdicts and rejections, UTF-8, each ending with "\n", in order. */
   out: Uint8Array;
-  /** Byte length of each record's part of `out` (0 when it writes nothing). */
+  /** Byte length of each record's part of `out` (0 when it writes nothing), its warnings first. */
   outLen: Int32Array;
+  /** Of outLen, the bytes of the line's warnings, and how many they are. */
+  warnLen: Int32Array;
+  warnCount: Int32Array;
   facts: Float64Array;
   factAt: Int32Array;
 }

@@ -66,11 +66,11 @@ describe('large reports', () => {
     opened: '2026-03-13T17:00:00-05:00', excluded: null,
     objectives: [{ objective: 'response', status: 'met', due: '2026-03-16T17:00:00-05:00', target: '1 business day', happened: null, elapsedMinutes: 5, remainingMinutes: null }],
   });
-  const counts = { lines: 0, blank: 0, accepted: 0, rejected: 0, evaluated: 0, outsidePeriod: 0 };
+  const counts = { lines: 0, blank: 0, accepted: 0, rejected: 0, evaluated: 0, outsidePeriod: 0, warnings: 0 };
   const head = { contract: { name: 'X', version: '1', file: 'x.sla', versions: [] }, asOf: '2026-04-01T00:00:00-05:00', period: null };
 
   it('the text report of 200,000 incidents is built without exhausting the stack', () => {
-    const report: EvaluationReport = { ...head, incidents: Array.from({ length: 200_000 }, (_, i) => verdict(i)), downtime: [], periods: [], rejected: [], counts };
+    const report: EvaluationReport = { ...head, incidents: Array.from({ length: 200_000 }, (_, i) => verdict(i)), downtime: [], periods: [], rejected: [], warnings: [], counts };
     const lines = [...textLines(report, pc.createColors(false))];
     expect(lines.length).toBeGreaterThan(400_000);
   });
@@ -84,8 +84,8 @@ describe('large reports', () => {
         const incidents = Array.from({ length: n }, (_, i) => verdict(i));
         for (const v of incidents) json.incident(v);
         const downtime = Array.from({ length: m }, (_, i) => ({ type: 'outage' as const, id: `O${i}`, line: i, version: '1', start: 'a', end: 'b', countedMinutes: 1, reason: 'r' }));
-        for (const piece of json.finish({ downtime, periods: [], rejected: [], counts })) out += piece;
-        const doc = { ...head, incidents, downtime, periods: [], rejected: [], summary: counts };
+        for (const piece of json.finish({ downtime, periods: [], rejected: [], warnings: [], counts })) out += piece;
+        const doc = { ...head, incidents, downtime, periods: [], rejected: [], warnings: [], summary: counts };
         expect(out).toBe(`${JSON.stringify(doc, null, 2)}\n`);
       }),
     );
@@ -107,7 +107,7 @@ describe('output and input edges', () => {
     const r = await runSlac(['evaluate', 'contracts/sagicc', lead, '--as-of', '2026-04-08', '--format', 'json']);
     expect(r.code).toBe(3);
     const doc = JSON.parse(r.out);
-    expect(doc.rejected).toEqual([{ line: 1, message: 'record must be a JSON object, got an array' }]);
+    expect(doc.rejected).toEqual([{ line: 1, file: lead, message: 'record must be a JSON object, got an array' }]);
     expect(doc.summary).toMatchObject({ lines: 14, evaluated: 13, rejected: 1, blank: 0 });
   });
 

@@ -19,8 +19,11 @@ function slac(args: string[], workers: number) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A log with many batches: good records, bad lines, blank lines and duplicates far apart. */
-function bigLog(): string {
+/**
+ * A log with many batches: good records, bad lines, blank lines, duplicates far apart, lines that
+ * are not UTF-8 and one longer than a record line may be.
+ */
+function bigLog(): Buffer {
   const lines: string[] = [];
   const base = Date.UTC(2026, 2, 13, 13);
   const iso = (ms: number) => `${new Date(ms - 5 * 3_600_000).toISOString().slice(0, 19)}-05:00`;
@@ -41,18 +44,25 @@ function bigLog(): string {
         responded: iso(t + (i % 7) * 3_600_000),
         cause: i % 13 ? 'provider' : 'third-party',
         channel: i % 17 ? 'helpdesk' : 'email',
+        // Fields the schema does not know: warnings, or rejections with --strict (on duplicates too).
+        ...(i % 97 === 0 || id === 'S7' ? { resovled: iso(t), ticket: i } : {}),
       }),
     );
   }
-  return `${lines.join('\n')}\n`;
+  const parts = lines.map((l) => Buffer.from(l));
+  for (let k = 1; k <= 5; k++) parts.splice(k * 5000, 0, Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d])); // {"\xff"}
+  parts.splice(12_345, 0, Buffer.alloc(17 << 20, 'x'));
+  return Buffer.concat(parts.flatMap((p) => [p, Buffer.from('\n')]));
 }
 
 describe('evaluate --format ndjson on worker threads', () => {
   const dir = mkdtempSync(join(tmpdir(), 'slac-par-'));
   const log = join(dir, 'big.ndjson');
-  writeFileSync(log, bigLog());
+  const text = bigLog();
+  writeFileSync(log, text);
+  const typos = text.toString('latin1').match(/"resovled"/g)!.length;
 
-  for (const extra of [[], ['--period', '2026-04']]) {
+  for (const extra of [[], ['--period', '2026-04'], ['--strict']]) {
     it(`gives byte-identical output to one thread ${extra.join(' ')}`, () => {
       const args = ['evaluate', 'contracts/sagicc', log, '--format', 'ndjson', '--as-of', '2026-12-01', ...extra];
       const one = slac(args, 0);
@@ -64,6 +74,13 @@ describe('evaluate --format ndjson on worker threads', () => {
       const summary = JSON.parse(one.stdout.trimEnd().split('\n').pop()!);
       expect(summary.kind).toBe('summary');
       expect(summary.counts.rejected).toBeGreaterThan(20); // bad lines and duplicate ids
+      expect(one.stdout.match(/"the line is not valid UTF-8;/g)).toHaveLength(5);
+      const warnings = one.stdout.match(/^\{"kind":"warning",/gm)?.length ?? 0;
+      expect(warnings).toBe(extra[0] === '--strict' ? 0 : 2 * typos); // outside --period too: they are about the input
+      expect(summary.counts.warnings).toBe(warnings);
+      const notes = (err: string) => err.split('\n').filter((l) => l.startsWith('slac: '));
+      expect(notes(par.stderr)).toEqual(notes(one.stderr));
+      expect(one.stdout.match(/"line is 17825792 bytes \(17 MiB\), longer than/g)).toHaveLength(1);
     });
   }
 

@@ -39,7 +39,7 @@ async function inMemory(): Promise<EvaluationReport> {
   const rows = (await runSlac([...args, '--format', 'ndjson'])).out.trim().split('\n').map((l) => JSON.parse(l));
   const of = (kind: string) => rows.filter((r) => r.kind === kind).map(({ kind: _, ...r }) => r);
   const summary = rows.at(-1);
-  return { contract: summary.contract, asOf: summary.asOf, period: summary.period, incidents: of('incident'), downtime: of('downtime'), periods: of('period'), rejected: of('rejected'), counts: summary.counts };
+  return { contract: summary.contract, asOf: summary.asOf, period: summary.period, incidents: of('incident'), downtime: of('downtime'), periods: of('period'), rejected: of('rejected'), warnings: of('warning'), counts: summary.counts };
 }
 
 describe('reports written while the log is read', () => {
@@ -48,7 +48,7 @@ describe('reports written while the log is read', () => {
     expect(r.code).toBe(3);
     const m = await inMemory();
     expect(m.downtime.length).toBeGreaterThan(5000);
-    const doc = { contract: m.contract, asOf: m.asOf, period: m.period, incidents: m.incidents, downtime: m.downtime, periods: m.periods, rejected: m.rejected, summary: m.counts };
+    const doc = { contract: m.contract, asOf: m.asOf, period: m.period, incidents: m.incidents, downtime: m.downtime, periods: m.periods, rejected: m.rejected, warnings: m.warnings, summary: m.counts };
     expect(r.out).toBe(`${JSON.stringify(doc, null, 2)}\n`);
   });
 

@@ -149,7 +149,7 @@ describe('a log with every kind of bad record (SAGICC)', () => {
     const r = await slac(['evaluate', SAGICC, BAD, '--as-of', AS_OF, '--no-color']);
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('Rejected records');
-    expect(r.stdout).toContain('line 9 (B9): field "opened": timestamp "2026-02-30T10:00:00-05:00" is not a real date');
+    expect(r.stdout).toContain('  test/fixtures/evaluate/bad-records.ndjson:9: record "B9": field "opened": timestamp "2026-02-30T10:00:00-05:00" is not a real date');
     expect(r.stdout).toContain('31 lines, 6 evaluated, 23 rejected, 2 blank');
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });

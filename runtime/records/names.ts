@@ -1,0 +1,93 @@
+// The names a contract declares (plans, severities and their aliases, categories, causes,
+// channels), indexed once per Contract object for the record validator, with the lists its
+// messages show. A record's name matches a declared one ignoring case ("Force-Majeure" is the
+// cause force-majeure) and is replaced by the declared id, so verdicts always show the contract's
+// spelling; the contract language does not let two declarations differ only by case.
+
+import type { Contract } from '../../compiler/ir';
+
+/** Names to the declared id they stand for. Maps, not objects, so "constructor" is unknown. */
+export class DeclaredNames {
+  private readonly ids = new Map<string, string>();
+
+  /** Declares `name` for `id`; an earlier declaration keeps the name (an alias never shadows an id). */
+  add(name: string, id: string): void {
+    if (!this.ids.has(name)) this.ids.set(name, id);
+    const folded = name.toLowerCase();
+    if (!this.ids.has(folded)) this.ids.set(folded, id);
+  }
+
+  /** The declared id `name` means, ignoring case; undefined when it means none. */
+  resolve(name: string): string | undefined {
+    return this.ids.get(name) ?? this.ids.get(name.toLowerCase());
+  }
+}
+
+export interface NameIndex {
+  /** Plan a record may omit `plan` for; null when the contract has several plans. */
+  defaultPlan: string | null;
+  plans: DeclaredNames;
+  planList: string;
+  /** Severity ids and aliases. */
+  severities: DeclaredNames;
+  severityList: string;
+  categories: DeclaredNames;
+  categoryList: string;
+  causes: DeclaredNames;
+  causeList: string;
+  /** The channels of the channel rule (a record may name others: the evaluator judges those). */
+  channels: DeclaredNames;
+  channelRequired: boolean;
+  channelList: string;
+}
+
+const indexes = new WeakMap<Contract, NameIndex>();
+
+/** "(declared: a, b)", or what the contract lacks when it declares none. */
+export function known(list: string, what: string): string {
+  if (list === 'none') return `(the contract declares no ${what})`;
+  if (list.startsWith('none (')) return `(the contract declares no ${what}: ${list.slice(6, -1)})`;
+  return `(declared: ${list})`;
+}
+
+function listOf(ids: readonly string[]): string {
+  return ids.length === 0 ? 'none' : ids.join(', ');
+}
+
+function declared(ids: readonly string[]): DeclaredNames {
+  const names = new DeclaredNames();
+  for (const id of ids) names.add(id, id);
+  return names;
+}
+
+export function nameIndex(contract: Contract): NameIndex {
+  let ix = indexes.get(contract);
+  if (ix) return ix;
+  const planIds = contract.plans.map((p) => p.id);
+  const implicit = contract.implicitPlan || planIds.length === 0;
+  const severities = declared(contract.severities.map((s) => s.id));
+  const aliasText: string[] = [];
+  for (const s of contract.severities) {
+    for (const a of s.aliases) {
+      severities.add(a, s.id);
+      aliasText.push(`${a} = ${s.id}`);
+    }
+  }
+  const rule = contract.channels;
+  ix = {
+    defaultPlan: implicit ? 'default' : planIds.length === 1 ? planIds[0]! : null,
+    plans: declared(implicit ? ['default'] : planIds),
+    planList: implicit ? 'none (omit "plan")' : listOf(planIds),
+    severities,
+    severityList: listOf(contract.severities.map((s) => s.id)) + (aliasText.length ? `; aliases: ${aliasText.join(', ')}` : ''),
+    categories: declared(contract.categories.map((c) => c.id)),
+    categoryList: listOf(contract.categories.map((c) => c.id)),
+    causes: declared(contract.causes.map((c) => c.id)),
+    causeList: listOf(contract.causes.map((c) => c.id)),
+    channels: declared(rule ? rule.channels.map((c) => c.id) : []),
+    channelRequired: rule !== null,
+    channelList: rule ? listOf(rule.channels.map((c) => (c.official ? `${c.id} (official)` : c.id))) : '',
+  };
+  indexes.set(contract, ix);
+  return ix;
+}

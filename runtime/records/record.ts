@@ -1,0 +1,73 @@
+// The typed records the reader yields (instants in epoch ms, names resolved to the contract's
+// ids), and the rejection of a line that could not become one.
+
+
+export interface IncidentRecord {
+  type: 'incident';
+  id: string;
+  /** Plan id; the single plan (or `default` for a contract without plans) when omitted. */
+  plan: string;
+  /** Canonical severity id (aliases resolved). */
+  severity: string;
+  category: string | null;
+  opened: number;
+  responded: number | null;
+  restored: number | null;
+  resolved: number | null;
+  cause: string;
+  /** Null only when the contract has no channel rule and the record gave none. */
+  channel: string | null;
+  line: number;
+}
+
+export interface OutageRecord {
+  type: 'outage';
+  id: string;
+  start: number;
+  end: number;
+  cause: string;
+  line: number;
+}
+
+export interface MaintenanceRecord {
+  type: 'maintenance';
+  id: string;
+  start: number;
+  end: number;
+  /** Null = no notice was given. */
+  notified: number | null;
+  acknowledged: number | null;
+  line: number;
+}
+
+export type InputRecord = IncidentRecord | OutageRecord | MaintenanceRecord;
+export type RecordType = InputRecord['type'];
+
+export interface Rejected {
+  /** 1-based input line (for a JSON array: the line on which the element starts). */
+  line: number;
+  /** The records file, as the user named it, when the reader was told (see ReadOptions). */
+  file?: string;
+  id?: string;
+  message: string;
+}
+
+/** Something in a record that was not used although the record was: a field the schema does not know. */
+export interface RecordWarning {
+  line: number;
+  file?: string;
+  id?: string;
+  field: string;
+  message: string;
+}
+
+/** `x` naming its file, placed right after the line (the order in which reports print them). */
+export function inFile<T extends Rejected | RecordWarning>(x: T, file: string | undefined): T {
+  if (file === undefined) return x;
+  const { line, ...rest } = x;
+  return { line, file, ...rest } as T;
+}
+
+export function isRejected(r: InputRecord | Rejected): r is Rejected {
+  return (r as Rejected).message !== undefined;
+}
