@@ -104,32 +104,122 @@ function coversWholeWeek(weekly: I.WeeklyRange[]): boolean {
   return reach >= 10080;
 }
 
-interface Declared<T> {
-  map: Map<string, T & { span: Span }>;
+/** What lowering knows while it walks the statements: the declarations so far and the contract it builds. */
+interface LowerContext {
+  report: Reporter;
+  contract: I.Contract;
+  /** Clauses that may be given once, by key, with where they were first given. */
+  once: Map<string, Span>;
+  calendars: Map<string, I.Calendar>;
+  severities: Map<string, I.Severity>;
+  plans: Map<string, I.Plan>;
+  categories: Map<string, I.Category>;
+  causes: Map<string, I.Cause>;
+  /** Severity alias -> the severity it names. */
+  aliasOwner: Map<string, string>;
+  /** Target cells given so far (`objective/plan/severity`), for duplicates across tables. */
+  cellKeys: Map<string, Span>;
+  sawZone: boolean;
+  sawPlans: boolean;
+}
+
+type StatementOf<K extends A.Statement['kind']> = Extract<A.Statement, { kind: K }>;
+type Lowerings = { [K in A.Statement['kind']]?: (s: StatementOf<K>, ctx: LowerContext) => void };
+
+/** Pass 1: what declares names (calendars, severities, plans, categories, causes) and the header. */
+const DECLARATIONS: Lowerings = {
+  contract: (s, ctx) => {
+    if (single(ctx, 'contract', s, 'the contract name')) ctx.contract.name = s.name.value;
+  },
+  version: (s, ctx) => {
+    if (single(ctx, 'version', s, 'the version')) ctx.contract.version = s.value.value;
+  },
+  effective: (s, ctx) => {
+    if (single(ctx, 'effective', s, 'the effective date')) ctx.contract.effective = s.date ? s.date.text : null;
+  },
+  party: (s, ctx) => {
+    if (single(ctx, s.role, s, `the ${s.role}`)) ctx.contract[s.role] = s.name.value;
+  },
+  timeZone: lowerTimeZone,
+  calendar: (s, ctx) => {
+    declare(ctx, ctx.calendars, lowerCalendar(s, ctx.report), 'calendar');
+  },
+  severities: declareSeverities,
+  plans: declarePlans,
+  categories: (s, ctx) => {
+    for (const item of s.items) {
+      if (item.kind === 'category') declare(ctx, ctx.categories, { id: item.id.name, description: item.description?.value ?? null, span: item.span }, 'category');
+      else lowerCategoryTable(item, ctx);
+    }
+  },
+  causes: (s, ctx) => {
+    for (const item of s.items) {
+      declare(ctx, ctx.causes, { id: item.id.name, counted: item.counted, description: item.description?.value ?? null, span: item.span }, 'cause');
+    }
+  },
+};
+
+/** Pass 2: everything that refers to declarations, so that tables may come before what they name. */
+const CLAUSES: Lowerings = {
+  categories: (s, ctx) => {
+    for (const item of s.items) if (item.kind === 'table') lowerCategoryTargets(item, ctx);
+  },
+  objective: lowerObjective,
+  channels: lowerChannels,
+  maintenance: (s, ctx) => {
+    if (single(ctx, 'maintenance', s, 'the maintenance clause')) ctx.contract.maintenance = lowerMaintenance(s, ctx);
+  },
+  availability: (s, ctx) => {
+    if (single(ctx, 'availability', s, 'the availability clause')) ctx.contract.availability = lowerAvailability(s, ctx);
+  },
+  reliability: (s, ctx) => {
+    if (single(ctx, 'reliability', s, 'the reliability clause')) ctx.contract.reliability = { maxIncidents: Number(s.max.text), period: 'calendar-month', span: s.span };
+  },
+  credits: (s, ctx) => {
+    if (single(ctx, 'credits', s, 'the credits clause')) ctx.contract.credits = lowerCredits(s, ctx);
+  },
+  note: (s, ctx) => {
+    ctx.contract.notes.push({ kind: s.clause ? 'clause' : 'note', title: s.title.value, text: s.text.value, span: s.span });
+  },
+};
+
+function run(lowerings: Lowerings, s: A.Statement, ctx: LowerContext): void {
+  (lowerings[s.kind] as ((s: A.Statement, ctx: LowerContext) => void) | undefined)?.(s, ctx);
 }
 
 export function lower(ast: A.ContractFile, file: string, report: Reporter): I.Contract {
-  const once = new Map<string, Span>();
-  const single = <T extends { span: Span }>(key: string, s: T, what: string): boolean => {
-    const prev = once.get(key);
-    if (prev) {
-      report.report(DIAGNOSTICS.duplicateStatement, s.span, `${what} is given twice`, { related: [{ span: prev, message: 'first given here' }] });
-      return false;
-    }
-    once.set(key, s.span);
-    return true;
+  const ctx: LowerContext = {
+    report,
+    contract: emptyContract(file),
+    once: new Map(),
+    calendars: new Map(),
+    severities: new Map(),
+    plans: new Map(),
+    categories: new Map(),
+    causes: new Map(),
+    aliasOwner: new Map(),
+    cellKeys: new Map(),
+    sawZone: false,
+    sawPlans: false,
   };
-  const declare = <T extends { id: string; span: Span }>(d: Declared<T>, item: T, what: string): boolean => {
-    const prev = d.map.get(item.id);
-    if (prev) {
-      report.report(DIAGNOSTICS.duplicateDeclaration, item.span, `${what} "${item.id}" is declared twice`, { related: [{ span: prev.span, message: 'first declared here' }] });
-      return false;
-    }
-    d.map.set(item.id, item);
-    return true;
-  };
+  for (const s of ast.statements) run(DECLARATIONS, s, ctx);
+  reportMissingHeader(ast, ctx);
+  const c = ctx.contract;
+  if (!ctx.sawPlans) {
+    c.implicitPlan = true;
+    ctx.plans.set(DEFAULT_PLAN, { id: DEFAULT_PLAN, rank: 0, span: { start: 0, end: 0 } });
+  }
+  c.calendars = [...ctx.calendars.values()];
+  c.severities = [...ctx.severities.values()];
+  c.plans = [...ctx.plans.values()];
+  c.categories = [...ctx.categories.values()];
+  c.causes = [...ctx.causes.values()];
+  for (const s of ast.statements) run(CLAUSES, s, ctx);
+  return c;
+}
 
-  const c: I.Contract = {
+function emptyContract(file: string): I.Contract {
+  return {
     file,
     name: null,
     version: null,
@@ -153,85 +243,71 @@ export function lower(ast: A.ContractFile, file: string, report: Reporter): I.Co
     credits: null,
     notes: [],
   };
+}
 
-  // Pass 1: declarations (calendars, severities, plans, categories, causes) so that tables may
-  // come before or after what they name.
-  const calendars: Declared<I.Calendar> = { map: new Map() };
-  const severities: Declared<I.Severity> = { map: new Map() };
-  const plans: Declared<I.Plan> = { map: new Map() };
-  const categories: Declared<I.Category> = { map: new Map() };
-  const causes: Declared<I.Cause> = { map: new Map() };
-  const aliasOwner = new Map<string, string>();
-  let sawZone = false;
-  let sawPlans = false;
+/** A clause that may be given once: reports the second one (and returns false). */
+function single(ctx: LowerContext, key: string, s: { span: Span }, what: string): boolean {
+  const prev = ctx.once.get(key);
+  if (prev) {
+    ctx.report.report(DIAGNOSTICS.duplicateStatement, s.span, `${what} is given twice`, { related: [{ span: prev, message: 'first given here' }] });
+    return false;
+  }
+  ctx.once.set(key, s.span);
+  return true;
+}
 
-  for (const s of ast.statements) {
-    switch (s.kind) {
-      case 'contract':
-        if (single('contract', s, 'the contract name')) c.name = s.name.value;
-        break;
-      case 'version':
-        if (single('version', s, 'the version')) c.version = s.value.value;
-        break;
-      case 'effective':
-        if (single('effective', s, 'the effective date')) c.effective = s.date ? s.date.text : null;
-        break;
-      case 'party':
-        if (single(s.role, s, `the ${s.role}`)) c[s.role] = s.name.value;
-        break;
-      case 'timeZone':
-        sawZone = true;
-        if (single('timeZone', s, 'the time zone')) {
-          if (IANAZone.isValidZone(s.zone.value)) c.timeZone = s.zone.value;
-          else
-            report.report(DIAGNOSTICS.unknownTimeZone, s.zone.span, `"${s.zone.value}" is not a known IANA time zone`, {
-              hint: 'for example America/Bogota, America/New_York, Europe/Madrid or UTC',
-            });
-        }
-        break;
-      case 'calendar':
-        declare(calendars, lowerCalendar(s, report), 'calendar');
-        break;
-      case 'severities':
-        for (const item of s.items) {
-          const sev: I.Severity = {
-            id: item.id.name,
-            title: item.title?.value ?? null,
-            description: item.description?.value ?? null,
-            aliases: item.aliases.map((a) => a.name),
-            rank: severities.map.size,
-            span: item.span,
-          };
-          if (!declare(severities, sev, 'severity')) continue;
-          for (const a of item.aliases) {
-            const owner = aliasOwner.get(a.name);
-            if (owner !== undefined || severities.map.has(a.name) && a.name !== sev.id) {
-              report.report(DIAGNOSTICS.duplicateDeclaration, a.span, `alias "${a.name}" already names severity "${owner ?? a.name}"`);
-            } else aliasOwner.set(a.name, sev.id);
-          }
-        }
-        break;
-      case 'plans':
-        if (!single('plans', s, 'the list of plans')) break;
-        sawPlans = true;
-        c.plansOrdered = s.separators.length > 0 && s.separators.every((x) => x === '<');
-        for (const n of s.names) declare(plans, { id: n.name, rank: plans.map.size, span: n.span }, 'plan');
-        break;
-      case 'categories':
-        for (const item of s.items) {
-          if (item.kind === 'category') declare(categories, { id: item.id.name, description: item.description?.value ?? null, span: item.span }, 'category');
-          else lowerCategoryTable(item, categories, declare, report);
-        }
-        break;
-      case 'causes':
-        for (const item of s.items) declare(causes, { id: item.id.name, counted: item.counted, description: item.description?.value ?? null, span: item.span }, 'cause');
-        break;
-      default:
-        break;
+/** Declares a name: reports a second declaration of it (and returns false). */
+function declare<T extends { id: string; span: Span }>(ctx: LowerContext, map: Map<string, T>, item: T, what: string): boolean {
+  const prev = map.get(item.id);
+  if (prev) {
+    ctx.report.report(DIAGNOSTICS.duplicateDeclaration, item.span, `${what} "${item.id}" is declared twice`, { related: [{ span: prev.span, message: 'first declared here' }] });
+    return false;
+  }
+  map.set(item.id, item);
+  return true;
+}
+
+function lowerTimeZone(s: StatementOf<'timeZone'>, ctx: LowerContext): void {
+  ctx.sawZone = true;
+  if (!single(ctx, 'timeZone', s, 'the time zone')) return;
+  if (IANAZone.isValidZone(s.zone.value)) ctx.contract.timeZone = s.zone.value;
+  else
+    ctx.report.report(DIAGNOSTICS.unknownTimeZone, s.zone.span, `"${s.zone.value}" is not a known IANA time zone`, {
+      hint: 'for example America/Bogota, America/New_York, Europe/Madrid or UTC',
+    });
+}
+
+function declareSeverities(s: StatementOf<'severities'>, ctx: LowerContext): void {
+  for (const item of s.items) {
+    const sev: I.Severity = {
+      id: item.id.name,
+      title: item.title?.value ?? null,
+      description: item.description?.value ?? null,
+      aliases: item.aliases.map((a) => a.name),
+      rank: ctx.severities.size,
+      span: item.span,
+    };
+    if (!declare(ctx, ctx.severities, sev, 'severity')) continue;
+    for (const a of item.aliases) {
+      const owner = ctx.aliasOwner.get(a.name);
+      if (owner !== undefined || (ctx.severities.has(a.name) && a.name !== sev.id)) {
+        ctx.report.report(DIAGNOSTICS.duplicateDeclaration, a.span, `alias "${a.name}" already names severity "${owner ?? a.name}"`);
+      } else ctx.aliasOwner.set(a.name, sev.id);
     }
   }
+}
 
-  if (!sawZone) {
+function declarePlans(s: StatementOf<'plans'>, ctx: LowerContext): void {
+  if (!single(ctx, 'plans', s, 'the list of plans')) return;
+  ctx.sawPlans = true;
+  ctx.contract.plansOrdered = s.separators.length > 0 && s.separators.every((x) => x === '<');
+  for (const n of s.names) declare(ctx, ctx.plans, { id: n.name, rank: ctx.plans.size, span: n.span }, 'plan');
+}
+
+/** The header clauses every contract states; said once the whole file has been read. */
+function reportMissingHeader(ast: A.ContractFile, ctx: LowerContext): void {
+  const { report, once } = ctx;
+  if (!ctx.sawZone) {
     report.report(DIAGNOSTICS.missingTimeZone, firstLine(ast), 'the contract declares no time zone; UTC is assumed', {
       hint: 'add a line such as `time zone America/Bogota`',
     });
@@ -239,70 +315,25 @@ export function lower(ast: A.ContractFile, file: string, report: Reporter): I.Co
   if (!once.has('contract')) report.report(DIAGNOSTICS.missingContractName, firstLine(ast), 'the contract has no `contract "name"` line');
   if (!once.has('version')) report.report(DIAGNOSTICS.missingVersion, firstLine(ast), 'the contract states no version');
   if (!once.has('effective')) report.report(DIAGNOSTICS.missingEffective, firstLine(ast), 'the contract states no effective date');
+}
 
-  if (!sawPlans) {
-    c.implicitPlan = true;
-    plans.map.set(DEFAULT_PLAN, { id: DEFAULT_PLAN, rank: 0, span: { start: 0, end: 0 } });
-  }
-  c.calendars = [...calendars.map.values()];
-  c.severities = [...severities.map.values()];
-  c.plans = [...plans.map.values()];
-  c.categories = [...categories.map.values()];
-  c.causes = [...causes.map.values()];
-
-  const ctx: LowerContext = { report, calendars: calendars.map, severities: severities.map, plans: plans.map, categories: categories.map, contract: c };
-
-  // Pass 2: everything that refers to declarations.
-  const cellKeys = new Map<string, Span>();
-  for (const s of ast.statements) {
-    switch (s.kind) {
-      case 'categories':
-        for (const item of s.items) if (item.kind === 'table') lowerCategoryTargets(item, ctx);
-        break;
-      case 'objective':
-        lowerObjective(s, ctx, cellKeys);
-        break;
-      case 'channels': {
-        if (!single('channels', s, 'the reporting channels')) break;
-        const seen = new Map<string, Span>();
-        const channels: I.Channel[] = [];
-        let othersExcluded = false;
-        for (const item of s.items) {
-          if (item.kind === 'official') {
-            const prev = seen.get(item.id.name);
-            if (prev) {
-              report.report(DIAGNOSTICS.duplicateDeclaration, item.span, `channel "${item.id.name}" is declared twice`, { related: [{ span: prev, message: 'first declared here' }] });
-              continue;
-            }
-            seen.set(item.id.name, item.span);
-            channels.push({ id: item.id.name, official: true, description: item.description?.value ?? null, span: item.span });
-          } else othersExcluded = item.excluded;
-        }
-        c.channels = { channels, othersExcluded, span: s.span };
-        break;
+function lowerChannels(s: StatementOf<'channels'>, ctx: LowerContext): void {
+  if (!single(ctx, 'channels', s, 'the reporting channels')) return;
+  const seen = new Map<string, Span>();
+  const channels: I.Channel[] = [];
+  let othersExcluded = false;
+  for (const item of s.items) {
+    if (item.kind === 'official') {
+      const prev = seen.get(item.id.name);
+      if (prev) {
+        ctx.report.report(DIAGNOSTICS.duplicateDeclaration, item.span, `channel "${item.id.name}" is declared twice`, { related: [{ span: prev, message: 'first declared here' }] });
+        continue;
       }
-      case 'maintenance':
-        if (single('maintenance', s, 'the maintenance clause')) c.maintenance = lowerMaintenance(s, ctx);
-        break;
-      case 'availability':
-        if (single('availability', s, 'the availability clause')) c.availability = lowerAvailability(s, ctx);
-        break;
-      case 'reliability':
-        if (single('reliability', s, 'the reliability clause')) {
-          c.reliability = { maxIncidents: Number(s.max.text), period: 'calendar-month', span: s.span };
-        }
-        break;
-      case 'credits':
-        if (single('credits', s, 'the credits clause')) c.credits = lowerCredits(s, ctx);
-        break;
-      case 'note':
-        c.notes.push({ kind: s.clause ? 'clause' : 'note', title: s.title.value, text: s.text.value, span: s.span });
-        break;
-      default:
-        break;
-    }
+      seen.set(item.id.name, item.span);
+      channels.push({ id: item.id.name, official: true, description: item.description?.value ?? null, span: item.span });
+    } else othersExcluded = item.excluded;
   }
-  return c;
+  ctx.contract.channels = { channels, othersExcluded, span: s.span };
 }
 
 function firstLine(ast: A.ContractFile): Span {
@@ -310,16 +341,7 @@ function firstLine(ast: A.ContractFile): Span {
   return s ? { start: s.span.start, end: s.span.start } : { start: 0, end: 0 };
 }
 
-interface LowerContext {
-  report: Reporter;
-  calendars: Map<string, I.Calendar>;
-  severities: Map<string, I.Severity>;
-  plans: Map<string, I.Plan>;
-  categories: Map<string, I.Category>;
-  contract: I.Contract;
-}
-
-function lowerCalendar(s: Extract<A.Statement, { kind: 'calendar' }>, report: Reporter): I.Calendar {
+function lowerCalendar(s: StatementOf<'calendar'>, report: Reporter): I.Calendar {
   const weekly: I.WeeklyRange[] = [];
   const cal: I.Calendar = {
     id: s.id.name,
@@ -397,12 +419,8 @@ function cellWord(cell: A.CellValue | undefined): string | null {
   return null;
 }
 
-function lowerCategoryTable(
-  t: A.Table,
-  categories: Declared<I.Category>,
-  declare: <T extends { id: string; span: Span }>(d: Declared<T>, item: T, what: string) => boolean,
-  report: Reporter,
-): void {
+function lowerCategoryTable(t: A.Table, ctx: LowerContext): void {
+  const { report } = ctx;
   const head = t.header.cells.map((cell) => cellWord(cell)?.toLowerCase() ?? null);
   if (head[0] !== 'category') {
     report.report(DIAGNOSTICS.unknownTableHeader, t.header.cells[0]?.span ?? t.header.span, 'the first column of a categories table is `category`', {
@@ -422,7 +440,7 @@ function lowerCategoryTable(
     }
     const dc = descCol >= 0 ? row.cells[descCol] : undefined;
     const description = dc?.kind === 'text' ? dc.value : dc?.kind === 'words' ? cellWord(dc) : null;
-    declare(categories, { id, description, span: row.span }, 'category');
+    declare(ctx, ctx.categories, { id, description, span: row.span }, 'category');
   }
 }
 
@@ -464,69 +482,50 @@ function undeclared(ctx: LowerContext, what: string, name: string, span: Span, k
   });
 }
 
-function lowerObjective(s: Extract<A.Statement, { kind: 'objective' }>, ctx: LowerContext, cellKeys: Map<string, Span>): void {
-  const objective = s.objective;
-  const add = (plan: string, severity: string, value: A.TargetValueNode): void => {
-    const key = `${objective}/${plan}/${severity}`;
-    const prev = cellKeys.get(key);
-    if (prev) {
-      ctx.report.report(DIAGNOSTICS.duplicateDeclaration, value.span, `the ${objective} target of ${plan} / ${severity} is given twice`, {
-        related: [{ span: prev, message: 'first given here' }],
-      });
-      return;
-    }
-    cellKeys.set(key, value.span);
-    ctx.contract.targets.push({
-      objective,
-      plan,
-      severity,
-      duration: value.duration ? lowerDuration(value.duration, ctx) : null,
-      via: value.via?.methods.map((m) => m.name) ?? [],
-      span: value.span,
-    });
-  };
+function lowerObjective(s: StatementOf<'objective'>, ctx: LowerContext): void {
+  if (s.value) lowerTargetForEveryIncident(s, s.value, ctx);
+  else if (s.table) lowerTargetTable(s.objective, s.table, ctx);
+}
 
-  if (s.value) {
-    if (ctx.severities.size === 0) {
-      ctx.report.report(DIAGNOSTICS.noSeverities, s.headerSpan, `the ${objective} target is for every incident, but the contract declares no severities`, {
-        hint: 'declare them: severities, then one line each (p1 "Priority 1")',
-      });
-    }
-    for (const p of ctx.plans.keys()) for (const sev of ctx.severities.keys()) add(p, sev, s.value);
+/** One target cell (objective x plan x severity), reported when given twice across tables. */
+function addTarget(ctx: LowerContext, objective: I.ObjectiveName, plan: string, severity: string, value: A.TargetValueNode): void {
+  const key = `${objective}/${plan}/${severity}`;
+  const prev = ctx.cellKeys.get(key);
+  if (prev) {
+    ctx.report.report(DIAGNOSTICS.duplicateDeclaration, value.span, `the ${objective} target of ${plan} / ${severity} is given twice`, {
+      related: [{ span: prev, message: 'first given here' }],
+    });
     return;
   }
-  const t = s.table;
-  if (!t) return;
-  const head = t.header.cells.map((cell) => cellWord(cell));
-  const rowDim = head[0]?.toLowerCase();
+  ctx.cellKeys.set(key, value.span);
+  ctx.contract.targets.push({
+    objective,
+    plan,
+    severity,
+    duration: value.duration ? lowerDuration(value.duration, ctx) : null,
+    via: value.via?.methods.map((m) => m.name) ?? [],
+    span: value.span,
+  });
+}
+
+function lowerTargetForEveryIncident(s: StatementOf<'objective'>, value: A.TargetValueNode, ctx: LowerContext): void {
+  if (ctx.severities.size === 0) {
+    ctx.report.report(DIAGNOSTICS.noSeverities, s.headerSpan, `the ${s.objective} target is for every incident, but the contract declares no severities`, {
+      hint: 'declare them: severities, then one line each (p1 "Priority 1")',
+    });
+  }
+  for (const p of ctx.plans.keys()) for (const sev of ctx.severities.keys()) addTarget(ctx, s.objective, p, sev, value);
+}
+
+function lowerTargetTable(objective: I.ObjectiveName, t: A.Table, ctx: LowerContext): void {
+  const rowDim = cellWord(t.header.cells[0])?.toLowerCase();
   if (rowDim !== 'plan' && rowDim !== 'severity') {
     ctx.report.report(DIAGNOSTICS.unknownTableHeader, t.header.cells[0]?.span ?? t.header.span, 'the first column of a target table is `plan` or `severity`', {
       hint: '| plan | critical | high | ... |   or   | severity | target |',
     });
     return;
   }
-  // Columns: severities (rows are plans), or plans / `target` (rows are severities).
-  const cols: (string[] | null)[] = head.map((h, i) => {
-    if (i === 0) return null;
-    const cell = t.header.cells[i];
-    if (h === null) {
-      ctx.report.report(DIAGNOSTICS.unknownTableHeader, cell.span, 'a header cell names a plan, a severity or `target`');
-      return null;
-    }
-    if (rowDim === 'plan') {
-      if (!ctx.severities.has(h)) {
-        undeclared(ctx, 'severity', h, cell.span, ctx.severities.keys());
-        return null;
-      }
-      return [h];
-    }
-    if (h.toLowerCase() === 'target') return [...ctx.plans.keys()];
-    if (!ctx.plans.has(h)) {
-      undeclared(ctx, 'plan', h, cell.span, ctx.contract.implicitPlan ? [] : ctx.plans.keys());
-      return null;
-    }
-    return [h];
-  });
+  const cols = targetColumns(t, rowDim, ctx);
   for (const row of t.rows) {
     if (row.cells.length !== t.header.cells.length) {
       ctx.report.report(DIAGNOSTICS.tableShape, row.span, `this row has ${row.cells.length} cells, the header has ${t.header.cells.length}`);
@@ -550,14 +549,39 @@ function lowerObjective(s: Extract<A.Statement, { kind: 'objective' }>, ctx: Low
         continue;
       }
       for (const other of targets) {
-        if (rowDim === 'plan') add(key, other, cell);
-        else add(other, key, cell);
+        if (rowDim === 'plan') addTarget(ctx, objective, key, other, cell);
+        else addTarget(ctx, objective, other, key, cell);
       }
     }
   }
 }
 
-function lowerMaintenance(s: Extract<A.Statement, { kind: 'maintenance' }>, ctx: LowerContext): I.Maintenance {
+/** What each header cell names: severities (rows are plans), or plans / `target` (rows are severities); null for none. */
+function targetColumns(t: A.Table, rowDim: 'plan' | 'severity', ctx: LowerContext): (string[] | null)[] {
+  return t.header.cells.map((cell, i) => {
+    if (i === 0) return null;
+    const h = cellWord(cell);
+    if (h === null) {
+      ctx.report.report(DIAGNOSTICS.unknownTableHeader, cell.span, 'a header cell names a plan, a severity or `target`');
+      return null;
+    }
+    if (rowDim === 'plan') {
+      if (!ctx.severities.has(h)) {
+        undeclared(ctx, 'severity', h, cell.span, ctx.severities.keys());
+        return null;
+      }
+      return [h];
+    }
+    if (h.toLowerCase() === 'target') return [...ctx.plans.keys()];
+    if (!ctx.plans.has(h)) {
+      undeclared(ctx, 'plan', h, cell.span, ctx.contract.implicitPlan ? [] : ctx.plans.keys());
+      return null;
+    }
+    return [h];
+  });
+}
+
+function lowerMaintenance(s: StatementOf<'maintenance'>, ctx: LowerContext): I.Maintenance {
   const m: I.Maintenance = {
     windows: [],
     hasWindows: false,
@@ -607,7 +631,7 @@ function checkPercent(ctx: LowerContext, p: A.NumberText, what: string): string 
   return v;
 }
 
-function lowerAvailability(s: Extract<A.Statement, { kind: 'availability' }>, ctx: LowerContext): I.Availability | null {
+function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I.Availability | null {
   let target: { value: string; span: Span } | null = null;
   let measurement: I.Measurement = { kind: 'exact' };
   for (const l of s.items) {
@@ -653,38 +677,16 @@ function lowerBand(cell: A.CellValue, ctx: LowerContext): Pick<I.CreditBand, 'lo
   return { lower, upper };
 }
 
-function lowerCredits(s: Extract<A.Statement, { kind: 'credits' }>, ctx: LowerContext): I.Credits {
+function lowerCredits(s: StatementOf<'credits'>, ctx: LowerContext): I.Credits {
   const cr: I.Credits = { basis: null, bands: [], linear: null, cap: null, capSpan: null, claimWindow: null, span: s.span };
   for (const l of s.items) {
     switch (l.kind) {
       case 'basis':
         cr.basis = l.text.value;
         break;
-      case 'table': {
-        const head = l.header.cells.map((c) => cellWord(c)?.toLowerCase() ?? (c.kind === 'text' ? c.value.toLowerCase() : null));
-        const creditCol = head.findIndex((h) => h !== null && /credit/.test(h));
-        const boundCol = creditCol === 0 ? 1 : 0;
-        if (creditCol < 0 || l.header.cells.length !== 2) {
-          ctx.report.report(DIAGNOSTICS.unknownTableHeader, l.header.span, 'a credit table has two columns: the availability bound and the credit', {
-            hint: '| monthly availability | credit |',
-          });
-          break;
-        }
-        for (const row of l.rows) {
-          if (row.cells.length !== 2) {
-            ctx.report.report(DIAGNOSTICS.tableShape, row.span, `this row has ${row.cells.length} cells, the header has 2`);
-            continue;
-          }
-          const band = lowerBand(row.cells[boundCol], ctx);
-          const credit = row.cells[creditCol];
-          if (credit.kind !== 'percent') {
-            ctx.report.report(DIAGNOSTICS.invalidCell, credit.span, 'expected the credit as a percentage, such as 5%');
-            continue;
-          }
-          if (band) cr.bands.push({ ...band, credit: checkPercent(ctx, credit.value, 'the credit'), span: row.span });
-        }
+      case 'table':
+        lowerCreditTable(l, cr, ctx);
         break;
-      }
       case 'linear':
         if (cr.linear) {
           ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the credit formula is given twice', { related: [{ span: cr.linear.span, message: 'first given here' }] });
@@ -711,4 +713,30 @@ function lowerCredits(s: Extract<A.Statement, { kind: 'credits' }>, ctx: LowerCo
     }
   }
   return cr;
+}
+
+/** A table of credit bands: `| monthly availability | credit |`, in either column order. */
+function lowerCreditTable(t: A.Table, cr: I.Credits, ctx: LowerContext): void {
+  const head = t.header.cells.map((c) => cellWord(c)?.toLowerCase() ?? (c.kind === 'text' ? c.value.toLowerCase() : null));
+  const creditCol = head.findIndex((h) => h !== null && /credit/.test(h));
+  const boundCol = creditCol === 0 ? 1 : 0;
+  if (creditCol < 0 || t.header.cells.length !== 2) {
+    ctx.report.report(DIAGNOSTICS.unknownTableHeader, t.header.span, 'a credit table has two columns: the availability bound and the credit', {
+      hint: '| monthly availability | credit |',
+    });
+    return;
+  }
+  for (const row of t.rows) {
+    if (row.cells.length !== 2) {
+      ctx.report.report(DIAGNOSTICS.tableShape, row.span, `this row has ${row.cells.length} cells, the header has 2`);
+      continue;
+    }
+    const band = lowerBand(row.cells[boundCol], ctx);
+    const credit = row.cells[creditCol];
+    if (credit.kind !== 'percent') {
+      ctx.report.report(DIAGNOSTICS.invalidCell, credit.span, 'expected the credit as a percentage, such as 5%');
+      continue;
+    }
+    if (band) cr.bands.push({ ...band, credit: checkPercent(ctx, credit.value, 'the credit'), span: row.span });
+  }
 }
