@@ -14,6 +14,7 @@ export interface Compiled {
   lines: LineMap;
   ast: ContractFile;
   contract: Contract;
+  /** Syntax errors first (the causes), then every other finding, each in the order of the file. */
   diagnostics: Diagnostic[];
 }
 
@@ -30,9 +31,10 @@ export function compile(text: string, file = '<input>', options: CompileOptions 
   const lines = new LineMap(text);
   if (options.checks !== false) runChecks({ contract, ast: parsed.ast, text, lines, report: reporter });
   applySuppressions(reporter.diagnostics, text, lines);
+  const syntaxFirst = (d: Diagnostic): number => (d.code.startsWith('SLA1') ? 0 : 1);
   const diagnostics = reporter.diagnostics
     .filter((d) => !d.suppressed)
-    .sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+    .sort((a, b) => syntaxFirst(a) - syntaxFirst(b) || a.span.start - b.span.start || a.code.localeCompare(b.code));
   return { file, text, lines, ast: parsed.ast, contract, diagnostics };
 }
 

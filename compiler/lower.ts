@@ -7,6 +7,7 @@ import { DIAGNOSTICS, type Reporter } from '../language/diagnostics';
 import type { Span } from '../language/span';
 import { fromDecimal, normalizeDecimal } from './decimal';
 import type * as I from './ir';
+import { mayBeUnread, namedWhereUnread } from './unread';
 
 const DAY_INDEX: Record<string, I.Weekday> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
 const UNIT_MS = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
@@ -121,6 +122,16 @@ interface LowerContext {
   cellKeys: Map<string, Span>;
   sawZone: boolean;
   sawPlans: boolean;
+  /** The clause being lowered: what a line lowering rejects is a line of. */
+  clause: A.ClauseKind | null;
+}
+
+/**
+ * A line (or cell) lowering does not take: its error is reported by the caller, and the checks
+ * skip what it may have said (a band missing from a credit table would show as a gap).
+ */
+function reject(ctx: LowerContext, span: Span): void {
+  ctx.contract.unreadable!.push({ clause: ctx.clause, words: [], span });
 }
 
 type StatementOf<K extends A.Statement['kind']> = Extract<A.Statement, { kind: K }>;
@@ -142,7 +153,7 @@ const DECLARATIONS: Lowerings = {
   },
   timeZone: lowerTimeZone,
   calendar: (s, ctx) => {
-    declare(ctx, ctx.calendars, lowerCalendar(s, ctx.report), 'calendar');
+    declare(ctx, ctx.calendars, lowerCalendar(s, ctx), 'calendar');
   },
   severities: declareSeverities,
   plans: declarePlans,
@@ -184,6 +195,7 @@ const CLAUSES: Lowerings = {
 };
 
 function run(lowerings: Lowerings, s: A.Statement, ctx: LowerContext): void {
+  ctx.clause = s.kind;
   (lowerings[s.kind] as ((s: A.Statement, ctx: LowerContext) => void) | undefined)?.(s, ctx);
 }
 
@@ -201,7 +213,9 @@ export function lower(ast: A.ContractFile, file: string, report: Reporter): I.Co
     cellKeys: new Map(),
     sawZone: false,
     sawPlans: false,
+    clause: null,
   };
+  ctx.contract.unreadable!.push(...ast.unreadable);
   for (const s of ast.statements) run(DECLARATIONS, s, ctx);
   reportMissingHeader(ast, ctx);
   const c = ctx.contract;
@@ -215,6 +229,7 @@ export function lower(ast: A.ContractFile, file: string, report: Reporter): I.Co
   c.categories = [...ctx.categories.values()];
   c.causes = [...ctx.causes.values()];
   for (const s of ast.statements) run(CLAUSES, s, ctx);
+  c.unreadable!.sort((a, b) => a.span.start - b.span.start);
   return c;
 }
 
@@ -242,6 +257,7 @@ function emptyContract(file: string): I.Contract {
     reliability: null,
     credits: null,
     notes: [],
+    unreadable: [],
   };
 }
 
@@ -256,11 +272,12 @@ function single(ctx: LowerContext, key: string, s: { span: Span }, what: string)
   return true;
 }
 
-/** Declares a name: reports a second declaration of it (and returns false). */
+/** Declares a name: reports a second declaration of it, and returns false. The second one is not taken (and what depends on it not checked). */
 function declare<T extends { id: string; span: Span }>(ctx: LowerContext, map: Map<string, T>, item: T, what: string): boolean {
   const prev = map.get(item.id);
   if (prev) {
     ctx.report.report(DIAGNOSTICS.duplicateDeclaration, item.span, `${what} "${item.id}" is declared twice`, { related: [{ span: prev.span, message: 'first declared here' }] });
+    reject(ctx, item.span);
     return false;
   }
   map.set(item.id, item);
@@ -271,10 +288,12 @@ function lowerTimeZone(s: StatementOf<'timeZone'>, ctx: LowerContext): void {
   ctx.sawZone = true;
   if (!single(ctx, 'timeZone', s, 'the time zone')) return;
   if (IANAZone.isValidZone(s.zone.value)) ctx.contract.timeZone = s.zone.value;
-  else
+  else {
     ctx.report.report(DIAGNOSTICS.unknownTimeZone, s.zone.span, `"${s.zone.value}" is not a known IANA time zone`, {
       hint: 'for example America/Bogota, America/New_York, Europe/Madrid or UTC',
     });
+    reject(ctx, s.span);
+  }
 }
 
 function declareSeverities(s: StatementOf<'severities'>, ctx: LowerContext): void {
@@ -289,9 +308,9 @@ function declareSeverities(s: StatementOf<'severities'>, ctx: LowerContext): voi
     };
     if (!declare(ctx, ctx.severities, sev, 'severity')) continue;
     for (const a of item.aliases) {
-      const owner = ctx.aliasOwner.get(a.name);
-      if (owner !== undefined || (ctx.severities.has(a.name) && a.name !== sev.id)) {
-        ctx.report.report(DIAGNOSTICS.duplicateDeclaration, a.span, `alias "${a.name}" already names severity "${owner ?? a.name}"`);
+      const owner = ctx.aliasOwner.get(a.name) ?? (a.name !== sev.id ? ctx.severities.get(a.name)?.id : undefined);
+      if (owner !== undefined) {
+        ctx.report.report(DIAGNOSTICS.duplicateDeclaration, a.span, `alias "${a.name}" already names severity "${owner}"`);
       } else ctx.aliasOwner.set(a.name, sev.id);
     }
   }
@@ -304,44 +323,39 @@ function declarePlans(s: StatementOf<'plans'>, ctx: LowerContext): void {
   for (const n of s.names) declare(ctx, ctx.plans, { id: n.name, rank: ctx.plans.size, span: n.span }, 'plan');
 }
 
-/** The header clauses every contract states; said once the whole file has been read. */
+/** The header clauses every contract states; said once the whole file has been read (and not while a line that may be one is unreadable). */
 function reportMissingHeader(ast: A.ContractFile, ctx: LowerContext): void {
-  const { report, once } = ctx;
-  if (!ctx.sawZone) {
+  const { report, once, contract } = ctx;
+  const missing = (clause: A.ClauseKind, given: boolean): boolean => !given && !mayBeUnread(contract, clause);
+  if (missing('timeZone', ctx.sawZone)) {
     report.report(DIAGNOSTICS.missingTimeZone, firstLine(ast), 'the contract declares no time zone; UTC is assumed', {
       hint: 'add a line such as `time zone America/Bogota`',
     });
   }
-  if (!once.has('contract')) report.report(DIAGNOSTICS.missingContractName, firstLine(ast), 'the contract has no `contract "name"` line');
-  if (!once.has('version')) report.report(DIAGNOSTICS.missingVersion, firstLine(ast), 'the contract states no version');
-  if (!once.has('effective')) report.report(DIAGNOSTICS.missingEffective, firstLine(ast), 'the contract states no effective date');
+  if (missing('contract', once.has('contract'))) report.report(DIAGNOSTICS.missingContractName, firstLine(ast), 'the contract has no `contract "name"` line');
+  if (missing('version', once.has('version'))) report.report(DIAGNOSTICS.missingVersion, firstLine(ast), 'the contract states no version');
+  if (missing('effective', once.has('effective'))) report.report(DIAGNOSTICS.missingEffective, firstLine(ast), 'the contract states no effective date');
 }
 
 function lowerChannels(s: StatementOf<'channels'>, ctx: LowerContext): void {
   if (!single(ctx, 'channels', s, 'the reporting channels')) return;
-  const seen = new Map<string, Span>();
-  const channels: I.Channel[] = [];
+  const channels = new Map<string, I.Channel>();
   let othersExcluded = false;
   for (const item of s.items) {
-    if (item.kind === 'official') {
-      const prev = seen.get(item.id.name);
-      if (prev) {
-        ctx.report.report(DIAGNOSTICS.duplicateDeclaration, item.span, `channel "${item.id.name}" is declared twice`, { related: [{ span: prev, message: 'first declared here' }] });
-        continue;
-      }
-      seen.set(item.id.name, item.span);
-      channels.push({ id: item.id.name, official: true, description: item.description?.value ?? null, span: item.span });
-    } else othersExcluded = item.excluded;
+    if (item.kind === 'official') declare(ctx, channels, { id: item.id.name, official: true, description: item.description?.value ?? null, span: item.span }, 'channel');
+    else othersExcluded = item.excluded;
   }
-  ctx.contract.channels = { channels, othersExcluded, span: s.span };
+  ctx.contract.channels = { channels: [...channels.values()], othersExcluded, span: s.span };
 }
+
 
 function firstLine(ast: A.ContractFile): Span {
   const s = ast.statements[0];
   return s ? { start: s.span.start, end: s.span.start } : { start: 0, end: 0 };
 }
 
-function lowerCalendar(s: StatementOf<'calendar'>, report: Reporter): I.Calendar {
+function lowerCalendar(s: StatementOf<'calendar'>, ctx: LowerContext): I.Calendar {
+  const { report } = ctx;
   const weekly: I.WeeklyRange[] = [];
   const cal: I.Calendar = {
     id: s.id.name,
@@ -399,10 +413,13 @@ function lowerDuration(d: A.DurationNode, ctx: LowerContext): I.Duration {
   if (d.calendar) {
     const cal = ctx.calendars.get(d.calendar.name);
     if (!cal) {
-      const known = [...ctx.calendars.keys()];
-      ctx.report.report(DIAGNOSTICS.unknownCalendarUnit, d.calendar.span, `"${d.calendar.name} ${d.unit}s" counts on a calendar "${d.calendar.name}" that is not declared`, {
-        hint: known.length ? `declared calendars: ${known.join(', ')}` : `declare it: calendar ${d.calendar.name} "..." with its weekly hours`,
-      });
+      const known = [...ctx.calendars.values()].map((k) => k.id);
+      if (!namedWhereUnread(ctx.contract, d.calendar.name)) {
+        ctx.report.report(DIAGNOSTICS.unknownCalendarUnit, d.calendar.span, `"${d.calendar.name} ${d.unit}s" counts on a calendar "${d.calendar.name}" that is not declared`, {
+          hint: known.length ? `declared calendars: ${known.join(', ')}` : `declare it: calendar ${d.calendar.name} "..." with its weekly hours`,
+        });
+      }
+      reject(ctx, d.span);
       ms = scaledMs(amount, UNIT_MS[d.unit]);
     } else {
       calendar = cal.id;
@@ -426,16 +443,19 @@ function lowerCategoryTable(t: A.Table, ctx: LowerContext): void {
     report.report(DIAGNOSTICS.unknownTableHeader, t.header.cells[0]?.span ?? t.header.span, 'the first column of a categories table is `category`', {
       hint: '| category | description | resolution |',
     });
+    reject(ctx, t.span);
     return;
   }
   const descCol = head.indexOf('description');
   for (const row of t.rows) {
     if (row.cells.length !== t.header.cells.length) {
       report.report(DIAGNOSTICS.tableShape, row.span, `this row has ${row.cells.length} cells, the header has ${t.header.cells.length}`);
+      reject(ctx, row.span);
     }
     const id = cellWord(row.cells[0]);
     if (!id || id.includes(' ')) {
       report.report(DIAGNOSTICS.invalidCell, row.cells[0]?.span ?? row.span, 'the first cell of a category row is the category name (one word, like web-down)');
+      reject(ctx, row.span);
       continue;
     }
     const dc = descCol >= 0 ? row.cells[descCol] : undefined;
@@ -462,11 +482,12 @@ function lowerCategoryTargets(t: A.Table, ctx: LowerContext): void {
       if (!cell || cell.kind === 'empty') return; // no override for this objective
       if (cell.kind !== 'target') {
         ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, `expected a duration such as 10 minutes or none for the ${h} of "${id}"`);
+        reject(ctx, cell.span);
         return;
       }
       ctx.contract.categoryTargets.push({
         objective: h as I.ObjectiveName,
-        category: id,
+        category: ctx.categories.get(id)?.id ?? id,
         duration: cell.duration ? lowerDuration(cell.duration, ctx) : null,
         via: cell.via?.methods.map((m) => m.name) ?? [],
         span: cell.span,
@@ -475,8 +496,10 @@ function lowerCategoryTargets(t: A.Table, ctx: LowerContext): void {
   }
 }
 
-function undeclared(ctx: LowerContext, what: string, name: string, span: Span, known: Iterable<string>): void {
-  const list = [...known];
+/** A name nothing declares; not reported when a line that could not be read names it (it may have declared it). */
+function undeclared(ctx: LowerContext, what: string, name: string, span: Span, declared: Iterable<{ id: string }>): void {
+  if (namedWhereUnread(ctx.contract, name)) return;
+  const list = [...declared].map((d) => d.id);
   ctx.report.report(DIAGNOSTICS.undeclared, span, `${what} "${name}" is not declared`, {
     hint: list.length ? `declared ${what === 'severity' ? 'severities' : `${what}s`}: ${list.join(', ')}` : undefined,
   });
@@ -509,12 +532,12 @@ function addTarget(ctx: LowerContext, objective: I.ObjectiveName, plan: string, 
 }
 
 function lowerTargetForEveryIncident(s: StatementOf<'objective'>, value: A.TargetValueNode, ctx: LowerContext): void {
-  if (ctx.severities.size === 0) {
+  if (ctx.severities.size === 0 && !mayBeUnread(ctx.contract, 'severities')) {
     ctx.report.report(DIAGNOSTICS.noSeverities, s.headerSpan, `the ${s.objective} target is for every incident, but the contract declares no severities`, {
       hint: 'declare them: severities, then one line each (p1 "Priority 1")',
     });
   }
-  for (const p of ctx.plans.keys()) for (const sev of ctx.severities.keys()) addTarget(ctx, s.objective, p, sev, value);
+  for (const p of ctx.plans.values()) for (const sev of ctx.severities.values()) addTarget(ctx, s.objective, p.id, sev.id, value);
 }
 
 function lowerTargetTable(objective: I.ObjectiveName, t: A.Table, ctx: LowerContext): void {
@@ -523,21 +546,26 @@ function lowerTargetTable(objective: I.ObjectiveName, t: A.Table, ctx: LowerCont
     ctx.report.report(DIAGNOSTICS.unknownTableHeader, t.header.cells[0]?.span ?? t.header.span, 'the first column of a target table is `plan` or `severity`', {
       hint: '| plan | critical | high | ... |   or   | severity | target |',
     });
+    reject(ctx, t.span);
     return;
   }
   const cols = targetColumns(t, rowDim, ctx);
   for (const row of t.rows) {
     if (row.cells.length !== t.header.cells.length) {
       ctx.report.report(DIAGNOSTICS.tableShape, row.span, `this row has ${row.cells.length} cells, the header has ${t.header.cells.length}`);
+      reject(ctx, row.span);
     }
-    const key = cellWord(row.cells[0]);
+    const written = cellWord(row.cells[0]);
     const keyCell = row.cells[0];
-    if (!key) {
+    if (!written) {
       ctx.report.report(DIAGNOSTICS.invalidCell, keyCell?.span ?? row.span, `the first cell names a ${rowDim}`);
+      reject(ctx, row.span);
       continue;
     }
-    if (rowDim === 'plan' ? !ctx.plans.has(key) : !ctx.severities.has(key)) {
-      undeclared(ctx, rowDim, key, keyCell.span, rowDim === 'plan' ? ctx.plans.keys() : ctx.severities.keys());
+    const declared = rowDim === 'plan' ? ctx.plans : ctx.severities;
+    const key = declared.get(written)?.id;
+    if (key === undefined) {
+      undeclared(ctx, rowDim, written, keyCell.span, declared.values());
       continue;
     }
     for (let i = 1; i < row.cells.length && i < cols.length; i++) {
@@ -546,6 +574,7 @@ function lowerTargetTable(objective: I.ObjectiveName, t: A.Table, ctx: LowerCont
       const cell = row.cells[i];
       if (cell.kind !== 'target') {
         ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, cell.kind === 'empty' ? 'this cell is empty: write a duration or none' : 'expected a duration such as 4 hours or 2 business days, or none');
+        reject(ctx, cell.span);
         continue;
       }
       for (const other of targets) {
@@ -563,21 +592,18 @@ function targetColumns(t: A.Table, rowDim: 'plan' | 'severity', ctx: LowerContex
     const h = cellWord(cell);
     if (h === null) {
       ctx.report.report(DIAGNOSTICS.unknownTableHeader, cell.span, 'a header cell names a plan, a severity or `target`');
+      reject(ctx, cell.span);
       return null;
     }
     if (rowDim === 'plan') {
-      if (!ctx.severities.has(h)) {
-        undeclared(ctx, 'severity', h, cell.span, ctx.severities.keys());
-        return null;
-      }
-      return [h];
+      const sev = ctx.severities.get(h);
+      if (!sev) undeclared(ctx, 'severity', h, cell.span, ctx.severities.values());
+      return sev ? [sev.id] : null;
     }
-    if (h.toLowerCase() === 'target') return [...ctx.plans.keys()];
-    if (!ctx.plans.has(h)) {
-      undeclared(ctx, 'plan', h, cell.span, ctx.contract.implicitPlan ? [] : ctx.plans.keys());
-      return null;
-    }
-    return [h];
+    if (h.toLowerCase() === 'target') return [...ctx.plans.values()].map((p) => p.id);
+    const plan = ctx.plans.get(h);
+    if (!plan) undeclared(ctx, 'plan', h, cell.span, ctx.contract.implicitPlan ? [] : ctx.plans.values());
+    return plan ? [plan.id] : null;
   });
 }
 
@@ -627,7 +653,10 @@ function lowerMaintenance(s: StatementOf<'maintenance'>, ctx: LowerContext): I.M
 function checkPercent(ctx: LowerContext, p: A.NumberText, what: string): string {
   const v = normalizeDecimal(p.text);
   const ok = /^\d+(\.\d+)?$/.test(v) && (Number(v) <= 100);
-  if (!ok) ctx.report.report(DIAGNOSTICS.invalidValue, p.span, `${what} ${p.text}% is not a percentage between 0% and 100%`);
+  if (!ok) {
+    ctx.report.report(DIAGNOSTICS.invalidValue, p.span, `${what} ${p.text}% is not a percentage between 0% and 100%`);
+    reject(ctx, p.span);
+  }
   return v;
 }
 
@@ -645,11 +674,16 @@ function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I
       const d = lowerDuration(l.slot, ctx);
       if (d.calendar !== null || d.ms === null || d.ms <= 0 || d.ms % 60_000 !== 0) {
         ctx.report.report(DIAGNOSTICS.invalidValue, l.slot.span, 'a measurement slot is a whole number of plain minutes or hours, more than zero');
+        reject(ctx, l.span);
       } else measurement = { kind: 'slots', minutes: d.ms / 60_000 };
     } else measurement = { kind: 'exact' };
   }
   if (!target) {
-    ctx.report.report(DIAGNOSTICS.invalidValue, s.headerSpan, 'the availability clause has no target', { hint: 'target 99.9% per calendar month' });
+    // Without a target the clause says nothing that can be checked; when its target line could not be read, that line says why.
+    if (!mayBeUnread(ctx.contract, 'availability')) {
+      ctx.report.report(DIAGNOSTICS.invalidValue, s.headerSpan, 'the availability clause has no target', { hint: 'target 99.9% per calendar month' });
+    }
+    reject(ctx, s.headerSpan);
     return null;
   }
   return { target: target.value, targetSpan: target.span, period: 'calendar-month', measurement, span: s.span };
@@ -658,6 +692,7 @@ function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I
 function lowerBand(cell: A.CellValue, ctx: LowerContext): Pick<I.CreditBand, 'lower' | 'upper'> | null {
   if (cell.kind !== 'bound') {
     ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, 'expected a bound such as `at least 99.00% and below 99.90%` or `below 98.50%`');
+    reject(ctx, cell.span);
     return null;
   }
   let lower: I.Bound | null = null;
@@ -667,10 +702,16 @@ function lowerBand(cell: A.CellValue, ctx: LowerContext): Pick<I.CreditBand, 'lo
     const isLower = side.op === 'at least' || side.op === 'above';
     const b: I.Bound = { value, inclusive: side.op === 'at least' || side.op === 'at most' };
     if (isLower) {
-      if (lower) ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, 'this bound gives two lower limits');
+      if (lower) {
+        ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, 'this bound gives two lower limits');
+        reject(ctx, cell.span);
+      }
       lower = b;
     } else {
-      if (upper) ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, 'this bound gives two upper limits');
+      if (upper) {
+        ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, 'this bound gives two upper limits');
+        reject(ctx, cell.span);
+      }
       upper = b;
     }
   }
@@ -724,17 +765,20 @@ function lowerCreditTable(t: A.Table, cr: I.Credits, ctx: LowerContext): void {
     ctx.report.report(DIAGNOSTICS.unknownTableHeader, t.header.span, 'a credit table has two columns: the availability bound and the credit', {
       hint: '| monthly availability | credit |',
     });
+    reject(ctx, t.span);
     return;
   }
   for (const row of t.rows) {
     if (row.cells.length !== 2) {
       ctx.report.report(DIAGNOSTICS.tableShape, row.span, `this row has ${row.cells.length} cells, the header has 2`);
+      reject(ctx, row.span);
       continue;
     }
     const band = lowerBand(row.cells[boundCol], ctx);
     const credit = row.cells[creditCol];
     if (credit.kind !== 'percent') {
       ctx.report.report(DIAGNOSTICS.invalidCell, credit.span, 'expected the credit as a percentage, such as 5%');
+      reject(ctx, credit.span);
       continue;
     }
     if (band) cr.bands.push({ ...band, credit: checkPercent(ctx, credit.value, 'the credit'), span: row.span });

@@ -1,10 +1,11 @@
 // The static checks: each family (one file) is a list of small named functions over the IR; this
 // file lists the families in the order they run. Their codes live in codes.ts (SLA3xxx).
 
-import type { ContractFile } from '../../language/ast';
+import type { ClauseKind, ContractFile } from '../../language/ast';
 import type { Reporter } from '../../language/diagnostics';
 import type { LineMap } from '../../language/span';
 import type { Contract } from '../ir';
+import { mayBeUnread } from '../unread';
 import { calendarChecks } from './calendars';
 import './codes';
 import { consistencyChecks } from './consistency';
@@ -24,16 +25,27 @@ export interface CheckContext {
 
 export type Check = (ctx: CheckContext) => void;
 
-export const CHECK_FAMILIES: readonly { name: string; checks: readonly Check[] }[] = [
-  { name: 'credits', checks: creditChecks },
-  { name: 'windows', checks: windowChecks },
-  { name: 'coverage', checks: coverageChecks },
-  { name: 'consistency', checks: consistencyChecks },
-  { name: 'units', checks: unitChecks },
-  { name: 'calendars', checks: calendarChecks },
-  { name: 'names', checks: nameChecks },
+/**
+ * `reads`: the clauses a family's checks look at. While a line of one of them could not be read,
+ * the family does not run: it would report what that line may have said as missing or wrong.
+ */
+export const CHECK_FAMILIES: readonly { name: string; checks: readonly Check[]; reads: readonly ClauseKind[] }[] = [
+  { name: 'credits', checks: creditChecks, reads: ['credits', 'availability'] },
+  { name: 'windows', checks: windowChecks, reads: ['maintenance', 'calendar', 'timeZone'] },
+  { name: 'coverage', checks: coverageChecks, reads: ['objective', 'severities', 'plans', 'categories'] },
+  { name: 'consistency', checks: consistencyChecks, reads: ['objective', 'severities', 'plans', 'categories', 'calendar'] },
+  { name: 'units', checks: unitChecks, reads: ['objective', 'categories', 'maintenance', 'availability', 'credits', 'calendar'] },
+  { name: 'calendars', checks: calendarChecks, reads: ['calendar', 'effective'] },
+  {
+    name: 'names',
+    checks: nameChecks,
+    reads: ['contract', 'calendar', 'objective', 'categories', 'maintenance', 'availability', 'reliability', 'credits', 'channels', 'causes'],
+  },
 ];
 
 export function runChecks(ctx: CheckContext): void {
-  for (const family of CHECK_FAMILIES) for (const check of family.checks) check(ctx);
+  for (const family of CHECK_FAMILIES) {
+    if (mayBeUnread(ctx.contract, ...family.reads)) continue;
+    for (const check of family.checks) check(ctx);
+  }
 }
