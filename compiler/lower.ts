@@ -126,6 +126,16 @@ interface LowerContext {
   clause: A.ClauseKind | null;
 }
 
+/** Names are compared ignoring case, as records are matched to them: the key a name is declared under. */
+function nameKey(name: string): string {
+  return name.toLowerCase();
+}
+
+/** The declaration a name refers to, whatever its case. */
+function find<T>(map: Map<string, T>, name: string): T | undefined {
+  return map.get(nameKey(name));
+}
+
 /**
  * A line (or cell) lowering does not take: its error is reported by the caller, and the checks
  * skip what it may have said (a band missing from a credit table would show as a gap).
@@ -153,7 +163,7 @@ const DECLARATIONS: Lowerings = {
   },
   timeZone: lowerTimeZone,
   calendar: (s, ctx) => {
-    declare(ctx, ctx.calendars, lowerCalendar(s, ctx), 'calendar');
+    declare(ctx, ctx.calendars, lowerCalendar(s, ctx), 'calendar', s.headerSpan);
   },
   severities: declareSeverities,
   plans: declarePlans,
@@ -272,15 +282,24 @@ function single(ctx: LowerContext, key: string, s: { span: Span }, what: string)
   return true;
 }
 
-/** Declares a name: reports a second declaration of it, and returns false. The second one is not taken (and what depends on it not checked). */
-function declare<T extends { id: string; span: Span }>(ctx: LowerContext, map: Map<string, T>, item: T, what: string): boolean {
-  const prev = map.get(item.id);
+/**
+ * Declares a name: reports a second declaration of it, in any case, at `at` (the line that
+ * declares it), and returns false. The second one is not taken (and what depends on it not checked).
+ */
+function declare<T extends { id: string; span: Span }>(ctx: LowerContext, map: Map<string, T>, item: T, what: string, at: Span = item.span): boolean {
+  const prev = find(map, item.id);
   if (prev) {
-    ctx.report.report(DIAGNOSTICS.duplicateDeclaration, item.span, `${what} "${item.id}" is declared twice`, { related: [{ span: prev.span, message: 'first declared here' }] });
+    const related = [{ span: prev.span, message: 'first declared here' }];
+    if (prev.id === item.id) ctx.report.report(DIAGNOSTICS.duplicateDeclaration, at, `${what} "${item.id}" is declared twice`, { related });
+    else
+      ctx.report.report(DIAGNOSTICS.caseDuplicate, at, `${what} "${item.id}" is "${prev.id}" again: names ignore case, so it is declared twice`, {
+        related,
+        hint: `keep one spelling: ${prev.id}`,
+      });
     reject(ctx, item.span);
     return false;
   }
-  map.set(item.id, item);
+  map.set(nameKey(item.id), item);
   return true;
 }
 
@@ -308,10 +327,10 @@ function declareSeverities(s: StatementOf<'severities'>, ctx: LowerContext): voi
     };
     if (!declare(ctx, ctx.severities, sev, 'severity')) continue;
     for (const a of item.aliases) {
-      const owner = ctx.aliasOwner.get(a.name) ?? (a.name !== sev.id ? ctx.severities.get(a.name)?.id : undefined);
+      const owner = find(ctx.aliasOwner, a.name) ?? (nameKey(a.name) !== nameKey(sev.id) ? find(ctx.severities, a.name)?.id : undefined);
       if (owner !== undefined) {
         ctx.report.report(DIAGNOSTICS.duplicateDeclaration, a.span, `alias "${a.name}" already names severity "${owner}"`);
-      } else ctx.aliasOwner.set(a.name, sev.id);
+      } else ctx.aliasOwner.set(nameKey(a.name), sev.id);
     }
   }
 }
@@ -411,7 +430,7 @@ function lowerDuration(d: A.DurationNode, ctx: LowerContext): I.Duration {
   let calendar: string | null = null;
   let ms: number | null;
   if (d.calendar) {
-    const cal = ctx.calendars.get(d.calendar.name);
+    const cal = find(ctx.calendars, d.calendar.name);
     if (!cal) {
       const known = [...ctx.calendars.values()].map((k) => k.id);
       if (!namedWhereUnread(ctx.contract, d.calendar.name)) {
@@ -487,7 +506,7 @@ function lowerCategoryTargets(t: A.Table, ctx: LowerContext): void {
       }
       ctx.contract.categoryTargets.push({
         objective: h as I.ObjectiveName,
-        category: ctx.categories.get(id)?.id ?? id,
+        category: find(ctx.categories, id)?.id ?? id,
         duration: cell.duration ? lowerDuration(cell.duration, ctx) : null,
         via: cell.via?.methods.map((m) => m.name) ?? [],
         span: cell.span,
@@ -563,7 +582,7 @@ function lowerTargetTable(objective: I.ObjectiveName, t: A.Table, ctx: LowerCont
       continue;
     }
     const declared = rowDim === 'plan' ? ctx.plans : ctx.severities;
-    const key = declared.get(written)?.id;
+    const key = find<{ id: string }>(declared, written)?.id;
     if (key === undefined) {
       undeclared(ctx, rowDim, written, keyCell.span, declared.values());
       continue;
@@ -596,12 +615,12 @@ function targetColumns(t: A.Table, rowDim: 'plan' | 'severity', ctx: LowerContex
       return null;
     }
     if (rowDim === 'plan') {
-      const sev = ctx.severities.get(h);
+      const sev = find(ctx.severities, h);
       if (!sev) undeclared(ctx, 'severity', h, cell.span, ctx.severities.values());
       return sev ? [sev.id] : null;
     }
     if (h.toLowerCase() === 'target') return [...ctx.plans.values()].map((p) => p.id);
-    const plan = ctx.plans.get(h);
+    const plan = find(ctx.plans, h);
     if (!plan) undeclared(ctx, 'plan', h, cell.span, ctx.contract.implicitPlan ? [] : ctx.plans.values());
     return plan ? [plan.id] : null;
   });

@@ -84,6 +84,8 @@ export const DIAGNOSTICS = {
     'Two parts of one clause say opposite things: maintenance windows listed and `windows any time`, or a credit formula rounding two ways (`started` or `full`, and `pro rata`). slac will not pick one for you.'),
   noSeverities: def('SLA2013', 'error', 'Targets without severities',
     'A target `for every incident` applies to every declared severity; with no `severities` clause it applies to none, and every incident record would be rejected (its severity is unknown).'),
+  caseDuplicate: def('SLA2014', 'error', 'Declared twice, in another case',
+    'Names of plans, severities, categories, causes, channels and calendars ignore case, as records are matched to them: `force-majeure` and `Force-Majeure` are one name, declared twice. Keep one spelling.'),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type DiagnosticKey = keyof typeof DIAGNOSTICS;
