@@ -193,9 +193,7 @@ const CLAUSES: Lowerings = {
   availability: (s, ctx) => {
     if (single(ctx, 'availability', s, 'the availability clause')) ctx.contract.availability = lowerAvailability(s, ctx);
   },
-  reliability: (s, ctx) => {
-    if (single(ctx, 'reliability', s, 'the reliability clause')) ctx.contract.reliability = { maxIncidents: Number(s.max.text), period: 'calendar-month', span: s.span };
-  },
+  reliability: lowerReliability,
   credits: (s, ctx) => {
     if (single(ctx, 'credits', s, 'the credits clause')) ctx.contract.credits = lowerCredits(s, ctx);
   },
@@ -367,6 +365,18 @@ function lowerChannels(s: StatementOf<'channels'>, ctx: LowerContext): void {
   ctx.contract.channels = { channels: [...channels.values()], othersExcluded, span: s.span };
 }
 
+/** A count of incidents is a whole number. */
+function lowerReliability(s: StatementOf<'reliability'>, ctx: LowerContext): void {
+  if (!single(ctx, 'reliability', s, 'the reliability clause')) return;
+  if (!/^\d+$/.test(s.max.text)) {
+    ctx.report.report(DIAGNOSTICS.invalidValue, s.max.span, `${s.max.text} is not a count of incidents: a count is a whole number`, {
+      hint: `reliability at most ${Math.floor(Number(s.max.text))} counted incidents per calendar month`,
+    });
+    reject(ctx, s.span);
+    return;
+  }
+  ctx.contract.reliability = { maxIncidents: Number(s.max.text), period: 'calendar-month', span: s.span };
+}
 
 function firstLine(ast: A.ContractFile): Span {
   const s = ast.statements[0];
