@@ -229,6 +229,7 @@ export interface Contract {
   effective: string | null;
   provider: string | null;
   customer: string | null;
+  /** IANA zone. A contract without one (or with an unknown one) has an error that cannot be silenced, so it is never evaluated; the field then holds 'UTC' only as a placeholder. */
   timeZone: string;
   calendars: Calendar[];
   severities: Severity[];

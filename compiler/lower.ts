@@ -345,8 +345,8 @@ function reportMissingHeader(ast: A.ContractFile, ctx: LowerContext): void {
   const { report, once, contract } = ctx;
   const missing = (clause: A.ClauseKind, given: boolean): boolean => !given && !mayBeUnread(contract, clause);
   if (missing('timeZone', ctx.sawZone)) {
-    report.report(DIAGNOSTICS.missingTimeZone, firstLine(ast), 'the contract declares no time zone; UTC is assumed', {
-      hint: 'add a line such as `time zone America/Bogota`',
+    report.report(DIAGNOSTICS.missingTimeZone, firstLine(ast), 'the contract declares no time zone, and every verdict depends on it: calendars, windows and months are read in it', {
+      hint: 'add a line such as `time zone America/Bogota` (an IANA zone name)',
     });
   }
   if (missing('contract', once.has('contract'))) report.report(DIAGNOSTICS.missingContractName, firstLine(ast), 'the contract has no `contract "name"` line');

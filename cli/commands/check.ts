@@ -73,7 +73,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: Io):
   if (files.length === 0) throw new UsageError(`no .sla contract files found in ${paths.join(', ')}`);
   const results: FileDiagnostics[] = files.map((file) => {
     const c = compile(readText(file, io.cwd), file);
-    return { file, lines: c.lines, diagnostics: c.diagnostics };
+    return { file, lines: c.lines, diagnostics: c.diagnostics, suppressed: c.suppressed };
   });
   const summary = summarize(results);
   const report = await render(format, results, summary, opts, failLevel, io);

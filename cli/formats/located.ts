@@ -7,6 +7,8 @@ export interface FileDiagnostics {
   file: string;
   lines: LineMap;
   diagnostics: Diagnostic[];
+  /** Findings silenced by `# slac-ignore` comments (not in `diagnostics`). */
+  suppressed?: number;
 }
 
 export interface Range {
@@ -51,6 +53,7 @@ export interface Summary {
   errors: number;
   warnings: number;
   infos: number;
+  suppressed: number;
 }
 
 export function summarize(files: FileDiagnostics[]): Summary {
@@ -60,5 +63,6 @@ export function summarize(files: FileDiagnostics[]): Summary {
     errors: all.filter((d) => d.severity === 'error').length,
     warnings: all.filter((d) => d.severity === 'warning').length,
     infos: all.filter((d) => d.severity === 'info').length,
+    suppressed: files.reduce((n, f) => n + (f.suppressed ?? 0), 0),
   };
 }
