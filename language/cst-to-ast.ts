@@ -234,18 +234,15 @@ export class AstBuilder {
       }
       const built = this.statement(inner);
       const header = built ? ('headerSpan' in built ? built.headerSpan : built.span) : { start: span.start, end: span.start };
-      if (!built || this.unreadable.isBroken(header)) {
-        // Under a clause that could not be read, no line is reported (up to the next clause): which clause they belong to is unknown.
-        const eol = /\r\n?|\n/g;
-        eol.lastIndex = header.end;
-        const m = eol.exec(this.source);
-        if (m) hiddenFrom = m.index + m[0].length;
-      } else this.unreadableBlockLines(inner, built);
+      // Under a clause whose own line could not be read, no line is reported up to the next
+      // clause: which clause they would be lines of is unknown.
+      if (!built || this.unreadable.isBroken(header)) hiddenFrom = this.unreadable.nextLineStart(header.end);
+      else this.unreadableBlockLines(inner, built);
       const s = built && this.unreadable.prune(built);
       if (s) {
         statements.push(s);
         open = null;
-      } else open = built ? this.unreadable.entries[this.unreadable.entries.length - 1] : this.unreadable.add(null, span);
+      } else open = built ? this.unreadable.entries[this.unreadable.entries.length - 1] /* as prune listed it */ : this.unreadable.add(null, span);
     }
     if (hiddenFrom !== null) this.hidden.push({ start: hiddenFrom, end: textLength });
     this.unreadable.listRest(statements);

@@ -21,6 +21,12 @@ export class UnreadableLines {
     return this.lines.lineStart(this.lines.position(offset).line);
   }
 
+  /** Where the line after the one an offset is on starts, or null on the last line. */
+  nextLineStart(offset: number): number | null {
+    const line = this.lines.position(offset).line;
+    return line < this.lines.lineCount() ? this.lines.lineStart(line + 1) : null;
+  }
+
   /** Marks the line of a syntax error. */
   mark(span: Span): void {
     this.broken.add(this.lines.position(span.start).line);
