@@ -1,7 +1,7 @@
 // Compiles contract files the one way `check` and `evaluate` share: each file on its own, then the
 // folder rules over the files of each folder. Kept apart from the runtime, so `check` never loads it.
 
-import { compile, type Compiled } from '../compiler/compile';
+import { byCause, compile, type Compiled } from '../compiler/compile';
 import { checkFolder } from '../compiler/folder';
 import type { LineMap } from '../language/span';
 import { byFolder, readText } from './files';
@@ -27,8 +27,8 @@ export function compileFiles(files: string[], cwd: string, options: { checks?: b
   }
   const results = compiled.map((c): FileDiagnostics => {
     const extra = folderFindings.get(c.file) ?? [];
-    const diagnostics = extra.length ? [...c.diagnostics, ...extra].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code)) : c.diagnostics;
-    return { file: c.file, lines: c.lines, diagnostics, others: others.get(c.file) };
+    const diagnostics = extra.length ? [...c.diagnostics, ...extra].sort(byCause) : c.diagnostics;
+    return { file: c.file, lines: c.lines, diagnostics, suppressed: c.suppressed, others: others.get(c.file) };
   });
   return { compiled, results };
 }

@@ -2,6 +2,7 @@
 // Types only; lowering lives in lower.ts. Every range is half-open. Spans point back into the
 // source so that checks and verdict traces can name the clause (file:line) they come from.
 
+import type { ClauseKind } from '../language/ast';
 import type { Span } from '../language/span';
 
 export type ObjectiveName = 'response' | 'restoration' | 'resolution';
@@ -206,6 +207,19 @@ export interface Note {
   span: Span;
 }
 
+/**
+ * A line the contract has but slac could not read (a syntax error), or a line lowering rejected
+ * (a value out of range, a cell that is not a duration...). Its error is reported; whatever
+ * depends on it is not (a check skips what such a line may have said).
+ */
+export interface Unreadable {
+  /** The clause it is, or is a line of; null when it could be any clause. */
+  clause: ClauseKind | null;
+  /** The words written on it, as written: the names it may have declared. */
+  words: string[];
+  span: Span;
+}
+
 export interface Contract {
   /** File the contract was read from (for traces and diagnostics). */
   file: string;
@@ -215,6 +229,7 @@ export interface Contract {
   effective: string | null;
   provider: string | null;
   customer: string | null;
+  /** IANA zone. A contract without one (or with an unknown one) has an error that cannot be silenced, so it is never evaluated; the field then holds 'UTC' only as a placeholder. */
   timeZone: string;
   calendars: Calendar[];
   severities: Severity[];
@@ -233,4 +248,6 @@ export interface Contract {
   reliability: Reliability | null;
   credits: Credits | null;
   notes: Note[];
+  /** What could not be read, in source order. Lowering always sets it; absent (an IR built by hand) means read in full. */
+  unreadable?: Unreadable[];
 }

@@ -7,6 +7,7 @@ import { DIAGNOSTICS, type Reporter } from '../language/diagnostics';
 import type { Span } from '../language/span';
 import { fromDecimal, normalizeDecimal } from './decimal';
 import type * as I from './ir';
+import { mayBeUnread, namedWhereUnread } from './unread';
 
 const DAY_INDEX: Record<string, I.Weekday> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
 const UNIT_MS = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
@@ -104,32 +105,144 @@ function coversWholeWeek(weekly: I.WeeklyRange[]): boolean {
   return reach >= 10080;
 }
 
-interface Declared<T> {
-  map: Map<string, T & { span: Span }>;
+/** What lowering knows while it walks the statements: the declarations so far and the contract it builds. */
+interface LowerContext {
+  report: Reporter;
+  contract: I.Contract;
+  /** Clauses that may be given once, by key, with where they were first given. */
+  once: Map<string, Span>;
+  calendars: Map<string, I.Calendar>;
+  severities: Map<string, I.Severity>;
+  plans: Map<string, I.Plan>;
+  categories: Map<string, I.Category>;
+  causes: Map<string, I.Cause>;
+  /** Severity alias -> the severity it names. */
+  aliasOwner: Map<string, string>;
+  /** Target cells given so far (`objective/plan/severity`), for duplicates across tables. */
+  cellKeys: Map<string, Span>;
+  sawZone: boolean;
+  sawPlans: boolean;
+  /** The clause being lowered: what a line lowering rejects is a line of. */
+  clause: A.ClauseKind | null;
+}
+
+/** Names are compared ignoring case, as records are matched to them: the key a name is declared under. */
+function nameKey(name: string): string {
+  return name.toLowerCase();
+}
+
+/** The declaration a name refers to, whatever its case. */
+function find<T>(map: Map<string, T>, name: string): T | undefined {
+  return map.get(nameKey(name));
+}
+
+/**
+ * A line (or cell) lowering does not take: its error is reported by the caller, and the checks
+ * skip what it may have said (a band missing from a credit table would show as a gap).
+ */
+function reject(ctx: LowerContext, span: Span): void {
+  ctx.contract.unreadable!.push({ clause: ctx.clause, words: [], span });
+}
+
+type StatementOf<K extends A.Statement['kind']> = Extract<A.Statement, { kind: K }>;
+type Lowerings = { [K in A.Statement['kind']]?: (s: StatementOf<K>, ctx: LowerContext) => void };
+
+/** Pass 1: what declares names (calendars, severities, plans, categories, causes) and the header. */
+const DECLARATIONS: Lowerings = {
+  contract: (s, ctx) => {
+    if (single(ctx, 'contract', s, 'the contract name')) ctx.contract.name = s.name.value;
+  },
+  version: (s, ctx) => {
+    if (single(ctx, 'version', s, 'the version')) ctx.contract.version = s.value.value;
+  },
+  effective: (s, ctx) => {
+    if (single(ctx, 'effective', s, 'the effective date')) ctx.contract.effective = s.date ? s.date.text : null;
+  },
+  party: (s, ctx) => {
+    if (single(ctx, s.role, s, `the ${s.role}`)) ctx.contract[s.role] = s.name.value;
+  },
+  timeZone: lowerTimeZone,
+  calendar: (s, ctx) => {
+    declare(ctx, ctx.calendars, lowerCalendar(s, ctx), 'calendar', s.headerSpan);
+  },
+  severities: declareSeverities,
+  plans: declarePlans,
+  categories: (s, ctx) => {
+    for (const item of s.items) {
+      if (item.kind === 'category') declare(ctx, ctx.categories, { id: item.id.name, description: item.description?.value ?? null, span: item.span }, 'category');
+      else lowerCategoryTable(item, ctx);
+    }
+  },
+  causes: (s, ctx) => {
+    for (const item of s.items) {
+      declare(ctx, ctx.causes, { id: item.id.name, counted: item.counted, description: item.description?.value ?? null, span: item.span }, 'cause');
+    }
+  },
+};
+
+/** Pass 2: everything that refers to declarations, so that tables may come before what they name. */
+const CLAUSES: Lowerings = {
+  categories: (s, ctx) => {
+    for (const item of s.items) if (item.kind === 'table') lowerCategoryTargets(item, ctx);
+  },
+  objective: lowerObjective,
+  channels: lowerChannels,
+  maintenance: (s, ctx) => {
+    if (single(ctx, 'maintenance', s, 'the maintenance clause')) ctx.contract.maintenance = lowerMaintenance(s, ctx);
+  },
+  availability: (s, ctx) => {
+    if (single(ctx, 'availability', s, 'the availability clause')) ctx.contract.availability = lowerAvailability(s, ctx);
+  },
+  reliability: lowerReliability,
+  credits: (s, ctx) => {
+    if (single(ctx, 'credits', s, 'the credits clause')) ctx.contract.credits = lowerCredits(s, ctx);
+  },
+  note: (s, ctx) => {
+    ctx.contract.notes.push({ kind: s.clause ? 'clause' : 'note', title: s.title.value, text: s.text.value, span: s.span });
+  },
+};
+
+function run(lowerings: Lowerings, s: A.Statement, ctx: LowerContext): void {
+  ctx.clause = s.kind;
+  (lowerings[s.kind] as ((s: A.Statement, ctx: LowerContext) => void) | undefined)?.(s, ctx);
 }
 
 export function lower(ast: A.ContractFile, file: string, report: Reporter): I.Contract {
-  const once = new Map<string, Span>();
-  const single = <T extends { span: Span }>(key: string, s: T, what: string): boolean => {
-    const prev = once.get(key);
-    if (prev) {
-      report.report(DIAGNOSTICS.duplicateStatement, s.span, `${what} is given twice`, { related: [{ span: prev, message: 'first given here' }] });
-      return false;
-    }
-    once.set(key, s.span);
-    return true;
+  const ctx: LowerContext = {
+    report,
+    contract: emptyContract(file),
+    once: new Map(),
+    calendars: new Map(),
+    severities: new Map(),
+    plans: new Map(),
+    categories: new Map(),
+    causes: new Map(),
+    aliasOwner: new Map(),
+    cellKeys: new Map(),
+    sawZone: false,
+    sawPlans: false,
+    clause: null,
   };
-  const declare = <T extends { id: string; span: Span }>(d: Declared<T>, item: T, what: string): boolean => {
-    const prev = d.map.get(item.id);
-    if (prev) {
-      report.report(DIAGNOSTICS.duplicateDeclaration, item.span, `${what} "${item.id}" is declared twice`, { related: [{ span: prev.span, message: 'first declared here' }] });
-      return false;
-    }
-    d.map.set(item.id, item);
-    return true;
-  };
+  ctx.contract.unreadable!.push(...ast.unreadable);
+  for (const s of ast.statements) run(DECLARATIONS, s, ctx);
+  reportMissingHeader(ast, ctx);
+  const c = ctx.contract;
+  if (!ctx.sawPlans) {
+    c.implicitPlan = true;
+    ctx.plans.set(DEFAULT_PLAN, { id: DEFAULT_PLAN, rank: 0, span: { start: 0, end: 0 } });
+  }
+  c.calendars = [...ctx.calendars.values()];
+  c.severities = [...ctx.severities.values()];
+  c.plans = [...ctx.plans.values()];
+  c.categories = [...ctx.categories.values()];
+  c.causes = [...ctx.causes.values()];
+  for (const s of ast.statements) run(CLAUSES, s, ctx);
+  c.unreadable!.sort((a, b) => a.span.start - b.span.start);
+  return c;
+}
 
-  const c: I.Contract = {
+function emptyContract(file: string): I.Contract {
+  return {
     file,
     name: null,
     version: null,
@@ -152,157 +265,117 @@ export function lower(ast: A.ContractFile, file: string, report: Reporter): I.Co
     reliability: null,
     credits: null,
     notes: [],
+    unreadable: [],
   };
+}
 
-  // Pass 1: declarations (calendars, severities, plans, categories, causes) so that tables may
-  // come before or after what they name.
-  const calendars: Declared<I.Calendar> = { map: new Map() };
-  const severities: Declared<I.Severity> = { map: new Map() };
-  const plans: Declared<I.Plan> = { map: new Map() };
-  const categories: Declared<I.Category> = { map: new Map() };
-  const causes: Declared<I.Cause> = { map: new Map() };
-  const aliasOwner = new Map<string, string>();
-  let sawZone = false;
-  let sawPlans = false;
+/** A clause that may be given once: reports the second one (and returns false). */
+function single(ctx: LowerContext, key: string, s: { span: Span }, what: string): boolean {
+  const prev = ctx.once.get(key);
+  if (prev) {
+    ctx.report.report(DIAGNOSTICS.duplicateStatement, s.span, `${what} is given twice`, { related: [{ span: prev, message: 'first given here' }] });
+    return false;
+  }
+  ctx.once.set(key, s.span);
+  return true;
+}
 
-  for (const s of ast.statements) {
-    switch (s.kind) {
-      case 'contract':
-        if (single('contract', s, 'the contract name')) c.name = s.name.value;
-        break;
-      case 'version':
-        if (single('version', s, 'the version')) c.version = s.value.value;
-        break;
-      case 'effective':
-        if (single('effective', s, 'the effective date')) c.effective = s.date ? s.date.text : null;
-        break;
-      case 'party':
-        if (single(s.role, s, `the ${s.role}`)) c[s.role] = s.name.value;
-        break;
-      case 'timeZone':
-        sawZone = true;
-        if (single('timeZone', s, 'the time zone')) {
-          if (IANAZone.isValidZone(s.zone.value)) c.timeZone = s.zone.value;
-          else
-            report.report(DIAGNOSTICS.unknownTimeZone, s.zone.span, `"${s.zone.value}" is not a known IANA time zone`, {
-              hint: 'for example America/Bogota, America/New_York, Europe/Madrid or UTC',
-            });
-        }
-        break;
-      case 'calendar':
-        declare(calendars, lowerCalendar(s, report), 'calendar');
-        break;
-      case 'severities':
-        for (const item of s.items) {
-          const sev: I.Severity = {
-            id: item.id.name,
-            title: item.title?.value ?? null,
-            description: item.description?.value ?? null,
-            aliases: item.aliases.map((a) => a.name),
-            rank: severities.map.size,
-            span: item.span,
-          };
-          if (!declare(severities, sev, 'severity')) continue;
-          for (const a of item.aliases) {
-            const owner = aliasOwner.get(a.name);
-            if (owner !== undefined || severities.map.has(a.name) && a.name !== sev.id) {
-              report.report(DIAGNOSTICS.duplicateDeclaration, a.span, `alias "${a.name}" already names severity "${owner ?? a.name}"`);
-            } else aliasOwner.set(a.name, sev.id);
-          }
-        }
-        break;
-      case 'plans':
-        if (!single('plans', s, 'the list of plans')) break;
-        sawPlans = true;
-        c.plansOrdered = s.separators.length > 0 && s.separators.every((x) => x === '<');
-        for (const n of s.names) declare(plans, { id: n.name, rank: plans.map.size, span: n.span }, 'plan');
-        break;
-      case 'categories':
-        for (const item of s.items) {
-          if (item.kind === 'category') declare(categories, { id: item.id.name, description: item.description?.value ?? null, span: item.span }, 'category');
-          else lowerCategoryTable(item, categories, declare, report);
-        }
-        break;
-      case 'causes':
-        for (const item of s.items) declare(causes, { id: item.id.name, counted: item.counted, description: item.description?.value ?? null, span: item.span }, 'cause');
-        break;
-      default:
-        break;
+/**
+ * Declares a name: reports a second declaration of it, in any case, at `at` (the line that
+ * declares it), and returns false. The second one is not taken (and what depends on it not checked).
+ */
+function declare<T extends { id: string; span: Span }>(ctx: LowerContext, map: Map<string, T>, item: T, what: string, at: Span = item.span): boolean {
+  const prev = find(map, item.id);
+  if (prev) {
+    const related = [{ span: prev.span, message: 'first declared here' }];
+    if (prev.id === item.id) ctx.report.report(DIAGNOSTICS.duplicateDeclaration, at, `${what} "${item.id}" is declared twice`, { related });
+    else
+      ctx.report.report(DIAGNOSTICS.caseDuplicate, at, `${what} "${item.id}" is "${prev.id}" again: names ignore case, so it is declared twice`, {
+        related,
+        hint: `keep one spelling: ${prev.id}`,
+      });
+    reject(ctx, item.span);
+    return false;
+  }
+  map.set(nameKey(item.id), item);
+  return true;
+}
+
+function lowerTimeZone(s: StatementOf<'timeZone'>, ctx: LowerContext): void {
+  ctx.sawZone = true;
+  if (!single(ctx, 'timeZone', s, 'the time zone')) return;
+  if (IANAZone.isValidZone(s.zone.value)) ctx.contract.timeZone = s.zone.value;
+  else {
+    ctx.report.report(DIAGNOSTICS.unknownTimeZone, s.zone.span, `"${s.zone.value}" is not a known IANA time zone`, {
+      hint: 'for example America/Bogota, America/New_York, Europe/Madrid or UTC',
+    });
+    reject(ctx, s.span);
+  }
+}
+
+function declareSeverities(s: StatementOf<'severities'>, ctx: LowerContext): void {
+  for (const item of s.items) {
+    const sev: I.Severity = {
+      id: item.id.name,
+      title: item.title?.value ?? null,
+      description: item.description?.value ?? null,
+      aliases: item.aliases.map((a) => a.name),
+      rank: ctx.severities.size,
+      span: item.span,
+    };
+    if (!declare(ctx, ctx.severities, sev, 'severity')) continue;
+    for (const a of item.aliases) {
+      const owner = find(ctx.aliasOwner, a.name) ?? (nameKey(a.name) !== nameKey(sev.id) ? find(ctx.severities, a.name)?.id : undefined);
+      if (owner !== undefined) {
+        ctx.report.report(DIAGNOSTICS.duplicateDeclaration, a.span, `alias "${a.name}" already names severity "${owner}"`);
+      } else ctx.aliasOwner.set(nameKey(a.name), sev.id);
     }
   }
+}
 
-  if (!sawZone) {
-    report.report(DIAGNOSTICS.missingTimeZone, firstLine(ast), 'the contract declares no time zone; UTC is assumed', {
-      hint: 'add a line such as `time zone America/Bogota`',
+function declarePlans(s: StatementOf<'plans'>, ctx: LowerContext): void {
+  if (!single(ctx, 'plans', s, 'the list of plans')) return;
+  ctx.sawPlans = true;
+  ctx.contract.plansOrdered = s.separators.length > 0 && s.separators.every((x) => x === '<');
+  for (const n of s.names) declare(ctx, ctx.plans, { id: n.name, rank: ctx.plans.size, span: n.span }, 'plan');
+}
+
+/** The header clauses every contract states; said once the whole file has been read (and not while a line that may be one is unreadable). */
+function reportMissingHeader(ast: A.ContractFile, ctx: LowerContext): void {
+  const { report, once, contract } = ctx;
+  const missing = (clause: A.ClauseKind, given: boolean): boolean => !given && !mayBeUnread(contract, clause);
+  if (missing('timeZone', ctx.sawZone)) {
+    report.report(DIAGNOSTICS.missingTimeZone, firstLine(ast), 'the contract declares no time zone, and every verdict depends on it: calendars, windows and months are read in it', {
+      hint: 'add a line such as `time zone America/Bogota` (an IANA zone name)',
     });
   }
-  if (!once.has('contract')) report.report(DIAGNOSTICS.missingContractName, firstLine(ast), 'the contract has no `contract "name"` line');
-  if (!once.has('version')) report.report(DIAGNOSTICS.missingVersion, firstLine(ast), 'the contract states no version');
-  if (!once.has('effective')) report.report(DIAGNOSTICS.missingEffective, firstLine(ast), 'the contract states no effective date');
+  if (missing('contract', once.has('contract'))) report.report(DIAGNOSTICS.missingContractName, firstLine(ast), 'the contract has no `contract "name"` line');
+  if (missing('version', once.has('version'))) report.report(DIAGNOSTICS.missingVersion, firstLine(ast), 'the contract states no version');
+  if (missing('effective', once.has('effective'))) report.report(DIAGNOSTICS.missingEffective, firstLine(ast), 'the contract states no effective date');
+}
 
-  if (!sawPlans) {
-    c.implicitPlan = true;
-    plans.map.set(DEFAULT_PLAN, { id: DEFAULT_PLAN, rank: 0, span: { start: 0, end: 0 } });
+function lowerChannels(s: StatementOf<'channels'>, ctx: LowerContext): void {
+  if (!single(ctx, 'channels', s, 'the reporting channels')) return;
+  const channels = new Map<string, I.Channel>();
+  let othersExcluded = false;
+  for (const item of s.items) {
+    if (item.kind === 'official') declare(ctx, channels, { id: item.id.name, official: true, description: item.description?.value ?? null, span: item.span }, 'channel');
+    else othersExcluded = item.excluded;
   }
-  c.calendars = [...calendars.map.values()];
-  c.severities = [...severities.map.values()];
-  c.plans = [...plans.map.values()];
-  c.categories = [...categories.map.values()];
-  c.causes = [...causes.map.values()];
+  ctx.contract.channels = { channels: [...channels.values()], othersExcluded, span: s.span };
+}
 
-  const ctx: LowerContext = { report, calendars: calendars.map, severities: severities.map, plans: plans.map, categories: categories.map, contract: c };
-
-  // Pass 2: everything that refers to declarations.
-  const cellKeys = new Map<string, Span>();
-  for (const s of ast.statements) {
-    switch (s.kind) {
-      case 'categories':
-        for (const item of s.items) if (item.kind === 'table') lowerCategoryTargets(item, ctx);
-        break;
-      case 'objective':
-        lowerObjective(s, ctx, cellKeys);
-        break;
-      case 'channels': {
-        if (!single('channels', s, 'the reporting channels')) break;
-        const seen = new Map<string, Span>();
-        const channels: I.Channel[] = [];
-        let othersExcluded = false;
-        for (const item of s.items) {
-          if (item.kind === 'official') {
-            const prev = seen.get(item.id.name);
-            if (prev) {
-              report.report(DIAGNOSTICS.duplicateDeclaration, item.span, `channel "${item.id.name}" is declared twice`, { related: [{ span: prev, message: 'first declared here' }] });
-              continue;
-            }
-            seen.set(item.id.name, item.span);
-            channels.push({ id: item.id.name, official: true, description: item.description?.value ?? null, span: item.span });
-          } else othersExcluded = item.excluded;
-        }
-        c.channels = { channels, othersExcluded, span: s.span };
-        break;
-      }
-      case 'maintenance':
-        if (single('maintenance', s, 'the maintenance clause')) c.maintenance = lowerMaintenance(s, ctx);
-        break;
-      case 'availability':
-        if (single('availability', s, 'the availability clause')) c.availability = lowerAvailability(s, ctx);
-        break;
-      case 'reliability':
-        if (single('reliability', s, 'the reliability clause')) {
-          c.reliability = { maxIncidents: Number(s.max.text), period: 'calendar-month', span: s.span };
-        }
-        break;
-      case 'credits':
-        if (single('credits', s, 'the credits clause')) c.credits = lowerCredits(s, ctx);
-        break;
-      case 'note':
-        c.notes.push({ kind: s.clause ? 'clause' : 'note', title: s.title.value, text: s.text.value, span: s.span });
-        break;
-      default:
-        break;
-    }
+/** A count of incidents is a whole number. */
+function lowerReliability(s: StatementOf<'reliability'>, ctx: LowerContext): void {
+  if (!single(ctx, 'reliability', s, 'the reliability clause')) return;
+  if (!/^\d+$/.test(s.max.text)) {
+    ctx.report.report(DIAGNOSTICS.invalidValue, s.max.span, `${s.max.text} is not a count of incidents: a count is a whole number`, {
+      hint: `reliability at most ${Math.floor(Number(s.max.text))} counted incidents per calendar month`,
+    });
+    reject(ctx, s.span);
+    return;
   }
-  return c;
+  ctx.contract.reliability = { maxIncidents: Number(s.max.text), period: 'calendar-month', span: s.span };
 }
 
 function firstLine(ast: A.ContractFile): Span {
@@ -310,16 +383,8 @@ function firstLine(ast: A.ContractFile): Span {
   return s ? { start: s.span.start, end: s.span.start } : { start: 0, end: 0 };
 }
 
-interface LowerContext {
-  report: Reporter;
-  calendars: Map<string, I.Calendar>;
-  severities: Map<string, I.Severity>;
-  plans: Map<string, I.Plan>;
-  categories: Map<string, I.Category>;
-  contract: I.Contract;
-}
-
-function lowerCalendar(s: Extract<A.Statement, { kind: 'calendar' }>, report: Reporter): I.Calendar {
+function lowerCalendar(s: StatementOf<'calendar'>, ctx: LowerContext): I.Calendar {
+  const { report } = ctx;
   const weekly: I.WeeklyRange[] = [];
   const cal: I.Calendar = {
     id: s.id.name,
@@ -375,12 +440,15 @@ function lowerDuration(d: A.DurationNode, ctx: LowerContext): I.Duration {
   let calendar: string | null = null;
   let ms: number | null;
   if (d.calendar) {
-    const cal = ctx.calendars.get(d.calendar.name);
+    const cal = find(ctx.calendars, d.calendar.name);
     if (!cal) {
-      const known = [...ctx.calendars.keys()];
-      ctx.report.report(DIAGNOSTICS.unknownCalendarUnit, d.calendar.span, `"${d.calendar.name} ${d.unit}s" counts on a calendar "${d.calendar.name}" that is not declared`, {
-        hint: known.length ? `declared calendars: ${known.join(', ')}` : `declare it: calendar ${d.calendar.name} "..." with its weekly hours`,
-      });
+      const known = [...ctx.calendars.values()].map((k) => k.id);
+      if (!namedWhereUnread(ctx.contract, d.calendar.name)) {
+        ctx.report.report(DIAGNOSTICS.unknownCalendarUnit, d.calendar.span, `"${d.calendar.name} ${d.unit}s" counts on a calendar "${d.calendar.name}" that is not declared`, {
+          hint: known.length ? `declared calendars: ${known.join(', ')}` : `declare it: calendar ${d.calendar.name} "..." with its weekly hours`,
+        });
+      }
+      reject(ctx, d.span);
       ms = scaledMs(amount, UNIT_MS[d.unit]);
     } else {
       calendar = cal.id;
@@ -397,32 +465,31 @@ function cellWord(cell: A.CellValue | undefined): string | null {
   return null;
 }
 
-function lowerCategoryTable(
-  t: A.Table,
-  categories: Declared<I.Category>,
-  declare: <T extends { id: string; span: Span }>(d: Declared<T>, item: T, what: string) => boolean,
-  report: Reporter,
-): void {
+function lowerCategoryTable(t: A.Table, ctx: LowerContext): void {
+  const { report } = ctx;
   const head = t.header.cells.map((cell) => cellWord(cell)?.toLowerCase() ?? null);
   if (head[0] !== 'category') {
     report.report(DIAGNOSTICS.unknownTableHeader, t.header.cells[0]?.span ?? t.header.span, 'the first column of a categories table is `category`', {
       hint: '| category | description | resolution |',
     });
+    reject(ctx, t.span);
     return;
   }
   const descCol = head.indexOf('description');
   for (const row of t.rows) {
     if (row.cells.length !== t.header.cells.length) {
       report.report(DIAGNOSTICS.tableShape, row.span, `this row has ${row.cells.length} cells, the header has ${t.header.cells.length}`);
+      reject(ctx, row.span);
     }
     const id = cellWord(row.cells[0]);
     if (!id || id.includes(' ')) {
       report.report(DIAGNOSTICS.invalidCell, row.cells[0]?.span ?? row.span, 'the first cell of a category row is the category name (one word, like web-down)');
+      reject(ctx, row.span);
       continue;
     }
     const dc = descCol >= 0 ? row.cells[descCol] : undefined;
     const description = dc?.kind === 'text' ? dc.value : dc?.kind === 'words' ? cellWord(dc) : null;
-    declare(categories, { id, description, span: row.span }, 'category');
+    declare(ctx, ctx.categories, { id, description, span: row.span }, 'category');
   }
 }
 
@@ -444,11 +511,12 @@ function lowerCategoryTargets(t: A.Table, ctx: LowerContext): void {
       if (!cell || cell.kind === 'empty') return; // no override for this objective
       if (cell.kind !== 'target') {
         ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, `expected a duration such as 10 minutes or none for the ${h} of "${id}"`);
+        reject(ctx, cell.span);
         return;
       }
       ctx.contract.categoryTargets.push({
         objective: h as I.ObjectiveName,
-        category: id,
+        category: find(ctx.categories, id)?.id ?? id,
         duration: cell.duration ? lowerDuration(cell.duration, ctx) : null,
         via: cell.via?.methods.map((m) => m.name) ?? [],
         span: cell.span,
@@ -457,88 +525,76 @@ function lowerCategoryTargets(t: A.Table, ctx: LowerContext): void {
   }
 }
 
-function undeclared(ctx: LowerContext, what: string, name: string, span: Span, known: Iterable<string>): void {
-  const list = [...known];
+/** A name nothing declares; not reported when a line that could not be read names it (it may have declared it). */
+function undeclared(ctx: LowerContext, what: string, name: string, span: Span, declared: Iterable<{ id: string }>): void {
+  if (namedWhereUnread(ctx.contract, name)) return;
+  const list = [...declared].map((d) => d.id);
   ctx.report.report(DIAGNOSTICS.undeclared, span, `${what} "${name}" is not declared`, {
     hint: list.length ? `declared ${what === 'severity' ? 'severities' : `${what}s`}: ${list.join(', ')}` : undefined,
   });
 }
 
-function lowerObjective(s: Extract<A.Statement, { kind: 'objective' }>, ctx: LowerContext, cellKeys: Map<string, Span>): void {
-  const objective = s.objective;
-  const add = (plan: string, severity: string, value: A.TargetValueNode): void => {
-    const key = `${objective}/${plan}/${severity}`;
-    const prev = cellKeys.get(key);
-    if (prev) {
-      ctx.report.report(DIAGNOSTICS.duplicateDeclaration, value.span, `the ${objective} target of ${plan} / ${severity} is given twice`, {
-        related: [{ span: prev, message: 'first given here' }],
-      });
-      return;
-    }
-    cellKeys.set(key, value.span);
-    ctx.contract.targets.push({
-      objective,
-      plan,
-      severity,
-      duration: value.duration ? lowerDuration(value.duration, ctx) : null,
-      via: value.via?.methods.map((m) => m.name) ?? [],
-      span: value.span,
-    });
-  };
+function lowerObjective(s: StatementOf<'objective'>, ctx: LowerContext): void {
+  if (s.value) lowerTargetForEveryIncident(s, s.value, ctx);
+  else if (s.table) lowerTargetTable(s.objective, s.table, ctx);
+}
 
-  if (s.value) {
-    if (ctx.severities.size === 0) {
-      ctx.report.report(DIAGNOSTICS.noSeverities, s.headerSpan, `the ${objective} target is for every incident, but the contract declares no severities`, {
-        hint: 'declare them: severities, then one line each (p1 "Priority 1")',
-      });
-    }
-    for (const p of ctx.plans.keys()) for (const sev of ctx.severities.keys()) add(p, sev, s.value);
+/** One target cell (objective x plan x severity), reported when given twice across tables. */
+function addTarget(ctx: LowerContext, objective: I.ObjectiveName, plan: string, severity: string, value: A.TargetValueNode): void {
+  const key = `${objective}/${plan}/${severity}`;
+  const prev = ctx.cellKeys.get(key);
+  if (prev) {
+    ctx.report.report(DIAGNOSTICS.duplicateDeclaration, value.span, `the ${objective} target of ${plan} / ${severity} is given twice`, {
+      related: [{ span: prev, message: 'first given here' }],
+    });
     return;
   }
-  const t = s.table;
-  if (!t) return;
-  const head = t.header.cells.map((cell) => cellWord(cell));
-  const rowDim = head[0]?.toLowerCase();
+  ctx.cellKeys.set(key, value.span);
+  ctx.contract.targets.push({
+    objective,
+    plan,
+    severity,
+    duration: value.duration ? lowerDuration(value.duration, ctx) : null,
+    via: value.via?.methods.map((m) => m.name) ?? [],
+    span: value.span,
+  });
+}
+
+function lowerTargetForEveryIncident(s: StatementOf<'objective'>, value: A.TargetValueNode, ctx: LowerContext): void {
+  if (ctx.severities.size === 0 && !mayBeUnread(ctx.contract, 'severities')) {
+    ctx.report.report(DIAGNOSTICS.noSeverities, s.headerSpan, `the ${s.objective} target is for every incident, but the contract declares no severities`, {
+      hint: 'declare them: severities, then one line each (p1 "Priority 1")',
+    });
+  }
+  for (const p of ctx.plans.values()) for (const sev of ctx.severities.values()) addTarget(ctx, s.objective, p.id, sev.id, value);
+}
+
+function lowerTargetTable(objective: I.ObjectiveName, t: A.Table, ctx: LowerContext): void {
+  const rowDim = cellWord(t.header.cells[0])?.toLowerCase();
   if (rowDim !== 'plan' && rowDim !== 'severity') {
     ctx.report.report(DIAGNOSTICS.unknownTableHeader, t.header.cells[0]?.span ?? t.header.span, 'the first column of a target table is `plan` or `severity`', {
       hint: '| plan | critical | high | ... |   or   | severity | target |',
     });
+    reject(ctx, t.span);
     return;
   }
-  // Columns: severities (rows are plans), or plans / `target` (rows are severities).
-  const cols: (string[] | null)[] = head.map((h, i) => {
-    if (i === 0) return null;
-    const cell = t.header.cells[i];
-    if (h === null) {
-      ctx.report.report(DIAGNOSTICS.unknownTableHeader, cell.span, 'a header cell names a plan, a severity or `target`');
-      return null;
-    }
-    if (rowDim === 'plan') {
-      if (!ctx.severities.has(h)) {
-        undeclared(ctx, 'severity', h, cell.span, ctx.severities.keys());
-        return null;
-      }
-      return [h];
-    }
-    if (h.toLowerCase() === 'target') return [...ctx.plans.keys()];
-    if (!ctx.plans.has(h)) {
-      undeclared(ctx, 'plan', h, cell.span, ctx.contract.implicitPlan ? [] : ctx.plans.keys());
-      return null;
-    }
-    return [h];
-  });
+  const cols = targetColumns(t, rowDim, ctx);
   for (const row of t.rows) {
     if (row.cells.length !== t.header.cells.length) {
       ctx.report.report(DIAGNOSTICS.tableShape, row.span, `this row has ${row.cells.length} cells, the header has ${t.header.cells.length}`);
+      reject(ctx, row.span);
     }
-    const key = cellWord(row.cells[0]);
+    const written = cellWord(row.cells[0]);
     const keyCell = row.cells[0];
-    if (!key) {
+    if (!written) {
       ctx.report.report(DIAGNOSTICS.invalidCell, keyCell?.span ?? row.span, `the first cell names a ${rowDim}`);
+      reject(ctx, row.span);
       continue;
     }
-    if (rowDim === 'plan' ? !ctx.plans.has(key) : !ctx.severities.has(key)) {
-      undeclared(ctx, rowDim, key, keyCell.span, rowDim === 'plan' ? ctx.plans.keys() : ctx.severities.keys());
+    const declared = rowDim === 'plan' ? ctx.plans : ctx.severities;
+    const key = find<{ id: string }>(declared, written)?.id;
+    if (key === undefined) {
+      undeclared(ctx, rowDim, written, keyCell.span, declared.values());
       continue;
     }
     for (let i = 1; i < row.cells.length && i < cols.length; i++) {
@@ -547,17 +603,40 @@ function lowerObjective(s: Extract<A.Statement, { kind: 'objective' }>, ctx: Low
       const cell = row.cells[i];
       if (cell.kind !== 'target') {
         ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, cell.kind === 'empty' ? 'this cell is empty: write a duration or none' : 'expected a duration such as 4 hours or 2 business days, or none');
+        reject(ctx, cell.span);
         continue;
       }
       for (const other of targets) {
-        if (rowDim === 'plan') add(key, other, cell);
-        else add(other, key, cell);
+        if (rowDim === 'plan') addTarget(ctx, objective, key, other, cell);
+        else addTarget(ctx, objective, other, key, cell);
       }
     }
   }
 }
 
-function lowerMaintenance(s: Extract<A.Statement, { kind: 'maintenance' }>, ctx: LowerContext): I.Maintenance {
+/** What each header cell names: severities (rows are plans), or plans / `target` (rows are severities); null for none. */
+function targetColumns(t: A.Table, rowDim: 'plan' | 'severity', ctx: LowerContext): (string[] | null)[] {
+  return t.header.cells.map((cell, i) => {
+    if (i === 0) return null;
+    const h = cellWord(cell);
+    if (h === null) {
+      ctx.report.report(DIAGNOSTICS.unknownTableHeader, cell.span, 'a header cell names a plan, a severity or `target`');
+      reject(ctx, cell.span);
+      return null;
+    }
+    if (rowDim === 'plan') {
+      const sev = find(ctx.severities, h);
+      if (!sev) undeclared(ctx, 'severity', h, cell.span, ctx.severities.values());
+      return sev ? [sev.id] : null;
+    }
+    if (h.toLowerCase() === 'target') return [...ctx.plans.values()].map((p) => p.id);
+    const plan = find(ctx.plans, h);
+    if (!plan) undeclared(ctx, 'plan', h, cell.span, ctx.contract.implicitPlan ? [] : ctx.plans.values());
+    return plan ? [plan.id] : null;
+  });
+}
+
+function lowerMaintenance(s: StatementOf<'maintenance'>, ctx: LowerContext): I.Maintenance {
   const m: I.Maintenance = {
     windows: [],
     hasWindows: false,
@@ -603,11 +682,14 @@ function lowerMaintenance(s: Extract<A.Statement, { kind: 'maintenance' }>, ctx:
 function checkPercent(ctx: LowerContext, p: A.NumberText, what: string): string {
   const v = normalizeDecimal(p.text);
   const ok = /^\d+(\.\d+)?$/.test(v) && (Number(v) <= 100);
-  if (!ok) ctx.report.report(DIAGNOSTICS.invalidValue, p.span, `${what} ${p.text}% is not a percentage between 0% and 100%`);
+  if (!ok) {
+    ctx.report.report(DIAGNOSTICS.invalidValue, p.span, `${what} ${p.text}% is not a percentage between 0% and 100%`);
+    reject(ctx, p.span);
+  }
   return v;
 }
 
-function lowerAvailability(s: Extract<A.Statement, { kind: 'availability' }>, ctx: LowerContext): I.Availability | null {
+function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I.Availability | null {
   let target: { value: string; span: Span } | null = null;
   let measurement: I.Measurement = { kind: 'exact' };
   for (const l of s.items) {
@@ -621,11 +703,16 @@ function lowerAvailability(s: Extract<A.Statement, { kind: 'availability' }>, ct
       const d = lowerDuration(l.slot, ctx);
       if (d.calendar !== null || d.ms === null || d.ms <= 0 || d.ms % 60_000 !== 0) {
         ctx.report.report(DIAGNOSTICS.invalidValue, l.slot.span, 'a measurement slot is a whole number of plain minutes or hours, more than zero');
+        reject(ctx, l.span);
       } else measurement = { kind: 'slots', minutes: d.ms / 60_000 };
     } else measurement = { kind: 'exact' };
   }
   if (!target) {
-    ctx.report.report(DIAGNOSTICS.invalidValue, s.headerSpan, 'the availability clause has no target', { hint: 'target 99.9% per calendar month' });
+    // Without a target the clause says nothing that can be checked; when its target line could not be read, that line says why.
+    if (!mayBeUnread(ctx.contract, 'availability')) {
+      ctx.report.report(DIAGNOSTICS.invalidValue, s.headerSpan, 'the availability clause has no target', { hint: 'target 99.9% per calendar month' });
+    }
+    reject(ctx, s.headerSpan);
     return null;
   }
   return { target: target.value, targetSpan: target.span, period: 'calendar-month', measurement, span: s.span };
@@ -634,6 +721,7 @@ function lowerAvailability(s: Extract<A.Statement, { kind: 'availability' }>, ct
 function lowerBand(cell: A.CellValue, ctx: LowerContext): Pick<I.CreditBand, 'lower' | 'upper'> | null {
   if (cell.kind !== 'bound') {
     ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, 'expected a bound such as `at least 99.00% and below 99.90%` or `below 98.50%`');
+    reject(ctx, cell.span);
     return null;
   }
   let lower: I.Bound | null = null;
@@ -643,48 +731,32 @@ function lowerBand(cell: A.CellValue, ctx: LowerContext): Pick<I.CreditBand, 'lo
     const isLower = side.op === 'at least' || side.op === 'above';
     const b: I.Bound = { value, inclusive: side.op === 'at least' || side.op === 'at most' };
     if (isLower) {
-      if (lower) ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, 'this bound gives two lower limits');
+      if (lower) {
+        ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, 'this bound gives two lower limits');
+        reject(ctx, cell.span);
+      }
       lower = b;
     } else {
-      if (upper) ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, 'this bound gives two upper limits');
+      if (upper) {
+        ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, 'this bound gives two upper limits');
+        reject(ctx, cell.span);
+      }
       upper = b;
     }
   }
   return { lower, upper };
 }
 
-function lowerCredits(s: Extract<A.Statement, { kind: 'credits' }>, ctx: LowerContext): I.Credits {
+function lowerCredits(s: StatementOf<'credits'>, ctx: LowerContext): I.Credits {
   const cr: I.Credits = { basis: null, bands: [], linear: null, cap: null, capSpan: null, claimWindow: null, span: s.span };
   for (const l of s.items) {
     switch (l.kind) {
       case 'basis':
         cr.basis = l.text.value;
         break;
-      case 'table': {
-        const head = l.header.cells.map((c) => cellWord(c)?.toLowerCase() ?? (c.kind === 'text' ? c.value.toLowerCase() : null));
-        const creditCol = head.findIndex((h) => h !== null && /credit/.test(h));
-        const boundCol = creditCol === 0 ? 1 : 0;
-        if (creditCol < 0 || l.header.cells.length !== 2) {
-          ctx.report.report(DIAGNOSTICS.unknownTableHeader, l.header.span, 'a credit table has two columns: the availability bound and the credit', {
-            hint: '| monthly availability | credit |',
-          });
-          break;
-        }
-        for (const row of l.rows) {
-          if (row.cells.length !== 2) {
-            ctx.report.report(DIAGNOSTICS.tableShape, row.span, `this row has ${row.cells.length} cells, the header has 2`);
-            continue;
-          }
-          const band = lowerBand(row.cells[boundCol], ctx);
-          const credit = row.cells[creditCol];
-          if (credit.kind !== 'percent') {
-            ctx.report.report(DIAGNOSTICS.invalidCell, credit.span, 'expected the credit as a percentage, such as 5%');
-            continue;
-          }
-          if (band) cr.bands.push({ ...band, credit: checkPercent(ctx, credit.value, 'the credit'), span: row.span });
-        }
+      case 'table':
+        lowerCreditTable(l, cr, ctx);
         break;
-      }
       case 'linear':
         if (cr.linear) {
           ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the credit formula is given twice', { related: [{ span: cr.linear.span, message: 'first given here' }] });
@@ -711,4 +783,33 @@ function lowerCredits(s: Extract<A.Statement, { kind: 'credits' }>, ctx: LowerCo
     }
   }
   return cr;
+}
+
+/** A table of credit bands: `| monthly availability | credit |`, in either column order. */
+function lowerCreditTable(t: A.Table, cr: I.Credits, ctx: LowerContext): void {
+  const head = t.header.cells.map((c) => cellWord(c)?.toLowerCase() ?? (c.kind === 'text' ? c.value.toLowerCase() : null));
+  const creditCol = head.findIndex((h) => h !== null && /credit/.test(h));
+  const boundCol = creditCol === 0 ? 1 : 0;
+  if (creditCol < 0 || t.header.cells.length !== 2) {
+    ctx.report.report(DIAGNOSTICS.unknownTableHeader, t.header.span, 'a credit table has two columns: the availability bound and the credit', {
+      hint: '| monthly availability | credit |',
+    });
+    reject(ctx, t.span);
+    return;
+  }
+  for (const row of t.rows) {
+    if (row.cells.length !== 2) {
+      ctx.report.report(DIAGNOSTICS.tableShape, row.span, `this row has ${row.cells.length} cells, the header has 2`);
+      reject(ctx, row.span);
+      continue;
+    }
+    const band = lowerBand(row.cells[boundCol], ctx);
+    const credit = row.cells[creditCol];
+    if (credit.kind !== 'percent') {
+      ctx.report.report(DIAGNOSTICS.invalidCell, credit.span, 'expected the credit as a percentage, such as 5%');
+      reject(ctx, credit.span);
+      continue;
+    }
+    if (band) cr.bands.push({ ...band, credit: checkPercent(ctx, credit.value, 'the credit'), span: row.span });
+  }
 }

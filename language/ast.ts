@@ -160,8 +160,21 @@ export type Statement =
   | { kind: 'credits'; items: CreditLine[]; headerSpan: Span; span: Span }
   | { kind: 'note'; clause: boolean; title: Text; text: Text; triple: boolean; span: Span };
 
+/** The kinds of clause: what a line that could not be read was (a line of). */
+export type ClauseKind = Statement['kind'];
+
+/** A clause, or a line of a block, that could not be read: its error is reported, and it is left out. */
+export interface Unreadable {
+  /** The clause it is (or is a line of); null when it could be any clause. */
+  clause: ClauseKind | null;
+  /** The words written on it: the names it may have declared. */
+  words: string[];
+  span: Span;
+}
+
 export interface ContractFile {
   statements: Statement[];
+  unreadable: Unreadable[];
   comments: { text: string; span: Span }[];
   span: Span;
 }

@@ -3,8 +3,11 @@
 
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type * as A from './ast';
-import { DIAGNOSTICS, type Diagnostic, diagnostic } from './diagnostics';
+import { DIAGNOSTICS, type Diagnostic, type DiagnosticDef, diagnostic } from './diagnostics';
+import { closestKeyword } from './keywords';
+import { BLOCK_EXAMPLES } from './messages';
 import type { Span } from './span';
+import { UnreadableLines } from './unreadable';
 
 type Children = Record<string, CstElement[] | undefined>;
 
@@ -76,6 +79,50 @@ function subs(c: Children, name: string): CstNode[] {
   return (c[name] ?? []).filter((e): e is CstNode => !isToken(e));
 }
 
+/** The first real token under a node, in source order. */
+function firstToken(n: CstNode): IToken | undefined {
+  let first: IToken | undefined;
+  const walk = (node: CstNode): void => {
+    for (const list of Object.values(node.children)) {
+      for (const e of list ?? []) {
+        if (!isToken(e)) walk(e);
+        else if (realToken(e) && e.tokenType.name !== 'Newline' && (!first || e.startOffset < first.startOffset)) first = e;
+      }
+    }
+  };
+  walk(n);
+  return first;
+}
+
+/** Whether Chevrotain re-synchronised inside a node (some of its tokens are missing). */
+function recovered(n: CstNode): boolean {
+  return !!n.recoveredNode || Object.values(n.children).some((list) => list?.some((e) => !isToken(e) && recovered(e)));
+}
+
+const CLAUSE_OF_RULE: Record<string, A.ClauseKind> = {
+  contractStmt: 'contract',
+  versionStmt: 'version',
+  effectiveStmt: 'effective',
+  partyStmt: 'party',
+  timeZoneStmt: 'timeZone',
+  calendarBlock: 'calendar',
+  severitiesBlock: 'severities',
+  plansStmt: 'plans',
+  categoriesBlock: 'categories',
+  objectiveBlock: 'objective',
+  causesBlock: 'causes',
+  channelsBlock: 'channels',
+  maintenanceBlock: 'maintenance',
+  availabilityBlock: 'availability',
+  reliabilityStmt: 'reliability',
+  creditsBlock: 'credits',
+  noteBlock: 'note',
+};
+
+function clauseOf(statement: CstNode): A.ClauseKind | null {
+  return CLAUSE_OF_RULE[statement.name] ?? null;
+}
+
 export function unquote(image: string): string {
   const inner = image.startsWith('"') ? image.slice(1, image.endsWith('"') && image.length > 1 ? -1 : undefined) : image;
   return inner.replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
@@ -93,36 +140,30 @@ export function untriple(image: string): string {
   return lines.map((l) => l.slice(common).replace(/[ \t]+$/, '')).join('\n');
 }
 
-const CLAUSE_KEYWORDS = [
-  'contract', 'version', 'effective', 'provider', 'customer', 'time', 'calendar', 'severities', 'plans', 'categories', 'response',
-  'restoration', 'resolution', 'causes', 'reporting', 'maintenance', 'availability', 'reliability', 'credits', 'note', 'clause',
-];
-
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length][b.length];
-}
-
-/** The clause keyword a misspelt word was probably meant to be. */
-function closestKeyword(word: string): string | null {
-  const w = word.toLowerCase();
-  if (w.length < 3) return null;
-  let best: string | null = null;
-  let bestD = 3;
-  for (const k of CLAUSE_KEYWORDS) {
-    const dist = editDistance(w, k);
-    if (dist < bestD) [best, bestD] = [k, dist];
-  }
-  return best;
-}
-
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
+  /** The lines under a clause whose own line could not be read: their syntax errors are not reported. */
+  readonly hidden: Span[] = [];
+  private readonly unreadable: UnreadableLines;
 
-  constructor(private readonly source: string) {}
+  /** `errors`: the syntax errors of the scanner and the parser; the lines they are on are not read. */
+  constructor(
+    private readonly source: string,
+    errors: readonly Diagnostic[],
+  ) {
+    this.unreadable = new UnreadableLines(source);
+    for (const e of errors) this.unreadable.mark(e.span);
+  }
+
+  /** A syntax error found while building: its line cannot be read either. */
+  private syntaxError(d: DiagnosticDef, span: Span, message: string, extra?: { hint?: string }): void {
+    this.diagnostics.push(diagnostic(d, span, message, extra));
+    this.unreadable.mark(span);
+  }
+
+  private indented(offset: number): boolean {
+    return offset > 0 && /[ \t]/.test(this.source.charAt(offset - 1));
+  }
 
   private num(t: IToken): A.NumberText {
     return { text: t.image, span: tokenSpan(t) };
@@ -138,7 +179,12 @@ export class AstBuilder {
 
   private percent(t: IToken): A.NumberText {
     const text = t.image.replace(/[ \t]*%$/, '');
-    return { text, span: tokenSpan(t) };
+    if (text.includes(',')) {
+      this.syntaxError(DIAGNOSTICS.invalidNumber, tokenSpan(t), `${t.image} has a decimal comma: slac writes decimals with a point`, {
+        hint: `write ${text.replace(',', '.')}%`,
+      });
+    }
+    return { text: text.replace(',', '.'), span: tokenSpan(t) };
   }
 
   private checkDate(t: IToken): A.NumberText {
@@ -149,7 +195,7 @@ export class AstBuilder {
       const d = Number(m[3]);
       const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
       if (mo < 1 || mo > 12 || d < 1 || d > days[mo - 1]) {
-        this.diagnostics.push(diagnostic(DIAGNOSTICS.invalidDate, tokenSpan(t), `${t.image} is not a date that exists`));
+        this.syntaxError(DIAGNOSTICS.invalidDate, tokenSpan(t), `${t.image} is not a date that exists`);
       }
     }
     return this.num(t);
@@ -158,7 +204,7 @@ export class AstBuilder {
   private checkTime(t: IToken): A.NumberText {
     const [h, m] = t.image.split(':').map(Number);
     if (h > 24 || m > 59 || (h === 24 && m !== 0)) {
-      this.diagnostics.push(diagnostic(DIAGNOSTICS.invalidTime, tokenSpan(t), `${t.image} is not a time of day (00:00 to 24:00)`));
+      this.syntaxError(DIAGNOSTICS.invalidTime, tokenSpan(t), `${t.image} is not a time of day (00:00 to 24:00)`);
     }
     const text = t.image.length === 4 ? `0${t.image}` : t.image;
     return { text, span: tokenSpan(t) };
@@ -166,32 +212,124 @@ export class AstBuilder {
 
   private checkNumber(t: IToken, what: string): A.NumberText {
     if (!/^\d+(\.\d+)?$/.test(t.image)) {
-      this.diagnostics.push(diagnostic(DIAGNOSTICS.invalidNumber, tokenSpan(t), `${t.image} is not a valid ${what}`));
+      this.syntaxError(DIAGNOSTICS.invalidNumber, tokenSpan(t), `${t.image} is not a valid ${what}`);
     }
     return this.num(t);
   }
 
   file(cst: CstNode, comments: IToken[], textLength: number): A.ContractFile {
     const statements: A.Statement[] = [];
-    let afterUnknown = false;
+    // The unreadable clause that indented lines after it belong to: one error for the whole clause.
+    let open: A.Unreadable | null = null;
+    let end = -1;
+    let hiddenFrom: number | null = null;
     for (const st of this.linesInOrder(cst.children, ['statement', 'unknownLine'])) {
       const inner = st.name === 'unknownLine' ? st : Object.values(st.children)[0]?.[0];
       if (!inner || isToken(inner)) continue;
-      if (st.name === 'unknownLine') {
-        // Indented lines after an unreadable clause belong to it: one error for the whole clause.
-        const first = nodeSpan(st).start;
-        const indented = first > 0 && /[ \t]/.test(this.source.charAt(first - 1));
-        if (afterUnknown && indented) continue;
-        afterUnknown = true;
-      } else afterUnknown = false;
-      const s = this.statement(inner);
-      if (s) statements.push(s);
+      const span = nodeSpan(inner);
+      for (const bare of this.unreadable.bareBrokenLines(end, span.start)) open = this.unreadable.add(null, bare.span);
+      end = span.end;
+      // Indented lines after an unreadable clause belong to it, and so does what recovery left of its line.
+      const tail = this.source.slice(this.unreadable.lineStartOf(span.start), span.start).trim() !== '';
+      if (open && (tail || (inner.name === 'unknownLine' && this.indented(span.start)))) {
+        this.unreadable.extend(open, span);
+        continue;
+      }
+      if (hiddenFrom !== null) this.hidden.push({ start: hiddenFrom, end: this.unreadable.lineStartOf(span.start) });
+      hiddenFrom = null;
+      if (inner.name === 'unknownLine') {
+        open = this.unknownLine(inner, span);
+        continue;
+      }
+      const built = this.statement(inner);
+      const header = built ? ('headerSpan' in built ? built.headerSpan : built.span) : { start: span.start, end: span.start };
+      // Under a clause whose own line could not be read, no line is reported up to the next
+      // clause: which clause they would be lines of is unknown.
+      if (!built || this.unreadable.isBroken(header)) hiddenFrom = this.unreadable.nextLineStart(header.end);
+      else this.unreadableBlockLines(inner, built);
+      const s = built && this.unreadable.prune(built);
+      if (s) {
+        statements.push(s);
+        open = null;
+      } else open = built ? this.unreadable.entries[this.unreadable.entries.length - 1] /* as prune listed it */ : this.unreadable.add(null, span);
     }
+    if (hiddenFrom !== null) this.hidden.push({ start: hiddenFrom, end: textLength });
+    this.unreadable.listRest(statements);
     return {
       statements,
+      unreadable: this.unreadable.entries,
       comments: comments.map((c) => ({ text: c.image, span: tokenSpan(c) })),
       span: { start: 0, end: textLength },
     };
+  }
+
+  /** A line that starts no clause: reported with the keyword it was probably meant to be. */
+  private unknownLine(n: CstNode, span: Span): A.Unreadable {
+    const first = firstToken(n)!;
+    const guess = closestKeyword(first.image);
+    this.syntaxError(DIAGNOSTICS.unexpectedToken, tokenSpan(first), `unexpected '${first.image.slice(0, 30)}' at the start of a line`, {
+      hint: guess
+        ? `did you mean '${guess}'?`
+        : 'a clause starts with a keyword such as contract, calendar, severities, plans, response, maintenance, availability or credits',
+    });
+    // What it was meant to be is a guess: it may be any clause.
+    return this.unreadable.add(null, span);
+  }
+
+  /**
+   * Reports the lines of a block that read as none of its lines, and marks what belongs to an
+   * unreadable line as unreadable too: the lines indented deeper under it, and the rows of a table
+   * whose header it was. An unindented one starts a clause of its own, which may be any clause.
+   */
+  private unreadableBlockLines(block: CstNode, built: A.Statement): void {
+    // A file without syntax errors so far has nothing to mark but the lines no rule read.
+    if (!this.unreadable.any() && !block.children.unreadableLine) return;
+    const clause = clauseOf(block);
+    let open: { entry: A.Unreadable | null; indent: number } | null = null;
+    let afterRow = false;
+    let rowsOfUnreadable = false;
+    let end = nodeSpan(block).start;
+    for (const l of this.linesInOrder(block.children, Object.keys(block.children))) {
+      const span = nodeSpan(l);
+      const indent = this.indentOf(span.start);
+      for (const bare of this.unreadable.bareBrokenLines(end, span.start)) {
+        if (open && bare.indent > open.indent) continue;
+        open = { entry: this.unreadable.add(bare.indent > 0 ? clause : null, bare.span), indent: bare.indent };
+        rowsOfUnreadable = !afterRow;
+        afterRow = false;
+      }
+      end = span.end;
+      const junk = l.name === 'unreadableLine';
+      if ((open && indent > open.indent) || (rowsOfUnreadable && l.name === 'tableRow')) {
+        this.unreadable.mark(span);
+        if (junk && open?.entry) this.unreadable.extend(open.entry, span);
+        else if (junk && open) open.entry = this.unreadable.add(clause, span);
+        continue;
+      }
+      rowsOfUnreadable = false;
+      if (junk) {
+        const first = firstToken(l)!;
+        const guess = closestKeyword(first.image, indent > 0);
+        const keyword = firstToken(block)?.image.toLowerCase();
+        const name = keyword === 'reporting' ? 'reporting channels' : built.kind === 'calendar' ? `calendar ${built.id.name}` : keyword;
+        this.syntaxError(DIAGNOSTICS.unexpectedToken, tokenSpan(first), `unexpected '${first.image.slice(0, 30)}': not a line of the ${name} clause`, {
+          hint: guess ? `did you mean '${guess}'? (a clause keyword starts its line)` : `its lines read like: ${BLOCK_EXAMPLES[block.name]}`,
+        });
+        open = { entry: this.unreadable.add(indent > 0 ? clause : null, span), indent };
+      } else if (recovered(l) || this.unreadable.isBroken(span)) {
+        // The parser recovered inside it: its error may sit on the line after it (a list of dates cut short).
+        this.unreadable.mark(span);
+        open = { entry: null, indent };
+      } else open = null;
+      rowsOfUnreadable = open !== null && !afterRow && l.name !== 'tableRow';
+      afterRow = l.name === 'tableRow';
+    }
+  }
+
+  /** The indentation of the line an offset is on. */
+  private indentOf(offset: number): number {
+    const start = this.unreadable.lineStartOf(offset);
+    return /^[ \t]*/.exec(this.source.slice(start, offset))![0].length;
   }
 
   private statement(n: CstNode): A.Statement | null {
@@ -371,27 +509,17 @@ export class AstBuilder {
       }
       case 'creditsBlock':
         return this.credits(n, span);
-      case 'unknownLine': {
-        const first = (Object.values(c).flat().filter((e): e is IToken => !!e && isToken(e) && realToken(e)) as IToken[]).sort(
-          (a, b) => a.startOffset - b.startOffset,
-        )[0];
-        if (!first) return null;
-        const guess = closestKeyword(first.image);
-        this.diagnostics.push(
-          diagnostic(DIAGNOSTICS.unexpectedToken, tokenSpan(first), `unexpected '${first.image.slice(0, 30)}' at the start of a line`, {
-            hint: guess
-              ? `did you mean '${guess}'?`
-              : 'a clause starts with a keyword such as contract, calendar, severities, plans, response, maintenance, availability or credits',
-          }),
-        );
-        return null;
-      }
       case 'noteBlock': {
         const strings = toks(c, 'StringLit');
         const triple = tok(c, 'TripleString');
         if (strings.length === 0) return null;
         const title = this.text(strings[0]);
         let text: A.Text;
+        // Unclosed, it ran to the end of the file: what it swallowed could have been any clause.
+        if (triple && !/^"""[\s\S]*"""$/.test(triple.image)) {
+          this.unreadable.add(null, tokenSpan(triple));
+          return null;
+        }
         if (triple) text = { value: untriple(triple.image), span: tokenSpan(triple) };
         else if (strings[1]) text = this.text(strings[1]);
         else return null;

@@ -84,6 +84,10 @@ export const DIAGNOSTICS = {
     'Two parts of one clause say opposite things: maintenance windows listed and `windows any time`, or a credit formula rounding two ways (`started` or `full`, and `pro rata`). slac will not pick one for you.'),
   noSeverities: def('SLA2013', 'error', 'Targets without severities',
     'A target `for every incident` applies to every declared severity; with no `severities` clause it applies to none, and every incident record would be rejected (its severity is unknown).'),
+  caseDuplicate: def('SLA2014', 'error', 'Declared twice, in another case',
+    'Names of plans, severities, categories, causes, channels and calendars ignore case, as records are matched to them: `force-majeure` and `Force-Majeure` are one name, declared twice. Keep one spelling.'),
+  unusedIgnore: def('SLA2015', 'warning', 'Ignore comment that silences nothing',
+    'A `# slac-ignore CODE` comment silences the finding CODE on its line (or, alone on a line, on the next one). This one silences nothing: no such finding is there, the code is not one of slac\'s, or it names an error that cannot be silenced (syntax errors, and a missing or unknown time zone, on which every verdict depends). Remove it or correct the code.'),
   // SLA2020-SLA2029: the versions of one contract in a folder (compiler/folder.ts).
   sameEffectiveDate: def('SLA2020', 'error', 'Two versions take effect on the same date',
     'The .sla files directly in a folder are the versions of one contract, and each incident is judged by the version in force when it was opened. Two versions with the same effective date (or both `effective unspecified`) leave that undecidable: give each version its own date, or move one to another folder.'),
@@ -94,6 +98,14 @@ export const DIAGNOSTICS = {
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type DiagnosticKey = keyof typeof DIAGNOSTICS;
+
+/** Why `# slac-ignore CODE` cannot silence findings of this code (a sentence), or null when it can. */
+export function whyNotSilenceable(code: string): string | null {
+  if (code.startsWith('SLA1')) return `${code} is a syntax error, and syntax errors cannot be silenced: correct the line`;
+  if (code === DIAGNOSTICS.missingTimeZone.code || code === DIAGNOSTICS.unknownTimeZone.code) return `${code} cannot be silenced: every verdict depends on the time zone`;
+  if (code === DIAGNOSTICS.unusedIgnore.code) return `${code} cannot be silenced: remove or correct the ignore comment instead`;
+  return null;
+}
 
 /** Extra definitions registered by later phases (the static checks), keyed by code. */
 const registry = new Map<string, DiagnosticDef>(Object.values(DIAGNOSTICS).map((d) => [d.code, d]));

@@ -5,6 +5,9 @@ import type { ContractFile } from './ast';
 import { AstBuilder } from './cst-to-ast';
 import { DIAGNOSTICS, type Diagnostic, diagnostic } from './diagnostics';
 import { tokenize } from './lexer';
+import { Comma, Newline } from './tokens';
+import type { IToken } from 'chevrotain';
+import { markMisspeltKeywords } from './keywords';
 import { CLAUSE_EXAMPLES, describeToken } from './messages';
 import { parseTokens } from './parser';
 import { LineMap, type Span } from './span';
@@ -21,7 +24,7 @@ export function parse(text: string): ParseResult {
     // A defect in slac itself; still give the editor a diagnostic instead of a crash.
     const message = e instanceof Error ? e.message : String(e);
     return {
-      ast: { statements: [], comments: [], span: { start: 0, end: text.length } },
+      ast: { statements: [], unreadable: [{ clause: null, words: [], span: { start: 0, end: text.length } }], comments: [], span: { start: 0, end: text.length } },
       diagnostics: [diagnostic(DIAGNOSTICS.unexpectedToken, { start: 0, end: Math.min(1, text.length) }, `internal parser error: ${message}`)],
     };
   }
@@ -29,13 +32,21 @@ export function parse(text: string): ParseResult {
 
 function parseUnsafe(text: string): ParseResult {
   const lexed = tokenize(text);
+  markMisspeltKeywords(lexed.tokens, text);
   const { cst, errors } = parseTokens(lexed.tokens);
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
   const seen = new Set<number>();
+  const lines = new LineMap(text);
   for (const e of errors) {
     const t = e.token;
     let span: Span;
-    if (!t || t.tokenType.name === 'EOF' || !Number.isFinite(t.startOffset)) {
+    let message = e.message || `unexpected ${describeToken(t)}`;
+    const last = lastOnEarlierLine(lexed.tokens, t, lines);
+    if (last) {
+      // A line continued after a comma that the next line does not continue: the error is where the list stops.
+      span = { start: last.startOffset, end: (last.endOffset ?? last.startOffset) + 1 };
+      message = `${message.replace(/, found .*$/s, '')} after '${last.image}', found the end of the line`;
+    } else if (!t || t.tokenType.name === 'EOF' || !Number.isFinite(t.startOffset)) {
       const prev = e.previousToken;
       const at = prev && Number.isFinite(prev.endOffset) ? (prev.endOffset as number) + 1 : text.length;
       span = { start: Math.min(at, text.length), end: Math.min(at, text.length) };
@@ -50,20 +61,37 @@ function parseUnsafe(text: string): ParseResult {
     const stack = [...e.ruleStack].reverse().filter((r) => CLAUSE_EXAMPLES[r]);
     const rule = stack.find((r) => /(Line|Stmt|Row)$/.test(r)) ?? stack[0];
     const hint = rule ? `such a line reads like: ${CLAUSE_EXAMPLES[rule]}` : undefined;
-    const message = e.message || `unexpected ${describeToken(t)}`;
     diagnostics.push(diagnostic(DIAGNOSTICS.unexpectedToken, span, message, hint ? { hint } : {}));
   }
-  const builder = new AstBuilder(text);
+  const builder = new AstBuilder(text, diagnostics);
   const ast = builder.file(cst, lexed.comments, text.length);
   // After a syntax error, recovery may leave the rest of that line to be read as a line of its
   // own: one error per line is enough.
-  const lines = new LineMap(text);
   const errorLines = new Set(diagnostics.filter((d) => d.code === DIAGNOSTICS.unexpectedToken.code).map((d) => lines.position(d.span.start).line));
   diagnostics.push(
     ...builder.diagnostics.filter((d) => !(d.code === DIAGNOSTICS.unexpectedToken.code && errorLines.has(lines.position(d.span.start).line))),
   );
-  diagnostics.sort((a, b) => a.span.start - b.span.start);
-  return { ast, diagnostics };
+  const shown = diagnostics.filter((d) => !builder.hidden.some((h) => h.start <= d.span.start && d.span.start < h.end));
+  shown.sort((a, b) => a.span.start - b.span.start);
+  return { ast, diagnostics: shown };
+}
+
+/**
+ * When the token a rule stopped at starts a line and the rule's last real token is on an earlier
+ * line (only a list continued after a comma spans lines), that last token.
+ */
+function lastOnEarlierLine(tokens: IToken[], t: IToken | undefined, lines: LineMap): IToken | null {
+  if (!t || !Number.isFinite(t.startOffset)) return null;
+  let i = tokens.indexOf(t);
+  if (i <= 0) return null;
+  let newlines = 0;
+  while (i > 0 && tokens[i - 1].tokenType === Newline) {
+    i--;
+    newlines++;
+  }
+  const last = tokens[i - 1];
+  if (newlines === 0 || !last || last.tokenType !== Comma) return null;
+  return lines.position(last.startOffset).line < lines.position(t.startOffset).line ? last : null;
 }
 
 export type * from './ast';

@@ -55,6 +55,19 @@ export const CLAUSE_EXAMPLES: Record<string, string> = {
   noteBlock: 'note "Escalation" """ ...text... """',
 };
 
+/** What the lines of each block look like, for a line of it that reads as none of them. */
+export const BLOCK_EXAMPLES: Record<string, string> = {
+  calendarBlock: 'monday to friday 08:00 to 18:00; public holidays of CO; holiday 2026-12-24 "Christmas Eve"',
+  severitiesBlock: 'critical "Critical Impact" alias 1',
+  categoriesBlock: '| category | description | resolution |   (then one row per category)',
+  objectiveBlock: '| plan | critical | high |   (then one row per plan)',
+  causesBlock: 'counted provider "..."; excluded third-party "..."',
+  channelsBlock: 'official helpdesk "Help Desk ticket system"; other channels excluded',
+  maintenanceBlock: 'windows; monday to friday 21:00 to 01:00; notice at least 48 hours before the start; not counted as downtime',
+  availabilityBlock: 'target 99.9% per calendar month; measured as exact time',
+  creditsBlock: 'basis "..."; | monthly availability | credit |; 5% for each started 1% below target; at most 50%',
+};
+
 function label(t: TokenType): string {
   return t.LABEL ?? t.name;
 }

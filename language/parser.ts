@@ -2,7 +2,7 @@
 // line; a clause that opens a block (calendar, severities, maintenance...) owns the lines that
 // follow it until the next top-level keyword. No semantic actions here: see cst-to-ast.ts.
 
-import { CstParser, type CstNode, type IToken } from 'chevrotain';
+import { CstParser, type CstNode, type IOrAlt, type IToken, type OrMethodOpts } from 'chevrotain';
 import { messageProvider } from './messages';
 import * as T from './tokens';
 
@@ -32,12 +32,27 @@ class SlacParser extends CstParser {
     });
   });
 
-  /** A line that starts with no clause keyword: kept so the rest of the file still parses. */
+  /** A line that starts with no clause keyword (or a misspelt one): kept so the rest of the file still parses. */
   unknownLine = this.RULE('unknownLine', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.LineStart) }, { ALT: () => this.CONSUME(T.MisspeltKeyword) }]);
+    this.MANY(() => this.CONSUME(T.NotNewline));
+    this.CONSUME(T.Newline);
+  });
+
+  /**
+   * A line of a block that reads as none of its lines: kept in the block (which owns every line up
+   * to the next clause keyword), so one bad line neither ends the block nor hides the lines after it.
+   */
+  unreadableLine = this.RULE('unreadableLine', () => {
     this.CONSUME(T.LineStart);
     this.MANY(() => this.CONSUME(T.NotNewline));
     this.CONSUME(T.Newline);
   });
+
+  /** The alternatives of a block's lines, chosen on their first word, then an unreadable line. */
+  private blockLines(alts: IOrAlt<unknown>[]): OrMethodOpts<unknown> {
+    return { MAX_LOOKAHEAD: 1, DEF: [...alts, { ALT: () => this.SUBRULE(this.unreadableLine), IGNORE_AMBIGUITIES: true }] };
+  }
 
   statement = this.RULE('statement', () => {
     this.OR([
@@ -116,7 +131,7 @@ class SlacParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.StringLit));
     this.CONSUME(T.Newline);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.calendarLine) }]);
+      this.OR(this.blockLines([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.calendarLine) }]));
     });
   });
 
@@ -217,7 +232,7 @@ class SlacParser extends CstParser {
     this.CONSUME(T.Severities);
     this.CONSUME(T.Newline);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.severityLine) }]);
+      this.OR(this.blockLines([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.severityLine) }]));
     });
   });
 
@@ -259,11 +274,13 @@ class SlacParser extends CstParser {
     this.CONSUME(T.Categories);
     this.CONSUME(T.Newline);
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME2(T.Newline) },
-        { ALT: () => this.SUBRULE(this.tableRow) },
-        { ALT: () => this.SUBRULE(this.categoryLine) },
-      ]);
+      this.OR(
+        this.blockLines([
+          { ALT: () => this.CONSUME2(T.Newline) },
+          { ALT: () => this.SUBRULE(this.tableRow) },
+          { ALT: () => this.SUBRULE(this.categoryLine) },
+        ]),
+      );
     });
   });
 
@@ -286,7 +303,7 @@ class SlacParser extends CstParser {
           this.CONSUME(T.Targets);
           this.CONSUME(T.Newline);
           this.MANY(() => {
-            this.OR3([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.tableRow) }]);
+            this.OR3(this.blockLines([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.tableRow) }]));
           });
         },
       },
@@ -396,7 +413,7 @@ class SlacParser extends CstParser {
     this.CONSUME(T.Causes);
     this.CONSUME(T.Newline);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.causeLine) }]);
+      this.OR(this.blockLines([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.causeLine) }]));
     });
   });
 
@@ -412,11 +429,13 @@ class SlacParser extends CstParser {
     this.CONSUME(T.Channels);
     this.CONSUME(T.Newline);
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME2(T.Newline) },
-        { ALT: () => this.SUBRULE(this.officialChannelLine) },
-        { ALT: () => this.SUBRULE(this.otherChannelsLine) },
-      ]);
+      this.OR(
+        this.blockLines([
+          { ALT: () => this.CONSUME2(T.Newline) },
+          { ALT: () => this.SUBRULE(this.officialChannelLine) },
+          { ALT: () => this.SUBRULE(this.otherChannelsLine) },
+        ]),
+      );
     });
   });
 
@@ -439,14 +458,16 @@ class SlacParser extends CstParser {
     this.CONSUME(T.Maintenance);
     this.CONSUME(T.Newline);
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME2(T.Newline) },
-        { ALT: () => this.SUBRULE(this.windowsLine) },
-        { ALT: () => this.SUBRULE(this.hoursLine) },
-        { ALT: () => this.SUBRULE(this.noticeLine) },
-        { ALT: () => this.SUBRULE(this.acknowledgementLine) },
-        { ALT: () => this.SUBRULE(this.downtimeLine) },
-      ]);
+      this.OR(
+        this.blockLines([
+          { ALT: () => this.CONSUME2(T.Newline) },
+          { ALT: () => this.SUBRULE(this.windowsLine) },
+          { ALT: () => this.SUBRULE(this.hoursLine) },
+          { ALT: () => this.SUBRULE(this.noticeLine) },
+          { ALT: () => this.SUBRULE(this.acknowledgementLine) },
+          { ALT: () => this.SUBRULE(this.downtimeLine) },
+        ]),
+      );
     });
   });
 
@@ -494,11 +515,13 @@ class SlacParser extends CstParser {
     this.CONSUME(T.Availability);
     this.CONSUME(T.Newline);
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME2(T.Newline) },
-        { ALT: () => this.SUBRULE(this.availabilityTargetLine) },
-        { ALT: () => this.SUBRULE(this.measuredLine) },
-      ]);
+      this.OR(
+        this.blockLines([
+          { ALT: () => this.CONSUME2(T.Newline) },
+          { ALT: () => this.SUBRULE(this.availabilityTargetLine) },
+          { ALT: () => this.SUBRULE(this.measuredLine) },
+        ]),
+      );
     });
   });
 
@@ -553,14 +576,16 @@ class SlacParser extends CstParser {
     this.CONSUME(T.Credits);
     this.CONSUME(T.Newline);
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME2(T.Newline) },
-        { ALT: () => this.SUBRULE(this.basisLine) },
-        { ALT: () => this.SUBRULE(this.tableRow) },
-        { ALT: () => this.SUBRULE(this.linearCreditLine) },
-        { ALT: () => this.SUBRULE(this.capLine) },
-        { ALT: () => this.SUBRULE(this.claimLine) },
-      ]);
+      this.OR(
+        this.blockLines([
+          { ALT: () => this.CONSUME2(T.Newline) },
+          { ALT: () => this.SUBRULE(this.basisLine) },
+          { ALT: () => this.SUBRULE(this.tableRow) },
+          { ALT: () => this.SUBRULE(this.linearCreditLine) },
+          { ALT: () => this.SUBRULE(this.capLine) },
+          { ALT: () => this.SUBRULE(this.claimLine) },
+        ]),
+      );
     });
   });
 

@@ -12,6 +12,9 @@ export const NotNewline = createToken({ name: 'NotNewline', pattern: Lexer.NA, l
 /** What may start an unreadable line: anything but a reserved keyword (which starts a clause). */
 export const LineStart = createToken({ name: 'LineStart', pattern: Lexer.NA, categories: [NotNewline], label: 'a word' });
 
+/** A word at the start of an unindented line that is nearly a clause keyword (keywords.ts retypes it). */
+export const MisspeltKeyword = createToken({ name: 'MisspeltKeyword', pattern: Lexer.NA, categories: [NotNewline], label: 'a clause keyword' });
+
 /** Any word that may stand in a table header cell. */
 export const HeaderWord = createToken({ name: 'HeaderWord', pattern: Lexer.NA, categories: [NotNewline], label: 'a word' });
 /** Anything that may name a declared thing (identifiers and soft keywords). */
@@ -34,7 +37,7 @@ export const UnterminatedString = createToken({ name: 'UnterminatedString', patt
 
 export const DateLit = createToken({ name: 'DateLit', pattern: /\d{4}-\d{2}-\d{2}/, categories: [LineStart, NotNewline], label: 'a date (YYYY-MM-DD)' });
 export const TimeLit = createToken({ name: 'TimeLit', pattern: /\d{1,2}:\d{2}/, categories: [LineStart, NotNewline], label: 'a time (HH:MM)' });
-export const PercentLit = createToken({ name: 'PercentLit', pattern: /\d+(?:\.\d+)?[ \t]*%/, categories: [LineStart, NotNewline], label: 'a percentage' });
+export const PercentLit = createToken({ name: 'PercentLit', pattern: /\d+(?:[.,]\d+)?[ \t]*%/, categories: [LineStart, NotNewline], label: 'a percentage' });
 export const NumberLit = createToken({ name: 'NumberLit', pattern: /\d+(?:\.\d+)*/, categories: [LineStart, NotNewline], label: 'a number' });
 
 export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, categories: [LineStart, NotNewline], label: '|' });
@@ -188,6 +191,7 @@ export const allTokens: TokenType[] = [
   Identifier,
   NotNewline,
   LineStart,
+  MisspeltKeyword,
   HeaderWord,
   Name,
   DayName,

@@ -9,6 +9,8 @@ export interface FileDiagnostics {
   diagnostics: Diagnostic[];
   /** The line maps of other files that related locations point into (the versions of a folder). */
   others?: ReadonlyMap<string, LineMap>;
+  /** Findings silenced by `# slac-ignore` comments (not in `diagnostics`). */
+  suppressed?: number;
 }
 
 export interface Range {
@@ -70,6 +72,7 @@ export interface Summary {
   errors: number;
   warnings: number;
   infos: number;
+  suppressed: number;
 }
 
 export function summarize(files: FileDiagnostics[]): Summary {
@@ -79,5 +82,6 @@ export function summarize(files: FileDiagnostics[]): Summary {
     errors: all.filter((d) => d.severity === 'error').length,
     warnings: all.filter((d) => d.severity === 'warning').length,
     infos: all.filter((d) => d.severity === 'info').length,
+    suppressed: files.reduce((n, f) => n + (f.suppressed ?? 0), 0),
   };
 }

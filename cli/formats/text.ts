@@ -42,6 +42,7 @@ export function formatText(files: FileDiagnostics[], summary: Summary, c: Colors
   }
   const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning')];
   if (summary.infos) parts.push(`${summary.infos} info`);
+  if (summary.suppressed) parts.push(`${summary.suppressed} suppressed`);
   const line = `${parts.join(', ')} in ${plural(summary.files, 'file')}`;
   out.push(summary.errors ? c.red(line) : summary.warnings ? c.yellow(line) : c.green(line));
   return `${out.join('\n')}\n`;

@@ -136,7 +136,15 @@ describe('slac check --format json', () => {
       endColumn: 56,
       related: [{ file: 'contracts/sagicc/v04.sla', message: 'the response target', line: 93, column: 31, endLine: 93, endColumn: 56 }],
     });
-    expect(report.summary).toEqual({ files: 1, errors: 0, warnings: 1, infos: 1 });
+    expect(report.summary).toEqual({ files: 1, errors: 0, warnings: 1, infos: 1, suppressed: 0 });
+  });
+
+  it('counts the findings that `# slac-ignore` comments silence, in json and in the text summary', async () => {
+    const fixture = 'test/fixtures/good/windows-suppressed.sla';
+    const json = JSON.parse((await check([fixture, '--format', 'json'])).out);
+    expect(json.diagnostics).toEqual([]);
+    expect(json.summary).toMatchObject({ errors: 0, warnings: 0, suppressed: 2 });
+    expect((await check([fixture, '--no-color'])).out.trim().split('\n').at(-1)).toBe('0 errors, 0 warnings, 2 suppressed in 1 file');
   });
 });
 

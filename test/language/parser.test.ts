@@ -28,12 +28,13 @@ describe('syntax errors', () => {
     expect(e.hint).toContain('notice at least 48 hours before the start');
   });
 
-  it('reports a stray character with its position and keeps the rest of the file', () => {
+  it('reports a stray character with its position, leaves that line out and keeps the rest of the file', () => {
     const text = `${HEAD}severities\n  critical "Critical" @\n  high "High"\n`;
     const r = parse(text);
-    expect(errorsAt(text)[0]).toMatchObject({ code: 'SLA1001', range: '6:23-6:24' });
+    expect(errorsAt(text)).toMatchObject([{ code: 'SLA1001', range: '6:23-6:24' }]);
     const sev = r.ast.statements.find((s) => s.kind === 'severities');
-    expect(sev && sev.kind === 'severities' && sev.items.map((i) => i.id.name)).toEqual(['critical', 'high']);
+    expect(sev && sev.kind === 'severities' && sev.items.map((i) => i.id.name)).toEqual(['high']);
+    expect(r.ast.unreadable).toMatchObject([{ clause: 'severities', words: ['critical', 'Critical'] }]);
   });
 
   it('reports an unclosed quote on its line, and an unclosed """ at its opening', () => {
@@ -58,6 +59,34 @@ describe('syntax errors', () => {
     const errors = errorsAt(`${HEAD}availabilty\n  target 99.9% per calendar month\n  measured as exact time\nplans a, b\n`);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ code: 'SLA1003', range: '5:1-5:12', hint: "did you mean 'availability'?" });
+  });
+
+  it('offers a did-you-mean on a misspelt keyword after a block, as one error on the word', () => {
+    const text = `${HEAD}severities\n  p1 "One"\nreponse targets\n  | severity | target |\n  | p1 | 5 minutes |\n`;
+    expect(errorsAt(text)).toMatchObject([{ code: 'SLA1003', range: '7:1-7:8', hint: "did you mean 'response'?" }]);
+    const sev = parse(text).ast.statements.find((s) => s.kind === 'severities');
+    expect(sev && sev.kind === 'severities' && sev.items.map((i) => i.id.name)).toEqual(['p1']);
+  });
+
+  it('reads a name close to a keyword as a name when it is indented, or not that close', () => {
+    const r = compile(`${HEAD}severities\n  plan "Plan-wide outage"\ntier "Tier outage"\ncauses\n  counted provider\n`);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.contract.severities.map((s) => s.id)).toEqual(['plan', 'tier']);
+  });
+
+  it('keeps a block open past a line it cannot read, and says what the lines of the block look like', () => {
+    const text = `${HEAD}maintenance\n  windows any time\n  weekdays 21:00 to 23:00\n  notice at least 48 hours before the start\n`;
+    const [e, ...rest] = errorsAt(text);
+    expect(rest).toEqual([]);
+    expect(e).toMatchObject({ code: 'SLA1003', range: '7:3-7:11', message: "unexpected 'weekdays': not a line of the maintenance clause" });
+    expect(e.hint).toContain('notice at least 48 hours before the start');
+    const m = compile(text).contract.maintenance;
+    expect(m?.notice?.duration.ms).toBe(48 * 3_600_000);
+  });
+
+  it('says where a list of dates stops when it ends with a comma', () => {
+    const text = `${HEAD}calendar b\n  monday 08:00 to 18:00\n  pinned holidays 2026: 2026-01-01,\n\nnote "a" "b"\n`;
+    expect(errorsAt(text)).toMatchObject([{ code: 'SLA1003', range: '7:35-7:36', message: "expected a date (YYYY-MM-DD) after ',', found the end of the line" }]);
   });
 
   it('recovers at the next line: one error per bad line, later clauses still parsed', () => {
