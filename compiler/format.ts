@@ -25,6 +25,11 @@ function unitWord(d: A.DurationNode): string {
 }
 
 export function formatDuration(d: A.DurationNode): string {
+  if (d.anchor?.kind === 'end-of-next-day') return `end of next ${d.calendar?.name} day`;
+  if (d.anchor?.kind === 'next-day-by') return `next ${d.calendar?.name} day by ${d.anchor.time.text}`;
+  if (d.within) return `within ${formatDuration({ ...d, within: false })}`;
+  if (d.regional) return `${d.amount.text} regional business ${unitWord(d)}`;
+  if (d.onCalendar && d.calendar) return `${d.amount.text} ${unitWord(d)} on calendar ${d.calendar.name}`;
   return [d.amount.text, d.calendar?.name, unitWord(d)].filter(Boolean).join(' ');
 }
 
@@ -80,6 +85,26 @@ function hoursText(h: A.HoursLine): string {
   return `${days(h)} ${h.ranges.map((r) => `${r.from.text} to ${r.to.text}`).join(', ')}`;
 }
 
+function weekSpanText(l: A.WeekSpanLine): string {
+  const end = (day: A.Ident, t: A.NumberText, z: A.Text | null): string => `${day.name} ${t.text}${z ? ` in ${z.value}` : ''}`;
+  return `${end(l.fromDay, l.from, l.fromZone)} to ${end(l.toDay, l.to, l.toZone)}`;
+}
+
+function clockPartText(p: A.ClockPart): string {
+  switch (p.kind) {
+    case 'starts':
+      return `starts at ${p.event.name}`;
+    case 'neverPauses':
+      return 'never pauses';
+    case 'pausesWhile':
+      return `pauses while ${p.reasons.map((r) => r.name).join(' or ')}`;
+    case 'businessOnly':
+      return `pauses on ${p.calendarWord.name} time only`;
+    case 'reopened':
+      return p.newCycle ? 'reopened starts a new cycle' : 'reopened continues the clock';
+  }
+}
+
 function wrapList(head: string, items: string[], indent: string, width = 100): string[] {
   const lines: string[] = [];
   let cur = indent + head;
@@ -120,12 +145,15 @@ function statementUnits(s: A.Statement): Unit[] {
     case 'timeZone':
       return one(`time zone ${s.quoted ? quote(s.zone.value) : s.zone.value}`);
     case 'calendar': {
-      const out: Unit[] = [header(`calendar ${s.id.name}${s.title ? ` ${quote(s.title.value)}` : ''}`, s.headerSpan)];
+      const out: Unit[] = [header(`calendar ${s.id.name}${s.zone ? ` in ${s.zone.value}` : ''}${s.title ? ` ${quote(s.title.value)}` : ''}`, s.headerSpan)];
       for (const l of s.lines) {
         const u = (text: string): Unit => ({ span: l.span, lines: [INDENT + text], indent: INDENT });
         switch (l.kind) {
           case 'hours':
             out.push(u(hoursText(l)));
+            break;
+          case 'weekSpan':
+            out.push(u(weekSpanText(l)));
             break;
           case 'publicHolidays':
             out.push(u(`public holidays of ${l.country.name}`));
@@ -272,6 +300,38 @@ function statementUnits(s: A.Statement): Unit[] {
       }
       return out;
     }
+    case 'regions':
+      return [
+        header('regions', s.headerSpan),
+        ...aligned(
+          s.items.map((it) => ({
+            span: it.span,
+            head: it.id.name,
+            rest: [it.title ? quote(it.title.value) : '', it.calendar ? `calendar ${it.calendar.name}` : ''].filter(Boolean).join(' '),
+          })),
+          INDENT,
+        ),
+      ];
+    case 'pauseReasons':
+      return [
+        header('pause reasons', s.headerSpan),
+        ...aligned(
+          s.items.map((it) => ({ span: it.span, head: it.id.name, rest: it.description ? quote(it.description.value) : '' })),
+          INDENT,
+        ),
+      ];
+    case 'clocks':
+      return [
+        header('clocks', s.headerSpan),
+        ...aligned(
+          s.items.map((it) => ({ span: it.span, head: it.objective, rest: it.parts.map(clockPartText).join(', ') })),
+          INDENT,
+        ),
+      ];
+    case 'update':
+      return one(
+        `update every ${formatDuration(s.every)} until ${s.until.name}${s.scope ? ` for ${s.scope.dimension.name} ${s.scope.names.map((n) => n.name).join(', ')}` : ''}`,
+      );
     case 'note': {
       const head = `${s.clause ? 'clause' : 'note'} ${quote(s.title.value)}`;
       if (!s.triple) return one(`${head} ${quote(s.text.value)}`);

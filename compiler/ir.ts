@@ -53,6 +53,26 @@ export interface Calendar {
   added: HolidayEdit[];
   removed: HolidayEdit[];
   pinned: PinnedHolidays[];
+  /** The IANA zone the calendar is read in (`calendar emea in Europe/London`); absent or null: the contract's zone. */
+  zone?: string | null;
+  /** Weekly ranges over several days whose ends may lie in other zones (`monday 00:00 in Asia/Tokyo to friday 17:00`). */
+  spans?: WeekSpan[];
+  span: Span;
+}
+
+/**
+ * One weekly range from a day and time to a later day and time of the same week (or of the next,
+ * when the end day comes first), each end read in its own zone (null: the calendar's zone). The
+ * week is the start's: Monday 00:00 in Tokyo to Friday 17:00 in Los Angeles opens on a Monday date
+ * in Tokyo and closes on the Friday date four days later, in Los Angeles.
+ */
+export interface WeekSpan {
+  fromDay: Weekday;
+  from: LocalMinute;
+  fromZone: string | null;
+  toDay: Weekday;
+  to: LocalMinute;
+  toZone: string | null;
   span: Span;
 }
 
@@ -64,6 +84,10 @@ export interface Duration {
   calendar: string | null;
   /** Length in milliseconds: wall time, or counted business time (business days = N x day length). Null when unknown (business days on an uneven calendar). */
   ms: number | null;
+  /** `1 regional business day`: counted on the calendar of the incident's region (calendar is then null, ms the wall length). */
+  regional?: boolean;
+  /** `end of next business day` (minute null) or `next business day by 12:00` (minute 720): due on the next business day of the calendar, not after a length (ms is null). */
+  anchor?: { minute: number | null };
   span: Span;
 }
 
@@ -220,6 +244,48 @@ export interface Unreadable {
   span: Span;
 }
 
+// ---- support SLAs: regions, pause reasons, clocks, recurring updates ----
+
+export interface Region {
+  id: string;
+  title: string | null;
+  /** The calendar `regional` durations count on for incidents of this region; null when none is named. */
+  calendar: string | null;
+  span: Span;
+}
+
+export interface PauseReason {
+  id: string;
+  description: string | null;
+  span: Span;
+}
+
+/** The instants of an incident a clock can start at. */
+export type ClockEvent = 'opened' | 'prioritized' | 'acknowledged' | 'responded' | 'restored' | 'resolved';
+export const CLOCK_EVENTS: readonly ClockEvent[] = ['opened', 'prioritized', 'acknowledged', 'responded', 'restored', 'resolved'];
+
+/** An objective's clock, as the `clocks` block says (defaults: starts at opened, never pauses, reopened continues). */
+export interface ClockRule {
+  objective: ObjectiveName | 'update';
+  startsAt: ClockEvent;
+  /** Pause reasons (declared ids) that stop this clock; empty: it never pauses. */
+  pausesWhile: string[];
+  /** True when a pause suspends only business time: targets on the wall clock keep running. */
+  businessOnly: boolean;
+  /** How a reopened ticket is judged: a new cycle with a fresh target, or the clock of the first cycle continues. */
+  reopened: 'new-cycle' | 'continue';
+  span: Span;
+}
+
+/** `update every 8 hours until restored`: after the clock starts, an update is due every interval until the event. */
+export interface UpdateObjective {
+  every: Duration;
+  until: 'restored' | 'resolved';
+  /** Severities it applies to; null: every severity. */
+  severities: string[] | null;
+  span: Span;
+}
+
 export interface Contract {
   /** File the contract was read from (for traces and diagnostics). */
   file: string;
@@ -248,6 +314,11 @@ export interface Contract {
   reliability: Reliability | null;
   credits: Credits | null;
   notes: Note[];
+  /** Support SLAs (absent in an IR built by hand: none). */
+  regions?: Region[];
+  pauseReasons?: PauseReason[];
+  clocks?: ClockRule[];
+  updates?: UpdateObjective[];
   /** What could not be read, in source order. Lowering always sets it; absent (an IR built by hand) means read in full. */
   unreadable?: Unreadable[];
 }

@@ -7,12 +7,14 @@ import { DIAGNOSTICS, type Reporter } from '../language/diagnostics';
 import type { Span } from '../language/span';
 import { fromDecimal, normalizeDecimal } from './decimal';
 import type * as I from './ir';
+import { declarePauseReasons, declareRegions, lowerClocks, lowerRegions, lowerUpdate, lowerWeekSpan, validZone } from './lower-support';
 import { mayBeUnread, namedWhereUnread } from './unread';
 
 const DAY_INDEX: Record<string, I.Weekday> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
 const UNIT_MS = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
 const OBJECTIVE_WORDS = new Set<string>(['response', 'restoration', 'resolution']);
 export const DEFAULT_PLAN = 'default';
+export { DAY_INDEX, minutesOf };
 
 function minutesOf(t: string): number {
   const [h, m] = t.split(':').map(Number);
@@ -106,12 +108,14 @@ function coversWholeWeek(weekly: I.WeeklyRange[]): boolean {
 }
 
 /** What lowering knows while it walks the statements: the declarations so far and the contract it builds. */
-interface LowerContext {
+export interface LowerContext {
   report: Reporter;
   contract: I.Contract;
   /** Clauses that may be given once, by key, with where they were first given. */
   once: Map<string, Span>;
   calendars: Map<string, I.Calendar>;
+  regions: Map<string, I.Region>;
+  pauseReasons: Map<string, I.PauseReason>;
   severities: Map<string, I.Severity>;
   plans: Map<string, I.Plan>;
   categories: Map<string, I.Category>;
@@ -127,12 +131,12 @@ interface LowerContext {
 }
 
 /** Names are compared ignoring case, as records are matched to them: the key a name is declared under. */
-function nameKey(name: string): string {
+export function nameKey(name: string): string {
   return name.toLowerCase();
 }
 
 /** The declaration a name refers to, whatever its case. */
-function find<T>(map: Map<string, T>, name: string): T | undefined {
+export function find<T>(map: Map<string, T>, name: string): T | undefined {
   return map.get(nameKey(name));
 }
 
@@ -140,11 +144,11 @@ function find<T>(map: Map<string, T>, name: string): T | undefined {
  * A line (or cell) lowering does not take: its error is reported by the caller, and the checks
  * skip what it may have said (a band missing from a credit table would show as a gap).
  */
-function reject(ctx: LowerContext, span: Span): void {
+export function reject(ctx: LowerContext, span: Span): void {
   ctx.contract.unreadable!.push({ clause: ctx.clause, words: [], span });
 }
 
-type StatementOf<K extends A.Statement['kind']> = Extract<A.Statement, { kind: K }>;
+export type StatementOf<K extends A.Statement['kind']> = Extract<A.Statement, { kind: K }>;
 type Lowerings = { [K in A.Statement['kind']]?: (s: StatementOf<K>, ctx: LowerContext) => void };
 
 /** Pass 1: what declares names (calendars, severities, plans, categories, causes) and the header. */
@@ -178,6 +182,8 @@ const DECLARATIONS: Lowerings = {
       declare(ctx, ctx.causes, { id: item.id.name, counted: item.counted, description: item.description?.value ?? null, span: item.span }, 'cause');
     }
   },
+  regions: declareRegions,
+  pauseReasons: declarePauseReasons,
 };
 
 /** Pass 2: everything that refers to declarations, so that tables may come before what they name. */
@@ -197,6 +203,9 @@ const CLAUSES: Lowerings = {
   credits: (s, ctx) => {
     if (single(ctx, 'credits', s, 'the credits clause')) ctx.contract.credits = lowerCredits(s, ctx);
   },
+  regions: lowerRegions,
+  clocks: lowerClocks,
+  update: lowerUpdate,
   note: (s, ctx) => {
     ctx.contract.notes.push({ kind: s.clause ? 'clause' : 'note', title: s.title.value, text: s.text.value, span: s.span });
   },
@@ -213,6 +222,8 @@ export function lower(ast: A.ContractFile, file: string, report: Reporter): I.Co
     contract: emptyContract(file),
     once: new Map(),
     calendars: new Map(),
+    regions: new Map(),
+    pauseReasons: new Map(),
     severities: new Map(),
     plans: new Map(),
     categories: new Map(),
@@ -236,6 +247,8 @@ export function lower(ast: A.ContractFile, file: string, report: Reporter): I.Co
   c.plans = [...ctx.plans.values()];
   c.categories = [...ctx.categories.values()];
   c.causes = [...ctx.causes.values()];
+  if (ctx.regions.size) c.regions = [...ctx.regions.values()];
+  if (ctx.pauseReasons.size) c.pauseReasons = [...ctx.pauseReasons.values()];
   for (const s of ast.statements) run(CLAUSES, s, ctx);
   c.unreadable!.sort((a, b) => a.span.start - b.span.start);
   return c;
@@ -270,7 +283,7 @@ function emptyContract(file: string): I.Contract {
 }
 
 /** A clause that may be given once: reports the second one (and returns false). */
-function single(ctx: LowerContext, key: string, s: { span: Span }, what: string): boolean {
+export function single(ctx: LowerContext, key: string, s: { span: Span }, what: string): boolean {
   const prev = ctx.once.get(key);
   if (prev) {
     ctx.report.report(DIAGNOSTICS.duplicateStatement, s.span, `${what} is given twice`, { related: [{ span: prev, message: 'first given here' }] });
@@ -284,7 +297,7 @@ function single(ctx: LowerContext, key: string, s: { span: Span }, what: string)
  * Declares a name: reports a second declaration of it, in any case, at `at` (the line that
  * declares it), and returns false. The second one is not taken (and what depends on it not checked).
  */
-function declare<T extends { id: string; span: Span }>(ctx: LowerContext, map: Map<string, T>, item: T, what: string, at: Span = item.span): boolean {
+export function declare<T extends { id: string; span: Span }>(ctx: LowerContext, map: Map<string, T>, item: T, what: string, at: Span = item.span): boolean {
   const prev = find(map, item.id);
   if (prev) {
     const related = [{ span: prev.span, message: 'first declared here' }];
@@ -398,10 +411,14 @@ function lowerCalendar(s: StatementOf<'calendar'>, ctx: LowerContext): I.Calenda
     pinned: [],
     span: s.span,
   };
+  if (s.zone) cal.zone = validZone(ctx, s.zone);
   for (const l of s.lines) {
     switch (l.kind) {
       case 'hours':
         weekly.push(...weeklyRanges(l));
+        break;
+      case 'weekSpan':
+        (cal.spans ??= []).push(lowerWeekSpan(l, ctx));
         break;
       case 'publicHolidays':
         if (cal.holidayCountry !== null) {
@@ -435,10 +452,14 @@ function lowerCalendar(s: StatementOf<'calendar'>, ctx: LowerContext): I.Calenda
   return cal;
 }
 
-function lowerDuration(d: A.DurationNode, ctx: LowerContext): I.Duration {
+export function lowerDuration(d: A.DurationNode, ctx: LowerContext): I.Duration {
   const amount = normalizeDecimal(d.amount.text);
   let calendar: string | null = null;
   let ms: number | null;
+  if (d.regional) {
+    // Counted on the calendar of the incident's region: its length is known per region (runtime).
+    return { amount, unit: d.unit, calendar: null, ms: null, regional: true, span: d.span };
+  }
   if (d.calendar) {
     const cal = find(ctx.calendars, d.calendar.name);
     if (!cal) {
@@ -452,6 +473,7 @@ function lowerDuration(d: A.DurationNode, ctx: LowerContext): I.Duration {
       ms = scaledMs(amount, UNIT_MS[d.unit]);
     } else {
       calendar = cal.id;
+      if (d.anchor) return { amount, unit: d.unit, calendar, ms: null, anchor: { minute: d.anchor.kind === 'next-day-by' ? minutesOf(d.anchor.time.text) : null }, span: d.span };
       const unitMs = d.unit === 'day' ? businessDayMs(cal.weekly, cal.allDay) : UNIT_MS[d.unit];
       ms = unitMs === null ? null : scaledMs(amount, unitMs);
     }
@@ -526,7 +548,7 @@ function lowerCategoryTargets(t: A.Table, ctx: LowerContext): void {
 }
 
 /** A name nothing declares; not reported when a line that could not be read names it (it may have declared it). */
-function undeclared(ctx: LowerContext, what: string, name: string, span: Span, declared: Iterable<{ id: string }>): void {
+export function undeclared(ctx: LowerContext, what: string, name: string, span: Span, declared: Iterable<{ id: string }>): void {
   if (namedWhereUnread(ctx.contract, name)) return;
   const list = [...declared].map((d) => d.id);
   ctx.report.report(DIAGNOSTICS.undeclared, span, `${what} "${name}" is not declared`, {

@@ -22,8 +22,16 @@ export interface NumberText {
 export interface DurationNode {
   kind: 'duration';
   amount: NumberText;
-  /** The calendar a business unit counts on (`business` in `4 business hours`). */
+  /** The calendar a business unit counts on (`business` in `4 business hours`, `support` in `2 days on calendar support`). */
   calendar: Ident | null;
+  /** Written `N unit on calendar X` rather than `N X units`. */
+  onCalendar?: boolean;
+  /** `1 regional business day`: counted on the calendar of the incident's region. */
+  regional?: boolean;
+  /** `end of next business day`, `next business day by 12:00`: due at a time of the next business day (amount 1, unit day). */
+  anchor?: { kind: 'end-of-next-day' } | { kind: 'next-day-by'; time: NumberText };
+  /** Written `within 1 business day` (read as `1 business day`). */
+  within?: boolean;
   unit: 'minute' | 'hour' | 'day';
   span: Span;
 }
@@ -94,8 +102,21 @@ export interface HoursLine {
   span: Span;
 }
 
+/** `monday 00:00 in Asia/Tokyo to friday 17:00`: one weekly range over days, each end in its own zone. */
+export interface WeekSpanLine {
+  kind: 'weekSpan';
+  fromDay: Ident;
+  from: NumberText;
+  fromZone: Text | null;
+  toDay: Ident;
+  to: NumberText;
+  toZone: Text | null;
+  span: Span;
+}
+
 export type CalendarLine =
   | HoursLine
+  | WeekSpanLine
   | { kind: 'publicHolidays'; country: Ident; span: Span }
   | { kind: 'addHoliday'; date: NumberText; reason: Text | null; span: Span }
   | { kind: 'removeHoliday'; date: NumberText; reason: Text | null; span: Span }
@@ -134,7 +155,7 @@ export type Statement =
   | { kind: 'effective'; date: NumberText | null; span: Span }
   | { kind: 'party'; role: 'provider' | 'customer'; name: Text; span: Span }
   | { kind: 'timeZone'; zone: Text; quoted: boolean; span: Span }
-  | { kind: 'calendar'; id: Ident; title: Text | null; lines: CalendarLine[]; headerSpan: Span; span: Span }
+  | { kind: 'calendar'; id: Ident; zone?: Text | null; title: Text | null; lines: CalendarLine[]; headerSpan: Span; span: Span }
   | { kind: 'severities'; items: SeverityLine[]; headerSpan: Span; span: Span }
   | { kind: 'plans'; names: Ident[]; separators: (',' | '<')[]; span: Span }
   | { kind: 'categories'; items: (Table | { kind: 'category'; id: Ident; description: Text | null; span: Span })[]; headerSpan: Span; span: Span }
@@ -158,7 +179,29 @@ export type Statement =
   | { kind: 'availability'; items: AvailabilityLine[]; headerSpan: Span; span: Span }
   | { kind: 'reliability'; max: NumberText; span: Span }
   | { kind: 'credits'; items: CreditLine[]; headerSpan: Span; span: Span }
-  | { kind: 'note'; clause: boolean; title: Text; text: Text; triple: boolean; span: Span };
+  | { kind: 'note'; clause: boolean; title: Text; text: Text; triple: boolean; span: Span }
+  | SupportStatement;
+
+/** A line of a `clocks` block: `resolution starts at opened, pauses while waiting-on-customer`. */
+export type ClockPart =
+  | { kind: 'starts'; event: Ident; span: Span }
+  | { kind: 'neverPauses'; span: Span }
+  | { kind: 'pausesWhile'; reasons: Ident[]; span: Span }
+  | { kind: 'businessOnly'; calendarWord: Ident; span: Span }
+  | { kind: 'reopened'; newCycle: boolean; span: Span };
+
+export interface ClockLineNode {
+  objective: 'response' | 'restoration' | 'resolution' | 'update';
+  parts: ClockPart[];
+  span: Span;
+}
+
+/** The clauses of support SLAs (regions, pause reasons, clocks, recurring updates). */
+export type SupportStatement =
+  | { kind: 'regions'; items: { id: Ident; title: Text | null; calendar: Ident | null; span: Span }[]; headerSpan: Span; span: Span }
+  | { kind: 'pauseReasons'; items: { id: Ident; description: Text | null; span: Span }[]; headerSpan: Span; span: Span }
+  | { kind: 'clocks'; items: ClockLineNode[]; headerSpan: Span; span: Span }
+  | { kind: 'update'; every: DurationNode; until: Ident; scope: { dimension: Ident; names: Ident[] } | null; span: Span };
 
 /** The kinds of clause: what a line that could not be read was (a line of). */
 export type ClauseKind = Statement['kind'];

@@ -21,6 +21,17 @@ function tokenSpan(t: IToken): Span {
   return { start, end: Math.max(start, end) };
 }
 
+function lastToken(n: CstNode): IToken | undefined {
+  let last: IToken | undefined;
+  for (const list of Object.values(n.children)) {
+    for (const e of list ?? []) {
+      const t = isToken(e) ? e : lastToken(e);
+      if (t && (!last || t.startOffset > last.startOffset)) last = t;
+    }
+  }
+  return last;
+}
+
 function realToken(t: IToken | undefined): t is IToken {
   return !!t && !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
 }
@@ -117,6 +128,10 @@ const CLAUSE_OF_RULE: Record<string, A.ClauseKind> = {
   reliabilityStmt: 'reliability',
   creditsBlock: 'credits',
   noteBlock: 'note',
+  regionsBlock: 'regions',
+  pauseReasonsBlock: 'pauseReasons',
+  clocksBlock: 'clocks',
+  updateStmt: 'update',
 };
 
 function clauseOf(statement: CstNode): A.ClauseKind | null {
@@ -509,6 +524,11 @@ export class AstBuilder {
       }
       case 'creditsBlock':
         return this.credits(n, span);
+      case 'regionsBlock':
+      case 'pauseReasonsBlock':
+      case 'clocksBlock':
+      case 'updateStmt':
+        return this.support(n, span);
       case 'noteBlock': {
         const strings = toks(c, 'StringLit');
         const triple = tok(c, 'TripleString');
@@ -556,6 +576,34 @@ export class AstBuilder {
           if (h) lines.push(h);
           break;
         }
+        case 'weekSpanLine': {
+          const days = toks(lc, 'DayName');
+          const times = toks(lc, 'TimeLit');
+          if (days.length < 2 || times.length < 2) break;
+          const zones = subs(lc, 'zoneName');
+          const ins = toks(lc, 'In');
+          // Which end each `in ZONE` belongs to: before or after `to`.
+          const toAt = tok(lc, 'To')?.startOffset ?? Infinity;
+          let fromZone: A.Text | null = null;
+          let toZone: A.Text | null = null;
+          zones.forEach((z, i) => {
+            const text = this.zoneText(z);
+            if (!text) return;
+            if ((ins[i]?.startOffset ?? 0) < toAt) fromZone = text;
+            else toZone = text;
+          });
+          lines.push({
+            kind: 'weekSpan',
+            fromDay: this.dayIdent(days[0]),
+            from: this.checkTime(times[0]),
+            fromZone,
+            toDay: this.dayIdent(days[1]),
+            to: this.checkTime(times[1]),
+            toZone,
+            span: ls,
+          });
+          break;
+        }
         case 'publicHolidaysLine': {
           const country = tok(lc, 'HeaderWord');
           if (country) lines.push({ kind: 'publicHolidays', country: this.ident(country), span: ls });
@@ -576,10 +624,13 @@ export class AstBuilder {
         }
       }
     }
-    const headerEnd = title ?? id;
+    const zoneNode = sub(c, 'zoneName');
+    const zone = zoneNode ? this.zoneText(zoneNode) : null;
+    const headerEnd = title ?? (zoneNode ? lastToken(zoneNode) : undefined) ?? id;
     return {
       kind: 'calendar',
       id: this.ident(id),
+      zone,
       title: title ? this.text(title) : null,
       lines,
       headerSpan: { start: tokenSpan(tok(c, 'Calendar')!).start, end: tokenSpan(headerEnd).end },
@@ -698,6 +749,11 @@ export class AstBuilder {
     const s = tok(c, 'StringLit');
     if (s) return { kind: 'text', value: unquote(s.image), span };
     const words = toks(c, 'HeaderWord');
+    const days = tok(c, 'Days');
+    if (days) {
+      const anchored = this.anchored(words, days, tok(c, 'TimeLit'), sub(c, 'via'), span);
+      if (anchored) return anchored;
+    }
     if (words.length) return { kind: 'words', words: words.map((w) => this.ident(w)), span };
     return { kind: 'empty', span };
   }
@@ -728,7 +784,39 @@ export class AstBuilder {
     const c = n.children;
     const d = sub(c, 'duration');
     const v = sub(c, 'via');
-    return { kind: 'target', duration: d ? this.duration(d) : null, via: v ? this.via(v) : null, span: nodeSpan(n) };
+    const duration = d ? this.duration(d) : null;
+    if (duration && tok(c, 'Within')) duration.within = true;
+    return { kind: 'target', duration, via: v ? this.via(v) : null, span: nodeSpan(n) };
+  }
+
+  /** `end of next business day` or `next business day by 12:00` (the words before `day`); null when the words are neither. */
+  private anchored(words: IToken[], days: IToken, time: IToken | undefined, via: CstNode | undefined, span: Span): A.TargetValueNode | null {
+    const w = words.filter((t) => t.startOffset < days.startOffset).map((t) => t.image.toLowerCase());
+    const dayText = days.image.toLowerCase();
+    let anchor: A.DurationNode['anchor'];
+    let cal: IToken | undefined;
+    if (w.length === 4 && w[0] === 'end' && w[1] === 'of' && w[2] === 'next' && !time && dayText === 'day') {
+      anchor = { kind: 'end-of-next-day' };
+      cal = words[3];
+    } else if (w.length === 2 && w[0] === 'next' && time && dayText === 'day') {
+      anchor = { kind: 'next-day-by', time: this.checkTime(time) };
+      cal = words[1];
+    } else {
+      this.syntaxError(DIAGNOSTICS.invalidCell, span, `"${words.map((t) => t.image).join(' ')} ${days.image}" is not a target`, {
+        hint: 'end of next business day, next business day by 12:00, 2 business days',
+      });
+      return null;
+    }
+    const start = tokenSpan(words[0]).start;
+    const duration: A.DurationNode = {
+      kind: 'duration',
+      amount: { text: '1', span: { start, end: start } },
+      calendar: this.ident(cal),
+      unit: 'day',
+      anchor,
+      span: { start, end: tokenSpan(time ?? days).end },
+    };
+    return { kind: 'target', duration, via: via ? this.via(via) : null, span };
   }
 
   private duration(n: CstNode): A.DurationNode | null {
@@ -736,9 +824,99 @@ export class AstBuilder {
     const amount = tok(c, 'NumberLit');
     const unitTok = tok(c, 'Minutes') ?? tok(c, 'Hours') ?? tok(c, 'Days');
     if (!amount || !unitTok) return null;
-    const cal = tok(c, 'HeaderWord');
     const unit = unitTok.tokenType.name === 'Minutes' ? 'minute' : unitTok.tokenType.name === 'Hours' ? 'hour' : 'day';
-    return { kind: 'duration', amount: this.checkNumber(amount, 'amount'), calendar: cal ? this.ident(cal) : null, unit, span: nodeSpan(n) };
+    const unitAt = unitTok.startOffset;
+    const words = toks(c, 'HeaderWord');
+    const before = words.filter((w) => w.startOffset < unitAt);
+    const after = words.filter((w) => w.startOffset > unitAt);
+    const d: A.DurationNode = { kind: 'duration', amount: this.checkNumber(amount, 'amount'), calendar: null, unit, span: nodeSpan(n) };
+    const regional = before[0]?.image.toLowerCase() === 'regional';
+    if (regional) {
+      d.regional = true;
+      // `1 regional business day`: the word after `regional` is only read, never a calendar name.
+      if (before[1] && before[1].image.toLowerCase() !== 'business') {
+        this.syntaxError(DIAGNOSTICS.unexpectedToken, tokenSpan(before[1]), `"${before[1].image}" after "regional": write ${amount.image} regional business ${unitTok.image}`, {
+          hint: '1 regional business day: counted on the calendar of the incident\'s region',
+        });
+      }
+    } else if (before.length > 1) {
+      this.syntaxError(DIAGNOSTICS.unexpectedToken, tokenSpan(before[1]), `a duration names one calendar: "${before[0].image} ${before[1].image}" is two words`, {
+        hint: '4 business hours, 2 days on calendar support, 1 regional business day',
+      });
+    } else if (before[0]) d.calendar = this.ident(before[0]);
+    if (after[0]) {
+      if (d.calendar || d.regional) {
+        this.syntaxError(DIAGNOSTICS.unexpectedToken, tokenSpan(after[0]), `this duration names its calendar twice`, { hint: 'write 2 days on calendar support, or 2 support days' });
+      } else {
+        d.calendar = this.ident(after[0]);
+        d.onCalendar = true;
+      }
+    }
+    return d;
+  }
+
+  private zoneText(z: CstNode): A.Text | null {
+    const names = toks(z.children, 'Name');
+    if (names.length === 0) return null;
+    return { value: names.map((t) => t.image).join('/'), span: { start: tokenSpan(names[0]).start, end: tokenSpan(names[names.length - 1]).end } };
+  }
+
+  /** The clauses of support SLAs: regions, pause reasons, clocks and recurring updates. */
+  private support(n: CstNode, span: Span): A.Statement | null {
+    const c = n.children;
+    switch (n.name) {
+      case 'regionsBlock': {
+        const items = subs(c, 'regionLine').flatMap((l) => {
+          const id = tok(l.children, 'Name');
+          if (!id) return [];
+          const t = tok(l.children, 'StringLit');
+          const cal = tok(l.children, 'HeaderWord');
+          return [{ id: this.ident(id), title: t ? this.text(t) : null, calendar: cal ? this.ident(cal) : null, span: nodeSpan(l) }];
+        });
+        return { kind: 'regions', items, headerSpan: tokenSpan(tok(c, 'Regions')!), span };
+      }
+      case 'pauseReasonsBlock': {
+        const items = subs(c, 'pauseReasonLine').flatMap((l) => {
+          const id = tok(l.children, 'Name');
+          if (!id) return [];
+          const t = tok(l.children, 'StringLit');
+          return [{ id: this.ident(id), description: t ? this.text(t) : null, span: nodeSpan(l) }];
+        });
+        const h = tok(c, 'Pause')!;
+        return { kind: 'pauseReasons', items, headerSpan: { start: tokenSpan(h).start, end: tokenSpan(tok(c, 'Reasons') ?? h).end }, span };
+      }
+      case 'clocksBlock': {
+        const items: A.ClockLineNode[] = subs(c, 'clockLine').flatMap((l) => {
+          const lc = l.children;
+          const kw = tok(lc, 'Response') ?? tok(lc, 'Restoration') ?? tok(lc, 'Resolution') ?? tok(lc, 'Update');
+          if (!kw) return [];
+          const parts = subs(lc, 'clockPart').flatMap((p): A.ClockPart[] => {
+            const pc = p.children;
+            const ps = nodeSpan(p);
+            const words = toks(pc, 'HeaderWord');
+            if (tok(pc, 'Starts') && tok(pc, 'At') && words[0]) return [{ kind: 'starts', event: this.ident(words[0]), span: ps }];
+            if (tok(pc, 'Never')) return [{ kind: 'neverPauses', span: ps }];
+            if (tok(pc, 'While')) return words.length ? [{ kind: 'pausesWhile', reasons: words.map((w) => this.ident(w)), span: ps }] : [];
+            if (tok(pc, 'Only') && words[0]) return [{ kind: 'businessOnly', calendarWord: this.ident(words[0]), span: ps }];
+            if (tok(pc, 'Cycle')) return [{ kind: 'reopened', newCycle: true, span: ps }];
+            if (tok(pc, 'Continues')) return [{ kind: 'reopened', newCycle: false, span: ps }];
+            return [];
+          });
+          return [{ objective: kw.tokenType.name.toLowerCase() as A.ClockLineNode['objective'], parts, span: nodeSpan(l) }];
+        });
+        return { kind: 'clocks', items, headerSpan: tokenSpan(tok(c, 'Clocks')!), span };
+      }
+      case 'updateStmt': {
+        const d = sub(c, 'duration');
+        const every = d ? this.duration(d) : null;
+        const words = toks(c, 'HeaderWord');
+        if (!every || !words[0]) return null;
+        const scope = tok(c, 'For') && words[1] ? { dimension: this.ident(words[1]), names: words.slice(2).map((w) => this.ident(w)) } : null;
+        return { kind: 'update', every, until: this.ident(words[0]), scope, span };
+      }
+      default:
+        return null;
+    }
   }
 
   private via(n: CstNode): A.ViaNode {

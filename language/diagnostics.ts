@@ -95,6 +95,9 @@ export const DIAGNOSTICS = {
     'The .sla files directly in a folder are the versions of one contract, so they carry the same `contract "name"`. Keep each contract in a folder of its own (contracts/sagicc/, contracts/clever-ideas/), or give the versions the same name.'),
   differentTimeZones: def('SLA2022', 'error', 'Versions in different time zones',
     'The versions of one contract are read in one time zone: months, business days and the version in force at an instant are all local to it. Every .sla file of a folder names the same `time zone`.'),
+  // SLA2050-SLA2069: support SLAs (clocks, pauses, regions, updates).
+  clockRule: def('SLA2050', 'error', 'Clock rule not understood',
+    'A line of the `clocks` block, or an `update every` clause, names an event or a scope slac does not know, or says two things that cannot both hold. A clock starts at one of opened, prioritized, acknowledged, responded, restored, resolved (`response starts at prioritized`); it either `never pauses` or `pauses while` declared pause reasons; an update runs `until restored` or `until resolved`, optionally `for severity a, b`; one line per objective.'),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type DiagnosticKey = keyof typeof DIAGNOSTICS;

@@ -53,6 +53,16 @@ export const CLAUSE_EXAMPLES: Record<string, string> = {
   capLine: 'at most 50%',
   claimLine: 'claim within 30 days after invoice',
   noteBlock: 'note "Escalation" """ ...text... """',
+  zoneName: 'Europe/London',
+  weekSpanLine: 'monday 00:00 in Asia/Tokyo to friday 17:00',
+  regionsBlock: 'regions   (then: americas "North and South America" calendar english-support)',
+  regionLine: 'americas "North and South America" calendar english-support',
+  pauseReasonsBlock: 'pause reasons   (then: waiting-on-customer "waiting on the customer")',
+  pauseReasonLine: 'waiting-on-customer "waiting on the customer"',
+  clocksBlock: 'clocks   (then: resolution starts at opened, pauses while waiting-on-customer)',
+  clockLine: 'resolution starts at opened, pauses while waiting-on-customer',
+  clockPart: 'starts at prioritized   (or: never pauses, pauses while waiting-on-customer, reopened starts a new cycle)',
+  updateStmt: 'update every 8 hours until restored for severity unavailable',
 };
 
 /** What the lines of each block look like, for a line of it that reads as none of them. */
@@ -66,6 +76,9 @@ export const BLOCK_EXAMPLES: Record<string, string> = {
   maintenanceBlock: 'windows; monday to friday 21:00 to 01:00; notice at least 48 hours before the start; not counted as downtime',
   availabilityBlock: 'target 99.9% per calendar month; measured as exact time',
   creditsBlock: 'basis "..."; | monthly availability | credit |; 5% for each started 1% below target; at most 50%',
+  regionsBlock: 'americas "North and South America" calendar english-support',
+  pauseReasonsBlock: 'waiting-on-customer "waiting on the customer"',
+  clocksBlock: 'resolution starts at opened, pauses while waiting-on-customer; resolution reopened starts a new cycle',
 };
 
 function label(t: TokenType): string {

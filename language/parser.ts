@@ -6,6 +6,9 @@ import { CstParser, type CstNode, type IOrAlt, type IToken, type OrMethodOpts } 
 import { messageProvider } from './messages';
 import * as T from './tokens';
 
+const OBJECTIVE_TOKENS = new Set([T.Response, T.Restoration, T.Resolution, T.Update]);
+const CLOCK_WORDS = new Set([T.Starts, T.Never, T.Pauses, T.Reopened]);
+
 class SlacParser extends CstParser {
   /**
    * `validate` runs Chevrotain's grammar validations (ambiguities, left recursion...): a test does
@@ -73,6 +76,10 @@ class SlacParser extends CstParser {
       { ALT: () => this.SUBRULE(this.reliabilityStmt) },
       { ALT: () => this.SUBRULE(this.creditsBlock) },
       { ALT: () => this.SUBRULE(this.noteBlock) },
+      { ALT: () => this.SUBRULE(this.regionsBlock) },
+      { ALT: () => this.SUBRULE(this.pauseReasonsBlock) },
+      { ALT: () => this.SUBRULE(this.clocksBlock) },
+      { ALT: () => this.SUBRULE(this.updateStmt) },
     ]);
   });
 
@@ -128,6 +135,10 @@ class SlacParser extends CstParser {
   calendarBlock = this.RULE('calendarBlock', () => {
     this.CONSUME(T.Calendar);
     this.CONSUME(T.HeaderWord);
+    this.OPTION2(() => {
+      this.CONSUME(T.In);
+      this.SUBRULE(this.zoneName);
+    });
     this.OPTION(() => this.CONSUME(T.StringLit));
     this.CONSUME(T.Newline);
     this.MANY(() => {
@@ -138,6 +149,7 @@ class SlacParser extends CstParser {
   calendarLine = this.RULE('calendarLine', () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.hoursLine) },
+      { ALT: () => this.SUBRULE(this.weekSpanLine) },
       { ALT: () => this.SUBRULE(this.publicHolidaysLine) },
       { ALT: () => this.SUBRULE(this.addHolidayLine) },
       { ALT: () => this.SUBRULE(this.removeHolidayLine) },
@@ -187,6 +199,33 @@ class SlacParser extends CstParser {
     this.CONSUME(T.TimeLit);
     this.CONSUME(T.To);
     this.CONSUME2(T.TimeLit);
+  });
+
+  /** An IANA zone name written bare: Europe/London, America/Argentina/Buenos_Aires, UTC. */
+  zoneName = this.RULE('zoneName', () => {
+    this.CONSUME(T.Name);
+    this.MANY(() => {
+      this.CONSUME(T.Slash);
+      this.CONSUME2(T.Name);
+    });
+  });
+
+  /** `monday 00:00 in Asia/Tokyo to friday 17:00`: one range over several days, each end in its own zone. */
+  weekSpanLine = this.RULE('weekSpanLine', () => {
+    this.CONSUME(T.DayName);
+    this.CONSUME(T.TimeLit);
+    this.OPTION(() => {
+      this.CONSUME(T.In);
+      this.SUBRULE(this.zoneName);
+    });
+    this.CONSUME(T.To);
+    this.CONSUME2(T.DayName);
+    this.CONSUME2(T.TimeLit);
+    this.OPTION2(() => {
+      this.CONSUME2(T.In);
+      this.SUBRULE2(this.zoneName);
+    });
+    this.CONSUME(T.Newline);
   });
 
   publicHolidaysLine = this.RULE('publicHolidaysLine', () => {
@@ -326,6 +365,8 @@ class SlacParser extends CstParser {
       { ALT: () => this.CONSUME(T.None) },
       {
         ALT: () => {
+          // `within 1 business day` reads as `1 business day`.
+          this.OPTION2(() => this.CONSUME(T.Within));
           this.SUBRULE(this.duration);
           this.OPTION(() => this.SUBRULE(this.via));
         },
@@ -336,11 +377,19 @@ class SlacParser extends CstParser {
   duration = this.RULE('duration', () => {
     this.CONSUME(T.NumberLit);
     this.OPTION(() => this.CONSUME(T.HeaderWord));
+    // `1 regional business day`: the second word after `regional`.
+    this.OPTION2(() => this.CONSUME2(T.HeaderWord));
     this.OR([
       { ALT: () => this.CONSUME(T.Minutes) },
       { ALT: () => this.CONSUME(T.Hours) },
       { ALT: () => this.CONSUME(T.Days) },
     ]);
+    // `2 days on calendar support`: business time on a calendar whose name is not an adjective.
+    this.OPTION3(() => {
+      this.CONSUME(T.On);
+      this.CONSUME(T.Calendar);
+      this.CONSUME3(T.HeaderWord);
+    });
   });
 
   via = this.RULE('via', () => {
@@ -368,7 +417,20 @@ class SlacParser extends CstParser {
       { ALT: () => this.CONSUME(T.PercentLit) },
       { ALT: () => this.SUBRULE(this.bound) },
       { ALT: () => this.CONSUME(T.StringLit) },
-      { ALT: () => this.AT_LEAST_ONE(() => this.CONSUME(T.HeaderWord)) },
+      {
+        ALT: () => {
+          this.AT_LEAST_ONE(() => this.CONSUME(T.HeaderWord));
+          // `end of next business day`, `next business day by 12:00` (cst-to-ast reads the words).
+          this.OPTION(() => {
+            this.CONSUME(T.Days);
+            this.OPTION2(() => {
+              this.CONSUME(T.By);
+              this.CONSUME(T.TimeLit);
+            });
+            this.OPTION3(() => this.SUBRULE(this.via));
+          });
+        },
+      },
     ]);
   });
 
@@ -626,6 +688,152 @@ class SlacParser extends CstParser {
     this.SUBRULE(this.duration);
     this.CONSUME(T.After);
     this.AT_LEAST_ONE(() => this.CONSUME(T.HeaderWord));
+    this.CONSUME(T.Newline);
+  });
+
+  // ---- support: regions, pause reasons, clocks, updates ----------------------------------
+  regionsBlock = this.RULE('regionsBlock', () => {
+    this.CONSUME(T.Regions);
+    this.CONSUME(T.Newline);
+    this.MANY(() => {
+      this.OR(this.blockLines([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.regionLine) }]));
+    });
+  });
+
+  regionLine = this.RULE('regionLine', () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.OPTION2(() => {
+      this.CONSUME(T.Calendar);
+      this.CONSUME(T.HeaderWord);
+    });
+    this.CONSUME(T.Newline);
+  });
+
+  pauseReasonsBlock = this.RULE('pauseReasonsBlock', () => {
+    this.CONSUME(T.Pause);
+    this.CONSUME(T.Reasons);
+    this.CONSUME(T.Newline);
+    this.MANY(() => {
+      this.OR(this.blockLines([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.pauseReasonLine) }]));
+    });
+  });
+
+  pauseReasonLine = this.RULE('pauseReasonLine', () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.CONSUME(T.Newline);
+  });
+
+  clocksBlock = this.RULE('clocksBlock', () => {
+    this.CONSUME(T.Clocks);
+    this.CONSUME(T.Newline);
+    // A clock line starts with an objective keyword, which also starts a target clause: the word
+    // after it tells the two apart (`response starts at ...` vs `response targets`).
+    this.MANY({
+      GATE: () => !OBJECTIVE_TOKENS.has(this.LA(1).tokenType) || CLOCK_WORDS.has(this.LA(2).tokenType),
+      DEF: () => {
+        this.OR(this.blockLines([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.clockLine) }]));
+      },
+    });
+  });
+
+  clockLine = this.RULE('clockLine', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Response) },
+      { ALT: () => this.CONSUME(T.Restoration) },
+      { ALT: () => this.CONSUME(T.Resolution) },
+      { ALT: () => this.CONSUME(T.Update) },
+    ]);
+    this.SUBRULE(this.clockPart);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.clockPart);
+    });
+    this.CONSUME(T.Newline);
+  });
+
+  clockPart = this.RULE('clockPart', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Starts);
+          this.CONSUME(T.At);
+          this.CONSUME(T.HeaderWord);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Never);
+          this.CONSUME(T.Pauses);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.Pauses);
+          this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(T.While);
+                this.CONSUME2(T.HeaderWord);
+                this.MANY(() => {
+                  this.CONSUME(T.Or);
+                  this.CONSUME3(T.HeaderWord);
+                });
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME(T.On);
+                this.CONSUME4(T.HeaderWord);
+                this.CONSUME(T.Time);
+                this.CONSUME(T.Only);
+              },
+            },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Reopened);
+          this.OR3([
+            {
+              ALT: () => {
+                this.CONSUME2(T.Starts);
+                this.CONSUME(T.A);
+                this.CONSUME(T.New);
+                this.CONSUME(T.Cycle);
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME(T.Continues);
+                this.CONSUME(T.The);
+                this.CONSUME(T.Clock);
+              },
+            },
+          ]);
+        },
+      },
+    ]);
+  });
+
+  /** `update every 8 hours until restored for severity urgent, high`: a recurring objective. */
+  updateStmt = this.RULE('updateStmt', () => {
+    this.CONSUME(T.Update);
+    this.CONSUME(T.Every);
+    this.SUBRULE(this.duration);
+    this.CONSUME(T.Until);
+    this.CONSUME(T.HeaderWord);
+    this.OPTION(() => {
+      this.CONSUME(T.For);
+      this.CONSUME2(T.HeaderWord);
+      this.CONSUME3(T.HeaderWord);
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.CONSUME4(T.HeaderWord);
+      });
+    });
     this.CONSUME(T.Newline);
   });
 

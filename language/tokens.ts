@@ -90,6 +90,11 @@ export const Reliability = keyword('reliability', 'reserved');
 export const Credits = keyword('credits', 'reserved');
 export const Note = keyword('note', 'reserved');
 export const Clause = keyword('clause', 'reserved');
+// Support SLAs: regions, pause reasons, clocks, recurring updates.
+export const Regions = keyword('regions', 'reserved');
+export const Pause = keyword('pause', 'reserved');
+export const Clocks = keyword('clocks', 'reserved');
+export const Update = keyword('update', 'reserved');
 
 // Strict: they start a value in a table cell, so they cannot be names.
 export const None = keyword('none', 'strict', /none|NA(?![A-Za-z0-9_-])/i);
@@ -166,6 +171,22 @@ export const And = keyword('and', 'soft');
 export const Claim = keyword('claim', 'soft');
 export const Within = keyword('within', 'soft');
 export const After = keyword('after', 'soft');
+export const On = keyword('on', 'soft');
+export const Reasons = keyword('reasons', 'soft');
+export const Starts = keyword('starts', 'soft');
+export const Never = keyword('never', 'soft');
+export const Pauses = keyword('pauses', 'soft');
+export const While = keyword('while', 'soft');
+export const Or = keyword('or', 'soft');
+export const Reopened = keyword('reopened', 'soft');
+export const New = keyword('new', 'soft');
+export const Cycle = keyword('cycle', 'soft');
+export const Continues = keyword('continues', 'soft');
+export const Clock = keyword('clock', 'soft');
+export const Until = keyword('until', 'soft');
+export const Only = keyword('only', 'soft');
+export const End = keyword('end', 'soft');
+export const Next = keyword('next', 'soft');
 
 // Longer keywords first, so that `a` never steals the start of `above`.
 const orderedKeywords = [...keywordTokens].sort((x, y) => y.name.length - x.name.length);

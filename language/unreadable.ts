@@ -127,9 +127,24 @@ export class UnreadableLines {
         return { ...s, items: keep(s.items) };
       case 'credits':
         return { ...s, items: keep(s.items) };
+      case 'regions':
+        return { ...s, items: this.keepLines(s.kind, s.items) };
+      case 'pauseReasons':
+        return { ...s, items: this.keepLines(s.kind, s.items) };
+      case 'clocks':
+        return { ...s, items: this.keepLines(s.kind, s.items) };
       default:
         return s;
     }
+  }
+
+  /** The lines of a block without tables that read in full; the others are listed as unreadable. */
+  private keepLines<T extends { span: Span }>(clause: A.ClauseKind, items: T[]): T[] {
+    return items.filter((item) => {
+      if (!this.isBroken(item.span)) return true;
+      this.add(clause, item.span);
+      return false;
+    });
   }
 
   private pruneTable(clause: A.ClauseKind, t: A.Table): A.Table | null {

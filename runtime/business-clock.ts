@@ -1,7 +1,7 @@
 // Business clocks: counting and adding business time on a calendar in an IANA time zone.
 // All instants are epoch milliseconds; DST-correct; queries are O(log n) over precomputed intervals.
 
-import type { Calendar, WeeklyRange } from '../compiler/ir';
+import type { Calendar, WeekSpan, WeeklyRange } from '../compiler/ir';
 import { businessDayMs } from '../compiler/lower';
 import { resolveHolidays } from './holidays';
 import { civilFromDays, DAY, daysFromCivil, isoDate, isoWeekday, MINUTE, ZoneConverter } from './time';
@@ -27,6 +27,12 @@ export interface BusinessClock extends Clock {
   readonly zone: string;
   /** The business intervals [start, end) that meet [a, b), clipped to it, in order. */
   intervals(a: number, b: number): [number, number][];
+  /**
+   * On the first local date after t's that has business time: the instant of local `minute`
+   * (`next business day by 12:00`), or the end of that date's business time (minute null: `end of
+   * next business day`). Null when no business day comes.
+   */
+  nextBusinessDay(t: number, minute: number | null): number | null;
 }
 
 export interface BusinessClockOptions {
@@ -127,6 +133,8 @@ function lastAtOrBelow(a: Float64Array, n: number, x: number): number {
 class IntervalBusinessClock implements BusinessClock {
   private readonly converter: ZoneConverter;
   private readonly byWeekday: DayRange[][];
+  /** Weekly ranges over days whose ends lie in other zones, with a converter for each end. */
+  private readonly spans: { span: WeekSpan; from: ZoneConverter; to: ZoneConverter; days: number }[];
   /** Business time of a week without holidays or DST, ranges summed (overlaps twice): an upper bound. */
   private readonly weeklyMs: number;
   private readonly holidaysFor: (year: number) => readonly string[];
@@ -154,7 +162,16 @@ class IntervalBusinessClock implements BusinessClock {
   ) {
     this.converter = new ZoneConverter(zone);
     this.byWeekday = rangesByWeekday(calendar);
-    this.weeklyMs = this.byWeekday.flat().reduce((sum, r) => sum + (r.to - r.from) * MINUTE, 0);
+    this.spans = (calendar.allDay ? [] : (calendar.spans ?? [])).map((sp) => {
+      // Days from the start's date to the end's: friday to monday wraps into the next week, and a
+      // span that ends on its own day before it starts runs the whole week round.
+      let days = (sp.toDay - sp.fromDay + 7) % 7;
+      if (days === 0 && sp.to <= sp.from && (sp.fromZone ?? zone) === (sp.toZone ?? zone)) days = 7;
+      return { span: sp, from: new ZoneConverter(sp.fromZone ?? zone), to: new ZoneConverter(sp.toZone ?? zone), days };
+    });
+    // A span lasts at most its days plus the largest difference of two zones' offsets (< 2 days).
+    const spansMs = this.spans.reduce((sum, sp) => sum + (sp.days + 2) * DAY, 0);
+    this.weeklyMs = this.byWeekday.flat().reduce((sum, r) => sum + (r.to - r.from) * MINUTE, 0) + Math.min(WEEK, spansMs);
     this.holidaysFor = options.holidaysFor ?? ((year) => resolveHolidays(calendar, year));
   }
 
@@ -215,6 +232,17 @@ class IntervalBusinessClock implements BusinessClock {
       if (e > s) out.push([s, e]);
     }
     return out;
+  }
+
+  nextBusinessDay(t: number, minute: number | null): number | null {
+    const today = Math.floor(this.converter.localMs(t) / DAY);
+    const first = this.nextBusinessInstant(this.converter.instant((today + 1) * DAY));
+    if (first === null) return null;
+    const day = Math.floor(this.converter.localMs(first) / DAY);
+    if (minute !== null) return this.converter.instant(day * DAY + minute * MINUTE);
+    const dayEnd = this.converter.instant((day + 1) * DAY);
+    const parts = this.intervals(first, dayEnd);
+    return parts.length ? parts[parts.length - 1][1] : dayEnd;
   }
 
   isBusinessInstant(t: number): boolean {
@@ -359,8 +387,39 @@ class IntervalBusinessClock implements BusinessClock {
         }
       }
     }
+    if (this.spans.length) this.spanPieces(year, out);
     this.piecesByYear.set(year, out);
     return out;
+  }
+
+  /**
+   * Business pieces of the cross-zone spans that start (as an instant, read in the calendar's
+   * zone) in local `year`. Each span opens at its start day and time in the start's zone and
+   * closes at its end day and time in the end's zone, on the date `days` later; a week in which
+   * the close comes before the open (the zones' offsets moved apart) has no such span. Holidays
+   * remove whole local dates of the calendar's zone, as for the other ranges.
+   */
+  private spanPieces(year: number, out: number[]): void {
+    const first = daysFromCivil(year, 1, 1);
+    const last = daysFromCivil(year + 1, 1, 1);
+    for (const sp of this.spans) {
+      // Start dates a little either side of the year: the zones differ from the calendar's by up to a day.
+      for (let day = first - 2; day < last + 2; day++) {
+        if (isoWeekday(day) !== sp.span.fromDay) continue;
+        const s = sp.from.instant(day * DAY + sp.span.from * MINUTE);
+        if (this.localYear(s) !== year) continue;
+        const e = sp.to.instant((day + sp.days) * DAY + sp.span.to * MINUTE);
+        if (!(e > s)) continue;
+        // Split at the calendar's local midnights, dropping the parts on holidays.
+        const lastDay = Math.floor(this.converter.localMs(e - 1) / DAY);
+        for (let d = Math.floor(this.converter.localMs(s) / DAY); d <= lastDay; d++) {
+          if (this.isHoliday(d)) continue;
+          const ps = Math.max(s, this.converter.instant(d * DAY));
+          const pe = Math.min(e, this.converter.instant((d + 1) * DAY));
+          if (pe > ps) out.push(ps, pe);
+        }
+      }
+    }
   }
 }
 

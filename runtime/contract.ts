@@ -2,7 +2,7 @@
 // and the versions of one contract ordered by the date each takes effect. Data only, no eval.
 
 import type { Span } from '../language/span';
-import type { CategoryTarget, Contract, Duration, ObjectiveName, Target } from '../compiler/ir';
+import type { CategoryTarget, ClockRule, Contract, Duration, ObjectiveName, Target } from '../compiler/ir';
 import { OBJECTIVES } from '../compiler/ir';
 import { type BusinessClock, type Clock, createBusinessClock, wallClock } from './business-clock';
 import { localMidnight } from './time';
@@ -32,6 +32,8 @@ export interface CompiledContract {
   target(objective: ObjectiveName, plan: string, severity: string, category: string | null): ResolvedTarget | null;
   /** A clock per calendar id; null id = the wall clock. */
   clock(calendar: string | null): Clock;
+  /** The clock rule of an objective (`clocks`): when it starts, what pauses it, how reopened tickets are judged. */
+  clockRule(objective: ObjectiveName | 'update'): ClockRule;
   /** The maintenance windows as a clock whose "business time" is window time (null if none). */
   windowClock(): BusinessClock | null;
   /** Why an incident is excluded (cause or channel), or null when it counts. */
@@ -40,10 +42,17 @@ export interface CompiledContract {
   locate: Locator;
 }
 
+/** A clock the `clocks` block does not mention: starts at opened (updates: at the response), never pauses. */
+const DEFAULT_RULE: ClockRule = { objective: 'response', startsAt: 'opened', pausesWhile: [], businessOnly: false, reopened: 'continue', span: { start: 0, end: 0 } };
+
 export function describeDuration(d: Duration, via: string[] = []): string {
+  if (d.anchor) {
+    const at = d.anchor.minute === null ? `end of next ${d.calendar} day` : `next ${d.calendar} day by ${String(Math.floor(d.anchor.minute / 60)).padStart(2, '0')}:${String(d.anchor.minute % 60).padStart(2, '0')}`;
+    return via.length ? `${at} by ${via.join(' then ')}` : at;
+  }
   const singular = d.amount === '1';
   const unit = `${d.unit}${singular ? '' : 's'}`;
-  const base = [d.amount, d.calendar, unit].filter(Boolean).join(' ');
+  const base = [d.amount, d.regional ? 'regional business' : d.calendar, unit].filter(Boolean).join(' ');
   return via.length ? `${base} by ${via.join(' then ')}` : base;
 }
 
@@ -77,6 +86,7 @@ export function compileContract(ir: Contract, locate: Locator = (s) => `${ir.fil
   const objectives = OBJECTIVES.filter((o) => used.has(o));
 
   const clocks = new Map<string, Clock>();
+  const rules = new Map((ir.clocks ?? []).map((r) => [r.objective, r]));
   const calendars = new Map(ir.calendars.map((c) => [c.id, c]));
   let windows: BusinessClock | null | undefined;
 
@@ -106,10 +116,13 @@ export function compileContract(ir: Contract, locate: Locator = (s) => `${ir.fil
       if (!c) {
         const cal = calendars.get(calendar);
         if (!cal) throw new RangeError(`unknown calendar ${calendar}`);
-        c = createBusinessClock(cal, ir.timeZone);
+        c = createBusinessClock(cal, cal.zone ?? ir.timeZone);
         clocks.set(calendar, c);
       }
       return c;
+    },
+    clockRule(objective) {
+      return rules.get(objective) ?? { ...DEFAULT_RULE, objective, startsAt: objective === 'update' ? 'responded' : 'opened' };
     },
     windowClock() {
       if (windows !== undefined) return windows;

@@ -116,7 +116,7 @@ function summaryLine(k: SessionCounts): string {
 /** The width of the objective column: the longest objective name of the incidents, at least 8. */
 export function objectiveWidth(incidents: Iterable<IncidentVerdict>): number {
   let w = 8;
-  for (const i of incidents) for (const o of i.objectives) w = Math.max(w, o.objective.length);
+  for (const i of incidents) for (const o of i.objectives) w = Math.max(w, objectiveLabel(o).length);
   return w;
 }
 
@@ -190,9 +190,21 @@ export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
   yield summaryLine(r.counts);
 }
 
+/** `resolution`, or `resolution #2` for the second cycle of a reopened ticket. */
+export function objectiveLabel(o: ObjectiveVerdict): string {
+  return o.cycle !== undefined ? `${o.objective} #${o.cycle}` : o.objective;
+}
+
+/** How the paused time divides, when the clock paused or started late: ", of which 2 h by calendar, 1 h by reason". */
+function pausedSplit(t: NonNullable<ObjectiveVerdict['trace']>): string {
+  if (t.pausedByReasonMinutes === undefined) return '';
+  return ` (by calendar ${fmtMinutes(t.pausedByCalendarMinutes ?? 0) || '0 min'}, by pause reasons ${fmtMinutes(t.pausedByReasonMinutes) || '0 min'})`;
+}
+
 function objectiveLines(o: ObjectiveVerdict, objW: number, c: Colors, excluded: boolean): string[] {
-  if (excluded) return [`    ${pad(o.objective, objW)}  ${paintStatus(c, o.status)}`];
-  const head = `    ${pad(o.objective, objW)}  ${pad(paintStatus(c, o.status), 14, o.status.length)}`;
+  const label = objectiveLabel(o);
+  if (excluded) return [`    ${pad(label, objW)}  ${paintStatus(c, o.status)}`];
+  const head = `    ${pad(label, objW)}  ${pad(paintStatus(c, o.status), 14, o.status.length)}`;
   if (o.status === 'not-applicable') return [`${head} ${c.dim(visible(o.reason ?? ''))}`];
   // No due past the horizon of due times: the reason says so.
   const parts = [o.due === null ? visible(o.reason ?? 'due not computed') : `due ${o.due}`];
@@ -204,8 +216,14 @@ function objectiveLines(o: ObjectiveVerdict, objW: number, c: Colors, excluded: 
     const clock = t.calendar === null ? 'wall clock (24x7)' : `calendar ${visible(t.calendar)}`;
     const until = o.happened ? `until ${o.happened}` : 'until as-of';
     lines.push(
-      `    ${' '.repeat(objW)}  ${c.dim(`${visible(o.target ?? '')} (${visible(t.from)}, ${visible(t.clause)}); ${clock}: counted ${fmtMinutes(o.elapsedMinutes) || '0 min'}, paused ${fmtMinutes(t.pausedMinutes) || '0 min'} ${until}`)}`,
+      `    ${' '.repeat(objW)}  ${c.dim(`${visible(o.target ?? '')} (${visible(t.from)}, ${visible(t.clause)}); ${clock}${t.region ? ` of region ${visible(t.region)}` : ''}${t.started ? `, started ${t.started}` : ''}: counted ${fmtMinutes(o.elapsedMinutes) || '0 min'}, paused ${fmtMinutes(t.pausedMinutes) || '0 min'}${pausedSplit(t)} ${until}`)}`,
     );
+  }
+  if (o.intervals) {
+    if (o.target) lines.push(`    ${' '.repeat(objW)}  ${c.dim(visible(o.target))}`);
+    for (const iv of o.intervals) {
+      lines.push(`    ${' '.repeat(objW)}  ${c.dim(`from ${iv.from}: ${iv.status}, due ${iv.due ?? 'not computed'}${iv.happened ? `, done ${iv.happened}` : ''}`)}`);
+    }
   }
   return lines;
 }
@@ -241,7 +259,7 @@ export function* markdownLines(r: EvaluationReport): Generator<string> {
     yield* ['## Incidents', '', '| incident | plan / severity | objective | status | due | done | target |', '|---|---|---|---|---|---|---|'];
     for (const i of r.incidents) {
       for (const o of i.objectives) {
-        yield `| ${cell(i.id)} | ${cell([i.plan, i.severity, i.category].filter(Boolean).join(' / '))} | ${o.objective} | ${o.status} | ${o.due ?? ''} | ${o.happened ?? ''} | ${cell(o.status === 'excluded' ? (o.reason ?? '') : (o.target ?? o.reason ?? ''))} |`;
+        yield `| ${cell(i.id)} | ${cell([i.plan, i.severity, i.category].filter(Boolean).join(' / '))} | ${objectiveLabel(o)} | ${o.status} | ${o.due ?? ''} | ${o.happened ?? ''} | ${cell(o.status === 'excluded' ? (o.reason ?? '') : (o.target ?? o.reason ?? ''))} |`;
       }
     }
     yield '';

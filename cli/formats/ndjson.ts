@@ -36,11 +36,19 @@ function num(n: number | null): string {
 }
 
 function objective(o: ObjectiveVerdict): string {
-  let out = `{"objective":"${o.objective}","status":"${o.status}","due":${ts(o.due)},"target":${rep(o.target)},"happened":${ts(o.happened)},"elapsedMinutes":${num(o.elapsedMinutes)},"remainingMinutes":${num(o.remainingMinutes)}`;
+  let out = `{"objective":"${o.objective}",${o.cycle !== undefined ? `"cycle":${o.cycle},` : ''}"status":"${o.status}","due":${ts(o.due)},"target":${rep(o.target)},"happened":${ts(o.happened)},"elapsedMinutes":${num(o.elapsedMinutes)},"remainingMinutes":${num(o.remainingMinutes)}`;
   if (o.reason !== undefined) out += `,"reason":${rep(o.reason)}`;
   if (o.trace !== undefined) {
     const t = o.trace;
-    out += `,"trace":{"clause":${rep(t.clause)},"from":${rep(t.from)},"calendar":${rep(t.calendar)},"pausedMinutes":${num(t.pausedMinutes)}}`;
+    out += `,"trace":{"clause":${rep(t.clause)},"from":${rep(t.from)},"calendar":${rep(t.calendar)},"pausedMinutes":${num(t.pausedMinutes)}`;
+    if (t.started !== undefined) out += `,"started":${ts(t.started)}`;
+    if (t.pausedByCalendarMinutes !== undefined) out += `,"pausedByCalendarMinutes":${num(t.pausedByCalendarMinutes)}`;
+    if (t.pausedByReasonMinutes !== undefined) out += `,"pausedByReasonMinutes":${num(t.pausedByReasonMinutes)}`;
+    if (t.region !== undefined) out += `,"region":${rep(t.region)}`;
+    out += '}';
+  }
+  if (o.intervals !== undefined) {
+    out += `,"intervals":[${o.intervals.map((iv) => `{"from":${ts(iv.from)},"due":${ts(iv.due)},"happened":${ts(iv.happened)},"status":"${iv.status}"}`).join(',')}]`;
   }
   return `${out}}`;
 }

@@ -7,7 +7,7 @@ import type { PeriodVerdict } from '../../runtime/periods';
 import type { RecordWarning, Rejected } from '../../runtime/records';
 import type { DowntimeVerdict, SessionCounts } from '../../runtime/session';
 import type { Colors } from '../io';
-import { type EvaluationReport, JsonReport, markdownLines, type ReportHead, textLines } from './evaluation';
+import { type EvaluationReport, JsonReport, markdownLines, objectiveLabel, type ReportHead, textLines } from './evaluation';
 import { incidentLine } from './ndjson';
 import { LISTED } from './record-issues';
 import { Spool } from './spool';
@@ -44,7 +44,7 @@ export class ReportWriter {
       this.json.incident(v);
       return;
     }
-    for (const o of v.objectives) if (o.objective.length > this.objectiveWidth) this.objectiveWidth = o.objective.length;
+    for (const o of v.objectives) if (objectiveLabel(o).length > this.objectiveWidth) this.objectiveWidth = objectiveLabel(o).length;
     this.incidents!.add(v);
   }
 

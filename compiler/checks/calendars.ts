@@ -126,7 +126,15 @@ function weekdayOf(date: string): number {
 function openOn(cal: Calendar, weekday: number): boolean {
   if (cal.allDay) return true;
   const previous = ((weekday + 5) % 7) + 1;
-  return cal.weekly.some((r) => (r.day === weekday && (r.crossesMidnight || r.to > r.from)) || (r.day === previous && r.crossesMidnight && r.to > 0));
+  return (
+    cal.weekly.some((r) => (r.day === weekday && (r.crossesMidnight || r.to > r.from)) || (r.day === previous && r.crossesMidnight && r.to > 0)) ||
+    // A range over several days (its ends in other zones, up to a day off) is open on every day it touches.
+    (cal.spans ?? []).some((sp) => {
+      const days = (sp.toDay - sp.fromDay + 7) % 7 || 7;
+      for (let k = -1; k <= days + 1; k++) if (((sp.fromDay - 1 + k + 7) % 7) + 1 === weekday) return true;
+      return false;
+    })
+  );
 }
 
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -135,7 +143,7 @@ const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'satu
 const holidaysWithoutEffect: Check = (ctx) => {
   const effective = ctx.contract.effective;
   for (const cal of ctx.contract.calendars) {
-    const hasHours = cal.allDay || cal.weekly.some((r) => r.crossesMidnight || r.to > r.from);
+    const hasHours = cal.allDay || cal.weekly.some((r) => r.crossesMidnight || r.to > r.from) || (cal.spans ?? []).length > 0;
     for (const a of cal.added) {
       const span = holidayDateAt(ctx.ast, a.span.start) ?? a.span;
       if (effective !== null && a.date < effective) {

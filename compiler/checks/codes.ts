@@ -140,6 +140,14 @@ export const CHECKS = {
     '`at most 0 counted incidents` breaches the month with its first counted incident, however small: the objective cannot be met by any month that has an incident at all. Usually a positive limit was meant.'),
   slotTooCoarse: def('SLA3603', 'warning', 'Measurement slot as coarse as the allowance',
     `With \`measured in slots of N minutes\`, one marked slot counts N minutes of downtime. When N is more than the downtime the target allows in a month (a 1-hour slot at 99.95%: 0.05% of a 28-day month is 20.16 minutes), any downtime at all, even a second, breaches the month; a slot as long as the month makes every month with downtime 0%. The shortest month (28 days) is used.`),
+
+  // ---- SLA38xx: support clocks, pauses, regions ------------------------------------------------
+  pausedWithoutReasons: def('SLA3801', 'error', 'Paused clock without pause reasons',
+    'A clock `pauses while` some reason, but the contract declares no `pause reasons`, so no record can carry such a pause (an undeclared reason rejects the record) and the clock never pauses. Declare the reasons: `pause reasons` then `waiting-on-customer "waiting on the customer"`.'),
+  regionWithoutCalendar: def('SLA3802', 'error', 'Regional target without a region calendar',
+    'A target counts `regional` business time, that is on the calendar of the incident\'s region, but a region names no calendar (or the contract declares no regions): incidents of that region cannot be judged. Give every region a calendar: `americas "Americas" calendar english-support`.'),
+  spanEmptyPartOfYear: def('SLA3803', 'warning', 'Cross-zone range empty for part of the year',
+    'A weekly range whose ends lie in different zones (`monday 09:00 in Asia/Tokyo to monday 10:30 in Australia/Sydney`) closes before it opens in some weeks of the year, because daylight-saving time moves the zones\' offsets apart: those weeks have no business time from it. The year checked is the effective year (2026 without one); the message names the first and last such week.'),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type CheckKey = keyof typeof CHECKS;

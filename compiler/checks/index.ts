@@ -12,6 +12,7 @@ import { coverageChecks } from './coverage';
 import { creditChecks } from './credits';
 import { maintenanceChecks } from './maintenance';
 import { nameChecks } from './names';
+import { supportChecks } from './support';
 import { unitChecks } from './units';
 import { windowChecks } from './windows';
 
@@ -28,6 +29,7 @@ export const CHECK_FAMILIES: readonly { name: string; checks: readonly Check[]; 
   { name: 'consistency', checks: consistencyChecks, reads: ['objective', 'severities', 'plans', 'categories', 'calendar'] },
   { name: 'units', checks: unitChecks, reads: ['objective', 'categories', 'maintenance', 'availability', 'credits', 'calendar'] },
   { name: 'calendars', checks: calendarChecks, reads: ['calendar', 'effective'] },
+  { name: 'support', checks: supportChecks, reads: ['clocks', 'pauseReasons', 'regions', 'calendar', 'objective', 'categories', 'update', 'effective'] },
   {
     name: 'names',
     checks: nameChecks,

@@ -14,7 +14,9 @@ function headerOf(ctx: CheckContext, kind: 'maintenance' | 'channels' | 'causes'
 }
 
 const unusedCalendars: Check = (ctx) => {
-  const used = new Set(durationsOf(ctx.contract).map((d) => d.duration.calendar));
+  const used = new Set<string | null>(durationsOf(ctx.contract).map((d) => d.duration.calendar));
+  // A region's calendar is used by the `regional` targets of its incidents.
+  for (const r of ctx.contract.regions ?? []) used.add(r.calendar);
   const lowered = new Set(ctx.contract.calendars.map((c) => c.span.start));
   for (const s of ctx.ast.statements) {
     if (s.kind !== 'calendar' || used.has(s.id.name)) continue;

@@ -23,6 +23,7 @@ export function durationsOf(c: Contract): { duration: Duration; what: string }[]
   for (const t of c.categoryTargets) add(t.duration, `the ${t.objective} target of category ${t.category}`);
   add(c.maintenance?.notice?.duration, 'the maintenance notice');
   add(c.credits?.claimWindow?.duration, 'the claim window');
+  for (const u of c.updates ?? []) add(u.every, 'the update interval');
   return out.sort((a, b) => a.duration.span.start - b.duration.span.start);
 }
 
@@ -54,12 +55,12 @@ function calendarOf(c: Contract, d: Duration): Calendar | undefined {
   return ids.get(d.calendar);
 }
 
-const hasHours = (cal: Calendar): boolean => cal.allDay || cal.weekly.some((r) => r.crossesMidnight || r.to > r.from);
+const hasHours = (cal: Calendar): boolean => cal.allDay || cal.weekly.some((r) => r.crossesMidnight || r.to > r.from) || (cal.spans ?? []).length > 0;
 
 const businessDaysOnUnevenCalendar: Check = (ctx) => {
   for (const { duration: d, what } of durationsOf(ctx.contract)) {
     const cal = calendarOf(ctx.contract, d);
-    if (!cal || d.unit !== 'day' || d.ms !== null || !hasHours(cal)) continue;
+    if (!cal || d.unit !== 'day' || d.ms !== null || d.anchor || !hasHours(cal)) continue;
     ctx.report.report(CHECKS.businessDaysUneven, d.span, `${what} counts ${cal.id} days, but the working days of calendar ${cal.id} differ in length (${dayLengths(cal)})`, {
       related: [{ span: calendarHeader(ctx, cal), message: `calendar ${cal.id}` }],
       hint: `count ${cal.id} hours instead`,

@@ -18,6 +18,29 @@ export interface IncidentRecord {
   /** Null only when the contract has no channel rule and the record gave none. */
   channel: string | null;
   line: number;
+  // Support SLAs (absent: not given).
+  /** The customer's region (a declared region id): `regional` targets count on its calendar. */
+  region?: string | null;
+  /** When the priority was set, and when the ticket was acknowledged: instants a clock may start at. */
+  prioritized?: number | null;
+  acknowledged?: number | null;
+  /** Intervals in which the ticket waited for a declared pause reason; `to` null: still waiting. */
+  pauses?: Pause[];
+  /** Each reopening of the ticket, with the resolution of the cycle it started (null: not resolved again). */
+  reopened?: Reopening[];
+  /** Instants at which the customer was sent an update, sorted. */
+  updates?: number[];
+}
+
+export interface Pause {
+  from: number;
+  to: number | null;
+  reason: string;
+}
+
+export interface Reopening {
+  at: number;
+  resolved: number | null;
 }
 
 export interface OutageRecord {

@@ -11,14 +11,24 @@ export type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] 
 
 export const VALIDATORS = generated as unknown as Record<RecordType, Validator>;
 
-const TIMESTAMP_FIELDS = new Set(['opened', 'responded', 'restored', 'resolved', 'start', 'end', 'notified', 'acknowledged']);
+const TIMESTAMP_FIELDS = new Set(['opened', 'responded', 'restored', 'resolved', 'start', 'end', 'notified', 'acknowledged', 'prioritized']);
 
 export function schemaMessage(err: ErrorObject, raw: Record<string, unknown>): string {
-  if (err.keyword === 'required') {
+  if (err.keyword === 'required' && err.instancePath === '') {
     return `missing required field "${(err.params as { missingProperty: string }).missingProperty}"`;
   }
-  const field = err.instancePath.slice(1).split('/')[0] ?? '';
-  const value = raw[field];
+  const top = err.instancePath.slice(1).split('/')[0] ?? '';
+  // A field inside a list (pauses, reopened, updates) is named with its place: pauses[0].from.
+  const nested = err.instancePath.slice(1).split('/').length > 1;
+  const field = nested ? err.instancePath.slice(1).replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.') : top;
+  const value = nested ? undefined : raw[top];
+  if (nested && err.keyword === 'required') {
+    return `missing required field "${field}.${(err.params as { missingProperty: string }).missingProperty}"`;
+  }
+  if (nested && err.keyword === 'pattern') return `field "${field}" must be a timestamp with an offset (2026-03-07T22:15:00-05:00)`;
+  if (nested && err.keyword === 'additionalProperties') {
+    return `field "${field}" has an unknown field "${(err.params as { additionalProperty: string }).additionalProperty}"`;
+  }
   switch (err.keyword) {
     case 'type': {
       if (value === null) return `field "${field}" must not be null`;

@@ -7,7 +7,8 @@ import { formatInstant } from '../time';
 import { unknownFields } from './fields';
 import type { RecordLine } from './lines';
 import { known, nameIndex } from './names';
-import { type InputRecord, isRejected, type RecordWarning, type Rejected } from './record';
+import { type IncidentRecord, type InputRecord, isRejected, type RecordWarning, type Rejected } from './record';
+import { supportFields } from './support';
 import { schemaMessage, VALIDATORS } from './schema';
 import { explainTimestamp, inSupportedRange, parseTimestamp } from './timestamp';
 import { describeValue, quote } from './values';
@@ -146,10 +147,12 @@ export function validateRecord(raw: unknown, line: number, contract: Contract, o
       return reject(line, r, `missing field "channel" (the contract has a channel rule: ${ix.channelList})`);
     }
     const channel = channelText === null ? null : (ix.channels.resolve(channelText) ?? channelText);
-    return {
+    const rec: IncidentRecord = {
       type: 'incident', id: r.id as string, plan, severity, category, opened, responded, restored, resolved,
       cause, channel, line,
     };
+    const support = supportFields(r, rec, contract);
+    return support === null ? rec : reject(line, r, support);
   }
 
   const start = instant(r, 'start', err) as number;

@@ -57,7 +57,7 @@ describe('slac check --format text', () => {
     expect(r.out).toContain('contracts/sagicc/v04.sla:102:31 warning SLA3204');
     expect(r.out).toMatch(/sunday 00:01 to 23:59\n\s+\|\s+\^{5}/);
     expect(r.out).toContain('related: contracts/clever-ideas/v1.sla:101:23');
-    expect(r.out).toMatch(/0 errors, 5 warnings, 1 info in 2 files\n$/);
+    expect(r.out).toMatch(/0 errors, 5 warnings, 1 info in 3 files\n$/);
     expect(r.out).not.toContain(ESC);
   });
 
@@ -202,7 +202,7 @@ describe('slac check --format github', () => {
       '::warning file=contracts/sagicc/v04.sla,line=102,col=31,endLine=102,endColumn=56,title=SLA3204::restoration of professional / high is due in 2 business hours, before its response (4 business hours)%0Arelated: contracts/sagicc/v04.sla:93:31 the response target',
     );
     expect(lines.filter((l) => l.startsWith('::notice '))).toHaveLength(1);
-    expect(lines.at(-1)).toBe('slac check: 0 error(s), 5 warning(s), 1 info in 2 file(s)');
+    expect(lines.at(-1)).toBe('slac check: 0 error(s), 5 warning(s), 1 info in 3 file(s)');
   });
 });
 
@@ -212,8 +212,8 @@ describe('slac check --format junit', () => {
   it('has a suite per file and fails the cases at or above the fail level', async () => {
     const byError = await check(['contracts', 'test/fixtures/good/structure.sla', '--format', 'junit']);
     expect(byError.code).toBe(0);
-    expect(count(byError.out, /<testsuite /g)).toBe(3);
-    expect(count(byError.out, /<testcase /g)).toBe(7); // 6 findings + one passing case for the clean file
+    expect(count(byError.out, /<testsuite /g)).toBe(4);
+    expect(count(byError.out, /<testcase /g)).toBe(8); // 6 findings + one passing case for each clean file (GitHub Premium Support, structure)
     expect(count(byError.out, /<failure /g)).toBe(0);
     expect(byError.out).toContain('<testcase classname="test/fixtures/good/structure.sla" name="no findings"');
 

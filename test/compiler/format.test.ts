@@ -92,7 +92,7 @@ describe('fmt', () => {
 });
 
 // ---- property: random contracts in random layouts -------------------------------------------
-const RESERVED = new Set(['contract', 'version', 'effective', 'provider', 'customer', 'time', 'calendar', 'severities', 'plans', 'categories', 'response', 'restoration', 'resolution', 'causes', 'reporting', 'maintenance', 'availability', 'reliability', 'credits', 'note', 'clause']);
+const RESERVED = new Set(['contract', 'version', 'effective', 'provider', 'customer', 'time', 'calendar', 'severities', 'plans', 'categories', 'response', 'restoration', 'resolution', 'causes', 'reporting', 'maintenance', 'availability', 'reliability', 'credits', 'note', 'clause', 'regions', 'pause', 'clocks', 'update']);
 const STRICT = new Set(['none', 'na', 'at', 'above', 'below', 'between', 'minute', 'minutes', 'min', 'mins', 'hour', 'hours', 'hr', 'hrs', 'day', 'days', 'target', 'plan', 'severity']);
 const word = fc.stringMatching(/^[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4})?$/).filter((w) => !RESERVED.has(w) && !STRICT.has(w));
 const sp = fc.constantFrom(' ', '  ', '\t', '   ');
@@ -117,14 +117,28 @@ const contractArb = fc
     blank: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
     title: text,
     note: fc.array(text, { maxLength: 4 }),
+    // Support SLAs: a calendar in its own zone, a cross-zone week, regions, pauses, clocks, updates,
+    // and the target forms that name a calendar or a day.
+    zone: fc.option(fc.constantFrom('Europe/London', 'Asia/Tokyo', 'America/Argentina/Buenos_Aires'), { nil: undefined }),
+    span: fc.option(fc.tuple(fc.constantFrom('monday', 'sunday'), time, fc.constantFrom('', ' in Australia/Sydney'), fc.constantFrom('friday', 'monday'), time), { nil: undefined }),
+    support: fc.boolean(),
+    forms: fc.array(fc.constantFrom('1 regional business day', '2 days on calendar biz', 'end of next biz day', 'next biz day by 12:00', 'within 2 biz hours', 'end of next biz day by email'), { minLength: 4, maxLength: 4 }),
+    clockParts: fc.subarray(['starts at prioritized', 'pauses while waiting', 'reopened starts a new cycle', 'pauses on business time only'], { minLength: 1 }),
   })
   .map((r) => {
     const c = (i: number) => (r.comments[i] ? `${r.pad}${r.comments[i]}` : '');
     const b = (i: number) => (r.blank[i] ? '\n' : '');
     const lines: string[] = [];
     lines.push(`contract${r.pad}"${r.title}"${c(0)}`, `version 1${c(1)}`, `time zone UTC${b(0)}`);
-    lines.push(`calendar biz "${r.title}"${c(2)}`);
+    lines.push(`calendar biz${r.zone ? ` in ${r.zone}` : ''} "${r.title}"${c(2)}`);
     for (const [d, f, t] of r.hours) lines.push(`${r.pad}${d} ${f} to ${t}`);
+    if (r.span) lines.push(`${r.pad}${r.span[0]} ${r.span[1]}${r.span[2]} to ${r.span[3]} ${r.span[4]}`);
+    if (r.support) {
+      lines.push(`regions${c(11)}`, `${r.pad}emea "${r.title}" calendar biz`, `${r.pad}apac`);
+      lines.push('pause reasons', `${r.pad}waiting "${r.title}"`);
+      lines.push('clocks', `${r.pad}resolution ${r.clockParts.join(`,${r.pad}`)}`, `${r.pad}response   never pauses`);
+      lines.push(`update every 8 hours until restored for severity ${r.sevs[0]}`);
+    }
     lines.push(`${b(1)}severities${c(3)}`);
     r.sevs.forEach((s, i) => lines.push(`${r.pad}${s}${i === 0 ? ` "${r.title}" alias ${i + 1}` : ''}${c(4)}`));
     if (r.plans.length) lines.push(`plans ${r.plans.join(r.ordered ? ' < ' : ', ')}${c(5)}`);
@@ -133,6 +147,10 @@ const contractArb = fc
       const [a, biz, u, via] = r.targets[i % r.targets.length];
       lines.push(`|${r.pad}${s} | ${a}${biz ? ' biz' : ''} ${u}${via ? ' by email then phone' : ''} |${c(7)}`);
     });
+    if (r.support) {
+      lines.push('resolution targets', '| severity | target |');
+      r.sevs.forEach((sv, i) => lines.push(`| ${sv} |${r.pad}${r.forms[i % r.forms.length]} |`));
+    }
     lines.push(`${b(3)}availability`, `${r.pad}target ${r.pct}% per calendar month${c(8)}`);
     if (r.bands.length) {
       lines.push('credits', '| monthly availability | credit |');
