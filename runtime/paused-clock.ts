@@ -27,8 +27,13 @@ export class PausedClock implements Clock {
     readonly base: Clock,
     pauses: readonly [number, number][],
   ) {
-    this.starts = Float64Array.from(pauses.map((p) => p[0]));
-    this.ends = Float64Array.from(pauses.map((p) => p[1]));
+    const n = pauses.length;
+    this.starts = new Float64Array(n);
+    this.ends = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      this.starts[i] = pauses[i][0];
+      this.ends[i] = pauses[i][1];
+    }
   }
 
   /** Index of the first pause that ends after t. */

@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import type { Calendar, Weekday, WeeklyRange } from '../../compiler/ir';
+import type { Calendar, WeekSpan, Weekday, WeeklyRange } from '../../compiler/ir';
+import { mergeIntervals, PausedClock } from '../../runtime/paused-clock';
 import { calendarOf } from '../helpers/ir';
 import {
   createBusinessClock,
@@ -324,20 +325,58 @@ class Oracle {
   private blockDate = '';
   private candidates: [number, number][] = [];
 
+  /** Pieces of the cross-zone spans, computed over the window the oracle is asked about. */
+  private spanParts: [number, number][] | null = null;
+
+  /**
+   * `pauses`: [from, to) intervals during which nothing counts (a ticket waiting on the customer).
+   * Spans (`cal.spans`) are read as the language says: open at the start day and time in the
+   * start's zone, closed at the end day and time in the end's zone on the date `days` later,
+   * split at the calendar's local midnights with holiday dates removed.
+   */
   constructor(
     private readonly cal: Calendar,
     private readonly zone: string,
     private readonly holidays: ReadonlySet<string>,
+    private readonly pauses: readonly [number, number][] = [],
   ) {}
 
-  private instant(date: DateTime, minuteOfDay: number): number {
+  private spansAround(m: number): [number, number][] {
+    if (this.spanParts !== null) return this.spanParts;
+    const out: [number, number][] = [];
+    const first = DateTime.fromMillis(m, { zone: 'UTC' }).startOf('day').minus({ days: 10 });
+    for (const sp of this.cal.allDay ? [] : (this.cal.spans ?? [])) {
+      const fromZone = sp.fromZone ?? this.zone;
+      const toZone = sp.toZone ?? this.zone;
+      let days = (sp.toDay - sp.fromDay + 7) % 7;
+      if (days === 0 && sp.to <= sp.from && fromZone === toZone) days = 7;
+      for (let k = 0; k < 420; k++) {
+        const date = first.plus({ days: k });
+        if (date.weekday !== sp.fromDay) continue;
+        const s = this.instant(date, sp.from, fromZone);
+        const e = this.instant(date.plus({ days }), sp.to, toZone);
+        // Split at the calendar's midnights; holidays are its local dates.
+        for (let t = s; t < e; ) {
+          const local = DateTime.fromMillis(t, { zone: this.zone });
+          const midnight = local.startOf('day').plus({ days: 1 }).toMillis();
+          const end = Math.min(e, midnight);
+          if (!this.holidays.has(local.toISODate() ?? '')) out.push([t, end]);
+          t = end;
+        }
+      }
+    }
+    this.spanParts = out;
+    return out;
+  }
+
+  private instant(date: DateTime, minuteOfDay: number, zone = this.zone): number {
     const d = date.plus({ days: Math.floor(minuteOfDay / 1440) });
     const mm = minuteOfDay % 1440;
     const wall = { year: d.year, month: d.month, day: d.day, hour: Math.floor(mm / 60), minute: mm % 60 };
-    const t0 = DateTime.fromObject(wall, { zone: this.zone }).toMillis();
+    const t0 = DateTime.fromObject(wall, { zone }).toMillis();
     let best = t0;
     for (const back of [30, 60, 90, 120]) {
-      const l = DateTime.fromMillis(t0 - back * MIN, { zone: this.zone });
+      const l = DateTime.fromMillis(t0 - back * MIN, { zone });
       if (l.year === wall.year && l.month === wall.month && l.day === wall.day && l.hour === wall.hour && l.minute === wall.minute) {
         best = t0 - back * MIN;
       }
@@ -367,6 +406,12 @@ class Oracle {
   }
 
   isBusinessMinute(m: number): boolean {
+    for (const [s, e] of this.pauses) if (s <= m && m < e) return false;
+    for (const [s, e] of this.spansAround(m)) if (s <= m && m < e) return true;
+    return this.isWeeklyMinute(m);
+  }
+
+  private isWeeklyMinute(m: number): boolean {
     // Local dates change only at quarter-hour-aligned instants in these zones: ask luxon once per
     // UTC quarter hour, and gather the parts of yesterday's and today's ranges once per date.
     const block = m - (((m % (15 * MIN)) + 15 * MIN) % (15 * MIN));
@@ -541,6 +586,86 @@ describe('properties (random calendars, zones, holidays)', () => {
           expect(dLo).toBeLessThanOrEqual(later);
         },
       ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+// ------------------------------------------ pauses and several zones, against the same oracle
+
+const SPAN_ZONES = ['America/Los_Angeles', 'Australia/Sydney', 'Asia/Tokyo', 'Europe/London', 'America/New_York'] as const;
+const spanArb: fc.Arbitrary<WeekSpan> = fc.record({
+  fromDay: fc.integer({ min: 1, max: 7 }).map((d) => d as Weekday),
+  from: fc.nat({ max: 95 }).map((q) => q * 15),
+  fromZone: fc.option(fc.constantFrom(...SPAN_ZONES), { nil: null }),
+  toDay: fc.integer({ min: 1, max: 7 }).map((d) => d as Weekday),
+  to: fc.nat({ max: 96 }).map((q) => q * 15),
+  toZone: fc.option(fc.constantFrom(...SPAN_ZONES), { nil: null }),
+  span: fc.constant(S),
+});
+
+interface PausedScenario extends Scenario {
+  pauses: [number, number][];
+}
+
+/** A calendar in one of several zones, sometimes with a cross-zone span, and pauses near the start. */
+const pausedScenarioArb: fc.Arbitrary<PausedScenario> = fc
+  .record({
+    base: scenarioArb,
+    zone: fc.constantFrom(...ZONES, ...SPAN_ZONES),
+    spans: fc.array(spanArb, { maxLength: 2 }),
+    pauses: fc.array(fc.tuple(fc.integer({ min: -1440, max: 10 * 1440 }), fc.nat({ max: 3 * 1440 })), { maxLength: 3 }),
+  })
+  .map(({ base, zone, spans, pauses }) => ({
+    ...base,
+    zone,
+    cal: base.cal.allDay ? base.cal : { ...base.cal, spans },
+    pauses: pauses.map(([from, len]) => [base.start + from * MIN, base.start + (from + len) * MIN] as [number, number]),
+  }));
+
+function pausedClockFor(s: PausedScenario): PausedClock {
+  return new PausedClock(clockFor(s), mergeIntervals(s.pauses));
+}
+
+function weekMinutesWithSpans(cal: Calendar): number {
+  return weeklyMinutes(cal) + (cal.allDay ? 0 : (cal.spans ?? []).length * 8 * 1440);
+}
+
+describe('properties with pauses and several zones', () => {
+  it('due agrees with the minute-by-minute oracle', () => {
+    fc.assert(
+      fc.property(pausedScenarioArb, fc.nat({ max: 3000 }), (s, t) => {
+        const target = Math.min(t, 2 * weekMinutesWithSpans(s.cal));
+        const expected = new Oracle(s.cal, s.zone, new Set(s.holidays), s.pauses).due(s.start, target);
+        expect(pausedClockFor(s).due(s.start, target * MIN)).toBe(expected);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('elapsed agrees with the minute-by-minute oracle', () => {
+    fc.assert(
+      fc.property(pausedScenarioArb, fc.nat({ max: 7 * 1440 }), (s, span) => {
+        const b = s.start + span * MIN;
+        const expected = new Oracle(s.cal, s.zone, new Set(s.holidays), s.pauses).elapsed(s.start, b);
+        expect(pausedClockFor(s).elapsed(s.start, b)).toBe(expected);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('elapsed(a, due(a, t)) === t with pauses, to the millisecond', () => {
+    fc.assert(
+      fc.property(pausedScenarioArb, fc.nat({ max: 59_999 }), fc.nat({ max: 3000 * MIN }), (s, ms, t) => {
+        const clock = pausedClockFor(s);
+        const a = s.start + ms;
+        const d = clock.due(a, t);
+        if (d === null) return; // a calendar with no business time at all (an empty span): nothing to count
+        expect(d).toBeGreaterThanOrEqual(a);
+        expect(clock.elapsed(a, d)).toBe(t);
+        if (t > 0) expect(clock.elapsed(a, d - 1)).toBe(t - 1);
+        else expect(clock.isBusinessInstant(d)).toBe(true);
+      }),
       { numRuns: 200 },
     );
   });
