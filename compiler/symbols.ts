@@ -6,7 +6,7 @@
 import type * as A from '../language/ast';
 import type { Span } from '../language/span';
 
-export type SymbolKind = 'plan' | 'severity' | 'calendar' | 'category' | 'cause' | 'channel';
+export type SymbolKind = 'plan' | 'severity' | 'calendar' | 'category' | 'cause' | 'channel' | 'region' | 'pauseReason';
 
 export interface SymbolOccurrence {
   kind: SymbolKind;
@@ -84,6 +84,21 @@ export const SYMBOL_RULES: { [K in A.Statement['kind']]?: Rule<K> } = {
   },
   channels: (s, sink) => {
     for (const it of s.items) if (it.kind === 'official') sink.declare('channel', it.id, it.span, it.description?.value ?? null);
+  },
+  regions: (s, sink) => {
+    for (const it of s.items) {
+      sink.declare('region', it.id, it.span, it.title?.value ?? null);
+      if (it.calendar) sink.reference('calendar', it.calendar);
+    }
+  },
+  pauseReasons: (s, sink) => {
+    for (const it of s.items) sink.declare('pauseReason', it.id, it.span, it.description?.value ?? null);
+  },
+  clocks: (s, sink) => {
+    for (const line of s.items) for (const p of line.parts) if (p.kind === 'pausesWhile') for (const r of p.reasons) sink.reference('pauseReason', r);
+  },
+  update: (s, sink) => {
+    if (s.scope?.dimension.name.toLowerCase() === 'severity') for (const n of s.scope.names) sink.reference('severity', n);
   },
 };
 

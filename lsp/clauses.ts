@@ -198,6 +198,41 @@ export const CLAUSES: readonly ClauseDoc[] = [
     example: 'clause "Cooperation Policy" "A one-line clause."',
     snippet: 'clause "${1:Title}" """\n  ${2:text}\n  """',
   },
+  {
+    keyword: 'regions',
+    kind: 'regions',
+    explain: 'The customers\' regions, each with the calendar its `regional` targets count on (`1 regional business day`); an incident names its `region`.',
+    example: `regions\n  ${CLAUSE_EXAMPLES.regionLine}`,
+    snippet: 'regions\n  ${1:americas} "${2:North and South America}" calendar ${3:business}',
+    lines: [{ label: 'region', snippet: '${1:emea} "${2:Europe}" calendar ${3:business}', explain: 'One region: its name, title and calendar.' }],
+  },
+  {
+    keyword: 'pause reasons',
+    kind: 'pauseReasons',
+    explain: 'Why a ticket may wait (on the customer, on a third party): incidents carry `pauses` with one of these reasons, and `clocks` says which objectives stop for which.',
+    example: `pause reasons\n  ${CLAUSE_EXAMPLES.pauseReasonLine}`,
+    snippet: 'pause reasons\n  ${1:waiting-on-customer} "${2:waiting on the customer}"',
+    lines: [{ label: 'pause reason', snippet: '${1:waiting-on-customer} "${2:description}"', explain: 'One reason a clock may pause for.' }],
+  },
+  {
+    keyword: 'clocks',
+    kind: 'clocks',
+    explain: 'When each objective\'s clock starts (`starts at prioritized`), what pauses it (`never pauses`, `pauses while waiting-on-customer`, `pauses on business time only`), and how a reopened ticket is judged (`reopened starts a new cycle` or `reopened continues the clock`).',
+    example: `clocks\n  response   starts at prioritized, never pauses\n  ${CLAUSE_EXAMPLES.clockLine}`,
+    snippet: 'clocks\n  ${1|response,restoration,resolution,update|} starts at ${2|opened,prioritized,acknowledged,responded|}, ${3:never pauses}',
+    lines: [
+      { label: 'starts at', snippet: '${1|response,restoration,resolution,update|} starts at ${2|opened,prioritized,acknowledged,responded|}', explain: 'The event the clock starts at.' },
+      { label: 'pauses while', snippet: '${1|response,restoration,resolution,update|} pauses while ${2:waiting-on-customer}', explain: 'The pause reasons that stop the clock.' },
+      { label: 'reopened', snippet: '${1|resolution,restoration|} reopened ${2|starts a new cycle,continues the clock|}', explain: 'How a reopened ticket is judged.' },
+    ],
+  },
+  {
+    keyword: 'update',
+    kind: 'update',
+    explain: 'A recurring objective: from the response (or the clock\'s start), an update is due within every interval until the event; each interval is judged.',
+    example: CLAUSE_EXAMPLES.updateStmt,
+    snippet: 'update every ${1:8 hours} until ${2|restored,resolved|}',
+  },
 ];
 
 function partyLabel(s: Statement): string {
@@ -231,7 +266,16 @@ export const WORDS: Record<string, { explain: string; example: string }> = {
   started: { explain: 'A partial step of shortfall counts as a whole step (rounds up).', example: CLAUSE_EXAMPLES.linearCreditLine },
   full: { explain: 'Only whole steps of shortfall count (rounds down).', example: '5% for each full 1% below target' },
   pro: { explain: 'The credit is proportional to the shortfall.', example: '5% for each 1% below target, pro rata' },
-  every: { explain: '`every day` in hours; `for every incident` for a single target.', example: 'every day 00:00 to 24:00' },
+  every: { explain: '`every day` in hours; `for every incident` for a single target; `update every 8 hours` for a recurring objective.', example: 'every day 00:00 to 24:00' },
+  regional: { explain: 'Counted on the calendar of the incident\'s region (see `regions`).', example: '| normal | 1 regional business day |' },
+  on: { explain: '`2 days on calendar support`: business time on a calendar whose name is not an adjective.', example: '| high | 2 days on calendar support |' },
+  in: { explain: 'A calendar, or one end of a weekly range, read in its own IANA zone.', example: 'calendar emea in Europe/London\n  monday 09:00 in Australia/Sydney to friday 17:00' },
+  end: { explain: 'Due at the end of the next business day of the calendar (a ticket opened on a Friday before a holiday Monday: Tuesday evening).', example: '| affected | end of next business day |' },
+  next: { explain: 'Due on the next business day of the calendar, at a time (`by 12:00`) or at its end.', example: '| functioning | next business day by 12:00 |' },
+  within: { explain: '`within 1 business day` reads as `1 business day`: the calendar\'s working day.', example: '| affected | within 5 business days |' },
+  pauses: { explain: 'Which pause reasons stop this clock (`pauses while waiting-on-customer`); `never pauses`; `pauses on business time only` (wall-clock targets keep running).', example: CLAUSE_EXAMPLES.clockLine },
+  reopened: { explain: 'A reopened ticket starts a new cycle (the whole target again, from the reopening) or continues the clock (the time between resolution and reopening not counted); each cycle is judged.', example: 'resolution reopened starts a new cycle' },
+  starts: { explain: 'The event the clock starts at: opened, prioritized, acknowledged, responded.', example: 'response starts at prioritized' },
 };
 
 export function clauseFor(s: Statement): ClauseDoc | undefined {

@@ -97,7 +97,7 @@ function symbolHover(a: Analysis, sym: SymbolOccurrence, options: HoverOptions):
   if (sym.kind === 'calendar') {
     const cal = calendarById(a.compiled.contract, sym.name);
     if (cal) {
-      out.push(`${weeklyText(cal.weekly, cal.allDay)}, ${a.compiled.contract.timeZone}: ${hoursText(weeklyMinutes(cal.weekly, cal.allDay))} a week`);
+      out.push(`${weeklyText(cal.weekly, cal.allDay)}, ${cal.zone ?? a.compiled.contract.timeZone}: ${hoursText(weeklyMinutes(cal.weekly, cal.allDay))} a week`);
       out.push(calendarSummary(cal, a.compiled.contract.timeZone));
       const holidays = holidaysOf(cal, options.year);
       out.push(

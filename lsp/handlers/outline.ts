@@ -24,6 +24,8 @@ const KIND: Record<SlacKind, SymbolKind> = {
   category: SymbolKind.Constant,
   cause: SymbolKind.Constant,
   channel: SymbolKind.Interface,
+  region: SymbolKind.Namespace,
+  pauseReason: SymbolKind.Constant,
 };
 
 /** A span shrunk so that it does not end past the end of its last line's text (LSP ranges must nest). */

@@ -21,6 +21,8 @@ const SYMBOL_TYPE: Record<SymbolKind, TokenTypeName> = {
   category: 'property',
   cause: 'property',
   channel: 'property',
+  region: 'namespace',
+  pauseReason: 'property',
 };
 
 export interface SemanticToken {

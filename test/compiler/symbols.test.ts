@@ -36,4 +36,19 @@ describe('symbols', () => {
       last = o.span.start;
     }
   });
+
+  it('declares regions and pause reasons, and finds their uses in clocks, updates and regions', () => {
+    const desk = collectSymbols(parse(read('test/fixtures/good/support.sla')).ast);
+    expect(declarations(desk, 'pauseReason').map((d) => d.name)).toEqual(['waiting-on-customer']);
+    // Declared, then named by the resolution clock.
+    expect(occurrencesOf(desk, 'pauseReason', 'waiting-on-customer').map((o) => o.declaration)).toEqual([true, false]);
+    // `update ... for severity unavailable` and its table rows.
+    expect(occurrencesOf(desk, 'severity', 'unavailable').filter((o) => !o.declaration)).toHaveLength(3);
+    const github = collectSymbols(parse(read('contracts/github-premium-support/v2021-11.sla')).ast);
+    expect(declarations(github, 'region').map((d) => [d.name, d.detail])).toEqual([
+      ['english', 'Support in English'],
+      ['japanese', 'Support in Japanese'],
+    ]);
+    expect(occurrencesOf(github, 'calendar', 'japanese-support').map((o) => o.declaration)).toEqual([true, false]);
+  });
 });
