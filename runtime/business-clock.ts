@@ -234,6 +234,42 @@ class IntervalBusinessClock implements BusinessClock {
     return out;
   }
 
+  /**
+   * due() skipping pauses: sorted, disjoint [pStarts[i], pEnds[i]) from index `first` on (the first
+   * that ends after start). The goal in cumulative business time grows by the business time of
+   * each pause it reaches, so the answer costs a few binary searches, like due() itself.
+   * For PausedClock; a target of zero is its concern.
+   */
+  dueSkipping(start: number, targetMs: number, pStarts: readonly number[], pEnds: readonly number[], first: number, horizon: number): number | null {
+    const weeks = Math.ceil((horizon - start) / WEEK) + 1;
+    if (this.weeklyMs > 0 && targetMs > Math.min(horizon - start, weeks * (this.weeklyMs + DST_SLACK_PER_WEEK_MS))) return Number.POSITIVE_INFINITY;
+    this.cover(start, start);
+    for (;;) {
+      let goal = this.cumulative(start) + targetMs;
+      for (let i = first; i < pStarts.length; i++) {
+        const ps = pStarts[i] > start ? pStarts[i] : start;
+        const cps = this.cumulative(ps);
+        if (cps >= goal) break;
+        if (pEnds[i] === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
+        // Past the covered years both are the total so far: the search below then covers more.
+        goal += this.cumulative(pEnds[i]) - cps;
+      }
+      if (this.prefix[this.n] >= goal) {
+        let lo = 0;
+        let hi = this.n - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (this.prefix[mid + 1] >= goal) hi = mid;
+          else lo = mid + 1;
+        }
+        const due = this.starts[lo] + (goal - this.prefix[lo]);
+        return due > horizon ? Number.POSITIVE_INFINITY : due;
+      }
+      if (this.coverEnd > horizon) return Number.POSITIVE_INFINITY;
+      if (!this.extendForward(start)) return this.yearHi >= MAX_YEAR ? Number.POSITIVE_INFINITY : null;
+    }
+  }
+
   nextBusinessDay(t: number, minute: number | null): number | null {
     const today = Math.floor(this.converter.localMs(t) / DAY);
     const first = this.nextBusinessInstant(this.converter.instant((today + 1) * DAY));

@@ -18,9 +18,12 @@ export function mergeIntervals(list: readonly (readonly [number, number])[]): [n
   return out;
 }
 
+type IntervalDue = (start: number, targetMs: number, pStarts: readonly number[], pEnds: readonly number[], first: number, horizon: number) => number | null;
+
 export class PausedClock implements Clock {
-  private readonly starts: Float64Array;
-  private readonly ends: Float64Array;
+  // Plain arrays: a typed array costs more to allocate than a ticket's few pauses are worth.
+  private readonly starts: number[];
+  private readonly ends: number[];
 
   /** `pauses`: merged, sorted, disjoint [from, to) intervals (mergeIntervals); an open pause ends at Infinity. */
   constructor(
@@ -28,8 +31,8 @@ export class PausedClock implements Clock {
     pauses: readonly [number, number][],
   ) {
     const n = pauses.length;
-    this.starts = new Float64Array(n);
-    this.ends = new Float64Array(n);
+    this.starts = new Array<number>(n);
+    this.ends = new Array<number>(n);
     for (let i = 0; i < n; i++) {
       this.starts[i] = pauses[i][0];
       this.ends[i] = pauses[i][1];
@@ -67,15 +70,19 @@ export class PausedClock implements Clock {
       const t = this.nextBusinessInstant(start);
       return t !== null && t > horizon ? Number.POSITIVE_INFINITY : t;
     }
+    if (!Number.isFinite(targetMs) || targetMs < 0) throw new RangeError(`invalid target ${targetMs}`);
+    // A business clock skips the pauses in its own arrays: a few binary searches.
+    const fast = (this.base as { dueSkipping?: IntervalDue }).dueSkipping;
+    if (fast) return fast.call(this.base, start, targetMs, this.starts, this.ends, this.firstEndingAfter(start), horizon);
     let cursor = start;
     let left = targetMs;
     for (let i = this.firstEndingAfter(start); i < this.starts.length; i++) {
       const ps = this.starts[i];
       if (ps > cursor) {
-        // Counted time before this pause: the target may be used up before it begins.
-        const before = this.base.elapsed(cursor, ps);
-        if (before >= left) return this.base.due(cursor, left, horizon);
-        left -= before;
+        // The target may be used up before this pause begins: then the base clock's due stands.
+        const d = this.base.due(cursor, left, horizon);
+        if (d === null || d <= ps) return d;
+        left -= this.base.elapsed(cursor, ps);
       }
       cursor = Math.max(cursor, this.ends[i]);
       if (cursor === Number.POSITIVE_INFINITY || cursor > horizon) return Number.POSITIVE_INFINITY;
