@@ -158,6 +158,9 @@ function statementUnits(s: A.Statement): Unit[] {
           case 'publicHolidays':
             out.push(u(`public holidays of ${l.country.name}`));
             break;
+          case 'holidaysOf':
+            out.push(u(`holidays of ${l.country.name}: ${l.types.map((t) => t.name.toLowerCase()).join(', ')}`));
+            break;
           case 'addHoliday':
             out.push(u(`holiday ${l.date.text}${l.reason ? ` ${quote(l.reason.value)}` : ''}`));
             break;

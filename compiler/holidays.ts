@@ -29,6 +29,7 @@ let holidaysClass: HolidaysClass | undefined;
 let countryList: HolidaysInstance | undefined;
 const instances = new Map<string, HolidaysInstance>();
 const cache = new Map<string, string[]>();
+const PUBLIC_ONLY: readonly string[] = ['public'];
 
 /** The installed date-holidays version (its package.json only: cheap). */
 export function libraryVersion(): string {
@@ -92,12 +93,14 @@ export function isKnownCountry(code: string): boolean {
  * The library's public holidays of a known country code in `year`: sorted unique 'YYYY-MM-DD'.
  * Only `type === 'public'`; the date is the first 10 characters of the local `date` field.
  */
-export function libraryHolidays(code: string, year: number): string[] {
-  const key = `${code.trim().toUpperCase()}|${year}`;
+export function libraryHolidays(code: string, year: number, types: readonly string[] = PUBLIC_ONLY): string[] {
+  const typed = !(types.length === 1 && types[0] === 'public');
+  const key = `${code.trim().toUpperCase()}|${year}${typed ? `|${types.join(',')}` : ''}`;
   const hit = cache.get(key);
   if (hit) return [...hit];
   let dates: string[];
-  const snap = loadSnapshot();
+  // The snapshot holds public holidays only: other types ask the library (loaded once, ~90 ms).
+  const snap = typed ? null : loadSnapshot();
   const row = snap && !code.includes('-') ? snap.countries[code.trim().toUpperCase()]?.[year - snap.firstYear] : undefined;
   if (row !== undefined) {
     dates = row === '' ? [] : row.split(',').map((d) => (d.length === 4 ? `${year}-${d.slice(0, 2)}-${d.slice(2)}` : d));
@@ -108,7 +111,7 @@ export function libraryHolidays(code: string, year: number): string[] {
       instances.set(code, instance);
     }
     const set = new Set<string>();
-    for (const h of instance.getHolidays(year)) if (h.type === 'public') set.add(h.date.slice(0, 10));
+    for (const h of instance.getHolidays(year)) if (types.includes(h.type)) set.add(h.date.slice(0, 10));
     dates = [...set].sort();
   }
   cache.set(key, dates);

@@ -53,6 +53,8 @@ export interface Calendar {
   added: HolidayEdit[];
   removed: HolidayEdit[];
   pinned: PinnedHolidays[];
+  /** date-holidays' types the calendar takes (`holidays of SE: public, bank`); absent: public only. */
+  holidayTypes?: ('public' | 'bank' | 'optional' | 'school' | 'observance')[];
   /** The IANA zone the calendar is read in (`calendar emea in Europe/London`); absent or null: the contract's zone. */
   zone?: string | null;
   /** Weekly ranges over several days whose ends may lie in other zones (`monday 00:00 in Asia/Tokyo to friday 17:00`). */

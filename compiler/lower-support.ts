@@ -30,6 +30,23 @@ export function validZone(ctx: LowerContext, zone: A.Text): string | null {
   return null;
 }
 
+const HOLIDAY_TYPES = ['public', 'bank', 'optional', 'school', 'observance'] as const;
+
+/** The types of `holidays of SE: public, bank`, or null (reported) when one is not date-holidays'. */
+export function lowerHolidayTypes(l: Extract<A.CalendarLine, { kind: 'holidaysOf' }>, ctx: LowerContext): NonNullable<I.Calendar['holidayTypes']> | null {
+  const out: NonNullable<I.Calendar['holidayTypes']> = [];
+  for (const t of l.types) {
+    const w = t.name.toLowerCase() as (typeof HOLIDAY_TYPES)[number];
+    if (!HOLIDAY_TYPES.includes(w)) {
+      ctx.report.report(DIAGNOSTICS.invalidValue, t.span, `"${t.name}" is not a holiday type of date-holidays`, { hint: `the types are ${HOLIDAY_TYPES.join(', ')}` });
+      reject(ctx, l.span);
+      return null;
+    }
+    if (!out.includes(w)) out.push(w);
+  }
+  return out;
+}
+
 export function lowerWeekSpan(l: A.WeekSpanLine, ctx: LowerContext): I.WeekSpan {
   return {
     fromDay: DAY_INDEX[l.fromDay.name],

@@ -7,7 +7,7 @@ import { DIAGNOSTICS, type Reporter } from '../language/diagnostics';
 import type { Span } from '../language/span';
 import { fromDecimal, normalizeDecimal } from './decimal';
 import type * as I from './ir';
-import { declarePauseReasons, declareRegions, lowerClocks, lowerRegions, lowerUpdate, lowerWeekSpan, validZone } from './lower-support';
+import { declarePauseReasons, declareRegions, lowerClocks, lowerHolidayTypes, lowerRegions, lowerUpdate, lowerWeekSpan, validZone } from './lower-support';
 import { mayBeUnread, namedWhereUnread } from './unread';
 
 const DAY_INDEX: Record<string, I.Weekday> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
@@ -420,7 +420,13 @@ function lowerCalendar(s: StatementOf<'calendar'>, ctx: LowerContext): I.Calenda
       case 'weekSpan':
         (cal.spans ??= []).push(lowerWeekSpan(l, ctx));
         break;
+      case 'holidaysOf':
       case 'publicHolidays':
+        if (l.kind === 'holidaysOf') {
+          const types = lowerHolidayTypes(l, ctx);
+          if (types === null) break;
+          if (cal.holidayCountry === null) cal.holidayTypes = types;
+        }
         if (cal.holidayCountry !== null) {
           report.report(DIAGNOSTICS.duplicateStatement, l.span, 'public holidays are given twice for this calendar', {
             related: [{ span: cal.holidayCountrySpan!, message: 'first given here' }],

@@ -118,6 +118,7 @@ export type CalendarLine =
   | HoursLine
   | WeekSpanLine
   | { kind: 'publicHolidays'; country: Ident; span: Span }
+  | { kind: 'holidaysOf'; country: Ident; types: Ident[]; span: Span }
   | { kind: 'addHoliday'; date: NumberText; reason: Text | null; span: Span }
   | { kind: 'removeHoliday'; date: NumberText; reason: Text | null; span: Span }
   | { kind: 'pinnedHolidays'; year: NumberText; dates: NumberText[]; span: Span };

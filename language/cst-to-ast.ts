@@ -604,6 +604,11 @@ export class AstBuilder {
           });
           break;
         }
+        case 'holidaysOfLine': {
+          const [country, ...types] = toks(lc, 'HeaderWord');
+          if (country && types.length) lines.push({ kind: 'holidaysOf', country: this.ident(country), types: types.map((t) => this.ident(t)), span: ls });
+          break;
+        }
         case 'publicHolidaysLine': {
           const country = tok(lc, 'HeaderWord');
           if (country) lines.push({ kind: 'publicHolidays', country: this.ident(country), span: ls });

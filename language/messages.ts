@@ -54,6 +54,7 @@ export const CLAUSE_EXAMPLES: Record<string, string> = {
   claimLine: 'claim within 30 days after invoice',
   noteBlock: 'note "Escalation" """ ...text... """',
   zoneName: 'Europe/London',
+  holidaysOfLine: 'holidays of SE: public, bank, observance',
   weekSpanLine: 'monday 00:00 in Asia/Tokyo to friday 17:00',
   regionsBlock: 'regions   (then: americas "North and South America" calendar english-support)',
   regionLine: 'americas "North and South America" calendar english-support',

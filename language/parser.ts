@@ -151,6 +151,7 @@ class SlacParser extends CstParser {
       { ALT: () => this.SUBRULE(this.hoursLine) },
       { ALT: () => this.SUBRULE(this.weekSpanLine) },
       { ALT: () => this.SUBRULE(this.publicHolidaysLine) },
+      { ALT: () => this.SUBRULE(this.holidaysOfLine) },
       { ALT: () => this.SUBRULE(this.addHolidayLine) },
       { ALT: () => this.SUBRULE(this.removeHolidayLine) },
       { ALT: () => this.SUBRULE(this.pinnedHolidaysLine) },
@@ -233,6 +234,20 @@ class SlacParser extends CstParser {
     this.CONSUME(T.Holidays);
     this.CONSUME(T.Of);
     this.CONSUME(T.HeaderWord);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `holidays of SE: public, bank, observance`: date-holidays' types, chosen per calendar. */
+  holidaysOfLine = this.RULE('holidaysOfLine', () => {
+    this.CONSUME(T.Holidays);
+    this.CONSUME(T.Of);
+    this.CONSUME(T.HeaderWord);
+    this.CONSUME(T.Colon);
+    this.CONSUME2(T.HeaderWord);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME3(T.HeaderWord);
+    });
     this.CONSUME(T.Newline);
   });
 

@@ -11,9 +11,9 @@ export { isKnownCountry };
  * (see compiler/holidays.ts). An unknown code would make the library silently answer "no
  * holidays": it throws instead, so a typo can never quietly turn holidays into business days.
  */
-export function libraryHolidays(country: string, year: number): string[] {
+export function libraryHolidays(country: string, year: number, types?: readonly string[]): string[] {
   if (!isKnownCountry(country)) throw new Error(`unknown holiday country '${country}'`);
-  return publicHolidays(country, year);
+  return publicHolidays(country, year, types);
 }
 
 // Keyed by calendar identity: IR calendars are immutable once lowered, so identity is a safe key
@@ -42,7 +42,7 @@ export function resolveHolidays(calendar: Calendar, year: number): readonly stri
     pinned
       ? pinned.dates
       : calendar.holidayCountry !== null
-        ? libraryHolidays(calendar.holidayCountry, year)
+        ? libraryHolidays(calendar.holidayCountry, year, calendar.holidayTypes)
         : [],
   );
   for (const edit of calendar.added) if (edit.date.startsWith(prefix)) dates.add(edit.date);

@@ -31,7 +31,7 @@ function baseHolidays(cal: Calendar, year: number): string[] {
   const pinned = cal.pinned.find((p) => p.year === year);
   if (pinned) return pinned.dates;
   const country = knownCountry(cal);
-  return country ? libraryHolidays(country, year) : [];
+  return country ? libraryHolidays(country, year, cal.holidayTypes) : [];
 }
 
 const yearOf = (date: string): number => Number(date.slice(0, 4));
@@ -69,7 +69,7 @@ const holidayDrift: Check = (ctx) => {
     const country = knownCountry(cal);
     if (!country) continue;
     for (const p of cal.pinned) {
-      const library = libraryHolidays(country, p.year);
+      const library = libraryHolidays(country, p.year, cal.holidayTypes);
       const pinned = new Set(p.dates.filter((d) => yearOf(d) === p.year));
       const onlyLibrary = library.filter((d) => !pinned.has(d));
       const onlyPinned = [...pinned].filter((d) => !library.includes(d));

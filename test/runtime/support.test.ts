@@ -238,3 +238,38 @@ causes
     expect(objective(w, 'response').due).toBe('2026-03-30T08:00:00-04:00');
   });
 });
+
+describe('holiday types beyond the public ones', () => {
+  const text = (types: string) => `contract "Stockholm"
+version 1
+effective 2026-01-01
+time zone Europe/Stockholm
+calendar office "Stockholm office"
+  monday to friday 09:00 to 17:00
+  holidays of SE: ${types}
+severities
+  high "High"
+response targets
+  | severity | target            |
+  | high     | 4 office hours    |
+causes
+  counted provider
+`;
+  it('bank holidays close Midsummer Eve and Christmas Eve without hand-added dates', () => {
+    // Thu 2026-06-18 16:00: 1 h on Thursday; Friday 2026-06-19 is Midsummer Eve (a bank holiday
+    // in date-holidays), so 3 h on Monday 2026-06-22: 12:00.
+    const withBank = load(text('public, bank'));
+    const v = judge(withBank, { severity: 'high', opened: '2026-06-18T16:00:00+02:00' }, '2026-06-18T16:00:00+02:00');
+    expect(objective(v, 'response').due).toBe('2026-06-22T12:00:00+02:00');
+    expect(withBank.ir.calendars[0]).toMatchObject({ holidayCountry: 'SE', holidayTypes: ['public', 'bank'] });
+    // Public holidays only: Midsummer Eve is a working day, due Friday 12:00.
+    const publicOnly = load(text('public'));
+    expect(objective(judge(publicOnly, { severity: 'high', opened: '2026-06-18T16:00:00+02:00' }, '2026-06-18T16:00:00+02:00'), 'response').due).toBe('2026-06-19T12:00:00+02:00');
+  });
+
+  it('a type date-holidays does not have is an error on its word, and fmt writes the line back', () => {
+    const c = compile(text('public, banking'), 'se.sla');
+    expect(c.diagnostics.map((d) => [d.code, text('public, banking').slice(d.span.start, d.span.end)])).toContainEqual(['SLA2011', 'banking']);
+  });
+});
+
