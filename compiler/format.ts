@@ -105,6 +105,12 @@ function aligned(rows: { span: Span; head: string; rest: string }[], indent: str
   return rows.map((r) => ({ span: r.span, lines: [`${indent}${r.rest ? `${r.head.padEnd(w)} ${r.rest}` : r.head}`.replace(/\s+$/, '')], indent }));
 }
 
+/** ` for service compute part read` / ` for group databases`, or nothing. */
+export function formatScope(scope: A.ScopeNode | undefined): string {
+  if (!scope) return '';
+  return scope.kind === 'group' ? ` for group ${scope.name.name}` : ` for service ${scope.name.name}${scope.part ? ` part ${scope.part.name}` : ''}`;
+}
+
 function statementUnits(s: A.Statement): Unit[] {
   const one = (text: string, span: Span = s.span): Unit[] => [{ span, lines: [text], indent: '' }];
   const header = (text: string, span: Span): Unit => ({ span, lines: [text], indent: '' });
@@ -202,7 +208,7 @@ function statementUnits(s: A.Statement): Unit[] {
         })),
       ];
     case 'maintenance': {
-      const out: Unit[] = [header('maintenance', s.headerSpan)];
+      const out: Unit[] = [header(`maintenance${formatScope(s.scope)}`, s.headerSpan)];
       let inWindows = false;
       for (const l of s.items) {
         const ind = l.kind === 'hours' && inWindows ? INDENT + INDENT : INDENT;
@@ -234,7 +240,7 @@ function statementUnits(s: A.Statement): Unit[] {
     }
     case 'availability':
       return [
-        header('availability', s.headerSpan),
+        header(`availability${formatScope(s.scope)}`, s.headerSpan),
         ...s.items.map((l) => ({
           span: l.span,
           indent: INDENT,
@@ -247,7 +253,7 @@ function statementUnits(s: A.Statement): Unit[] {
     case 'reliability':
       return one(`reliability at most ${s.max.text} counted incidents per calendar month`);
     case 'credits': {
-      const out: Unit[] = [header('credits', s.headerSpan)];
+      const out: Unit[] = [header(`credits${formatScope(s.scope)}`, s.headerSpan)];
       for (const l of s.items) {
         const u = (text: string): Unit => ({ span: l.span, lines: [INDENT + text], indent: INDENT });
         switch (l.kind) {
@@ -269,6 +275,26 @@ function statementUnits(s: A.Statement): Unit[] {
             out.push(u(`claim within ${formatDuration(l.duration)} after ${l.after.map((w) => w.name).join(' ')}`));
             break;
         }
+      }
+      return out;
+    }
+    case 'services': {
+      // Services in a column, their titles in the next, `group` after; parts indented under their service.
+      const services = s.items.filter((it) => it.kind === 'service');
+      const idW = Math.max(0, ...services.map((it) => it.id.name.length));
+      const titleW = Math.max(0, ...services.map((it) => (it.title ? quote(it.title.value).length : 0)));
+      const parts = s.items.filter((it) => it.kind === 'part');
+      const partW = Math.max(0, ...parts.map((it) => it.id.name.length));
+      const out: Unit[] = [header('services', s.headerSpan)];
+      for (const it of s.items) {
+        if (it.kind === 'part') {
+          const ind = INDENT + INDENT;
+          out.push({ span: it.span, indent: ind, lines: [`${ind}part ${it.title ? `${it.id.name.padEnd(partW)} ${quote(it.title.value)}` : it.id.name}`] });
+          continue;
+        }
+        const title = it.title ? quote(it.title.value) : '';
+        const cols = [it.id.name.padEnd(idW), it.group ? title.padEnd(titleW) : title, it.group ? `group ${it.group.name}` : ''];
+        out.push({ span: it.span, indent: INDENT, lines: [`${INDENT}${cols.join(' ')}`.replace(/\s+$/, '')] });
       }
       return out;
     }

@@ -137,7 +137,49 @@ export interface Notice {
   span: Span;
 }
 
+/** A covered service (`services` block). A contract without one has one implicit service, `default`. */
+export interface Service {
+  id: string;
+  title: string | null;
+  group: string | null;
+  parts: ServicePart[];
+  span: Span;
+}
+
+/** An operation or class of a service with targets of its own (`part read "DB cluster, read"`). */
+export interface ServicePart {
+  id: string;
+  title: string | null;
+  span: Span;
+}
+
+/** What a rule block applies to (`availability for service compute`); absent or null = everything not covered by a more specific one. */
+export interface Scope {
+  kind: 'service' | 'group';
+  /** The service or group id. */
+  id: string;
+  /** With kind `service`: one part of it. */
+  part: string | null;
+  span: Span;
+}
+
+/**
+ * What is judged on its own: a service, or a part of a service that declares parts, with the
+ * rules that apply to it after precedence (part > service > group > unscoped).
+ */
+export interface ServiceUnit {
+  /** `compute`, or `managed-postgres/read` for a part: the key records and periods use. */
+  key: string;
+  service: string;
+  part: string | null;
+  group: string | null;
+  availability: Availability | null;
+  credits: Credits | null;
+  maintenance: Maintenance | null;
+}
+
 export interface Maintenance {
+  scope?: Scope | null;
   windows: WeeklyRange[];
   /** True when the contract declares windows (even if empty); false when maintenance may happen any time. */
   hasWindows: boolean;
@@ -152,6 +194,7 @@ export interface Maintenance {
 export type Measurement = { kind: 'exact' } | { kind: 'slots'; minutes: number };
 
 export interface Availability {
+  scope?: Scope | null;
   target: DecimalText; // percent
   targetSpan: Span;
   period: 'calendar-month';
@@ -191,6 +234,7 @@ export interface LinearCredit {
 }
 
 export interface Credits {
+  scope?: Scope | null;
   basis: string | null;
   bands: CreditBand[];
   linear: LinearCredit | null;
@@ -248,6 +292,12 @@ export interface Contract {
   reliability: Reliability | null;
   credits: Credits | null;
   notes: Note[];
+  /** The declared services, in order; empty when the contract declares none (one implicit service, `default`). Lowering always sets it. */
+  services?: Service[];
+  /** The rule blocks with a `for ...` scope, in source order (the unscoped ones are `availability`, `credits`, `maintenance`). */
+  scoped?: { availability: Availability[]; credits: Credits[]; maintenance: Maintenance[] };
+  /** What is judged, with the rules that apply to each; one unit, `default`, without services. Lowering always sets it. */
+  units?: ServiceUnit[];
   /** What could not be read, in source order. Lowering always sets it; absent (an IR built by hand) means read in full. */
   unreadable?: Unreadable[];
 }

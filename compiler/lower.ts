@@ -13,6 +13,8 @@ const DAY_INDEX: Record<string, I.Weekday> = { monday: 1, tuesday: 2, wednesday:
 const UNIT_MS = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
 const OBJECTIVE_WORDS = new Set<string>(['response', 'restoration', 'resolution']);
 export const DEFAULT_PLAN = 'default';
+/** The one service of a contract that declares none. */
+export const DEFAULT_SERVICE = 'default';
 
 function minutesOf(t: string): number {
   const [h, m] = t.split(':').map(Number);
@@ -124,6 +126,9 @@ interface LowerContext {
   sawPlans: boolean;
   /** The clause being lowered: what a line lowering rejects is a line of. */
   clause: A.ClauseKind | null;
+  services: Map<string, I.Service>;
+  /** Group id -> the service line that first names it. */
+  groups: Map<string, { id: string; span: Span }>;
 }
 
 /** Names are compared ignoring case, as records are matched to them: the key a name is declared under. */
@@ -178,6 +183,7 @@ const DECLARATIONS: Lowerings = {
       declare(ctx, ctx.causes, { id: item.id.name, counted: item.counted, description: item.description?.value ?? null, span: item.span }, 'cause');
     }
   },
+  services: declareServices,
 };
 
 /** Pass 2: everything that refers to declarations, so that tables may come before what they name. */
@@ -188,14 +194,26 @@ const CLAUSES: Lowerings = {
   objective: lowerObjective,
   channels: lowerChannels,
   maintenance: (s, ctx) => {
-    if (single(ctx, 'maintenance', s, 'the maintenance clause')) ctx.contract.maintenance = lowerMaintenance(s, ctx);
+    const scope = lowerScope(s.scope, ctx);
+    if (scope === undefined || !claimScope(ctx, 'maintenance', scope, s)) return;
+    const m = lowerMaintenance(s, ctx);
+    if (scope === null) ctx.contract.maintenance = m;
+    else ctx.contract.scoped!.maintenance.push({ ...m, scope });
   },
   availability: (s, ctx) => {
-    if (single(ctx, 'availability', s, 'the availability clause')) ctx.contract.availability = lowerAvailability(s, ctx);
+    const scope = lowerScope(s.scope, ctx);
+    if (scope === undefined || !claimScope(ctx, 'availability', scope, s)) return;
+    const a = lowerAvailability(s, ctx);
+    if (scope === null) ctx.contract.availability = a;
+    else if (a) ctx.contract.scoped!.availability.push({ ...a, scope });
   },
   reliability: lowerReliability,
   credits: (s, ctx) => {
-    if (single(ctx, 'credits', s, 'the credits clause')) ctx.contract.credits = lowerCredits(s, ctx);
+    const scope = lowerScope(s.scope, ctx);
+    if (scope === undefined || !claimScope(ctx, 'credits', scope, s)) return;
+    const cr = lowerCredits(s, ctx);
+    if (scope === null) ctx.contract.credits = cr;
+    else ctx.contract.scoped!.credits.push({ ...cr, scope });
   },
   note: (s, ctx) => {
     ctx.contract.notes.push({ kind: s.clause ? 'clause' : 'note', title: s.title.value, text: s.text.value, span: s.span });
@@ -222,6 +240,8 @@ export function lower(ast: A.ContractFile, file: string, report: Reporter): I.Co
     sawZone: false,
     sawPlans: false,
     clause: null,
+    services: new Map(),
+    groups: new Map(),
   };
   ctx.contract.unreadable!.push(...ast.unreadable);
   for (const s of ast.statements) run(DECLARATIONS, s, ctx);
@@ -236,7 +256,9 @@ export function lower(ast: A.ContractFile, file: string, report: Reporter): I.Co
   c.plans = [...ctx.plans.values()];
   c.categories = [...ctx.categories.values()];
   c.causes = [...ctx.causes.values()];
+  c.services = [...ctx.services.values()];
   for (const s of ast.statements) run(CLAUSES, s, ctx);
+  c.units = resolveUnits(c);
   c.unreadable!.sort((a, b) => a.span.start - b.span.start);
   return c;
 }
@@ -265,8 +287,143 @@ function emptyContract(file: string): I.Contract {
     reliability: null,
     credits: null,
     notes: [],
+    services: [],
+    scoped: { availability: [], credits: [], maintenance: [] },
+    units: [],
     unreadable: [],
   };
+}
+
+// ---- services and scopes -----------------------------------------------------------------
+
+/** The `services` block: services (ids ignore case, like every name), their groups, and the parts under each. */
+function declareServices(s: StatementOf<'services'>, ctx: LowerContext): void {
+  if (!single(ctx, 'services', s, 'the list of services')) return;
+  let last: I.Service | null = null;
+  for (const item of s.items) {
+    if (item.kind === 'part') {
+      if (!last) {
+        ctx.report.report(DIAGNOSTICS.partWithoutService, item.span, `part "${item.id.name}" comes before any service: a part belongs to the service on the line above it`, {
+          hint: 'services\n  managed-postgres "Managed Service for PostgreSQL"\n    part read "DB cluster, read"',
+        });
+        reject(ctx, item.span);
+        continue;
+      }
+      const parts = new Map(last.parts.map((p) => [nameKey(p.id), p]));
+      if (declare(ctx, parts, { id: item.id.name, title: item.title?.value ?? null, span: item.span }, `part of ${last.id}`)) {
+        last.parts = [...parts.values()];
+      }
+      continue;
+    }
+    const group = item.group ? (find(ctx.groups, item.group.name)?.id ?? item.group.name) : null;
+    const svc: I.Service = { id: item.id.name, title: item.title?.value ?? null, group, parts: [], span: item.span };
+    if (!declare(ctx, ctx.services, svc, 'service')) {
+      last = null;
+      continue;
+    }
+    last = svc;
+    if (item.group && !find(ctx.groups, item.group.name)) ctx.groups.set(nameKey(item.group.name), { id: item.group.name, span: item.group.span });
+  }
+}
+
+/** The scope of a rule block: null when unscoped, undefined when it names what is not declared (reported; the block is left out). */
+function lowerScope(scope: A.ScopeNode | undefined, ctx: LowerContext): I.Scope | null | undefined {
+  if (!scope) return null;
+  const fail = (): undefined => {
+    reject(ctx, scope.span);
+    return undefined;
+  };
+  if (scope.kind === 'group') {
+    const g = find(ctx.groups, scope.name.name);
+    if (!g) {
+      if (!namedWhereUnread(ctx.contract, scope.name.name)) {
+        const known = [...ctx.groups.values()].map((x) => x.id);
+        ctx.report.report(DIAGNOSTICS.undeclared, scope.name.span, `group "${scope.name.name}" is not declared`, {
+          hint: known.length ? `groups named in the services block: ${known.join(', ')}` : 'a service line names its group: compute "Compute Cloud" group infrastructure',
+        });
+      }
+      return fail();
+    }
+    return { kind: 'group', id: g.id, part: null, span: scope.span };
+  }
+  const svc = find(ctx.services, scope.name.name);
+  if (!svc) {
+    if (ctx.services.size > 0) undeclared(ctx, 'service', scope.name.name, scope.name.span, ctx.services.values());
+    else if (!namedWhereUnread(ctx.contract, scope.name.name) && !mayBeUnread(ctx.contract, 'services')) {
+      ctx.report.report(DIAGNOSTICS.undeclared, scope.name.span, `service "${scope.name.name}" is not declared: the contract has no services block`, {
+        hint: `declare the services: services, then one line each (${scope.name.name} "Its title")`,
+      });
+    }
+    return fail();
+  }
+  let part: string | null = null;
+  if (scope.part) {
+    const p = svc.parts.find((x) => nameKey(x.id) === nameKey(scope.part!.name));
+    if (!p) {
+      if (!namedWhereUnread(ctx.contract, scope.part.name)) {
+        const known = svc.parts.map((x) => x.id);
+        ctx.report.report(DIAGNOSTICS.undeclared, scope.part.span, `service ${svc.id} has no part "${scope.part.name}"`, {
+          hint: known.length ? `its parts: ${known.join(', ')}` : `declare it under the service: part ${scope.part.name} "..."`,
+        });
+      }
+      return fail();
+    }
+    part = p.id;
+  }
+  return { kind: 'service', id: svc.id, part, span: scope.span };
+}
+
+function scopeKey(scope: I.Scope): string {
+  return scope.kind === 'group' ? `group ${scope.id}` : `service ${scope.id}${scope.part ? ` part ${scope.part}` : ''}`;
+}
+
+/** A rule block may claim a scope once: a second `availability for service X` is reported (SLA2030) and left out. */
+function claimScope(ctx: LowerContext, clause: 'availability' | 'credits' | 'maintenance', scope: I.Scope | null, s: { span: Span; headerSpan: Span }): boolean {
+  const what = clause === 'availability' ? 'the availability clause' : clause === 'credits' ? 'the credits clause' : 'the maintenance clause';
+  if (scope === null) return single(ctx, clause, s, what);
+  const key = `${clause}/${scopeKey(scope).toLowerCase()}`;
+  const prev = ctx.once.get(key);
+  if (prev) {
+    ctx.report.report(DIAGNOSTICS.scopeClaimedTwice, s.headerSpan, `${what} for ${scopeKey(scope)} is given twice: two rules claim the same ${scope.kind === 'group' ? 'group' : scope.part ? 'part' : 'service'}`, {
+      related: [{ span: prev, message: 'first given here' }],
+      hint: 'keep one block per scope, or scope one of them more narrowly (for service X part P)',
+    });
+    reject(ctx, s.span);
+    return false;
+  }
+  ctx.once.set(key, s.headerSpan);
+  return true;
+}
+
+/** The rule of `list` (or the unscoped one) that applies to a unit: part > service > group > unscoped. */
+function ruleFor<T extends { scope?: I.Scope | null }>(list: readonly T[], unscoped: T | null, service: I.Service | null, part: string | null): T | null {
+  if (service) {
+    const key = (x: string): string => x.toLowerCase();
+    const of = (pred: (s: I.Scope) => boolean): T | undefined => list.find((r) => r.scope && pred(r.scope));
+    const found =
+      (part !== null ? of((sc) => sc.kind === 'service' && key(sc.id) === key(service.id) && sc.part !== null && key(sc.part) === key(part)) : undefined) ??
+      of((sc) => sc.kind === 'service' && key(sc.id) === key(service.id) && sc.part === null) ??
+      (service.group !== null ? of((sc) => sc.kind === 'group' && key(sc.id) === key(service.group!)) : undefined);
+    if (found) return found;
+  }
+  return unscoped;
+}
+
+/** What is judged: every service (every part of a service that has parts) with the rules that apply to it. */
+export function resolveUnits(c: I.Contract): I.ServiceUnit[] {
+  const scoped = c.scoped ?? { availability: [], credits: [], maintenance: [] };
+  const unit = (service: I.Service | null, part: string | null): I.ServiceUnit => ({
+    key: service ? (part ? `${service.id}/${part}` : service.id) : DEFAULT_SERVICE,
+    service: service?.id ?? DEFAULT_SERVICE,
+    part,
+    group: service?.group ?? null,
+    availability: ruleFor(scoped.availability, c.availability, service, part),
+    credits: ruleFor(scoped.credits, c.credits, service, part),
+    maintenance: ruleFor(scoped.maintenance, c.maintenance, service, part),
+  });
+  const services = c.services ?? [];
+  if (services.length === 0) return [unit(null, null)];
+  return services.flatMap((s) => (s.parts.length ? s.parts.map((p) => unit(s, p.id)) : [unit(s, null)]));
 }
 
 /** A clause that may be given once: reports the second one (and returns false). */

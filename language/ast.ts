@@ -128,6 +128,19 @@ export type CreditLine =
   | { kind: 'cap'; percent: NumberText; span: Span }
   | { kind: 'claim'; duration: DurationNode; after: Ident[]; span: Span };
 
+/** `for service compute`, `for service mdb part read`, `for group databases` on a block's head line. */
+export interface ScopeNode {
+  kind: 'service' | 'group';
+  name: Ident;
+  part: Ident | null;
+  span: Span;
+}
+
+/** A line of the `services` block: a service (with its title and group), or a part of the service above it. */
+export type ServiceLine =
+  | { kind: 'service'; id: Ident; title: Text | null; group: Ident | null; span: Span }
+  | { kind: 'part'; id: Ident; title: Text | null; span: Span };
+
 export type Statement =
   | { kind: 'contract'; name: Text; span: Span }
   | { kind: 'version'; value: Text; span: Span }
@@ -154,10 +167,11 @@ export type Statement =
       headerSpan: Span;
       span: Span;
     }
-  | { kind: 'maintenance'; items: MaintenanceLine[]; headerSpan: Span; span: Span }
-  | { kind: 'availability'; items: AvailabilityLine[]; headerSpan: Span; span: Span }
+  | { kind: 'maintenance'; items: MaintenanceLine[]; scope?: ScopeNode; headerSpan: Span; span: Span }
+  | { kind: 'availability'; items: AvailabilityLine[]; scope?: ScopeNode; headerSpan: Span; span: Span }
   | { kind: 'reliability'; max: NumberText; span: Span }
-  | { kind: 'credits'; items: CreditLine[]; headerSpan: Span; span: Span }
+  | { kind: 'credits'; items: CreditLine[]; scope?: ScopeNode; headerSpan: Span; span: Span }
+  | { kind: 'services'; items: ServiceLine[]; headerSpan: Span; span: Span }
   | { kind: 'note'; clause: boolean; title: Text; text: Text; triple: boolean; span: Span };
 
 /** The kinds of clause: what a line that could not be read was (a line of). */

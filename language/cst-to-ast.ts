@@ -117,6 +117,7 @@ const CLAUSE_OF_RULE: Record<string, A.ClauseKind> = {
   reliabilityStmt: 'reliability',
   creditsBlock: 'credits',
   noteBlock: 'note',
+  servicesBlock: 'services',
 };
 
 function clauseOf(statement: CstNode): A.ClauseKind | null {
@@ -483,7 +484,7 @@ export class AstBuilder {
             if (tok(lc, 'Required')) items.push({ kind: 'acknowledgement', required: !tok(lc, 'Not'), span: ls });
           } else if (tok(lc, 'Downtime')) items.push({ kind: 'downtime', counted: !tok(lc, 'Not'), span: ls });
         }
-        return { kind: 'maintenance', items, headerSpan: tokenSpan(tok(c, 'Maintenance')!), span };
+        return { kind: 'maintenance', items, ...this.scoped(c, tokenSpan(tok(c, 'Maintenance')!)), span };
       }
       case 'availabilityBlock': {
         const items: A.AvailabilityLine[] = [];
@@ -501,7 +502,7 @@ export class AstBuilder {
             }
           }
         }
-        return { kind: 'availability', items, headerSpan: tokenSpan(tok(c, 'Availability')!), span };
+        return { kind: 'availability', items, ...this.scoped(c, tokenSpan(tok(c, 'Availability')!)), span };
       }
       case 'reliabilityStmt': {
         const n2 = tok(c, 'NumberLit');
@@ -509,6 +510,8 @@ export class AstBuilder {
       }
       case 'creditsBlock':
         return this.credits(n, span);
+      case 'servicesBlock':
+        return this.services(n, span);
       case 'noteBlock': {
         const strings = toks(c, 'StringLit');
         const triple = tok(c, 'TripleString');
@@ -652,7 +655,33 @@ export class AstBuilder {
         }
       }
     }
-    return { kind: 'credits', items, headerSpan: tokenSpan(tok(c, 'Credits')!), span };
+    return { kind: 'credits', items, ...this.scoped(c, tokenSpan(tok(c, 'Credits')!)), span };
+  }
+
+  /** The scope of a block (`for service compute`), if any, and the head line's span with it. */
+  private scoped(c: Children, keyword: Span): { scope?: A.ScopeNode; headerSpan: Span } {
+    const n = sub(c, 'scope');
+    if (!n) return { headerSpan: keyword };
+    const names = toks(n.children, 'Name');
+    const span = nodeSpan(n);
+    if (names.length === 0) return { headerSpan: { start: keyword.start, end: Math.max(keyword.end, span.end) } };
+    const kind = tok(n.children, 'Group') && !tok(n.children, 'Service') ? 'group' : 'service';
+    const scope: A.ScopeNode = { kind, name: this.ident(names[0]), part: names[1] ? this.ident(names[1]) : null, span };
+    return { scope, headerSpan: { start: keyword.start, end: Math.max(keyword.end, span.end) } };
+  }
+
+  private services(n: CstNode, span: Span): A.Statement {
+    const c = n.children;
+    const items: A.ServiceLine[] = [];
+    for (const l of this.linesInOrder(c, ['serviceLine', 'partLine'])) {
+      const lc = l.children;
+      const names = toks(lc, 'Name');
+      const title = tok(lc, 'StringLit');
+      if (names.length === 0) continue;
+      if (l.name === 'partLine') items.push({ kind: 'part', id: this.ident(names[0]), title: title ? this.text(title) : null, span: nodeSpan(l) });
+      else items.push({ kind: 'service', id: this.ident(names[0]), title: title ? this.text(title) : null, group: names[1] ? this.ident(names[1]) : null, span: nodeSpan(l) });
+    }
+    return { kind: 'services', items, headerSpan: tokenSpan(tok(c, 'Services')!), span };
   }
 
   /** Appends a row to the table that ends `items`, or starts a new table. */

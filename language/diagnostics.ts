@@ -59,7 +59,7 @@ export const DIAGNOSTICS = {
     'Plans are either listed with commas (no order) or ranked with < from lowest to highest, not both.'),
   // ---- SLA2xxx: names and meaning -----------------------------------------------------------
   undeclared: def('SLA2001', 'error', 'Undeclared name',
-    'A plan, severity, category, cause, calendar or channel is used but never declared.'),
+    'A plan, severity, category, cause, calendar, channel, service, part of a service or group of services is used but never declared.'),
   duplicateDeclaration: def('SLA2002', 'error', 'Declared twice',
     'The same plan, severity, category, cause, calendar, channel or table cell is declared twice.'),
   duplicateStatement: def('SLA2003', 'error', 'Clause given twice',
@@ -95,6 +95,11 @@ export const DIAGNOSTICS = {
     'The .sla files directly in a folder are the versions of one contract, so they carry the same `contract "name"`. Keep each contract in a folder of its own (contracts/sagicc/, contracts/clever-ideas/), or give the versions the same name.'),
   differentTimeZones: def('SLA2022', 'error', 'Versions in different time zones',
     'The versions of one contract are read in one time zone: months, business days and the version in force at an instant are all local to it. Every .sla file of a folder names the same `time zone`.'),
+  // SLA2030-SLA2049: services, their parts and groups, and the rules scoped to them.
+  scopeClaimedTwice: def('SLA2030', 'error', 'Two rules claim one service',
+    'Availability, credits and maintenance may be given once for everything (`availability`), once per group of services (`availability for group databases`), once per service (`availability for service compute`) and once per part of a service (`availability for service managed-postgres part read`); the most specific one applies (part > service > group > everything). Two blocks with the same scope both claim the same services, and slac will not pick one: keep one.'),
+  partWithoutService: def('SLA2031', 'error', 'Part before any service',
+    'A `part` line in the `services` block belongs to the service on the line above it (indented under it): `managed-postgres "Managed Service for PostgreSQL"`, then `part read "DB cluster, read"`. A part before the first service belongs to none.'),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type DiagnosticKey = keyof typeof DIAGNOSTICS;

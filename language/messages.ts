@@ -53,6 +53,10 @@ export const CLAUSE_EXAMPLES: Record<string, string> = {
   capLine: 'at most 50%',
   claimLine: 'claim within 30 days after invoice',
   noteBlock: 'note "Escalation" """ ...text... """',
+  servicesBlock: 'services   (then one line per service: compute "Compute Cloud" group infrastructure)',
+  serviceLine: 'compute "Compute Cloud" group infrastructure',
+  partLine: 'part read "DB cluster, read"',
+  scope: 'availability for service compute   (or: for service mdb part read, for group databases)',
 };
 
 /** What the lines of each block look like, for a line of it that reads as none of them. */
@@ -66,6 +70,7 @@ export const BLOCK_EXAMPLES: Record<string, string> = {
   maintenanceBlock: 'windows; monday to friday 21:00 to 01:00; notice at least 48 hours before the start; not counted as downtime',
   availabilityBlock: 'target 99.9% per calendar month; measured as exact time',
   creditsBlock: 'basis "..."; | monthly availability | credit |; 5% for each started 1% below target; at most 50%',
+  servicesBlock: 'compute "Compute Cloud" group infrastructure; part read "DB cluster, read"',
 };
 
 function label(t: TokenType): string {

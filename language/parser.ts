@@ -73,6 +73,7 @@ class SlacParser extends CstParser {
       { ALT: () => this.SUBRULE(this.reliabilityStmt) },
       { ALT: () => this.SUBRULE(this.creditsBlock) },
       { ALT: () => this.SUBRULE(this.noteBlock) },
+      { ALT: () => this.SUBRULE(this.servicesBlock) },
     ]);
   });
 
@@ -456,6 +457,7 @@ class SlacParser extends CstParser {
   // ---- maintenance -----------------------------------------------------------------------
   maintenanceBlock = this.RULE('maintenanceBlock', () => {
     this.CONSUME(T.Maintenance);
+    this.OPTION(() => this.SUBRULE(this.scope));
     this.CONSUME(T.Newline);
     this.MANY(() => {
       this.OR(
@@ -513,6 +515,7 @@ class SlacParser extends CstParser {
   // ---- availability, reliability ---------------------------------------------------------
   availabilityBlock = this.RULE('availabilityBlock', () => {
     this.CONSUME(T.Availability);
+    this.OPTION(() => this.SUBRULE(this.scope));
     this.CONSUME(T.Newline);
     this.MANY(() => {
       this.OR(
@@ -574,6 +577,7 @@ class SlacParser extends CstParser {
   // ---- credits ---------------------------------------------------------------------------
   creditsBlock = this.RULE('creditsBlock', () => {
     this.CONSUME(T.Credits);
+    this.OPTION(() => this.SUBRULE(this.scope));
     this.CONSUME(T.Newline);
     this.MANY(() => {
       this.OR(
@@ -627,6 +631,64 @@ class SlacParser extends CstParser {
     this.CONSUME(T.After);
     this.AT_LEAST_ONE(() => this.CONSUME(T.HeaderWord));
     this.CONSUME(T.Newline);
+  });
+
+  // ---- services ------------------------------------------------------------------------
+  servicesBlock = this.RULE('servicesBlock', () => {
+    this.CONSUME(T.Services);
+    this.CONSUME(T.Newline);
+    this.MANY(() => {
+      this.OR(
+        this.blockLines([
+          { ALT: () => this.CONSUME2(T.Newline) },
+          // A line starting with `part` is a part (a service cannot be called `part`).
+          { ALT: () => this.SUBRULE(this.partLine), IGNORE_AMBIGUITIES: true },
+          { ALT: () => this.SUBRULE(this.serviceLine) },
+        ]),
+      );
+    });
+  });
+
+  /** `compute "Compute Cloud" group infrastructure` */
+  serviceLine = this.RULE('serviceLine', () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.OPTION2(() => {
+      this.CONSUME(T.Group);
+      this.CONSUME2(T.Name);
+    });
+    this.CONSUME(T.Newline);
+  });
+
+  /** `part read "DB cluster, read"`, under the service it belongs to. */
+  partLine = this.RULE('partLine', () => {
+    this.CONSUME(T.Part);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.CONSUME(T.Newline);
+  });
+
+  /** `for service compute`, `for service mdb part read`, `for group databases` after a block's keyword. */
+  scope = this.RULE('scope', () => {
+    this.CONSUME(T.For);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Service);
+          this.CONSUME(T.Name);
+          this.OPTION(() => {
+            this.CONSUME(T.Part);
+            this.CONSUME2(T.Name);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Group);
+          this.CONSUME3(T.Name);
+        },
+      },
+    ]);
   });
 
   // ---- prose -----------------------------------------------------------------------------

@@ -90,6 +90,7 @@ export const Reliability = keyword('reliability', 'reserved');
 export const Credits = keyword('credits', 'reserved');
 export const Note = keyword('note', 'reserved');
 export const Clause = keyword('clause', 'reserved');
+export const Services = keyword('services', 'reserved');
 
 // Strict: they start a value in a table cell, so they cannot be names.
 export const None = keyword('none', 'strict', /none|NA(?![A-Za-z0-9_-])/i);
@@ -166,6 +167,10 @@ export const And = keyword('and', 'soft');
 export const Claim = keyword('claim', 'soft');
 export const Within = keyword('within', 'soft');
 export const After = keyword('after', 'soft');
+// Cloud SLAs: covered services, their groups and parts, scopes (`availability for service compute`).
+export const Service = keyword('service', 'soft');
+export const Group = keyword('group', 'soft');
+export const Part = keyword('part', 'soft');
 
 // Longer keywords first, so that `a` never steals the start of `above`.
 const orderedKeywords = [...keywordTokens].sort((x, y) => y.name.length - x.name.length);

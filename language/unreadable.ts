@@ -127,6 +127,8 @@ export class UnreadableLines {
         return { ...s, items: keep(s.items) };
       case 'credits':
         return { ...s, items: keep(s.items) };
+      case 'services':
+        return { ...s, items: keep(s.items) };
       default:
         return s;
     }

@@ -184,6 +184,17 @@ export const CLAUSES: readonly ClauseDoc[] = [
     ],
   },
   {
+    keyword: 'services',
+    kind: 'services',
+    explain: 'The covered services, one a line: an id, a title and an optional group; `part` lines under a service declare parts with targets of their own. Rules scope to them: `availability for service compute`, `credits for group databases` (part > service > group > unscoped). Records name them: `"service": "compute"`, `"services": ["compute", "dns"]`, `"service": "managed-postgres/read"`.',
+    example: `services\n  compute "Compute Cloud" group infrastructure\n  managed-postgres "Managed Service for PostgreSQL" group databases\n    part read "DB cluster, read"`,
+    snippet: 'services\n  ${1:compute} "${2:Compute Cloud}" group ${3:infrastructure}',
+    lines: [
+      { label: 'service', snippet: '${1:compute} "${2:Compute Cloud}" group ${3:infrastructure}', explain: 'A covered service: id, title, optional group.' },
+      { label: 'part', snippet: 'part ${1:read} "${2:DB cluster, read}"', explain: 'A part of the service above, judged on its own (`availability for service X part read`).' },
+    ],
+  },
+  {
     keyword: 'note',
     kind: 'note',
     explain: 'Prose slac does not compute, kept in its place so every paragraph of the source SLA has a home.',
@@ -232,6 +243,9 @@ export const WORDS: Record<string, { explain: string; example: string }> = {
   full: { explain: 'Only whole steps of shortfall count (rounds down).', example: '5% for each full 1% below target' },
   pro: { explain: 'The credit is proportional to the shortfall.', example: '5% for each 1% below target, pro rata' },
   every: { explain: '`every day` in hours; `for every incident` for a single target.', example: 'every day 00:00 to 24:00' },
+  service: { explain: 'Scopes a block to one declared service: the most specific rule applies (part > service > group > unscoped).', example: 'availability for service compute' },
+  group: { explain: 'The group of a service (`compute "Compute Cloud" group infrastructure`), or a block scoped to every service of a group.', example: 'credits for group databases' },
+  part: { explain: 'A part of a service with its own targets (`part read "DB cluster, read"`); records name it `service/part`.', example: 'availability for service managed-postgres part read' },
 };
 
 export function clauseFor(s: Statement): ClauseDoc | undefined {

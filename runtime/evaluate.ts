@@ -50,6 +50,8 @@ export interface IncidentVerdict {
   /** Set when the incident was judged by a version not yet in force when it was opened. */
   note?: string;
   objectives: ObjectiveVerdict[];
+  /** The services (or `service/part`) the record named. */
+  services?: string[];
 }
 
 const EVENT: Record<ObjectiveName, 'responded' | 'restored' | 'resolved'> = {
@@ -63,7 +65,7 @@ export function evaluateIncident(c: CompiledContract, rec: IncidentRecord, asOf:
   const excluded = c.exclusion(rec.cause, rec.channel);
   const objectives: ObjectiveVerdict[] = [];
   for (const objective of c.objectives) objectives.push(judge(c, rec, objective, asOf, excluded));
-  return {
+  const v: IncidentVerdict = {
     id: rec.id,
     line: rec.line,
     version: c.version,
@@ -76,6 +78,8 @@ export function evaluateIncident(c: CompiledContract, rec: IncidentRecord, asOf:
     excluded,
     objectives,
   };
+  if (rec.services) v.services = rec.services;
+  return v;
 }
 
 function verdict(

@@ -16,7 +16,7 @@ import {
   toNumber,
   toDecimalText,
 } from '../compiler/decimal';
-import type { Contract, CreditBand } from '../compiler/ir';
+import type { Availability, Contract, CreditBand, Credits, Maintenance, ServiceUnit } from '../compiler/ir';
 import type { CompiledContract, ContractVersions } from './contract';
 import type { MaintenanceRecord } from './records';
 import { localMidnight, localYearMonth } from './time';
@@ -80,9 +80,8 @@ export interface MaintenanceJudgement {
   reason: string;
 }
 
-/** Which part of a maintenance counts as downtime under the version in force at its start. */
-export function judgeMaintenance(c: CompiledContract, rec: MaintenanceRecord): MaintenanceJudgement {
-  const m = c.ir.maintenance;
+/** Which part of a maintenance counts as downtime under the version in force at its start (and the maintenance rule of the services it concerns). */
+export function judgeMaintenance(c: CompiledContract, rec: MaintenanceRecord, m: Maintenance | null = c.ir.maintenance): MaintenanceJudgement {
   const whole: [number, number][] = [[rec.start, rec.end]];
   if (!m) return { id: rec.id, counted: whole, reason: 'the contract has no maintenance clause: counted as downtime' };
   if (m.countedAsDowntime) return { id: rec.id, counted: whole, reason: `maintenance counts as downtime, ${c.locate(m.span)}` };
@@ -100,7 +99,7 @@ export function judgeMaintenance(c: CompiledContract, rec: MaintenanceRecord): M
   if (m.acknowledgementRequired && (rec.acknowledged === null || rec.acknowledged > rec.start)) {
     return { id: rec.id, counted: whole, reason: `the customer did not acknowledge the notice before the start, ${c.locate(m.acknowledgementSpan ?? m.span)}` };
   }
-  const windows = c.windowClock();
+  const windows = c.windowClock(m);
   if (!windows) return { id: rec.id, counted: [], reason: 'conforming maintenance is not counted' };
   // Only the part outside the allowed windows counts.
   const inside = windows.intervals(rec.start, rec.end);
@@ -123,6 +122,9 @@ export type PeriodStatus = 'met' | 'breached' | 'pending' | 'not-applicable';
 
 export interface PeriodVerdict {
   period: string;
+  /** The service judged, when the contract declares services (and the part, for a service with parts). */
+  service?: string;
+  part?: string;
   version: string;
   /** False while the month is not over at as-of. */
   final: boolean;
@@ -164,12 +166,22 @@ function nextMonth(y: number, m: number): [number, number] {
   return m === 12 ? [y + 1, 1] : [y, m + 1];
 }
 
-/** Collects what the periods need while records stream by; memory grows with months and downtime episodes, not records. */
+/** Downtime of some services: `units` are unit keys (`compute`, `mdb/read`), null for every unit. */
+export interface DowntimeEffect {
+  units: string[] | null;
+  counted: [number, number][];
+}
+
+/** Collects what the periods need while records stream by; memory grows with months, services and downtime episodes, not records. */
 export class PeriodAccumulator {
   private readonly months = new Set<string>();
+  /** Downtime of every unit (records that name no service). */
   private readonly downtimeUnion = new IntervalUnion();
-  /** Counted incidents per month, keyed year * 100 + month. */
+  /** Downtime of the units records named, by unit key. */
+  private readonly downtimeOf = new Map<string, IntervalUnion>();
+  /** Counted incidents per month, keyed year * 100 + month: of every unit, and of the units incidents named. */
   private readonly reliability = new Map<number, number>();
+  private readonly reliabilityOf = new Map<string, Map<number, number>>();
 
   constructor(
     private readonly versions: ContractVersions,
@@ -200,22 +212,60 @@ export class PeriodAccumulator {
     }
   }
 
-  incident(opened: number, counts: boolean): void {
+  /** An incident opened at `opened`, of the units `units` (null: of every unit). */
+  incident(opened: number, counts: boolean, units: readonly string[] | null = null): void {
     // A record that starts after as-of has not happened yet: it adds no month.
     if (opened > this.asOf) return;
     this.touch(opened, opened + 1);
     if (!counts) return;
     // touch() just set lastY/lastM to this incident's month.
     const k = this.lastY * 100 + this.lastM;
-    this.reliability.set(k, (this.reliability.get(k) ?? 0) + 1);
+    if (units === null) this.reliability.set(k, (this.reliability.get(k) ?? 0) + 1);
+    else {
+      for (const u of units) {
+        let m = this.reliabilityOf.get(u);
+        if (!m) this.reliabilityOf.set(u, (m = new Map()));
+        m.set(k, (m.get(k) ?? 0) + 1);
+      }
+    }
   }
 
-  /** An outage or maintenance over [start, end), of which the `counted` pieces are downtime. */
+  /** An outage or maintenance over [start, end), of which the `counted` pieces are downtime of every unit. */
   downtime(start: number, end: number, counted: readonly (readonly [number, number])[]): void {
+    this.downtimeOfUnits(start, end, [{ units: null, counted: counted as [number, number][] }]);
+  }
+
+  /** An outage or maintenance over [start, end), with the downtime it counts for each unit. */
+  downtimeOfUnits(start: number, end: number, effects: readonly DowntimeEffect[]): void {
     if (start > this.asOf) return;
     this.touch(start, end);
-    // Downtime after as-of has not happened yet.
-    for (const [s, e] of counted) this.downtimeUnion.add(s, Math.min(e, Math.max(s, this.asOf)));
+    for (const fx of effects) {
+      if (fx.units === null) {
+        // Downtime after as-of has not happened yet.
+        for (const [s, e] of fx.counted) this.downtimeUnion.add(s, Math.min(e, Math.max(s, this.asOf)));
+        continue;
+      }
+      for (const u of fx.units) {
+        let union = this.downtimeOf.get(u);
+        if (!union) this.downtimeOf.set(u, (union = new IntervalUnion()));
+        for (const [s, e] of fx.counted) union.add(s, Math.min(e, Math.max(s, this.asOf)));
+      }
+    }
+  }
+
+  /** Counted downtime of a unit inside [a, b): its own and every unit's, merged, in order. */
+  private piecesOf(unit: string, a: number, b: number): [number, number][] {
+    const all = this.downtimeUnion.clip(a, b);
+    const own = this.downtimeOf.get(unit);
+    if (!own || own.size === 0) return all;
+    const merged = new IntervalUnion();
+    for (const [s, e] of all) merged.add(s, e);
+    for (const [s, e] of own.clip(a, b)) merged.add(s, e);
+    return merged.clip(a, b);
+  }
+
+  private countOf(unit: string, k: number): number {
+    return (this.reliability.get(k) ?? 0) + (this.reliabilityOf.get(unit)?.get(k) ?? 0);
   }
 
   /**
@@ -224,18 +274,19 @@ export class PeriodAccumulator {
    */
   finish(only?: string): PeriodVerdict[] {
     const keys = [...this.months].filter((k) => !only || k === only).sort();
-    if (only && keys.length === 0) return [this.judgeMonth(only, `no record falls in ${only}: nothing to judge`)];
-    return keys.map((k) => this.judgeMonth(k));
+    if (only && keys.length === 0) return this.judgeMonth(only, `no record falls in ${only}: nothing to judge`);
+    return keys.flatMap((k) => this.judgeMonth(k));
   }
 
-  /** Counted downtime in [start, end), ms: overlapping records count once. */
-  private exactDowntime(start: number, end: number): number {
+  /** Counted downtime of a unit in [start, end), ms: overlapping records count once. */
+  private exactDowntime(unit: string, start: number, end: number): number {
     let d = 0;
-    for (const [s, e] of this.downtimeUnion.clip(start, end)) d += e - s;
+    for (const [s, e] of this.piecesOf(unit, start, end)) d += e - s;
     return d;
   }
 
-  private judgeMonth(key: string, noRecords?: string): PeriodVerdict {
+  /** A month's verdicts: one per unit that has an availability or reliability rule (one, without services). */
+  private judgeMonth(key: string, noRecords?: string): PeriodVerdict[] {
     const y = Number(key.slice(0, 4));
     const m = Number(key.slice(5, 7));
     const zone = this.versions.zone;
@@ -253,20 +304,44 @@ export class PeriodAccumulator {
       else nothing = `no version of the contract is in force in ${key} (the first, version ${version.version}, takes effect on ${version.ir.effective}): nothing to judge`;
     }
     const final = end <= this.asOf;
-    const out: PeriodVerdict = { period: key, version: version.version, final };
-    if (note) out.note = note;
     const ir = version.ir;
+    const named = (ir.services ?? []).length > 0;
+    const out: PeriodVerdict[] = [];
+    for (const unit of version.units) {
+      if (named && !unit.availability && !ir.reliability) continue;
+      // Keys in the order reports print them: the period, the service, then the rest.
+      const p = (named ? (unit.part !== null ? { period: key, service: unit.service, part: unit.part } : { period: key, service: unit.service }) : { period: key }) as PeriodVerdict;
+      p.version = version.version;
+      p.final = final;
+      if (note) p.note = note;
+      this.judgeUnit(p, version, unit, y, m, start, end, final, nothing);
+      out.push(p);
+    }
+    return out;
+  }
 
+  private judgeUnit(
+    out: PeriodVerdict,
+    version: CompiledContract,
+    unit: ServiceUnit,
+    y: number,
+    m: number,
+    start: number,
+    end: number,
+    final: boolean,
+    nothing: string | undefined,
+  ): void {
+    const ir = version.ir;
+    const a: Availability | null = unit.availability;
     if (nothing !== undefined) {
-      if (ir.availability) {
-        const a = ir.availability;
+      if (a) {
         out.availability = {
           percent: null,
           exact: null,
           target: Number(a.target),
           status: 'not-applicable',
           reason: nothing,
-          downtimeMinutes: this.exactDowntime(start, end) / 60_000,
+          downtimeMinutes: this.exactDowntime(unit.key, start, end) / 60_000,
           periodMinutes: (end - start) / 60_000,
           measurement: measurementText(a.measurement),
           clause: version.locate(a.span),
@@ -274,16 +349,15 @@ export class PeriodAccumulator {
       }
       if (ir.reliability) {
         const r = ir.reliability;
-        out.reliability = { count: this.reliability.get(y * 100 + m) ?? 0, limit: r.maxIncidents, status: 'not-applicable', reason: nothing, clause: version.locate(r.span) };
+        out.reliability = { count: this.countOf(unit.key, y * 100 + m), limit: r.maxIncidents, status: 'not-applicable', reason: nothing, clause: version.locate(r.span) };
       }
-      return out;
+      return;
     }
 
-    if (ir.availability) {
-      const a = ir.availability;
+    if (a) {
       const Z = end - start;
       let D = 0;
-      const pieces = this.downtimeUnion.clip(start, end);
+      const pieces = this.piecesOf(unit.key, start, end);
       if (a.measurement.kind === 'slots') {
         // Any downtime inside a slot of N minutes (aligned to the month's start) marks the whole slot.
         const slot = a.measurement.minutes * 60_000;
@@ -294,7 +368,7 @@ export class PeriodAccumulator {
           for (let i = first; i <= last; i++) D += Math.min(slot, end - (start + i * slot));
           lastSlot = Math.max(lastSlot, last);
         }
-      } else D = this.exactDowntime(start, end);
+      } else for (const [s, e] of pieces) D += e - s;
       const percent = div(mul(rat(BigInt(Z - D)), rat(100n)), rat(BigInt(Z)));
       const target = fromDecimal(a.target);
       const below = cmp(percent, target) < 0;
@@ -309,10 +383,10 @@ export class PeriodAccumulator {
         measurement: measurementText(a.measurement),
         clause: version.locate(a.span),
       };
-      if (ir.credits) out.credit = credit(version, percent, target, status);
+      if (unit.credits) out.credit = credit(version, percent, target, status, unit.credits);
     }
     if (ir.reliability) {
-      const count = this.reliability.get(y * 100 + m) ?? 0;
+      const count = this.countOf(unit.key, y * 100 + m);
       const limit = ir.reliability.maxIncidents;
       out.reliability = {
         count,
@@ -321,7 +395,6 @@ export class PeriodAccumulator {
         clause: version.locate(ir.reliability.span),
       };
     }
-    return out;
   }
 }
 
@@ -354,8 +427,8 @@ export function credit(
   percent: Rational,
   target: Rational,
   status: 'met' | 'breached' | 'pending',
+  cr: Credits = c.ir.credits!,
 ): NonNullable<PeriodVerdict['credit']> {
-  const cr = c.ir.credits!;
   const clause = c.locate(cr.span);
   const basis = cr.basis;
   if (status !== 'breached') return { percent: status === 'met' ? 0 : null, basis, rule: status === 'met' ? 'target met' : 'month not over', clause };

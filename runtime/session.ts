@@ -5,7 +5,7 @@
 
 import type { CompiledContract, ContractVersions } from './contract';
 import { evaluateIncident, type IncidentVerdict } from './evaluate';
-import { judgeMaintenance, PeriodAccumulator, type PeriodVerdict } from './periods';
+import { type DowntimeEffect, judgeMaintenance, PeriodAccumulator, type PeriodVerdict } from './periods';
 import type { Contract } from '../compiler/ir';
 import { type ContractFor, type InputRecord, type ReadCounts, type RecordInput, type RecordWarning, type Rejected, readRecords } from './records';
 import { formatInstant, localMidnight, localYearMonth } from './time';
@@ -30,6 +30,8 @@ export interface DowntimeVerdict {
   end: string;
   countedMinutes: number;
   reason: string;
+  /** The services (or `service/part`) the record named. */
+  services?: string[];
   note?: string;
 }
 
@@ -61,8 +63,18 @@ export interface SessionResult {
 
 /** What one accepted record contributes: its verdict, and the facts the periods need. */
 export type Judged =
-  | { kind: 'incident'; verdict: IncidentVerdict; listed: boolean; opened: number; countsForReliability: boolean }
-  | { kind: 'downtime'; verdict: DowntimeVerdict; listed: boolean; start: number; end: number; counted: [number, number][] };
+  | { kind: 'incident'; verdict: IncidentVerdict; listed: boolean; opened: number; countsForReliability: boolean; units?: string[] | null }
+  | { kind: 'downtime'; verdict: DowntimeVerdict; listed: boolean; start: number; end: number; counted: [number, number][]; effects?: DowntimeEffect[] };
+
+/** Every unit key of every version, in a fixed order: worker threads send units as indexes into it. */
+export function unitIndex(versions: ContractVersions): string[] {
+  return [...new Set(versions.list.flatMap((v) => v.units.map((u) => u.key)))];
+}
+
+/** The unit keys a record naming `services` concerns, or null for every unit (it names none). */
+function unitKeys(c: CompiledContract, services: readonly string[] | null | undefined): string[] | null {
+  return services ? c.unitsOf(services).map((u) => u.key) : null;
+}
 
 /** The contract version that validates a record's names (see ContractFor in records/validate.ts). */
 export function contractForRecords(versions: ContractVersions): Contract | ContractFor {
@@ -113,30 +125,44 @@ export class RecordJudge {
       const later = rec.opened > asOf ? `opened after as-of (${formatInstant(asOf, zone)}): not yet open then, so every target is pending` : undefined;
       const notes = [later, note].filter((x): x is string => x !== undefined);
       if (notes.length) verdict.note = notes.join('; ');
-      return {
+      const judged: Judged = {
         kind: 'incident',
         verdict,
         listed: this.inPeriod(rec.opened),
         opened: rec.opened,
         countsForReliability: verdict.excluded === null && version.causeCounted(rec.cause) && rec.opened <= asOf,
       };
+      if (rec.services) judged.units = unitKeys(version, rec.services);
+      return judged;
     }
     // With --period, outages and maintenance that do not meet the month are judged for the
     // period's downtime but not listed.
     const listed = !this.options.period || (rec.start < this.periodEnd && rec.end > this.periodStart);
     let counted: [number, number][];
     let reason: string;
+    let effects: DowntimeEffect[] | undefined;
+    // An outage still going on at as-of counts only up to it.
+    const clip = (pieces: [number, number][]): [number, number][] => pieces.map(([s, e]): [number, number] => [s, Math.min(e, Math.max(s, asOf))]);
     if (rec.type === 'outage') {
       const c = version.causeCounted(rec.cause);
       counted = c ? [[rec.start, rec.end]] : [];
       reason = c ? `cause ${rec.cause} is counted` : (version.exclusion(rec.cause, null) ?? `cause ${rec.cause} is not counted`);
+      if (rec.services) effects = [{ units: unitKeys(version, rec.services), counted: clip(counted) }];
     } else {
-      const judged = judgeMaintenance(version, rec);
-      counted = judged.counted;
-      reason = judged.reason;
+      // Maintenance is judged by the maintenance rule of each service it concerns.
+      const units = version.unitsOf(rec.services);
+      const rules = [...new Set(units.map((u) => u.maintenance))];
+      const first = judgeMaintenance(version, rec, rules.length === 1 ? rules[0] : (units[0]?.maintenance ?? null));
+      counted = first.counted;
+      reason = first.reason;
+      if (rules.length > 1) {
+        effects = rules.map((m) => ({
+          units: units.filter((u) => u.maintenance === m).map((u) => u.key),
+          counted: clip(judgeMaintenance(version, rec, m).counted),
+        }));
+      } else if (rec.services) effects = [{ units: units.map((u) => u.key), counted: clip(counted) }];
     }
-    // An outage still going on at as-of counts only up to it.
-    const clipped = counted.map(([s, e]): [number, number] => [s, Math.min(e, Math.max(s, asOf))]);
+    const clipped = clip(counted);
     const verdict: DowntimeVerdict = {
       type: rec.type,
       id: rec.id,
@@ -147,8 +173,11 @@ export class RecordJudge {
       countedMinutes: clipped.reduce((n, [s, e]) => n + (e - s), 0) / 60_000,
       reason,
     };
+    if (rec.services) verdict.services = rec.services;
     if (note) verdict.note = note;
-    return { kind: 'downtime', verdict, listed, start: rec.start, end: rec.end, counted: clipped };
+    const judged: Judged = { kind: 'downtime', verdict, listed, start: rec.start, end: rec.end, counted: clipped };
+    if (effects) judged.effects = effects;
+    return judged;
   }
 }
 
@@ -168,7 +197,8 @@ export class SessionState {
 
   /** Takes in a judged record; true when it is listed in the report. */
   apply(j: Judged): boolean {
-    if (j.kind === 'incident') this.periods.incident(j.opened, j.countsForReliability);
+    if (j.kind === 'incident') this.periods.incident(j.opened, j.countsForReliability, j.units ?? null);
+    else if (j.effects) this.periods.downtimeOfUnits(j.start, j.end, j.effects);
     else this.periods.downtime(j.start, j.end, j.counted);
     if (j.listed) this.evaluated++;
     else this.outsidePeriod++;

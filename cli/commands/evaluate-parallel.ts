@@ -8,7 +8,8 @@ import { Worker } from 'node:worker_threads';
 import type { ContractVersions } from '../../runtime/contract';
 import type { InputRecord, ReadCounts, RecordInput, Rejected } from '../../runtime/records';
 import { inFile, lineBatches, SeenIds } from '../../runtime/records';
-import { type Judged, type SessionOptions, type SessionResult, SessionState } from '../../runtime/session';
+import type { DowntimeEffect } from '../../runtime/periods';
+import { type Judged, type SessionOptions, type SessionResult, SessionState, unitIndex } from '../../runtime/session';
 import { type BatchRequest, type BatchResult, FLAG, KIND, type WorkerSetup } from '../workers/protocol';
 
 export interface LineSink {
@@ -77,6 +78,15 @@ export async function evaluateParallel(
 
   const state = new SessionState(versions, options);
   const seen = new SeenIds();
+  const unitNames = unitIndex(versions);
+  /** Reads units written by the worker's pushUnits at facts[at]; returns them and the next position. */
+  const readUnits = (facts: Float64Array, at: number): [string[] | null, number] => {
+    const n = facts[at];
+    if (n < 0) return [null, at + 1];
+    const out: string[] = [];
+    for (let k = 0; k < n; k++) out.push(unitNames[facts[at + 1 + k]]);
+    return [out, at + 1 + n];
+  };
   const counts: ReadCounts = { lines: 0, blank: 0, accepted: 0, rejected: 0 };
   const reject = (r: Rejected): void => {
     counts.rejected++;
@@ -139,11 +149,26 @@ export async function evaluateParallel(
       const listed = (flags[i] & FLAG.listed) !== 0;
       let judged: Judged;
       if (kind === KIND.incident) {
-        judged = { kind: 'incident', listed, opened: facts[f], countsForReliability: (flags[i] & FLAG.countsForReliability) !== 0 } as Judged;
+        const [units] = readUnits(facts, f + 1);
+        judged = { kind: 'incident', listed, opened: facts[f], countsForReliability: (flags[i] & FLAG.countsForReliability) !== 0, units } as Judged;
       } else {
         const pieces: [number, number][] = [];
         for (let k = 0; k < facts[f + 2]; k++) pieces.push([facts[f + 3 + 2 * k], facts[f + 4 + 2 * k]]);
         judged = { kind: 'downtime', listed, start: facts[f], end: facts[f + 1], counted: pieces } as Judged;
+        let at = f + 3 + 2 * facts[f + 2];
+        const nEffects = facts[at++];
+        if (nEffects > 0) {
+          const effects: DowntimeEffect[] = [];
+          for (let e = 0; e < nEffects; e++) {
+            const [units, next] = readUnits(facts, at);
+            at = next;
+            const counted: [number, number][] = [];
+            const n = facts[at++];
+            for (let k = 0; k < n; k++, at += 2) counted.push([facts[at], facts[at + 1]]);
+            effects.push({ units, counted });
+          }
+          (judged as Extract<Judged, { kind: 'downtime' }>).effects = effects;
+        }
       }
       if (!state.apply(judged)) continue;
       if (flags[i] & FLAG.breach) hooks.breach();

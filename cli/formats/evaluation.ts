@@ -125,6 +125,11 @@ function ofBasis(basis: string): string {
   return /^the\s/i.test(basis) ? ` of ${visible(basis)}` : ` of the ${visible(basis)}`;
 }
 
+/** `compute`, or `managed-postgres/read` for a part. */
+function serviceOf(p: PeriodVerdict): string {
+  return p.part ? `${p.service}/${p.part}` : (p.service ?? '');
+}
+
 /** The readable report, a line at a time. */
 export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
   const v = visible;
@@ -136,7 +141,7 @@ export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
     yield c.bold('Incidents');
     const objW = r.objectiveWidth ?? objectiveWidth(r.incidents);
     for (const i of r.incidents) {
-      const who = [i.plan === 'default' ? null : i.plan, i.severity, i.category].filter(Boolean).join(' / ');
+      const who = [i.services?.join(', '), i.plan === 'default' ? null : i.plan, i.severity, i.category].filter(Boolean).join(' / ');
       yield `  ${c.bold(v(i.id))}  ${v(who)}  opened ${i.opened}${versions ? c.dim(`  (version ${v(i.version)})`) : ''}`;
       if (i.note) yield `    ${c.dim(`note: ${v(i.note)}`)}`;
       if (i.excluded) yield `    ${c.dim('excluded:')} ${v(i.excluded)}`;
@@ -147,7 +152,7 @@ export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
   if (r.downtime.length) {
     yield c.bold('Outages and maintenance');
     for (const d of r.downtime) {
-      yield `  ${c.bold(v(d.id))}  ${d.type}  ${d.start} to ${d.end}  counted ${fmtMinutes(d.countedMinutes) || '0 min'}  ${c.dim(v(d.reason))}`;
+      yield `  ${c.bold(v(d.id))}  ${d.type}${d.services ? `  ${v(d.services.join(', '))}` : ''}  ${d.start} to ${d.end}  counted ${fmtMinutes(d.countedMinutes) || '0 min'}  ${c.dim(v(d.reason))}`;
       if (d.note) yield `    ${c.dim(`note: ${v(d.note)}`)}`;
     }
     yield '';
@@ -155,7 +160,7 @@ export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
   if (r.periods.length) {
     yield c.bold('Periods');
     for (const p of r.periods) {
-      yield `  ${c.bold(p.period)}${versions ? c.dim(`  (version ${v(p.version)})`) : ''}${p.final ? '' : c.dim('  (month not over)')}`;
+      yield `  ${c.bold(p.period)}${p.service ? `  ${c.bold(v(serviceOf(p)))}` : ''}${versions ? c.dim(`  (version ${v(p.version)})`) : ''}${p.final ? '' : c.dim('  (month not over)')}`;
       if (p.note) yield `    ${c.dim(v(p.note))}`;
       const a = p.availability;
       if (a) {
@@ -222,16 +227,20 @@ export function* markdownLines(r: EvaluationReport): Generator<string> {
   yield `As of ${r.asOf}${r.period ? `, period ${r.period}` : ''}. Contract file: \`${cell(r.contract.file)}\`.`;
   yield '';
   if (r.periods.length) {
-    yield* ['## Periods', '', '| period | availability | target | status | downtime | credit | reliability |', '|---|---:|---:|---|---:|---:|---|'];
+    // A column for the service only when the contract declares services.
+    const services = [...r.periods].some((p) => p.service !== undefined);
+    yield* services
+      ? ['## Periods', '', '| period | service | availability | target | status | downtime | credit | reliability |', '|---|---|---:|---:|---|---:|---:|---|']
+      : ['## Periods', '', '| period | availability | target | status | downtime | credit | reliability |', '|---|---:|---:|---|---:|---:|---|'];
     for (const p of r.periods) {
       const a = p.availability;
       const rel = p.reliability ? `${p.reliability.count} / ${p.reliability.limit} (${p.reliability.status})` : '';
       const credit = p.credit ? (p.credit.percent === null ? 'pending' : `${p.credit.percent}%`) : '';
-      yield `| ${p.period}${p.final ? '' : ' (not over)'} | ${a?.exact ? availabilityText(a.exact) : ''} | ${a ? `${a.target}%` : ''} | ${a?.status ?? ''} | ${a ? fmtMinutes(a.downtimeMinutes) || '0 min' : ''} | ${credit} | ${rel} |`;
+      yield `| ${p.period}${p.final ? '' : ' (not over)'} |${services ? ` ${cell(serviceOf(p))} |` : ''} ${a?.exact ? availabilityText(a.exact) : ''} | ${a ? `${a.target}%` : ''} | ${a?.status ?? ''} | ${a ? fmtMinutes(a.downtimeMinutes) || '0 min' : ''} | ${credit} | ${rel} |`;
     }
     yield '';
     // Why a month has nothing to judge, once per month.
-    const unjudged = [...r.periods].map((p) => [p.period, p.availability?.reason ?? p.reliability?.reason] as const).filter(([, why]) => why);
+    const unjudged = [...new Map([...r.periods].map((p) => [p.period, p.availability?.reason ?? p.reliability?.reason] as const).filter(([, why]) => why))];
     if (unjudged.length) {
       for (const [period, why] of unjudged) yield `- ${period}: ${cell(why!)}`;
       yield '';
@@ -248,7 +257,7 @@ export function* markdownLines(r: EvaluationReport): Generator<string> {
   }
   if (r.downtime.length) {
     yield* ['## Outages and maintenance', '', '| record | type | start | end | counted | why |', '|---|---|---|---|---:|---|'];
-    for (const d of r.downtime) yield `| ${cell(d.id)} | ${d.type} | ${d.start} | ${d.end} | ${fmtMinutes(d.countedMinutes) || '0 min'} | ${cell(d.reason)} |`;
+    for (const d of r.downtime) yield `| ${cell(d.id)}${d.services ? ` (${cell(d.services.join(', '))})` : ''} | ${d.type} | ${d.start} | ${d.end} | ${fmtMinutes(d.countedMinutes) || '0 min'} | ${cell(d.reason)} |`;
     yield '';
   }
   if (r.rejected.length) {

@@ -1,6 +1,6 @@
 // The SLA3xxx part of the diagnostic table: one entry per static check, in sub-bands by family
 // (30xx credits, 31xx windows and hours, 32xx target matrix, 33xx units, 34xx calendars and
-// holidays, 35xx names and structure, 36xx availability and reliability). Importing this module
+// holidays, 35xx names and structure, 36xx availability and reliability, 37xx services and downtime definitions). Importing this module
 // registers them with the language's table.
 
 import { type DiagnosticDef, registerDiagnostics, type Severity } from '../../language/diagnostics';
@@ -140,6 +140,10 @@ export const CHECKS = {
     '`at most 0 counted incidents` breaches the month with its first counted incident, however small: the objective cannot be met by any month that has an incident at all. Usually a positive limit was meant.'),
   slotTooCoarse: def('SLA3603', 'warning', 'Measurement slot as coarse as the allowance',
     `With \`measured in slots of N minutes\`, one marked slot counts N minutes of downtime. When N is more than the downtime the target allows in a month (a 1-hour slot at 99.95%: 0.05% of a 28-day month is 20.16 minutes), any downtime at all, even a second, breaches the month; a slot as long as the month makes every month with downtime 0%. The shortest month (28 days) is used.`),
+
+  // ---- SLA37xx: cloud SLAs (services, downtime definitions) ------------------------------------
+  serviceWithoutAvailability: def('SLA3701', 'warning', 'Service without an availability rule',
+    'The contract declares services and judges the availability of some, but no availability rule reaches this one (or one of its parts): not `availability for service X`, nor `for group G` of its group, nor an unscoped `availability` clause. Its outages are read but judged by nothing, so no credit can ever fall due for it. Add a rule, or an unscoped clause for every service not covered.'),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type CheckKey = keyof typeof CHECKS;

@@ -23,6 +23,9 @@ export function durationsOf(c: Contract): { duration: Duration; what: string }[]
   for (const t of c.categoryTargets) add(t.duration, `the ${t.objective} target of category ${t.category}`);
   add(c.maintenance?.notice?.duration, 'the maintenance notice');
   add(c.credits?.claimWindow?.duration, 'the claim window');
+  // Rules scoped to services (`maintenance for service compute`) have durations too.
+  for (const m of c.scoped?.maintenance ?? []) add(m.notice?.duration, 'the maintenance notice');
+  for (const cr of c.scoped?.credits ?? []) add(cr.claimWindow?.duration, 'the claim window');
   return out.sort((a, b) => a.duration.span.start - b.duration.span.start);
 }
 

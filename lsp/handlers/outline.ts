@@ -24,6 +24,9 @@ const KIND: Record<SlacKind, SymbolKind> = {
   category: SymbolKind.Constant,
   cause: SymbolKind.Constant,
   channel: SymbolKind.Interface,
+  service: SymbolKind.Module,
+  group: SymbolKind.Package,
+  part: SymbolKind.Field,
 };
 
 /** A span shrunk so that it does not end past the end of its last line's text (LSP ranges must nest). */

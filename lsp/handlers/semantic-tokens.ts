@@ -21,6 +21,9 @@ const SYMBOL_TYPE: Record<SymbolKind, TokenTypeName> = {
   category: 'property',
   cause: 'property',
   channel: 'property',
+  service: 'namespace',
+  group: 'namespace',
+  part: 'property',
 };
 
 export interface SemanticToken {

@@ -17,6 +17,8 @@ export interface IncidentRecord {
   cause: string;
   /** Null only when the contract has no channel rule and the record gave none. */
   channel: string | null;
+  /** The services (or `service/part`) it concerns, as the contract declares them; null when not stated. */
+  services?: string[] | null;
   line: number;
 }
 
@@ -26,6 +28,8 @@ export interface OutageRecord {
   start: number;
   end: number;
   cause: string;
+  /** The services (or `service/part`) it affects, as declared; null = the contract's only service. */
+  services?: string[] | null;
   line: number;
 }
 
@@ -37,6 +41,8 @@ export interface MaintenanceRecord {
   /** Null = no notice was given. */
   notified: number | null;
   acknowledged: number | null;
+  /** The services (or `service/part`) it affects, as declared; null = every service. */
+  services?: string[] | null;
   line: number;
 }
 

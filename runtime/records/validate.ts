@@ -6,7 +6,7 @@ import type { Contract } from '../../compiler/ir';
 import { formatInstant } from '../time';
 import { unknownFields } from './fields';
 import type { RecordLine } from './lines';
-import { known, nameIndex } from './names';
+import { known, nameIndex, type NameIndex } from './names';
 import { type InputRecord, isRejected, type RecordWarning, type Rejected } from './record';
 import { schemaMessage, VALIDATORS } from './schema';
 import { explainTimestamp, inSupportedRange, parseTimestamp } from './timestamp';
@@ -78,6 +78,28 @@ function checkFields(r: Record<string, unknown>, type: InputRecord['type'], line
 }
 
 /**
+ * The services a record names (`service` or `services`), as the contract declares them; null when
+ * it names none (allowed for incidents, and for outages and maintenance of a contract with one
+ * service or none); a string when the record is to be rejected, saying why.
+ */
+function servicesOf(r: Record<string, unknown>, ix: NameIndex, required: boolean): string[] | null | string {
+  const one = r.service as string | null | undefined;
+  const many = r.services as string[] | undefined;
+  if (one !== undefined && one !== null && many !== undefined) return 'give "service" or "services", not both';
+  const named = many ?? (one === undefined || one === null ? null : [one]);
+  if (named === null) {
+    return required ? `missing field "service" (the contract declares several services: ${ix.serviceList}; "services" names several)` : null;
+  }
+  const out: string[] = [];
+  for (const n of named) {
+    const id = ix.services.resolve(n);
+    if (id === undefined) return `unknown service ${quote(n)} ${known(ix.serviceList, 'services')}`;
+    if (!out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+/**
  * Validates one parsed record against the schema, timestamp rules and the names `contract` declares.
  * Stateless: duplicate ids are the reader's concern (readRecords). Copies known fields into a fresh
  * object, so unknown keys (including `__proto__`) can pollute nothing; they are reported through
@@ -146,9 +168,11 @@ export function validateRecord(raw: unknown, line: number, contract: Contract, o
       return reject(line, r, `missing field "channel" (the contract has a channel rule: ${ix.channelList})`);
     }
     const channel = channelText === null ? null : (ix.channels.resolve(channelText) ?? channelText);
+    const services = servicesOf(r, ix, false);
+    if (typeof services === 'string') return reject(line, r, services);
     return {
       type: 'incident', id: r.id as string, plan, severity, category, opened, responded, restored, resolved,
-      cause, channel, line,
+      cause, channel, ...(services && { services }), line,
     };
   }
 
@@ -161,14 +185,18 @@ export function validateRecord(raw: unknown, line: number, contract: Contract, o
     const ix = nameIndex(contract);
     const cause = ix.causes.resolve(r.cause as string);
     if (cause === undefined) return reject(line, r, `unknown cause ${quote(r.cause)} ${known(ix.causeList, 'causes')}`);
-    return { type: 'outage', id: r.id as string, start, end, cause, line };
+    const services = servicesOf(r, ix, ix.serviceRequired);
+    if (typeof services === 'string') return reject(line, r, services);
+    return { type: 'outage', id: r.id as string, start, end, cause, ...(services && { services }), line };
   }
   const notified = instant(r, 'notified', err);
   const acknowledged = instant(r, 'acknowledged', err);
   if (err.error !== null) return reject(line, r, err.error);
   const order = notBefore(r, 'end', end, 'start', start, zone);
   if (order !== null) return reject(line, r, order);
-  return { type: 'maintenance', id: r.id as string, start, end, notified, acknowledged, line };
+  const services = servicesOf(r, nameIndex(contract), false);
+  if (typeof services === 'string') return reject(line, r, services);
+  return { type: 'maintenance', id: r.id as string, start, end, notified, acknowledged, ...(services && { services }), line };
 }
 
 

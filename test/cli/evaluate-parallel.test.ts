@@ -3,7 +3,7 @@
 // It runs in the built CLI (npm test builds it first), as users run it.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +83,34 @@ describe('evaluate --format ndjson on worker threads', () => {
       expect(one.stdout.match(/"line is 17825792 bytes \(17 MiB\), longer than/g)).toHaveLength(1);
     });
   }
+
+  it('gives byte-identical output for a contract with services, parts and scoped maintenance', () => {
+    const contract = join(dir, 'services.sla');
+    writeFileSync(
+      contract,
+      readFileSync(join(ROOT, 'test/fixtures/good/services.sla'), 'utf8') +
+        '\nmaintenance for service dns\n  windows any time\n  notice at least 48 hours before the start\n  not counted as downtime\n',
+    );
+    const units = ['compute', 'mdb', 'mdb/read', 'mdb/write', 'dns', 'storage'];
+    const lines: string[] = [];
+    const base = Date.UTC(2026, 2, 1);
+    for (let i = 0; i < 20_000; i++) {
+      const t = base + i * 300_000;
+      const iso = (ms: number) => new Date(ms).toISOString();
+      const one = units[i % units.length];
+      const which = i % 5 === 0 ? { services: [one, units[(i + 2) % units.length]] } : i % 7 === 0 ? {} : { service: one };
+      if (i % 3 === 0) lines.push(JSON.stringify({ type: 'outage', id: `O${i}`, ...which, start: iso(t), end: iso(t + 120_000), cause: i % 11 ? 'provider' : 'customer' }));
+      else lines.push(JSON.stringify({ type: 'maintenance', id: `M${i}`, ...which, start: iso(t), end: iso(t + 600_000), notified: iso(t - (i % 4) * 86_400_000) }));
+    }
+    const file = join(dir, 'services.ndjson');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const args = ['evaluate', contract, file, '--format', 'ndjson', '--as-of', '2026-12-01'];
+    const one = slac(args, 0);
+    const par = slac(args, 2);
+    expect(one.code).toBe(3); // the outages and maintenance naming no service, in a contract with several
+    expect(par.stdout).toBe(one.stdout);
+    expect(one.stdout).toMatch(/"kind":"period","period":"2026-03","service":"mdb","part":"write"/);
+  });
 
   it('gives byte-identical output on the bad-records fixture', () => {
     const args = ['evaluate', 'contracts/sagicc/v04.sla', 'test/fixtures/evaluate/bad-records.ndjson', '--format', 'ndjson', '--as-of', '2026-04-30T00:00:00-05:00'];
