@@ -258,6 +258,28 @@ describe('edge cases', () => {
     expect(c.elapsed(10, 5)).toBe(0);
   });
 
+  it('refuses NaN and infinite instants instead of answering from a wrong year', () => {
+    // The record reader rejects such timestamps first; the clock must not silently count from
+    // year 1 or loop for ever if one slips through.
+    const c = createBusinessClock(calendar(weekdays(MON_FRI, '08:00', '18:00')), Z);
+    const t = at('2026-03-10T10:00', Z);
+    const finite = /instants must be finite/;
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(() => c.due(bad, HOUR)).toThrow(finite);
+      expect(() => c.nextBusinessInstant(bad)).toThrow(finite);
+      expect(() => c.isBusinessInstant(bad)).toThrow(finite);
+    }
+    expect(() => c.elapsed(t, Number.POSITIVE_INFINITY)).toThrow(finite);
+    expect(() => c.elapsed(Number.NEGATIVE_INFINITY, t)).toThrow(finite);
+    expect(() => c.intervals(t, Number.POSITIVE_INFINITY)).toThrow(finite);
+    expect(() => c.due(t, Number.NaN)).toThrow(RangeError);
+    expect(() => c.due(t, Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    // An empty or reversed span, NaN included, is simply empty: nothing counted, no interval.
+    expect(c.elapsed(t, Number.NaN)).toBe(0);
+    expect(c.intervals(t, Number.NaN)).toEqual([]);
+    expect(c.intervals(t, t)).toEqual([]);
+  });
+
   it('answers Infinity for a due time after the horizon, at once and without walking the years', () => {
     let yearsAsked = 0;
     const office = createBusinessClock(calendar(weekdays(MON_FRI, '08:00', '18:00')), Z, {

@@ -1019,3 +1019,103 @@ describe('targets due after the horizon of due times (100 years)', () => {
     expect(obj(v, 'response')).toMatchObject({ status: 'pending', due: null, elapsedMinutes: 13 * 60 });
   });
 });
+
+// ------------------------------------------------------------------------------ edges
+
+// Behaviours at their edges that mutation testing (`npm run mutate`) found no test deciding: a
+// zero target inside business hours, an incident opened exactly at as-of, `above X%` at exactly
+// X%, and a last slot shorter than the slot size. March 2026: Tue 03-10 is a working day in Bogota.
+const EDGES = `contract "Edges"
+version 1
+effective 2026-01-01
+time zone America/Bogota
+
+calendar office "Office"
+  monday to friday 08:00 to 18:00
+
+severities
+  p1
+  p2
+
+response targets
+  | severity | target         |
+  | p1       | 0 office hours |
+  | p2       | 30 minutes     |
+
+causes
+  counted provider
+
+reliability at most 1 counted incidents per calendar month
+
+availability
+  target 99.5% per calendar month
+  measured in slots of 7 minutes
+
+credits
+  | monthly availability          | credit |
+  | at least 99% and below 99.5%  | 2%     |
+  | above 98% and below 99%       | 5%     |
+  | at most 98%                   | 10%    |
+`;
+
+describe('edges: zero targets, as-of, exclusive band bounds, the last slot', () => {
+  const E = load(EDGES, 'edges.sla');
+  const LATER = '2026-04-01T00:00:00-05:00';
+
+  it('a zero business-time target on an incident opened inside business hours is due at once, not next morning', () => {
+    const v = judge(E, { severity: 'p1', opened: '2026-03-10T10:00:00-05:00' }, LATER);
+    expect(obj(v, 'response')).toMatchObject({ due: '2026-03-10T10:00:00-05:00', status: 'breached' });
+    // Answered at the opening instant: met; one millisecond later: breached.
+    expect(obj(judge(E, { severity: 'p1', opened: '2026-03-10T10:00:00-05:00', responded: '2026-03-10T10:00:00-05:00' }, LATER), 'response')).toMatchObject({ status: 'met', elapsedMinutes: 0 });
+    expect(obj(judge(E, { severity: 'p1', opened: '2026-03-10T10:00:00-05:00', responded: '2026-03-10T10:00:00.001-05:00' }, LATER), 'response').status).toBe('breached');
+    // Opened at night (19:00), the clock starts at the next business instant: Wednesday 08:00.
+    expect(obj(judge(E, { severity: 'p1', opened: '2026-03-10T19:00:00-05:00' }, LATER), 'response').due).toBe('2026-03-11T08:00:00-05:00');
+  });
+
+  it('an incident opened exactly at as-of is open: pending with its whole target left, and counted in its month', async () => {
+    const asOf = '2026-03-10T10:00:00-05:00';
+    const v = judge(E, { severity: 'p2', opened: asOf }, asOf);
+    // 30 wall minutes from 10:00: due 10:30, nothing counted yet.
+    expect(obj(v, 'response')).toMatchObject({ status: 'pending', due: '2026-03-10T10:30:00-05:00', elapsedMinutes: 0, remainingMinutes: 30 });
+    const inc = (id: string, opened: string) => ({ type: 'incident', id, severity: 'p2', cause: 'provider', opened });
+    const first = inc('I1', '2026-03-02T10:00:00-05:00');
+    const at = await session(E, [first, inc('I2', asOf)], asOf);
+    expect(at.incidents[1].note).toBeUndefined();
+    // The limit is 1 incident a month: the second, opened at as-of, breaches it.
+    expect(periodOf(at, '2026-03').reliability).toMatchObject({ count: 2, status: 'breached' });
+    // One millisecond after as-of it has not happened yet: listed with a note, not counted.
+    const after = await session(E, [first, inc('I2', '2026-03-10T10:00:00.001-05:00')], asOf);
+    expect(after.incidents[1].note).toContain('opened after as-of');
+    expect(obj(after.incidents[1], 'response')).toMatchObject({ status: 'pending', elapsedMinutes: 0 });
+    expect(periodOf(after, '2026-03').reliability).toMatchObject({ count: 1, status: 'pending' });
+  });
+
+  describe('credits (June 2026: 43200 min = 6171 slots of 7 minutes + one of 3)', () => {
+    const AFTER = '2026-07-01T00:00:00-05:00';
+    const june = async (...pairs: [string, string][]) =>
+      periodOf(await session(E, pairs.map(([a, b]) => outage(`2026-06-${a}-05:00`, `2026-06-${b}-05:00`)), AFTER), '2026-06');
+
+    it('`above 98%` at exactly 98% is not in that band: the `at most 98%` one pays', async () => {
+      // 2% of 43200 min = 864 min = 123 slots of 7 (861 min) + 3 min: from June 1 00:00 to 14:24
+      // the slots 0..123 are marked, the last of them (14:21-14:28) whole: 124 x 7 = 868 min.
+      // So take the outage to 14:21 (123 slots = 861 min) and add the 3-minute last slot of the
+      // month (30th 23:57-24:00): 864 min exactly, availability exactly 98%.
+      const p = await june(['01T00:00:00', '01T14:21:00'], ['30T23:58:00', '30T23:59:00']);
+      expect(p.availability).toMatchObject({ downtimeMinutes: 864, exact: '98', status: 'breached' });
+      expect(p.credit).toMatchObject({ percent: 10, rule: 'at most 98%: 10%' });
+      // One slot less (857 min: 98.0162...%) is above 98%: 5%.
+      const q = await june(['01T00:00:00', '01T14:14:00'], ['30T23:58:00', '30T23:59:00']);
+      expect(q.availability?.downtimeMinutes).toBe(857);
+      expect(q.credit).toMatchObject({ percent: 5, rule: 'above 98% and below 99%: 5%' });
+    });
+
+    it('the last slot of the month is only as long as what is left of the month', async () => {
+      // 30th 23:58-23:59 lies in the last slot, 23:57-24:00: 3 minutes, not 7.
+      expect((await june(['30T23:58:00', '30T23:59:00'])).availability?.downtimeMinutes).toBe(3);
+      // The slot before it (23:50-23:57) is whole: 7 + 3.
+      expect((await june(['30T23:56:00', '30T23:58:00'])).availability?.downtimeMinutes).toBe(10);
+      // The first slot of the month is whole.
+      expect((await june(['01T00:00:00', '01T00:01:00'])).availability?.downtimeMinutes).toBe(7);
+    });
+  });
+});
