@@ -49,6 +49,8 @@ export function formatCell(c: A.CellValue): string {
       return pct(c.value);
     case 'bound':
       if (c.between) return `between ${c.sides.map((s) => pct(s.value)).join(' and ')}`;
+      // The dash keeps its ambiguity visible (SLA3705) until the author writes the words meant.
+      if (c.dash) return c.sides.map((s) => pct(s.value)).join(' - ');
       return c.sides.map((s) => `${s.op} ${pct(s.value)}`).join(' and ');
     case 'text':
       return quote(c.value);
@@ -109,6 +111,21 @@ function aligned(rows: { span: Span; head: string; rest: string }[], indent: str
 export function formatScope(scope: A.ScopeNode | undefined): string {
   if (!scope) return '';
   return scope.kind === 'group' ? ` for group ${scope.name.name}` : ` for service ${scope.name.name}${scope.part ? ` part ${scope.part.name}` : ''}`;
+}
+
+function availabilityLine(l: A.AvailabilityLine): string {
+  switch (l.kind) {
+    case 'target':
+      return `target ${pct(l.percent)} per calendar month`;
+    case 'measured':
+      return l.minutes ? `measured in ${l.minutes} minutes` : l.slot ? `measured in slots of ${formatDuration(l.slot)}` : 'measured as exact time';
+    case 'minimumDowntime':
+      return `minimum downtime period ${formatDuration(l.duration)}`;
+    case 'errorRate': {
+      const window = l.window ? formatDuration(l.window) : 'a minute';
+      return `downtime when more than ${pct(l.percent)} of requests fail in ${window}${l.minRequests ? `, with at least ${l.minRequests.text} requests` : ''}`;
+    }
+  }
 }
 
 function statementUnits(s: A.Statement): Unit[] {
@@ -244,10 +261,7 @@ function statementUnits(s: A.Statement): Unit[] {
         ...s.items.map((l) => ({
           span: l.span,
           indent: INDENT,
-          lines: [
-            INDENT +
-              (l.kind === 'target' ? `target ${pct(l.percent)} per calendar month` : l.slot ? `measured in slots of ${formatDuration(l.slot)}` : 'measured as exact time'),
-          ],
+          lines: [INDENT + availabilityLine(l)],
         })),
       ];
     case 'reliability':

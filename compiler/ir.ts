@@ -191,7 +191,23 @@ export interface Maintenance {
   span: Span;
 }
 
-export type Measurement = { kind: 'exact' } | { kind: 'slots'; minutes: number };
+/**
+ * How downtime becomes minutes of a period: exact time; slots of N minutes (any downtime in a slot
+ * marks it); full minutes (a minute counts when downtime covers all of it); started minutes (when
+ * downtime touches it: slots of one minute).
+ */
+export type Measurement = { kind: 'exact' } | { kind: 'slots'; minutes: number } | { kind: 'full-minutes' } | { kind: 'started-minutes' };
+
+/** `downtime when more than P% of requests fail in N minutes, with at least K requests`. */
+export interface ErrorRateRule {
+  /** Percent of requests: a window is down when failed / total is more than this. */
+  threshold: DecimalText;
+  /** The window the share is computed over, in minutes (1 for `in a minute`), aligned to the period's start. */
+  windowMinutes: number;
+  /** Fewer requests than this in a window: the window is not judged (null: any number). */
+  minRequests: number | null;
+  span: Span;
+}
 
 export interface Availability {
   scope?: Scope | null;
@@ -199,6 +215,11 @@ export interface Availability {
   targetSpan: Span;
   period: 'calendar-month';
   measurement: Measurement;
+  /** `minimum downtime period N minutes`: a downtime episode shorter than this does not count (ms; absent = none). */
+  minimumMs?: number | null;
+  minimumSpan?: Span | null;
+  /** Downtime from request counts (`requests` records), besides outages. */
+  errorRates?: ErrorRateRule[];
   span: Span;
 }
 

@@ -849,6 +849,19 @@ function checkPercent(ctx: LowerContext, p: A.NumberText, what: string): string 
 function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I.Availability | null {
   let target: { value: string; span: Span } | null = null;
   let measurement: I.Measurement = { kind: 'exact' };
+  let measured: Span | null = null;
+  let minimum: { ms: number; span: Span } | null = null;
+  const errorRates: I.ErrorRateRule[] = [];
+  /** Plain minutes of a duration, or null (reported) when it is not a whole number of them, more than zero. */
+  const minutesOf = (d: A.DurationNode, what: string): number | null => {
+    const dur = lowerDuration(d, ctx);
+    if (dur.calendar !== null || dur.ms === null || dur.ms <= 0 || dur.ms % 60_000 !== 0) {
+      ctx.report.report(DIAGNOSTICS.invalidValue, d.span, `${what} is a whole number of plain minutes or hours, more than zero`);
+      reject(ctx, d.span);
+      return null;
+    }
+    return dur.ms / 60_000;
+  };
   for (const l of s.items) {
     if (l.kind === 'target') {
       if (target) {
@@ -856,13 +869,39 @@ function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I
         continue;
       }
       target = { value: checkPercent(ctx, l.percent, 'the target'), span: l.percent.span };
-    } else if (l.slot) {
-      const d = lowerDuration(l.slot, ctx);
-      if (d.calendar !== null || d.ms === null || d.ms <= 0 || d.ms % 60_000 !== 0) {
-        ctx.report.report(DIAGNOSTICS.invalidValue, l.slot.span, 'a measurement slot is a whole number of plain minutes or hours, more than zero');
-        reject(ctx, l.span);
-      } else measurement = { kind: 'slots', minutes: d.ms / 60_000 };
-    } else measurement = { kind: 'exact' };
+    } else if (l.kind === 'minimumDowntime') {
+      if (minimum) {
+        ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the minimum downtime period is given twice', { related: [{ span: minimum.span, message: 'first given here' }] });
+        continue;
+      }
+      const m = minutesOf(l.duration, 'a minimum downtime period');
+      if (m !== null) minimum = { ms: m * 60_000, span: l.span };
+    } else if (l.kind === 'errorRate') {
+      const window = l.window ? minutesOf(l.window, 'the window of an error rate') : 1;
+      const threshold = checkPercent(ctx, l.percent, 'the error rate');
+      let minRequests: number | null = null;
+      if (l.minRequests) {
+        if (!/^\d+$/.test(l.minRequests.text)) {
+          ctx.report.report(DIAGNOSTICS.invalidValue, l.minRequests.span, `${l.minRequests.text} is not a count of requests: a count is a whole number`);
+          reject(ctx, l.span);
+          continue;
+        }
+        minRequests = Number(l.minRequests.text);
+      }
+      if (window !== null) errorRates.push({ threshold, windowMinutes: window, minRequests, span: l.span });
+    } else {
+      if (measured) {
+        ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'how downtime is measured is given twice', { related: [{ span: measured, message: 'first given here' }] });
+        continue;
+      }
+      measured = l.span;
+      if (l.minutes) measurement = { kind: l.minutes === 'full' ? 'full-minutes' : 'started-minutes' };
+      else if (l.slot) {
+        const m = minutesOf(l.slot, 'a measurement slot');
+        if (m === null) reject(ctx, l.span);
+        else measurement = { kind: 'slots', minutes: m };
+      } else measurement = { kind: 'exact' };
+    }
   }
   if (!target) {
     // Without a target the clause says nothing that can be checked; when its target line could not be read, that line says why.
@@ -872,12 +911,21 @@ function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I
     reject(ctx, s.headerSpan);
     return null;
   }
-  return { target: target.value, targetSpan: target.span, period: 'calendar-month', measurement, span: s.span };
+  const a: I.Availability = { target: target.value, targetSpan: target.span, period: 'calendar-month', measurement, span: s.span };
+  // Only what the clause says: an IR without downtime definitions stays as it was.
+  if (minimum) {
+    a.minimumMs = minimum.ms;
+    a.minimumSpan = minimum.span;
+  }
+  if (errorRates.length) a.errorRates = errorRates;
+  return a;
 }
 
 function lowerBand(cell: A.CellValue, ctx: LowerContext): Pick<I.CreditBand, 'lower' | 'upper'> | null {
   if (cell.kind !== 'bound') {
-    ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, 'expected a bound such as `at least 99.00% and below 99.90%` or `below 98.50%`');
+    ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, 'expected a bound of availability, not this', {
+      hint: 'a bound reads: at least 99.00% and below 99.90%, 99.00% to < 99.90%, below 98.50%, < 95%, >= 99.9%, above 99%, at most 99%, between 98.50% and 99.00%',
+    });
     reject(ctx, cell.span);
     return null;
   }

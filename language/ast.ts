@@ -50,7 +50,10 @@ export interface BoundNode {
   kind: 'bound';
   /** `between X and Y` (inclusive at both ends) is written with op 'between'. */
   between: boolean;
+  /** Lower bound first. Symbols (`99% to < 99.9%`, `< 95%`, `>= 99.9%`) are read into these words. */
   sides: BoundSide[];
+  /** `X - Y%`: read as at least X and below Y, but ambiguous at its ends (SLA3705); fmt keeps the dash. */
+  dash?: boolean;
   span: Span;
 }
 
@@ -119,7 +122,11 @@ export type MaintenanceLine =
 
 export type AvailabilityLine =
   | { kind: 'target'; percent: NumberText; span: Span }
-  | { kind: 'measured'; slot: DurationNode | null; span: Span };
+  /** `measured as exact time` (slot null), `in slots of N minutes`, or `in full minutes` / `in started minutes` (`minutes`). */
+  | { kind: 'measured'; slot: DurationNode | null; minutes?: 'full' | 'started'; span: Span }
+  | { kind: 'minimumDowntime'; duration: DurationNode; span: Span }
+  /** `downtime when more than P% of requests fail in a minute` (window null) or `in N minutes`, optionally `with at least K requests`. */
+  | { kind: 'errorRate'; percent: NumberText; window: DurationNode | null; minRequests: NumberText | null; span: Span };
 
 export type CreditLine =
   | { kind: 'basis'; text: Text; span: Span }

@@ -141,6 +141,11 @@ export function untriple(image: string): string {
   return lines.map((l) => l.slice(common).replace(/[ \t]+$/, '')).join('\n');
 }
 
+/** Whether a bound is written with `<`, `<=`, `>`, `>=` (read into words, in canonical order). */
+function symbolic(c: Children): boolean {
+  return subs(c, 'boundSide').some((s) => ['Less', 'LessEqual', 'Greater', 'GreaterEqual'].some((k) => tok(s.children, k)));
+}
+
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
   /** The lines under a clause whose own line could not be read: their syntax errors are not reported. */
@@ -488,11 +493,25 @@ export class AstBuilder {
       }
       case 'availabilityBlock': {
         const items: A.AvailabilityLine[] = [];
-        for (const l of this.linesInOrder(c, ['availabilityTargetLine', 'measuredLine'])) {
+        for (const l of this.linesInOrder(c, ['availabilityTargetLine', 'measuredLine', 'minimumDowntimeLine', 'errorRateLine'])) {
           const lc = l.children;
           if (l.name === 'availabilityTargetLine') {
             const p = tok(lc, 'PercentLit');
             if (p) items.push({ kind: 'target', percent: this.percent(p), span: nodeSpan(l) });
+          } else if (l.name === 'minimumDowntimeLine') {
+            const d = sub(lc, 'duration');
+            const dur = d ? this.duration(d) : null;
+            if (dur) items.push({ kind: 'minimumDowntime', duration: dur, span: nodeSpan(l) });
+          } else if (l.name === 'errorRateLine') {
+            const p = tok(lc, 'PercentLit');
+            const d = sub(lc, 'duration');
+            const window = d ? this.duration(d) : null;
+            const n = tok(lc, 'NumberLit');
+            if (p && (window || tok(lc, 'A'))) {
+              items.push({ kind: 'errorRate', percent: this.percent(p), window, minRequests: n ? this.checkNumber(n, 'count of requests') : null, span: nodeSpan(l) });
+            }
+          } else if (tok(lc, 'Full') || tok(lc, 'Started')) {
+            items.push({ kind: 'measured', slot: null, minutes: tok(lc, 'Full') ? 'full' : 'started', span: nodeSpan(l) });
           } else {
             const d = sub(lc, 'duration');
             if (tok(lc, 'Exact')) items.push({ kind: 'measured', slot: null, span: nodeSpan(l) });
@@ -743,13 +762,38 @@ export class AstBuilder {
         span,
       };
     }
+    const ps = toks(c, 'PercentLit');
+    if (tok(c, 'To')) {
+      return { kind: 'bound', between: false, sides: [{ op: 'at least', value: this.percent(ps[0]) }, { op: tok(c, 'LessEqual') ? 'at most' : 'below', value: this.percent(ps[1]) }], span };
+    }
+    if (tok(c, 'Minus') && subs(c, 'boundSide').length === 0) {
+      const n = tok(c, 'NumberLit');
+      const lower = n ? { text: n.image, span: tokenSpan(n) } : this.percent(ps[0]);
+      return { kind: 'bound', between: false, sides: [{ op: 'at least', value: lower }, { op: 'below', value: this.percent(ps[ps.length - 1]) }], dash: true, span };
+    }
     const sides: A.BoundSide[] = subs(c, 'boundSide').flatMap((s) => {
       const sc = s.children;
       const p = tok(sc, 'PercentLit');
       if (!p) return [];
-      const op = tok(sc, 'Above') ? 'above' : tok(sc, 'Below') ? 'below' : tok(sc, 'Least') ? 'at least' : 'at most';
+      const op =
+        tok(sc, 'Above') || tok(sc, 'Greater')
+          ? 'above'
+          : tok(sc, 'Below') || tok(sc, 'Less')
+            ? 'below'
+            : tok(sc, 'Least') || tok(sc, 'GreaterEqual')
+              ? 'at least'
+              : 'at most';
       return [{ op, value: this.percent(p) } as A.BoundSide];
     });
+    // `< 99.99% - 99.5%`: below 99.99%, down to 99.5% (the next row's `< 99.5%` leaves 99.5% to this one).
+    const down = tok(c, 'Minus') ? ps[ps.length - 1] : undefined;
+    if (down && sides.length === 1) {
+      const upper = sides[0].op === 'below' || sides[0].op === 'at most';
+      sides.push({ op: upper ? 'at least' : 'at most', value: this.percent(down) });
+    }
+    // Symbols are read into words, lower bound first: fmt writes `at least 99.5% and below 99.99%`.
+    const isLower = (x: A.BoundSide): boolean => x.op === 'at least' || x.op === 'above';
+    if (sides.length === 2 && !isLower(sides[0]) && isLower(sides[1]) && (tok(c, 'Minus') || symbolic(c))) sides.reverse();
     return { kind: 'bound', between: false, sides, span };
   }
 

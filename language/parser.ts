@@ -366,8 +366,9 @@ class SlacParser extends CstParser {
   cellValue = this.RULE('cellValue', () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.targetValue) },
-      { ALT: () => this.CONSUME(T.PercentLit) },
+      // Before a lone percentage: `99.00% to < 99.99%` starts with one.
       { ALT: () => this.SUBRULE(this.bound) },
+      { ALT: () => this.CONSUME(T.PercentLit) },
       { ALT: () => this.CONSUME(T.StringLit) },
       { ALT: () => this.AT_LEAST_ONE(() => this.CONSUME(T.HeaderWord)) },
     ]);
@@ -384,12 +385,42 @@ class SlacParser extends CstParser {
         },
       },
       {
+        // `at least 99% and below 99.9%`, `< 95%`, `>= 95% and < 99%`; `< 99.99% - 99.5%` (below 99.99%, down to 99.5%)
         ALT: () => {
           this.SUBRULE(this.boundSide);
           this.OPTION(() => {
-            this.CONSUME2(T.And);
-            this.SUBRULE2(this.boundSide);
+            this.OR2([
+              {
+                ALT: () => {
+                  this.CONSUME2(T.And);
+                  this.SUBRULE2(this.boundSide);
+                },
+              },
+              {
+                ALT: () => {
+                  this.CONSUME(T.Minus);
+                  this.CONSUME6(T.PercentLit);
+                },
+              },
+            ]);
           });
+        },
+      },
+      {
+        // `99.00% to < 99.99%` (or `to <=`)
+        ALT: () => {
+          this.CONSUME3(T.PercentLit);
+          this.CONSUME(T.To);
+          this.OR3([{ ALT: () => this.CONSUME(T.Less) }, { ALT: () => this.CONSUME(T.LessEqual) }]);
+          this.CONSUME4(T.PercentLit);
+        },
+      },
+      {
+        // `99.0 - 99.9 %`, `99.00% - 99.90%`: ambiguous at its ends (SLA3705)
+        ALT: () => {
+          this.OR5([{ ALT: () => this.CONSUME(T.NumberLit) }, { ALT: () => this.CONSUME7(T.PercentLit) }]);
+          this.CONSUME2(T.Minus);
+          this.CONSUME8(T.PercentLit);
         },
       },
     ]);
@@ -405,6 +436,10 @@ class SlacParser extends CstParser {
       },
       { ALT: () => this.CONSUME(T.Above) },
       { ALT: () => this.CONSUME(T.Below) },
+      { ALT: () => this.CONSUME(T.Less) },
+      { ALT: () => this.CONSUME(T.LessEqual) },
+      { ALT: () => this.CONSUME(T.Greater) },
+      { ALT: () => this.CONSUME(T.GreaterEqual) },
     ]);
     this.CONSUME(T.PercentLit);
   });
@@ -523,6 +558,8 @@ class SlacParser extends CstParser {
           { ALT: () => this.CONSUME2(T.Newline) },
           { ALT: () => this.SUBRULE(this.availabilityTargetLine) },
           { ALT: () => this.SUBRULE(this.measuredLine) },
+          { ALT: () => this.SUBRULE(this.minimumDowntimeLine) },
+          { ALT: () => this.SUBRULE(this.errorRateLine) },
         ]),
       );
     });
@@ -554,12 +591,64 @@ class SlacParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(T.In);
-          this.CONSUME(T.Slots);
-          this.CONSUME(T.Of);
-          this.SUBRULE(this.duration);
+          this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(T.Slots);
+                this.CONSUME(T.Of);
+                this.SUBRULE(this.duration);
+              },
+            },
+            {
+              ALT: () => {
+                this.OR3([{ ALT: () => this.CONSUME(T.Full) }, { ALT: () => this.CONSUME(T.Started) }]);
+                this.CONSUME(T.Minutes);
+              },
+            },
+          ]);
         },
       },
     ]);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `minimum downtime period 5 minutes`: shorter outages do not count. */
+  minimumDowntimeLine = this.RULE('minimumDowntimeLine', () => {
+    this.CONSUME(T.Minimum);
+    this.CONSUME(T.Downtime);
+    this.CONSUME(T.Period);
+    this.SUBRULE(this.duration);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `downtime when more than 5% of requests fail in a minute, with at least 10 requests` (or `in 5 minutes`). */
+  errorRateLine = this.RULE('errorRateLine', () => {
+    this.CONSUME(T.Downtime);
+    this.CONSUME(T.When);
+    this.CONSUME(T.More);
+    this.CONSUME(T.Than);
+    this.CONSUME(T.PercentLit);
+    this.CONSUME(T.Of);
+    this.CONSUME(T.Requests);
+    this.CONSUME(T.Fail);
+    this.CONSUME(T.In);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.A);
+          this.CONSUME(T.Minutes);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.duration) },
+    ]);
+    this.OPTION(() => {
+      this.OPTION2(() => this.CONSUME(T.Comma));
+      this.CONSUME(T.With);
+      this.CONSUME(T.At);
+      this.CONSUME(T.Least);
+      this.CONSUME(T.NumberLit);
+      this.CONSUME2(T.Requests);
+    });
     this.CONSUME(T.Newline);
   });
 

@@ -45,6 +45,11 @@ export const Comma = createToken({ name: 'Comma', pattern: /,/, categories: [Lin
 export const Colon = createToken({ name: 'Colon', pattern: /:/, categories: [LineStart, NotNewline], label: ':' });
 export const Less = createToken({ name: 'Less', pattern: /</, categories: [LineStart, NotNewline], label: '<' });
 export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [LineStart, NotNewline], label: '/' });
+// Bounds as SLAs print them: `99.00% to < 99.99%`, `< 95%`, `>= 99.9%`, `99.0 - 99.9 %`.
+export const LessEqual = createToken({ name: 'LessEqual', pattern: /<=/, categories: [LineStart, NotNewline], label: '<=' });
+export const GreaterEqual = createToken({ name: 'GreaterEqual', pattern: />=/, categories: [LineStart, NotNewline], label: '>=' });
+export const Greater = createToken({ name: 'Greater', pattern: />/, categories: [LineStart, NotNewline], label: '>' });
+export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [LineStart, NotNewline], label: '-' });
 
 const keywordTokens: TokenType[] = [];
 
@@ -171,6 +176,15 @@ export const After = keyword('after', 'soft');
 export const Service = keyword('service', 'soft');
 export const Group = keyword('group', 'soft');
 export const Part = keyword('part', 'soft');
+// What a downtime minute is: `minimum downtime period 5 minutes`, error-rate downtime.
+export const Minimum = keyword('minimum', 'soft');
+export const Period = keyword('period', 'soft');
+export const When = keyword('when', 'soft');
+export const More = keyword('more', 'soft');
+export const Than = keyword('than', 'soft');
+export const Requests = keyword('requests', 'soft');
+export const Fail = keyword('fail', 'soft');
+export const With = keyword('with', 'soft');
 
 // Longer keywords first, so that `a` never steals the start of `above`.
 const orderedKeywords = [...keywordTokens].sort((x, y) => y.name.length - x.name.length);
@@ -190,8 +204,12 @@ export const allTokens: TokenType[] = [
   Pipe,
   Comma,
   Colon,
+  LessEqual,
+  GreaterEqual,
   Less,
+  Greater,
   Slash,
+  Minus,
   ...orderedKeywords,
   Identifier,
   NotNewline,

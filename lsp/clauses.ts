@@ -154,12 +154,14 @@ export const CLAUSES: readonly ClauseDoc[] = [
   {
     keyword: 'availability',
     kind: 'availability',
-    explain: 'The monthly availability target: (Z - downtime) / Z, compared exactly; measured as exact time or in slots.',
+    explain: 'The monthly availability target: (Z - downtime) / Z, compared exactly; measured as exact time, in slots, in full or started minutes; downtime from outages and from error rates, less episodes shorter than a minimum period. `availability for service X` scopes it.',
     example: `availability\n  ${CLAUSE_EXAMPLES.availabilityTargetLine}\n  measured as exact time`,
     snippet: 'availability\n  target ${1:99.9}% per calendar month\n  measured as exact time',
     lines: [
       { label: 'target', snippet: 'target ${1:99.9}% per calendar month', explain: 'The availability target of each calendar month.' },
-      { label: 'measured', snippet: 'measured ${1|as exact time,in slots of 5 minutes|}', explain: 'Exact time, or slots: any downtime in a slot marks the whole slot.' },
+      { label: 'measured', snippet: 'measured ${1|as exact time,in slots of 5 minutes,in full minutes,in started minutes|}', explain: 'Exact time; slots (any downtime in a slot marks the whole slot); full minutes (a minute counts when downtime covers all of it); started minutes (when downtime touches it).' },
+      { label: 'minimum downtime period', snippet: 'minimum downtime period ${1:5 minutes}', explain: 'An episode of downtime shorter than this (consecutive) does not count.' },
+      { label: 'downtime when', snippet: 'downtime when more than ${1:5}% of requests fail in ${2|a minute,5 minutes|}', explain: 'Error-rate downtime from `requests` records: a window is down when more than this share of its requests failed (optionally `, with at least 10 requests`).' },
     ],
   },
   {
@@ -243,6 +245,8 @@ export const WORDS: Record<string, { explain: string; example: string }> = {
   full: { explain: 'Only whole steps of shortfall count (rounds down).', example: '5% for each full 1% below target' },
   pro: { explain: 'The credit is proportional to the shortfall.', example: '5% for each 1% below target, pro rata' },
   every: { explain: '`every day` in hours; `for every incident` for a single target.', example: 'every day 00:00 to 24:00' },
+  minimum: { explain: 'A downtime episode shorter than the minimum period does not count.', example: CLAUSE_EXAMPLES.minimumDowntimeLine },
+  requests: { explain: 'Error-rate downtime, from the request counts of `requests` records.', example: CLAUSE_EXAMPLES.errorRateLine },
   service: { explain: 'Scopes a block to one declared service: the most specific rule applies (part > service > group > unscoped).', example: 'availability for service compute' },
   group: { explain: 'The group of a service (`compute "Compute Cloud" group infrastructure`), or a block scoped to every service of a group.', example: 'credits for group databases' },
   part: { explain: 'A part of a service with its own targets (`part read "DB cluster, read"`); records name it `service/part`.', example: 'availability for service managed-postgres part read' },

@@ -19,59 +19,11 @@ import {
 import type { Availability, Contract, CreditBand, Credits, Maintenance, ServiceUnit } from '../compiler/ir';
 import type { CompiledContract, ContractVersions } from './contract';
 import type { MaintenanceRecord } from './records';
-import { localMidnight, localYearMonth } from './time';
+import { formatInstant, localMidnight, localYearMonth } from './time';
+import { IntervalUnion } from './periods-intervals';
+import { applyMinimum, definesDowntime, errorRateDowntime, measuredDowntime, RequestCounts, type Uncounted, unionOf } from './downtime';
 
-/** Disjoint, sorted intervals; cheap to extend at the end, as time-ordered logs do. */
-export class IntervalUnion {
-  private starts: number[] = [];
-  private ends: number[] = [];
-
-  get size(): number {
-    return this.starts.length;
-  }
-
-  add(s: number, e: number): void {
-    if (!(e > s)) return;
-    const n = this.starts.length;
-    // Fast path: at or after the last interval (sorted input).
-    if (n === 0 || s > this.ends[n - 1]) {
-      this.starts.push(s);
-      this.ends.push(e);
-      return;
-    }
-    // First interval whose end reaches s, last whose start is at or before e: merge them all.
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.ends[mid] < s) lo = mid + 1;
-      else hi = mid;
-    }
-    let j = lo;
-    while (j < n && this.starts[j] <= e) j++;
-    if (j === lo) {
-      this.starts.splice(lo, 0, s);
-      this.ends.splice(lo, 0, e);
-      return;
-    }
-    const ns = Math.min(s, this.starts[lo]);
-    const ne = Math.max(e, this.ends[j - 1]);
-    this.starts.splice(lo, j - lo, ns);
-    this.ends.splice(lo, j - lo, ne);
-  }
-
-  /** The parts inside [a, b). */
-  clip(a: number, b: number): [number, number][] {
-    const out: [number, number][] = [];
-    if (!(b > a)) return out; // an empty range has no parts (not a zero-length piece)
-    for (let i = 0; i < this.starts.length; i++) {
-      if (this.ends[i] <= a) continue;
-      if (this.starts[i] >= b) break;
-      out.push([Math.max(a, this.starts[i]), Math.min(b, this.ends[i])]);
-    }
-    return out;
-  }
-}
+export { IntervalUnion } from './periods-intervals';
 
 export interface MaintenanceJudgement {
   id: string;
@@ -142,6 +94,8 @@ export interface PeriodVerdict {
     periodMinutes: number;
     measurement: string;
     clause: string;
+    /** Where the rule defines downtime (a minimum period, an error rate): the episodes that counted, and what did not count, with why. */
+    breakdown?: Breakdown;
   };
   credit?: {
     percent: number | null;
@@ -182,6 +136,8 @@ export class PeriodAccumulator {
   /** Counted incidents per month, keyed year * 100 + month: of every unit, and of the units incidents named. */
   private readonly reliability = new Map<number, number>();
   private readonly reliabilityOf = new Map<string, Map<number, number>>();
+  /** Request counts per unit and minute (`requests` records), for error-rate downtime. */
+  private readonly requestCounts = new RequestCounts();
 
   constructor(
     private readonly versions: ContractVersions,
@@ -253,6 +209,13 @@ export class PeriodAccumulator {
     }
   }
 
+  /** Request counts starting at `start`, of the units `units` (null: every unit). */
+  requests(start: number, total: number, failed: number, units: readonly string[] | null): void {
+    if (start > this.asOf) return;
+    this.touch(start, start + 1);
+    for (const u of units ?? ['*']) this.requestCounts.add(u, start, total, failed);
+  }
+
   /** Counted downtime of a unit inside [a, b): its own and every unit's, merged, in order. */
   private piecesOf(unit: string, a: number, b: number): [number, number][] {
     const all = this.downtimeUnion.clip(a, b);
@@ -262,6 +225,45 @@ export class PeriodAccumulator {
     for (const [s, e] of all) merged.add(s, e);
     for (const [s, e] of own.clip(a, b)) merged.add(s, e);
     return merged.clip(a, b);
+  }
+
+  /**
+   * A unit's downtime in [start, end) by its availability rule: outages and maintenance, plus the
+   * windows its error rates mark down, less the episodes shorter than its minimum period (an
+   * episode is judged whole, also where it runs into the month before or after), clipped to the
+   * period; and what did not count, with why.
+   */
+  private downtimeOfUnit(unit: string, a: Availability, start: number, end: number): { pieces: [number, number][]; uncounted: Uncounted[] } {
+    if (!definesDowntime(a)) return { pieces: this.piecesOf(unit, start, end), uncounted: [] };
+    // An episode that reaches past the month is longer than the minimum within this much of it.
+    const reach = a.minimumMs ?? 0;
+    const from = start - reach;
+    const to = end + reach;
+    let pieces = this.piecesOf(unit, from, to);
+    const uncounted: Uncounted[] = [];
+    for (const rule of a.errorRates ?? []) {
+      for (const key of [unit, '*']) {
+        const r = errorRateDowntime(this.requestCounts, key, rule, from, Math.min(to, this.asOf), start);
+        if (r.down.length) pieces = unionOf(pieces, r.down);
+        uncounted.push(...r.uncounted);
+      }
+    }
+    if (a.minimumMs) {
+      const m = applyMinimum(pieces, a.minimumMs);
+      pieces = m.kept;
+      uncounted.push(...m.dropped);
+    }
+    const clip = (s: number, e: number): [number, number] | null => (Math.min(e, end) > Math.max(s, start) ? [Math.max(s, start), Math.min(e, end)] : null);
+    return {
+      pieces: pieces.map(([s, e]) => clip(s, e)).filter((x): x is [number, number] => x !== null),
+      uncounted: uncounted
+        .map((u) => {
+          const c = clip(u.start, u.end);
+          return c && { ...u, start: c[0], end: c[1] };
+        })
+        .filter((x): x is Uncounted => x !== null)
+        .sort((x, y) => x.start - y.start),
+    };
   }
 
   private countOf(unit: string, k: number): number {
@@ -356,19 +358,8 @@ export class PeriodAccumulator {
 
     if (a) {
       const Z = end - start;
-      let D = 0;
-      const pieces = this.piecesOf(unit.key, start, end);
-      if (a.measurement.kind === 'slots') {
-        // Any downtime inside a slot of N minutes (aligned to the month's start) marks the whole slot.
-        const slot = a.measurement.minutes * 60_000;
-        let lastSlot = -1;
-        for (const [s, e] of pieces) {
-          const first = Math.max(Math.floor((s - start) / slot), lastSlot + 1);
-          const last = Math.floor((e - 1 - start) / slot);
-          for (let i = first; i <= last; i++) D += Math.min(slot, end - (start + i * slot));
-          lastSlot = Math.max(lastSlot, last);
-        }
-      } else for (const [s, e] of pieces) D += e - s;
+      const { pieces, uncounted } = this.downtimeOfUnit(unit.key, a, start, end);
+      const D = measuredDowntime(pieces, a.measurement, start, end);
       const percent = div(mul(rat(BigInt(Z - D)), rat(100n)), rat(BigInt(Z)));
       const target = fromDecimal(a.target);
       const below = cmp(percent, target) < 0;
@@ -383,6 +374,7 @@ export class PeriodAccumulator {
         measurement: measurementText(a.measurement),
         clause: version.locate(a.span),
       };
+      if (definesDowntime(a)) out.availability.breakdown = breakdown(pieces, uncounted, version.ir.timeZone);
       if (unit.credits) out.credit = credit(version, percent, target, status, unit.credits);
     }
     if (ir.reliability) {
@@ -399,7 +391,30 @@ export class PeriodAccumulator {
 }
 
 function measurementText(m: NonNullable<Contract['availability']>['measurement']): string {
+  if (m.kind === 'full-minutes') return 'full minutes';
+  if (m.kind === 'started-minutes') return 'started minutes';
   return m.kind === 'slots' ? `slots of ${m.minutes} minutes` : 'exact time';
+}
+
+/** At most this many intervals of each list are given in a period; `more` counts the rest. */
+export const BREAKDOWN_LISTED = 100;
+
+export interface Breakdown {
+  counted: { start: string; end: string; minutes: number }[];
+  uncounted: { start: string; end: string; minutes: number; reason: string }[];
+  /** Intervals left out of the lists above (each lists at most BREAKDOWN_LISTED). */
+  more?: { counted: number; uncounted: number };
+}
+
+function breakdown(pieces: [number, number][], uncounted: Uncounted[], zone: string): Breakdown {
+  const out: Breakdown = {
+    counted: pieces.slice(0, BREAKDOWN_LISTED).map(([s, e]) => ({ start: formatInstant(s, zone), end: formatInstant(e, zone), minutes: (e - s) / 60_000 })),
+    uncounted: uncounted.slice(0, BREAKDOWN_LISTED).map((u) => ({ start: formatInstant(u.start, zone), end: formatInstant(u.end, zone), minutes: (u.end - u.start) / 60_000, reason: u.reason })),
+  };
+  if (pieces.length > BREAKDOWN_LISTED || uncounted.length > BREAKDOWN_LISTED) {
+    out.more = { counted: Math.max(0, pieces.length - BREAKDOWN_LISTED), uncounted: Math.max(0, uncounted.length - BREAKDOWN_LISTED) };
+  }
+  return out;
 }
 
 function inBand(b: CreditBand, p: Rational): boolean {

@@ -64,7 +64,9 @@ export interface SessionResult {
 /** What one accepted record contributes: its verdict, and the facts the periods need. */
 export type Judged =
   | { kind: 'incident'; verdict: IncidentVerdict; listed: boolean; opened: number; countsForReliability: boolean; units?: string[] | null }
-  | { kind: 'downtime'; verdict: DowntimeVerdict; listed: boolean; start: number; end: number; counted: [number, number][]; effects?: DowntimeEffect[] };
+  | { kind: 'downtime'; verdict: DowntimeVerdict; listed: boolean; start: number; end: number; counted: [number, number][]; effects?: DowntimeEffect[] }
+  /** Request counts: no verdict of their own; they feed the error-rate downtime of the periods. */
+  | { kind: 'requests'; listed: boolean; start: number; end: number; total: number; failed: number; units: string[] | null };
 
 /** Every unit key of every version, in a fixed order: worker threads send units as indexes into it. */
 export function unitIndex(versions: ContractVersions): string[] {
@@ -138,6 +140,9 @@ export class RecordJudge {
     // With --period, outages and maintenance that do not meet the month are judged for the
     // period's downtime but not listed.
     const listed = !this.options.period || (rec.start < this.periodEnd && rec.end > this.periodStart);
+    if (rec.type === 'requests') {
+      return { kind: 'requests', listed, start: rec.start, end: rec.end, total: rec.total, failed: rec.failed, units: unitKeys(version, rec.services) };
+    }
     let counted: [number, number][];
     let reason: string;
     let effects: DowntimeEffect[] | undefined;
@@ -198,6 +203,7 @@ export class SessionState {
   /** Takes in a judged record; true when it is listed in the report. */
   apply(j: Judged): boolean {
     if (j.kind === 'incident') this.periods.incident(j.opened, j.countsForReliability, j.units ?? null);
+    else if (j.kind === 'requests') this.periods.requests(j.start, j.total, j.failed, j.units);
     else if (j.effects) this.periods.downtimeOfUnits(j.start, j.end, j.effects);
     else this.periods.downtime(j.start, j.end, j.counted);
     if (j.listed) this.evaluated++;
@@ -227,7 +233,7 @@ export async function evaluateRecords(
     const j = judge.judge(rec);
     if (!state.apply(j)) return;
     if (j.kind === 'incident') events.incident(j.verdict);
-    else events.downtime?.(j.verdict);
+    else if (j.kind === 'downtime') events.downtime?.(j.verdict);
   };
   const onWarning = (w: RecordWarning): void => {
     state.warnings++;

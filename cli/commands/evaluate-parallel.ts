@@ -136,7 +136,7 @@ export async function evaluateParallel(
       }
       const id = idText.toString('utf8', idPos, idPos + idLen[i]);
       idPos += idLen[i];
-      const type = kind === KIND.incident ? 'incident' : kind === KIND.outage ? 'outage' : 'maintenance';
+      const type = kind === KIND.incident ? 'incident' : kind === KIND.outage ? 'outage' : kind === KIND.requests ? 'requests' : 'maintenance';
       const dup = seen.claim({ type, id, line: req.lines[i] } as InputRecord);
       if (dup) {
         flush();
@@ -148,7 +148,10 @@ export async function evaluateParallel(
       const f = factAt[i];
       const listed = (flags[i] & FLAG.listed) !== 0;
       let judged: Judged;
-      if (kind === KIND.incident) {
+      if (kind === KIND.requests) {
+        const [units] = readUnits(facts, f + 4);
+        judged = { kind: 'requests', listed, start: facts[f], end: facts[f + 1], total: facts[f + 2], failed: facts[f + 3], units };
+      } else if (kind === KIND.incident) {
         const [units] = readUnits(facts, f + 1);
         judged = { kind: 'incident', listed, opened: facts[f], countsForReliability: (flags[i] & FLAG.countsForReliability) !== 0, units } as Judged;
       } else {

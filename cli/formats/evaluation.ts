@@ -167,6 +167,9 @@ export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
         yield a.exact === null
           ? `    availability  ${paintStatus(c, a.status)}  ${v(a.reason ?? '')}`
           : `    availability  ${pad(paintStatus(c, a.status), 9, a.status.length)} ${availabilityText(a.exact)} (target ${a.target}%), downtime ${fmtMinutes(a.downtimeMinutes) || '0 min'} of ${fmtMinutes(a.periodMinutes)}  ${c.dim(v(a.clause))}`;
+        // What did not count, and why (a minimum downtime period, too few requests for an error rate).
+        for (const u of a.breakdown?.uncounted ?? []) yield `      ${c.dim('not counted')}  ${u.start} to ${u.end}  ${fmtMinutes(u.minutes)}  ${c.dim(v(u.reason))}`;
+        if (a.breakdown?.more?.uncounted) yield `      ${c.dim(`… and ${a.breakdown.more.uncounted} more not counted`)}`;
       }
       if (p.credit) {
         const cr = p.credit;
@@ -239,6 +242,15 @@ export function* markdownLines(r: EvaluationReport): Generator<string> {
       yield `| ${p.period}${p.final ? '' : ' (not over)'} |${services ? ` ${cell(serviceOf(p))} |` : ''} ${a?.exact ? availabilityText(a.exact) : ''} | ${a ? `${a.target}%` : ''} | ${a?.status ?? ''} | ${a ? fmtMinutes(a.downtimeMinutes) || '0 min' : ''} | ${credit} | ${rel} |`;
     }
     yield '';
+    // What did not count in a period, and why.
+    let notCounted = 0;
+    for (const p of r.periods) {
+      for (const u of p.availability?.breakdown?.uncounted ?? []) {
+        notCounted++;
+        yield `- ${p.period}${p.service ? ` ${cell(serviceOf(p))}` : ''}: ${u.start} to ${u.end} (${fmtMinutes(u.minutes)}) not counted: ${cell(u.reason)}`;
+      }
+    }
+    if (notCounted) yield '';
     // Why a month has nothing to judge, once per month.
     const unjudged = [...new Map([...r.periods].map((p) => [p.period, p.availability?.reason ?? p.reliability?.reason] as const).filter(([, why]) => why))];
     if (unjudged.length) {

@@ -106,6 +106,10 @@ parentPort!.on('message', (req: BatchRequest) => {
       facts.push(j.opened);
       pushUnits(facts, j.units);
       if (j.listed) outLen[i] += out.add(incidentLine(j.verdict), true);
+    } else if (j.kind === 'requests') {
+      kinds[i] = KIND.requests;
+      facts.push(j.start, j.end, j.total, j.failed);
+      pushUnits(facts, j.units);
     } else {
       kinds[i] = j.verdict.type === 'outage' ? KIND.outage : KIND.maintenance;
       facts.push(j.start, j.end, j.counted.length);

@@ -12,7 +12,9 @@ import './codes';
 import type { Check, CheckContext } from './context';
 import { consistencyChecks } from './consistency';
 import { coverageChecks } from './coverage';
+import { boundChecks } from './bounds';
 import { creditChecks } from './credits';
+import { downtimeChecks } from './downtime';
 import { maintenanceChecks } from './maintenance';
 import { nameChecks } from './names';
 import { unitChecks } from './units';
@@ -27,6 +29,8 @@ export const CHECK_FAMILIES: readonly { name: string; checks: readonly Check[]; 
   { name: 'windows', checks: windowChecks, reads: ['maintenance', 'calendar', 'timeZone'] },
   { name: 'maintenance', checks: maintenanceChecks, reads: ['maintenance', 'calendar', 'timeZone'] },
   { name: 'availability', checks: availabilityChecks, reads: ['availability', 'reliability', 'credits'] },
+  { name: 'downtime', checks: downtimeChecks, reads: ['availability'] },
+  { name: 'bounds', checks: boundChecks, reads: ['credits'] },
   { name: 'coverage', checks: coverageChecks, reads: ['objective', 'severities', 'plans', 'categories'] },
   { name: 'consistency', checks: consistencyChecks, reads: ['objective', 'severities', 'plans', 'categories', 'calendar'] },
   { name: 'units', checks: unitChecks, reads: ['objective', 'categories', 'maintenance', 'availability', 'credits', 'calendar'] },
@@ -39,7 +43,7 @@ export const CHECK_FAMILIES: readonly { name: string; checks: readonly Check[]; 
 ];
 
 /** The families that judge one set of availability, credit and maintenance rules: run once per set a service has. */
-const RULE_FAMILIES = new Set(['credits', 'windows', 'maintenance', 'availability']);
+const RULE_FAMILIES = new Set(['credits', 'windows', 'maintenance', 'availability', 'downtime']);
 
 export function runChecks(ctx: CheckContext): void {
   // With services, the rules are checked as each service gets them (runPerService).

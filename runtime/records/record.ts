@@ -46,7 +46,21 @@ export interface MaintenanceRecord {
   line: number;
 }
 
-export type InputRecord = IncidentRecord | OutageRecord | MaintenanceRecord;
+/** Request counts of a service over [start, end), for error-rate downtime. */
+export interface RequestsRecord {
+  type: 'requests';
+  /** Optional in the log: '' when not given (then not checked for duplicates). */
+  id: string;
+  start: number;
+  end: number;
+  total: number;
+  failed: number;
+  /** The service (or `service/part`), as declared; null = the contract's only service. */
+  services?: string[] | null;
+  line: number;
+}
+
+export type InputRecord = IncidentRecord | OutageRecord | MaintenanceRecord | RequestsRecord;
 export type RecordType = InputRecord['type'];
 
 export interface Rejected {

@@ -21,7 +21,7 @@ import { describeValue, quote } from './values';
  */
 export type ContractFor = (at: number | null, raw: Readonly<Record<string, unknown>>, line: number) => Contract;
 
-const TYPES = 'expected "incident", "outage" or "maintenance"';
+const TYPES = 'expected "incident", "outage", "maintenance" or "requests"';
 
 function reject(line: number, raw: Record<string, unknown> | null, message: string): Rejected {
   const id = raw?.id;
@@ -113,7 +113,7 @@ export function validateRecord(raw: unknown, line: number, contract: Contract, o
   const r = raw as Record<string, unknown>;
   const type = r.type;
   if (type === undefined) return reject(line, r, `missing required field "type" (${TYPES})`);
-  if (type !== 'incident' && type !== 'outage' && type !== 'maintenance') {
+  if (type !== 'incident' && type !== 'outage' && type !== 'maintenance' && type !== 'requests') {
     const shown = typeof type === 'string' ? quote(type) : describeValue(type);
     return reject(line, r, `unknown record type ${shown} in field "type" (${TYPES})`);
   }
@@ -188,6 +188,18 @@ export function validateRecord(raw: unknown, line: number, contract: Contract, o
     const services = servicesOf(r, ix, ix.serviceRequired);
     if (typeof services === 'string') return reject(line, r, services);
     return { type: 'outage', id: r.id as string, start, end, cause, ...(services && { services }), line };
+  }
+  if (type === 'requests') {
+    if (err.error !== null) return reject(line, r, err.error);
+    const order = notBefore(r, 'end', end, 'start', start, zone);
+    if (order !== null) return reject(line, r, order);
+    const total = r.total as number;
+    const failed = r.failed as number;
+    if (failed > total) return reject(line, r, `"failed" (${failed}) is more than "total" (${total})`);
+    const ix = nameIndex(contract);
+    const services = servicesOf(r, ix, ix.serviceRequired);
+    if (typeof services === 'string') return reject(line, r, services);
+    return { type: 'requests', id: typeof r.id === 'string' ? r.id : '', start, end, total, failed, ...(services && { services }), line };
   }
   const notified = instant(r, 'notified', err);
   const acknowledged = instant(r, 'acknowledged', err);

@@ -117,6 +117,13 @@ const contractArb = fc
     blank: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
     title: text,
     note: fc.array(text, { maxLength: 4 }),
+    // Cloud SLAs: services with groups and parts, scoped rules, downtime definitions.
+    services: fc.uniqueArray(word, { maxLength: 3 }),
+    parts: fc.uniqueArray(word, { maxLength: 2 }),
+    measured: fc.constantFrom('as exact time', 'in slots of 5 minutes', 'in full minutes', 'in started minutes', ''),
+    minimum: fc.option(fc.constantFrom('5 minutes', '1 min', '2 hours'), { nil: undefined }),
+    boundForms: fc.array(fc.constantFrom(0, 1, 2, 3, 4), { minLength: 3, maxLength: 3 }),
+    errorRate: fc.option(fc.tuple(pctText, fc.constantFrom('a minute', '5 minutes', '1 minute'), fc.option(fc.constantFrom('10', '100'), { nil: undefined }), fc.boolean()), { nil: undefined }),
   })
   .map((r) => {
     const c = (i: number) => (r.comments[i] ? `${r.pad}${r.comments[i]}` : '');
@@ -133,10 +140,31 @@ const contractArb = fc
       const [a, biz, u, via] = r.targets[i % r.targets.length];
       lines.push(`|${r.pad}${s} | ${a}${biz ? ' biz' : ''} ${u}${via ? ' by email then phone' : ''} |${c(7)}`);
     });
+    if (r.services.length) {
+      lines.push('services');
+      r.services.forEach((sv, i) => {
+        lines.push(`${r.pad}${sv}${i % 2 ? '' : ` "${r.title}"`}${i === 1 ? ' group grp' : ''}`);
+        if (i === 0) for (const p of r.parts) lines.push(`${r.pad}${r.pad}part ${p}${r.pad}"${r.title}"`);
+      });
+    }
     lines.push(`${b(3)}availability`, `${r.pad}target ${r.pct}% per calendar month${c(8)}`);
+    if (r.measured) lines.push(`${r.pad}measured ${r.measured}`);
+    if (r.minimum) lines.push(`${r.pad}minimum   downtime period ${r.minimum}`);
+    if (r.errorRate) {
+      const [p, window, least, comma] = r.errorRate;
+      lines.push(`${r.pad}downtime when more than ${p}% of requests fail in ${window}${least ? `${comma ? ',' : ''} with at least ${least} requests` : ''}`);
+    }
+    if (r.services.length) {
+      lines.push(`availability for service ${r.services[0]}${r.parts.length ? ` part ${r.parts[0]}` : ''}`, `${r.pad}target 99.5% per calendar month`);
+      if (r.services.length > 1) lines.push(`maintenance  for group grp`, `${r.pad}windows any time`);
+    }
     if (r.bands.length) {
       lines.push('credits', '| monthly availability | credit |');
-      for (const [lo, hi, cr] of r.bands) lines.push(`| at least ${lo}% and below ${hi}% |${r.pad}${cr}% |${c(9)}`);
+      r.bands.forEach(([lo, hi, cr], i) => {
+        // The bound forms SLAs print: words, `X% to < Y%`, `< Y% - X%`, `>= X% and < Y%`, `X - Y %`.
+        const bound = [`at least ${lo}% and below ${hi}%`, `${lo}% to < ${hi}%`, `< ${hi}%-${lo}%`, `>= ${lo}% and < ${hi}%`, `${lo} - ${hi} %`][r.boundForms[i]];
+        lines.push(`| ${bound} |${r.pad}${cr}% |${c(9)}`);
+      });
       lines.push(`${r.pad}5% for each started 1% below target`, 'at most 50%');
     }
     if (r.note.length) lines.push(`${b(4)}note "${r.title}" """`, ...r.note.map((t) => `${r.pad}${t}`), '"""');
