@@ -28,6 +28,15 @@ function realToken(t: IToken | undefined): t is IToken {
 /** Spans of the nodes already measured: a row's cells are measured again for the row itself. */
 const spans = new WeakMap<CstNode, Span | null>();
 
+/** Moves a node's measured span (if measured) by `delta`: the incremental parse moved its tokens. */
+export function shiftSpan(node: CstNode, delta: number): void {
+  const s = spans.get(node);
+  if (s) {
+    s.start += delta;
+    s.end += delta;
+  }
+}
+
 /** The span of all real tokens under a node, newlines excluded; null when it has none. */
 function realSpan(node: CstNode): Span | null {
   const known = spans.get(node);
