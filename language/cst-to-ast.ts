@@ -149,6 +149,12 @@ export function untriple(image: string): string {
   return lines.map((l) => l.slice(common).replace(/[ \t]+$/, '')).join('\n');
 }
 
+/** Statements built before, by the tree they were built from (the editor's incremental parse keeps them). */
+export interface StatementMemo {
+  get(node: CstNode): A.Statement | null | undefined;
+  set(node: CstNode, built: A.Statement | null): void;
+}
+
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
   /** The lines under a clause whose own line could not be read: their syntax errors are not reported. */
@@ -159,6 +165,7 @@ export class AstBuilder {
   constructor(
     private readonly source: string,
     errors: readonly Diagnostic[],
+    private readonly memo?: StatementMemo,
   ) {
     this.unreadable = new UnreadableLines(source);
     for (const e of errors) this.unreadable.mark(e.span);
@@ -250,7 +257,7 @@ export class AstBuilder {
         open = this.unknownLine(inner, span);
         continue;
       }
-      const built = this.statement(inner);
+      const built = this.built(inner);
       const header = built ? ('headerSpan' in built ? built.headerSpan : built.span) : { start: span.start, end: span.start };
       // Under a clause whose own line could not be read, no line is reported up to the next
       // clause: which clause they would be lines of is unknown.
@@ -270,6 +277,17 @@ export class AstBuilder {
       comments: comments.map((c) => ({ text: c.image, span: tokenSpan(c) })),
       span: { start: 0, end: textLength },
     };
+  }
+
+  /** statement(), or what it built from the same tree before, when that reported nothing. */
+  private built(n: CstNode): A.Statement | null {
+    const known = this.memo?.get(n);
+    if (known !== undefined) return known;
+    const reported = this.diagnostics.length;
+    const listed = this.unreadable.entries.length;
+    const s = this.statement(n);
+    if (this.memo && this.diagnostics.length === reported && this.unreadable.entries.length === listed) this.memo.set(n, s);
+    return s;
   }
 
   /** A line that starts no clause: reported with the keyword it was probably meant to be. */

@@ -18,7 +18,8 @@
 // such grammar today), the piece cannot be parsed alone: the whole file is parsed at once instead.
 
 import { type CstElement, type CstNode, createTokenInstance, EOF, type IToken, type TokenType, tokenMatcher } from 'chevrotain';
-import { shiftSpan } from './cst-to-ast';
+import type * as A from './ast';
+import { shiftSpan, type StatementMemo } from './cst-to-ast';
 import { createParser, type ParseCstResult, parseTokens, type SlacParser } from './parser';
 import * as T from './tokens';
 
@@ -137,9 +138,11 @@ export interface ParseCacheStats {
  * parser.ts's parseTokens gives for the same tokens, re-parsing only the clauses whose text changed.
  */
 export class ParseCache {
+  /** The statements built from the kept trees, so that cst-to-ast.ts builds only those of new trees. */
+  readonly statements: StatementMemo = new MovedStatements();
   private chunk: ChunkParser | null = null;
   private starters: Set<number> | null = null;
-  private pieces = new Map<string, Piece[]>();
+  private pieces = new Map<string, { list: (Piece | undefined)[]; from: number }>();
   readonly stats: ParseCacheStats = { reused: 0, parsed: 0, whole: false };
 
   parseTokens(tokens: IToken[], text: string): ParseCstResult {
@@ -168,7 +171,7 @@ export class ParseCache {
     cuts.push(n);
     const children: CstNode['children'] = {};
     const errors: ParseError[] = [];
-    const next = new Map<string, Piece[]>();
+    const next = new Map<string, { list: Piece[]; from: number }>();
     this.stats.reused = 0;
     this.stats.parsed = 0;
     this.stats.whole = false;
@@ -197,8 +200,8 @@ export class ParseCache {
         this.stats.parsed++;
       }
       const list = next.get(key);
-      if (list) list.push(piece);
-      else next.set(key, [piece]);
+      if (list) list.list.push(piece);
+      else next.set(key, { list: [piece], from: 0 });
       for (const name in piece.children) (children[name] ??= []).push(...(piece.children[name] as CstElement[]));
       for (const err of piece.errors) errors.push(errorAt(err, tokens, s));
       s += piece.length;
@@ -210,19 +213,21 @@ export class ParseCache {
 
   /** A kept piece for this key whose parse depended on nothing that differs here. */
   private find(key: string, tokens: IToken[], s: number, e: number): Piece | null {
-    const candidates = this.pieces.get(key);
-    if (!candidates) return null;
+    const kept = this.pieces.get(key);
+    if (!kept) return null;
     const n = tokens.length;
-    for (let k = 0; k < candidates.length; k++) {
-      const p = candidates[k];
-      if (s + p.length > n) continue;
+    // Pieces of the same text (a repeated clause) are taken in the order of the file; a taken one is left undefined.
+    for (let k = kept.from; k < kept.list.length; k++) {
+      const p = kept.list[k];
+      if (p === undefined || s + p.length > n) continue;
       const ok = p.after.every((a, j) => {
         const t = tokens[e + j];
         return t !== undefined && t.tokenTypeIdx === a.type && t.image === a.image && t.startOffset - tokens[s].startOffset === a.offset;
       });
       // Having looked at the end of the file, it must be at the end here too.
       if (!ok || (p.eof && e + p.after.length < n)) continue;
-      candidates.splice(k, 1);
+      kept.list[k] = undefined;
+      while (kept.from < kept.list.length && kept.list[kept.from] === undefined) kept.from++;
       return p;
     }
     return null;
@@ -244,11 +249,17 @@ export class ParseCache {
     const furthest = Math.max(chunk.furthest, end - 1);
     const after: Lookahead[] = [];
     for (let i = e; i <= Math.min(furthest, n - 1); i++) after.push({ type: tokens[i].tokenTypeIdx, image: tokens[i].image, offset: tokens[i].startOffset - tokens[s].startOffset });
+    let positions: Map<IToken, number> | undefined;
     const index = (t: IToken | undefined): number | null | undefined => {
       if (t === undefined) return undefined;
       if (t.tokenType === EOF) return null;
-      for (let i = s; i <= Math.min(furthest, n - 1); i++) if (tokens[i] === t) return i - s;
-      throw new Error('a syntax error on a token the parse did not read');
+      if (!positions) {
+        positions = new Map();
+        for (let i = s; i <= Math.min(furthest, n - 1); i++) positions.set(tokens[i], i - s);
+      }
+      const at = positions.get(t);
+      if (at === undefined) throw new Error('a syntax error on a token the parse did not read');
+      return at;
     };
     const errors: StoredError[] = raw.map((x) => ({
       message: x.message,
@@ -275,4 +286,39 @@ function errorAt(e: StoredError, tokens: IToken[], s: number): ParseError {
     previousToken: e.previousToken === undefined ? undefined : at(e.previousToken),
     ruleStack: e.ruleStack,
   };
+}
+
+/**
+ * Statements by the tree they were built from, and where that tree was then: one whose tree has
+ * moved is handed out as a copy with its spans moved (the copy, not the statement: an earlier
+ * result may still be in use, and shares it).
+ */
+class MovedStatements implements StatementMemo {
+  private readonly built = new WeakMap<CstNode, { at: number; statement: A.Statement | null }>();
+
+  get(node: CstNode): A.Statement | null | undefined {
+    const known = this.built.get(node);
+    const at = node.location?.startOffset;
+    if (!known || at === undefined || !Number.isFinite(at)) return undefined;
+    if (known.at === at || known.statement === null) return known.statement;
+    const statement = moved(known.statement, at - known.at);
+    this.built.set(node, { at, statement });
+    return statement;
+  }
+
+  set(node: CstNode, statement: A.Statement | null): void {
+    const at = node.location?.startOffset;
+    if (at !== undefined && Number.isFinite(at)) this.built.set(node, { at, statement });
+  }
+}
+
+/** A copy of an AST value with every span in it moved by `delta` (spans are the only {start, end} objects of the AST). */
+function moved<V>(value: V, delta: number): V {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((v) => moved(v, delta)) as V;
+  const o = value as Record<string, unknown>;
+  if (typeof o.start === 'number' && typeof o.end === 'number' && Object.keys(o).length === 2) return { start: o.start + delta, end: o.end + delta } as V;
+  const copy: Record<string, unknown> = {};
+  for (const k in o) copy[k] = moved(o[k], delta);
+  return copy as V;
 }

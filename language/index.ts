@@ -68,7 +68,7 @@ function parseUnsafe(text: string, cache?: ParseCache): ParseResult {
     const hint = rule ? `such a line reads like: ${CLAUSE_EXAMPLES[rule]}` : undefined;
     diagnostics.push(diagnostic(DIAGNOSTICS.unexpectedToken, span, message, hint ? { hint } : {}));
   }
-  const builder = new AstBuilder(text, diagnostics);
+  const builder = new AstBuilder(text, diagnostics, cache?.statements);
   const ast = builder.file(cst, lexed.comments, text.length);
   // After a syntax error, recovery may leave the rest of that line to be read as a line of its
   // own: one error per line is enough.

@@ -167,8 +167,7 @@ export class Workspace {
   }
 
   /** What the folder check finds about this document, given the other versions of its folder. */
-  folderFindings(current: Analysis): Diagnostic[] {
-    const view = this.folder(current);
+  folderFindings(current: Analysis, view: FolderView = this.folder(current)): Diagnostic[] {
     if (view.siblings.length === 0) return [];
     return this.folderCheck([current.compiled, ...view.siblings.map((s) => s.compiled)]).get(current.compiled.file) ?? [];
   }

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compile } from '../../compiler/compile';
 import { ParseCache, parse } from '../../language/index';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -48,6 +49,18 @@ describe('incremental parse', () => {
     // A line inserted into the middle of the file: one clause parsed, every other one reused.
     const at = seed.indexOf('\n', seed.length >> 1) + 1;
     const edited = `${seed.slice(0, at)}  # a note\n${seed.slice(at)}`;
+    expect(parse(edited, cache)).toEqual(parse(edited));
+    expect(cache.stats).toEqual({ parsed: 1, reused: clauses - 1, whole: false });
+  });
+
+  it('tells repeated clauses apart: each keeps its own tree', () => {
+    const text = SEEDS[0].repeat(5);
+    const cache = new ParseCache();
+    expect(parse(text, cache)).toEqual(parse(text));
+    const clauses = cache.stats.parsed;
+    // An edit in the third copy: the clauses of every copy are reused, the edited one parsed.
+    const at = text.indexOf('maintenance\n', SEEDS[0].length * 2);
+    const edited = `${text.slice(0, at)}# moved\n${text.slice(at)}`;
     expect(parse(edited, cache)).toEqual(parse(edited));
     expect(cache.stats).toEqual({ parsed: 1, reused: clauses - 1, whole: false });
   });
@@ -157,6 +170,23 @@ describe('incremental parse', () => {
         expect(reused).toBeGreaterThan(0);
       }),
       { numRuns: 80 },
+    );
+  });
+
+  it('compiles through the cache as without it: what the later phases read of a kept statement is never changed', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SEEDS), fc.array(edit, { minLength: 1, maxLength: 8 }), (seed, edits) => {
+        const parseCache = new ParseCache();
+        let text = seed;
+        compile(text, 'seed.sla', { parseCache });
+        for (const e of edits) {
+          text = apply(text, e);
+          const { ast, contract, diagnostics } = compile(text, 'seed.sla', { parseCache });
+          const full = compile(text, 'seed.sla');
+          expect({ ast, contract, diagnostics }).toEqual({ ast: full.ast, contract: full.contract, diagnostics: full.diagnostics });
+        }
+      }),
+      { numRuns: 30 },
     );
   });
 });
