@@ -202,7 +202,10 @@ export class ParseCache {
       const list = next.get(key);
       if (list) list.list.push(piece);
       else next.set(key, { list: [piece], from: 0 });
-      for (const name in piece.children) (children[name] ??= []).push(...(piece.children[name] as CstElement[]));
+      for (const name in piece.children) {
+        const into = (children[name] ??= []);
+        for (const x of piece.children[name] as CstElement[]) into.push(x);
+      }
       for (const err of piece.errors) errors.push(errorAt(err, tokens, s));
       s += piece.length;
     }
