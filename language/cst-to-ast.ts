@@ -28,6 +28,15 @@ function realToken(t: IToken | undefined): t is IToken {
 /** Spans of the nodes already measured: a row's cells are measured again for the row itself. */
 const spans = new WeakMap<CstNode, Span | null>();
 
+/** Moves a node's measured span (if measured) by `delta`: the incremental parse moved its tokens. */
+export function shiftSpan(node: CstNode, delta: number): void {
+  const s = spans.get(node);
+  if (s) {
+    s.start += delta;
+    s.end += delta;
+  }
+}
+
 /** The span of all real tokens under a node, newlines excluded; null when it has none. */
 function realSpan(node: CstNode): Span | null {
   const known = spans.get(node);
@@ -146,6 +155,12 @@ function symbolic(c: Children): boolean {
   return subs(c, 'boundSide').some((s) => ['Less', 'LessEqual', 'Greater', 'GreaterEqual'].some((k) => tok(s.children, k)));
 }
 
+/** Statements built before, by the tree they were built from (the editor's incremental parse keeps them). */
+export interface StatementMemo {
+  get(node: CstNode): A.Statement | null | undefined;
+  set(node: CstNode, built: A.Statement | null): void;
+}
+
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
   /** The lines under a clause whose own line could not be read: their syntax errors are not reported. */
@@ -156,6 +171,7 @@ export class AstBuilder {
   constructor(
     private readonly source: string,
     errors: readonly Diagnostic[],
+    private readonly memo?: StatementMemo,
   ) {
     this.unreadable = new UnreadableLines(source);
     for (const e of errors) this.unreadable.mark(e.span);
@@ -247,7 +263,7 @@ export class AstBuilder {
         open = this.unknownLine(inner, span);
         continue;
       }
-      const built = this.statement(inner);
+      const built = this.built(inner);
       const header = built ? ('headerSpan' in built ? built.headerSpan : built.span) : { start: span.start, end: span.start };
       // Under a clause whose own line could not be read, no line is reported up to the next
       // clause: which clause they would be lines of is unknown.
@@ -267,6 +283,17 @@ export class AstBuilder {
       comments: comments.map((c) => ({ text: c.image, span: tokenSpan(c) })),
       span: { start: 0, end: textLength },
     };
+  }
+
+  /** statement(), or what it built from the same tree before, when that reported nothing. */
+  private built(n: CstNode): A.Statement | null {
+    const known = this.memo?.get(n);
+    if (known !== undefined) return known;
+    const reported = this.diagnostics.length;
+    const listed = this.unreadable.entries.length;
+    const s = this.statement(n);
+    if (this.memo && this.diagnostics.length === reported && this.unreadable.entries.length === listed) this.memo.set(n, s);
+    return s;
   }
 
   /** A line that starts no clause: reported with the keyword it was probably meant to be. */

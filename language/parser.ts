@@ -796,6 +796,11 @@ export function getParser(): SlacParser {
   return parser;
 }
 
+/** A parser of its own, for a caller that changes how it reads tokens (language/incremental.ts). */
+export function createParser(): SlacParser {
+  return new SlacParser();
+}
+
 /** Builds the parser with Chevrotain's grammar validations on: throws if the grammar is ambiguous. */
 export function validateGrammar(): void {
   new SlacParser(true);
