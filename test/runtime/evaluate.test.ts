@@ -1119,3 +1119,80 @@ describe('edges: zero targets, as-of, exclusive band bounds, the last slot', () 
     });
   });
 });
+
+describe('periods: the credit rule as the report states it, and months at their edges', () => {
+  const AFTER = '2026-07-01T00:00:00-05:00';
+  // June 2026 in Bogota: 43200 minutes; against a 99% target one percentage point is 432 minutes.
+  const juneDown = async (c: CompiledContract, minutes: number, asOf = AFTER) => {
+    const start = at('2026-06-10T00:00:00-05:00');
+    return periodOf(await session(c, [{ type: 'outage', id: 'O', cause: 'provider', start: new Date(start).toISOString(), end: new Date(start + minutes * 60_000).toISOString() }], asOf), '2026-06');
+  };
+
+  it('started steps: the shortfall, singular for one point, and the cap when it bites', async () => {
+    const c = load(roundingContract('5% for each started 1% below target', 'at most 10%'), 'started.sla');
+    // 864 min down = 2 points: 98%, a shortfall of 1 point, 1 started step = 5%.
+    expect((await juneDown(c, 864)).credit).toMatchObject({ percent: 5, rule: '5% for each started 1% below target: shortfall of 1 percentage point' });
+    // 1512 min = 3.5 points: 96.5%, shortfall 2.5, 3 started steps = 15%, capped at 10%.
+    expect((await juneDown(c, 1512)).credit).toMatchObject({ percent: 10, rule: '5% for each started 1% below target: shortfall of 2.5 percentage points; capped at 10%' });
+    // Exactly at the cap (2 steps = 10%): not "capped".
+    expect((await juneDown(c, 1296)).credit).toMatchObject({ percent: 10, rule: '5% for each started 1% below target: shortfall of 2 percentage points' });
+  });
+
+  it('full steps and pro rata name their rounding', async () => {
+    const full = load(roundingContract('10% for each full 1% below target'), 'full.sla');
+    // 1512 min: shortfall 2.5 -> 2 full steps = 20%.
+    expect((await juneDown(full, 1512)).credit).toMatchObject({ percent: 20, rule: '10% for each full 1% below target: shortfall of 2.5 percentage points' });
+    const pro = load(roundingContract('5% for each 1% below target, pro rata'), 'pro.sla');
+    // 648 min = 1.5 points: shortfall 0.5 -> 2.5%.
+    expect((await juneDown(pro, 648)).credit).toMatchObject({ percent: 2.5, rule: '5% for each 1% below target, pro rata: shortfall of 0.5 percentage points' });
+  });
+
+  it('a met month owes 0 ("target met"); a month not over owes what is not yet known', async () => {
+    const c = load(roundingContract('5% for each started 1% below target', 'at most 10%'), 'started.sla');
+    expect((await juneDown(c, 60)).credit).toMatchObject({ percent: 0, rule: 'target met' });
+    const mid = await juneDown(c, 60, '2026-06-20T00:00:00-05:00');
+    expect(mid.final).toBe(false);
+    expect(mid.availability?.status).toBe('pending');
+    expect(mid.credit).toMatchObject({ percent: null, rule: 'month not over' });
+  });
+
+  it('a breached month that no band covers owes nothing, and says so', async () => {
+    const text = roundingContract('| monthly availability | credit |').replace('credits\n  | monthly availability | credit |\n', 'credits\n  | monthly availability | credit |\n  | at least 98% and below 99% | 5% |\n');
+    const c = load(text, 'gap.sla');
+    // 1512 min: 96.5%, below every band.
+    expect((await juneDown(c, 1512)).credit).toMatchObject({ percent: 0, rule: 'no credit band covers this availability' });
+    expect((await juneDown(c, 648)).credit).toMatchObject({ percent: 5, rule: 'at least 98% and below 99%: 5%' });
+  });
+
+  it('an outage over three months lists the month between, wholly down', async () => {
+    const c = load(roundingContract('5% for each started 1% below target', 'at most 10%'), 'started.sla');
+    const r = await session(c, [outage('2026-03-31T12:00:00-05:00', '2026-05-01T12:00:00-05:00')], AFTER);
+    expect(r.periods.map((p) => p.period)).toEqual(['2026-03', '2026-04', '2026-05']);
+    // April: 30 days = 43200 min, all of them down: 0%.
+    expect(periodOf(r, '2026-04').availability).toMatchObject({ downtimeMinutes: 43200, exact: '0', status: 'breached' });
+    expect(periodOf(r, '2026-03').availability?.downtimeMinutes).toBe(12 * 60);
+    expect(periodOf(r, '2026-05').availability?.downtimeMinutes).toBe(12 * 60);
+  });
+
+  it('downtime after as-of has not happened: counted until as-of; an outage starting after it adds no month', async () => {
+    const c = load(roundingContract('5% for each started 1% below target', 'at most 10%'), 'started.sla');
+    const asOf = '2026-06-11T00:00:00-05:00';
+    const r = await session(c, [outage('2026-06-10T00:00:00-05:00', '2026-06-12T00:00:00-05:00'), outage('2026-07-02T00:00:00-05:00', '2026-07-03T00:00:00-05:00')], asOf);
+    expect(r.periods.map((p) => p.period)).toEqual(['2026-06']);
+    expect(periodOf(r, '2026-06').availability?.downtimeMinutes).toBe(1440);
+  });
+
+  it('a month asked for with --period that no record falls in is listed with nothing to judge', async () => {
+    const c = load(roundingContract('5% for each started 1% below target', 'at most 10%'), 'started.sla');
+    const r = await session(c, [outage('2026-06-10T00:00:00-05:00', '2026-06-10T01:00:00-05:00')], AFTER, '2026-05');
+    expect(r.periods).toHaveLength(1);
+    expect(r.periods[0]).toMatchObject({ period: '2026-05', final: true });
+    expect(r.periods[0].availability).toMatchObject({ status: 'not-applicable', percent: null, exact: null, reason: 'no record falls in 2026-05: nothing to judge', downtimeMinutes: 0, periodMinutes: 31 * 1440 });
+  });
+
+  it('maintenance under a contract without a maintenance clause is downtime, and says why', () => {
+    const c = load(roundingContract('5% for each started 1% below target', 'at most 10%'), 'started.sla');
+    const j = judgeMaintenance(c, record<MaintenanceRecord>(c, { type: 'maintenance', id: 'M', start: '2026-06-10T00:00:00-05:00', end: '2026-06-10T01:00:00-05:00' }));
+    expect(j).toEqual({ id: 'M', counted: [[at('2026-06-10T00:00:00-05:00'), at('2026-06-10T01:00:00-05:00')]], reason: 'the contract has no maintenance clause: counted as downtime' });
+  });
+});
