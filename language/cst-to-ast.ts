@@ -285,7 +285,10 @@ export class AstBuilder {
     };
   }
 
-  /** statement(), or what it built from the same tree before, when that reported nothing. */
+  /**
+   * statement(), or what it built from the same tree before, when that reported nothing. This holds
+   * because statement() reads nothing but the tree it is given (cross-line state lives in file()).
+   */
   private built(n: CstNode): A.Statement | null {
     const known = this.memo?.get(n);
     if (known !== undefined) return known;
