@@ -6,7 +6,7 @@
 // Run: npm run bench -- services
 
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATA_DIR, writeNdjsonOnce } from './data';
@@ -114,6 +114,7 @@ function requests(count: number): Promise<string> {
 
 export async function main(): Promise<Record<string, number>> {
   spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  mkdirSync(DATA_DIR, { recursive: true });
   const contract = join(DATA_DIR, 'ten-services.sla');
   writeFileSync(contract, CONTRACT);
   const baselineFile = join(DATA_DIR, 'baseline.mjs');

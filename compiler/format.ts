@@ -250,6 +250,22 @@ function statementUnits(s: A.Statement): Unit[] {
             inWindows = false;
             text = `${l.counted ? '' : 'not '}counted as downtime`;
             break;
+          case 'kinds':
+            inWindows = false;
+            text = `kinds ${l.names.map((n) => n.name).join(', ')}`;
+            break;
+          case 'kindNotice':
+            inWindows = false;
+            text = `notice for ${l.forKind.name} ${l.duration ? `at least ${formatDuration(l.duration)} before the start${l.via ? `, ${formatVia(l.via)}` : ''}` : 'as much as possible'}`;
+            break;
+          case 'allowance':
+            inWindows = false;
+            text = `allowance ${formatDuration(l.duration)} per calendar month`;
+            break;
+          case 'windowLimit':
+            inWindows = false;
+            text = `at most ${l.count.text} windows per calendar month`;
+            break;
         }
         out.push({ span: l.span, lines: [ind + text], indent: ind });
       }

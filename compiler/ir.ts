@@ -188,6 +188,16 @@ export interface Maintenance {
   acknowledgementSpan: Span | null;
   /** Whether conforming maintenance counts as downtime. */
   countedAsDowntime: boolean;
+  /** `kinds emergency, security`: what maintenance records may say in `kind` (absent: none declared). */
+  kinds?: string[];
+  /** The notice a kind needs instead of `notice`; null = none required (`as much as possible`). */
+  kindNotices?: { kind: string; notice: Notice | null; span: Span }[];
+  /** `allowance 8 hours per calendar month`: conforming maintenance beyond this much in a month counts (the excess). */
+  allowanceMs?: number;
+  allowanceSpan?: Span;
+  /** `at most 4 windows per calendar month`: the maintenance after the first N of a month counts in full. */
+  maxWindows?: number;
+  maxWindowsSpan?: Span;
   span: Span;
 }
 

@@ -831,6 +831,47 @@ function lowerMaintenance(s: StatementOf<'maintenance'>, ctx: LowerContext): I.M
       case 'downtime':
         m.countedAsDowntime = l.counted;
         break;
+      case 'kinds':
+        for (const n of l.names) {
+          const kinds = (m.kinds ??= []);
+          if (kinds.some((k) => nameKey(k) === nameKey(n.name))) {
+            ctx.report.report(DIAGNOSTICS.duplicateDeclaration, n.span, `maintenance kind "${n.name}" is declared twice`);
+          } else kinds.push(n.name);
+        }
+        break;
+      case 'kindNotice': {
+        const kind = (m.kinds ?? []).find((k) => nameKey(k) === nameKey(l.forKind.name));
+        if (!kind) {
+          ctx.report.report(DIAGNOSTICS.undeclared, l.forKind.span, `maintenance kind "${l.forKind.name}" is not declared`, {
+            hint: m.kinds?.length ? `declared kinds: ${m.kinds.join(', ')}` : `declare it first: kinds ${l.forKind.name}`,
+          });
+          reject(ctx, l.span);
+          break;
+        }
+        const notice = l.duration ? { duration: lowerDuration(l.duration, ctx), via: l.via?.methods.map((x) => x.name) ?? [], span: l.span } : null;
+        (m.kindNotices ??= []).push({ kind, notice, span: l.span });
+        break;
+      }
+      case 'allowance': {
+        const d = lowerDuration(l.duration, ctx);
+        if (d.calendar !== null || d.ms === null || d.ms <= 0) {
+          ctx.report.report(DIAGNOSTICS.invalidValue, l.duration.span, 'a maintenance allowance is plain time (minutes, hours, days), more than zero');
+          reject(ctx, l.span);
+        } else {
+          m.allowanceMs = d.ms;
+          m.allowanceSpan = l.span;
+        }
+        break;
+      }
+      case 'windowLimit':
+        if (!/^\d+$/.test(l.count.text)) {
+          ctx.report.report(DIAGNOSTICS.invalidValue, l.count.span, `${l.count.text} is not a count of windows: a count is a whole number`);
+          reject(ctx, l.span);
+        } else {
+          m.maxWindows = Number(l.count.text);
+          m.maxWindowsSpan = l.span;
+        }
+        break;
     }
   }
   return m;

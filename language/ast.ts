@@ -118,7 +118,12 @@ export type MaintenanceLine =
   | HoursLine
   | { kind: 'notice'; duration: DurationNode; via: ViaNode | null; span: Span }
   | { kind: 'acknowledgement'; required: boolean; span: Span }
-  | { kind: 'downtime'; counted: boolean; span: Span };
+  | { kind: 'downtime'; counted: boolean; span: Span }
+  | { kind: 'kinds'; names: Ident[]; span: Span }
+  /** `notice for emergency at least 4 hours before the start`, or `as much as possible` (duration null: no notice required). */
+  | { kind: 'kindNotice'; forKind: Ident; duration: DurationNode | null; via: ViaNode | null; span: Span }
+  | { kind: 'allowance'; duration: DurationNode; span: Span }
+  | { kind: 'windowLimit'; count: NumberText; span: Span };
 
 export type AvailabilityLine =
   | { kind: 'target'; percent: NumberText; span: Span }

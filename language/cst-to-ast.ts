@@ -473,18 +473,30 @@ export class AstBuilder {
       }
       case 'maintenanceBlock': {
         const items: A.MaintenanceLine[] = [];
-        for (const l of this.linesInOrder(c, ['windowsLine', 'hoursLine', 'noticeLine', 'acknowledgementLine', 'downtimeLine'])) {
+        for (const l of this.linesInOrder(c, ['windowsLine', 'hoursLine', 'noticeLine', 'acknowledgementLine', 'downtimeLine', 'kindsLine', 'allowanceLine', 'windowLimitLine'])) {
           const lc = l.children;
           const ls = nodeSpan(l);
           if (l.name === 'windowsLine') items.push({ kind: 'windows', anyTime: !!tok(lc, 'Any'), span: ls });
           else if (l.name === 'hoursLine') {
             const h = this.hours(l);
             if (h) items.push(h);
+          } else if (l.name === 'kindsLine') {
+            const names = toks(lc, 'Name');
+            if (names.length) items.push({ kind: 'kinds', names: names.map((t) => this.ident(t)), span: ls });
+          } else if (l.name === 'allowanceLine') {
+            const d = sub(lc, 'duration');
+            const dur = d ? this.duration(d) : null;
+            if (dur) items.push({ kind: 'allowance', duration: dur, span: ls });
+          } else if (l.name === 'windowLimitLine') {
+            const n = tok(lc, 'NumberLit');
+            if (n) items.push({ kind: 'windowLimit', count: this.checkNumber(n, 'count of windows'), span: ls });
           } else if (l.name === 'noticeLine') {
             const d = sub(lc, 'duration');
             const dur = d ? this.duration(d) : null;
             const v = sub(lc, 'via');
-            if (dur) items.push({ kind: 'notice', duration: dur, via: v ? this.via(v) : null, span: ls });
+            const forKind = tok(lc, 'Name');
+            if (forKind && (dur || tok(lc, 'Possible'))) items.push({ kind: 'kindNotice', forKind: this.ident(forKind), duration: dur, via: v ? this.via(v) : null, span: ls });
+            else if (dur) items.push({ kind: 'notice', duration: dur, via: v ? this.via(v) : null, span: ls });
           } else if (l.name === 'acknowledgementLine') {
             if (tok(lc, 'Required')) items.push({ kind: 'acknowledgement', required: !tok(lc, 'Not'), span: ls });
           } else if (tok(lc, 'Downtime')) items.push({ kind: 'downtime', counted: !tok(lc, 'Not'), span: ls });

@@ -185,6 +185,11 @@ export const Than = keyword('than', 'soft');
 export const Requests = keyword('requests', 'soft');
 export const Fail = keyword('fail', 'soft');
 export const With = keyword('with', 'soft');
+// Maintenance kinds, allowances and limits.
+export const Kinds = keyword('kinds', 'soft');
+export const Allowance = keyword('allowance', 'soft');
+export const Much = keyword('much', 'soft');
+export const Possible = keyword('possible', 'soft');
 
 // Longer keywords first, so that `a` never steals the start of `above`.
 const orderedKeywords = [...keywordTokens].sort((x, y) => y.name.length - x.name.length);

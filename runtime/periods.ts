@@ -37,18 +37,21 @@ export function judgeMaintenance(c: CompiledContract, rec: MaintenanceRecord, m:
   const whole: [number, number][] = [[rec.start, rec.end]];
   if (!m) return { id: rec.id, counted: whole, reason: 'the contract has no maintenance clause: counted as downtime' };
   if (m.countedAsDowntime) return { id: rec.id, counted: whole, reason: `maintenance counts as downtime, ${c.locate(m.span)}` };
-  if (m.notice) {
-    const need = m.notice.duration.ms;
-    const given = rec.notified === null ? null : c.clock(m.notice.duration.calendar).elapsed(rec.notified, rec.start);
+  // A kind may need another notice (`notice for emergency as much as possible`: none).
+  const byKind = rec.kind !== undefined ? m.kindNotices?.find((k) => k.kind === rec.kind) : undefined;
+  const notice = byKind ? byKind.notice : m.notice;
+  if (notice) {
+    const need = notice.duration.ms;
+    const given = rec.notified === null ? null : c.clock(notice.duration.calendar).elapsed(rec.notified, rec.start);
     if (given === null || need === null || given < need) {
       return {
         id: rec.id,
         counted: whole,
-        reason: rec.notified === null ? `no notice was given, ${c.locate(m.notice.span)}` : `notice was shorter than required, ${c.locate(m.notice.span)}`,
+        reason: rec.notified === null ? `no notice was given, ${c.locate(notice.span)}` : `notice was shorter than required, ${c.locate(notice.span)}`,
       };
     }
   }
-  if (m.acknowledgementRequired && (rec.acknowledged === null || rec.acknowledged > rec.start)) {
+  if (m.acknowledgementRequired && !(byKind && byKind.notice === null) && (rec.acknowledged === null || rec.acknowledged > rec.start)) {
     return { id: rec.id, counted: whole, reason: `the customer did not acknowledge the notice before the start, ${c.locate(m.acknowledgementSpan ?? m.span)}` };
   }
   const windows = c.windowClock(m);
@@ -124,6 +127,25 @@ function nextMonth(y: number, m: number): [number, number] {
 export interface DowntimeEffect {
   units: string[] | null;
   counted: [number, number][];
+  /** Maintenance not counted by the rule, but only within its allowance and its windows per month. */
+  allowed?: [number, number][];
+}
+
+/** Whether a maintenance rule limits what it does not count: an allowance, or windows per month. */
+export function limitsMaintenance(m: Maintenance | null | undefined): boolean {
+  return !!m && !m.countedAsDowntime && (m.allowanceMs !== undefined || m.maxWindows !== undefined);
+}
+
+/** The parts of [start, end) outside `counted` (sorted, disjoint). */
+export function outside(start: number, end: number, counted: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  let t = start;
+  for (const [s, e] of counted) {
+    if (s > t) out.push([t, s]);
+    t = Math.max(t, e);
+  }
+  if (end > t) out.push([t, end]);
+  return out;
 }
 
 /** Collects what the periods need while records stream by; memory grows with months, services and downtime episodes, not records. */
@@ -136,6 +158,8 @@ export class PeriodAccumulator {
   /** Counted incidents per month, keyed year * 100 + month: of every unit, and of the units incidents named. */
   private readonly reliability = new Map<number, number>();
   private readonly reliabilityOf = new Map<string, Map<number, number>>();
+  /** Maintenance a rule did not count, subject to its allowance and windows per month: by unit ('*' every unit), with its start. */
+  private readonly allowedOf = new Map<string, { start: number; pieces: [number, number][] }[]>();
   /** Request counts per unit and minute (`requests` records), for error-rate downtime. */
   private readonly requestCounts = new RequestCounts();
 
@@ -196,6 +220,14 @@ export class PeriodAccumulator {
     if (start > this.asOf) return;
     this.touch(start, end);
     for (const fx of effects) {
+      if (fx.allowed?.length) {
+        const pieces = fx.allowed.map(([s, e]): [number, number] => [s, Math.min(e, Math.max(s, this.asOf))]);
+        for (const u of fx.units ?? ['*']) {
+          let list = this.allowedOf.get(u);
+          if (!list) this.allowedOf.set(u, (list = []));
+          list.push({ start, pieces });
+        }
+      }
       if (fx.units === null) {
         // Downtime after as-of has not happened yet.
         for (const [s, e] of fx.counted) this.downtimeUnion.add(s, Math.min(e, Math.max(s, this.asOf)));
@@ -233,16 +265,49 @@ export class PeriodAccumulator {
    * episode is judged whole, also where it runs into the month before or after), clipped to the
    * period; and what did not count, with why.
    */
-  private downtimeOfUnit(unit: string, a: Availability, start: number, end: number): { pieces: [number, number][]; uncounted: Uncounted[] } {
-    if (!definesDowntime(a)) return { pieces: this.piecesOf(unit, start, end), uncounted: [] };
+  /**
+   * Maintenance that the rule would not count but that its limits make count in [start, end): the
+   * windows after the first `at most N` of the month (by start), in full, and the time beyond the
+   * allowance (the latest part).
+   */
+  private beyondLimits(unit: string, m: Maintenance | null, start: number, end: number): [number, number][] {
+    if (!limitsMaintenance(m) || this.allowedOf.size === 0) return [];
+    const list = [...(this.allowedOf.get(unit) ?? []), ...(this.allowedOf.get('*') ?? [])].filter((w) => w.start >= start && w.start < end).sort((x, y) => x.start - y.start);
+    const out: [number, number][] = [];
+    let used = 0;
+    list.forEach((w, i) => {
+      for (const [s0, e0] of w.pieces) {
+        const s = Math.max(s0, start);
+        const e = Math.min(e0, end);
+        if (!(e > s)) continue;
+        if (m!.maxWindows !== undefined && i >= m!.maxWindows) {
+          out.push([s, e]);
+          continue;
+        }
+        if (m!.allowanceMs === undefined) continue;
+        const left = Math.max(0, m!.allowanceMs - used);
+        used += Math.min(left, e - s);
+        if (e - s > left) out.push([s + left, e]);
+      }
+    });
+    return out;
+  }
+
+  private downtimeOfUnit(unit: ServiceUnit, a: Availability, start: number, end: number): { pieces: [number, number][]; uncounted: Uncounted[] } {
+    const beyond = this.beyondLimits(unit.key, unit.maintenance, start, end);
+    if (!definesDowntime(a)) {
+      const own = this.piecesOf(unit.key, start, end);
+      return { pieces: beyond.length ? unionOf(own, beyond) : own, uncounted: [] };
+    }
     // An episode that reaches past the month is longer than the minimum within this much of it.
     const reach = a.minimumMs ?? 0;
     const from = start - reach;
     const to = end + reach;
-    let pieces = this.piecesOf(unit, from, to);
+    let pieces = this.piecesOf(unit.key, from, to);
+    if (beyond.length) pieces = unionOf(pieces, beyond);
     const uncounted: Uncounted[] = [];
     for (const rule of a.errorRates ?? []) {
-      for (const key of [unit, '*']) {
+      for (const key of [unit.key, '*']) {
         const r = errorRateDowntime(this.requestCounts, key, rule, from, Math.min(to, this.asOf), start);
         if (r.down.length) pieces = unionOf(pieces, r.down);
         uncounted.push(...r.uncounted);
@@ -358,7 +423,7 @@ export class PeriodAccumulator {
 
     if (a) {
       const Z = end - start;
-      const { pieces, uncounted } = this.downtimeOfUnit(unit.key, a, start, end);
+      const { pieces, uncounted } = this.downtimeOfUnit(unit, a, start, end);
       const D = measuredDowntime(pieces, a.measurement, start, end);
       const percent = div(mul(rat(BigInt(Z - D)), rat(100n)), rat(BigInt(Z)));
       const target = fromDecimal(a.target);

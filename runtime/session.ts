@@ -5,7 +5,8 @@
 
 import type { CompiledContract, ContractVersions } from './contract';
 import { evaluateIncident, type IncidentVerdict } from './evaluate';
-import { type DowntimeEffect, judgeMaintenance, PeriodAccumulator, type PeriodVerdict } from './periods';
+import type { Maintenance } from '../compiler/ir';
+import { type DowntimeEffect, judgeMaintenance, limitsMaintenance, outside, PeriodAccumulator, type PeriodVerdict } from './periods';
 import type { Contract } from '../compiler/ir';
 import { type ContractFor, type InputRecord, type ReadCounts, type RecordInput, type RecordWarning, type Rejected, readRecords } from './records';
 import { formatInstant, localMidnight, localYearMonth } from './time';
@@ -154,18 +155,24 @@ export class RecordJudge {
       reason = c ? `cause ${rec.cause} is counted` : (version.exclusion(rec.cause, null) ?? `cause ${rec.cause} is not counted`);
       if (rec.services) effects = [{ units: unitKeys(version, rec.services), counted: clip(counted) }];
     } else {
-      // Maintenance is judged by the maintenance rule of each service it concerns.
+      // Maintenance is judged by the maintenance rule of each service it concerns; what a rule with
+      // an allowance or a window limit does not count is kept, for the month to judge.
       const units = version.unitsOf(rec.services);
       const rules = [...new Set(units.map((u) => u.maintenance))];
       const first = judgeMaintenance(version, rec, rules.length === 1 ? rules[0] : (units[0]?.maintenance ?? null));
       counted = first.counted;
       reason = first.reason;
+      const effect = (m: Maintenance | null, pieces: [number, number][], keys: string[] | null): DowntimeEffect => {
+        const fx: DowntimeEffect = { units: keys, counted: clip(pieces) };
+        if (limitsMaintenance(m)) {
+          const allowed = outside(rec.start, rec.end, pieces);
+          if (allowed.length) fx.allowed = allowed;
+        }
+        return fx;
+      };
       if (rules.length > 1) {
-        effects = rules.map((m) => ({
-          units: units.filter((u) => u.maintenance === m).map((u) => u.key),
-          counted: clip(judgeMaintenance(version, rec, m).counted),
-        }));
-      } else if (rec.services) effects = [{ units: units.map((u) => u.key), counted: clip(counted) }];
+        effects = rules.map((m) => effect(m, judgeMaintenance(version, rec, m).counted, units.filter((u) => u.maintenance === m).map((u) => u.key)));
+      } else if (rec.services || limitsMaintenance(rules[0])) effects = [effect(rules[0] ?? null, counted, rec.services ? units.map((u) => u.key) : null)];
     }
     const clipped = clip(counted);
     const verdict: DowntimeVerdict = {

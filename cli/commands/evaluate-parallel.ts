@@ -168,7 +168,13 @@ export async function evaluateParallel(
             const counted: [number, number][] = [];
             const n = facts[at++];
             for (let k = 0; k < n; k++, at += 2) counted.push([facts[at], facts[at + 1]]);
-            effects.push({ units, counted });
+            const fx: DowntimeEffect = { units, counted };
+            const na = facts[at++];
+            if (na > 0) {
+              fx.allowed = [];
+              for (let k = 0; k < na; k++, at += 2) fx.allowed.push([facts[at], facts[at + 1]]);
+            }
+            effects.push(fx);
           }
           (judged as Extract<Judged, { kind: 'downtime' }>).effects = effects;
         }

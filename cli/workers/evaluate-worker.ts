@@ -119,6 +119,8 @@ parentPort!.on('message', (req: BatchRequest) => {
         pushUnits(facts, fx.units);
         facts.push(fx.counted.length);
         for (const [s, e] of fx.counted) facts.push(s, e);
+        facts.push(fx.allowed?.length ?? 0);
+        for (const [s, e] of fx.allowed ?? []) facts.push(s, e);
       }
       if (j.listed) outLen[i] += out.add(kindLine('downtime', j.verdict), true);
     }

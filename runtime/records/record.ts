@@ -41,6 +41,8 @@ export interface MaintenanceRecord {
   /** Null = no notice was given. */
   notified: number | null;
   acknowledged: number | null;
+  /** The kind of maintenance (`emergency`), as declared; absent = planned maintenance. */
+  kind?: string;
   /** The services (or `service/part`) it affects, as declared; null = every service. */
   services?: string[] | null;
   line: number;

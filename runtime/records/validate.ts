@@ -206,9 +206,13 @@ export function validateRecord(raw: unknown, line: number, contract: Contract, o
   if (err.error !== null) return reject(line, r, err.error);
   const order = notBefore(r, 'end', end, 'start', start, zone);
   if (order !== null) return reject(line, r, order);
-  const services = servicesOf(r, nameIndex(contract), false);
+  const ix = nameIndex(contract);
+  const services = servicesOf(r, ix, false);
   if (typeof services === 'string') return reject(line, r, services);
-  return { type: 'maintenance', id: r.id as string, start, end, notified, acknowledged, ...(services && { services }), line };
+  const kindText = (r.kind ?? null) as string | null;
+  const kind = kindText === null ? undefined : ix.kinds.resolve(kindText);
+  if (kindText !== null && kind === undefined) return reject(line, r, `unknown maintenance kind ${quote(kindText)} ${known(ix.kindList, 'maintenance kinds')}`);
+  return { type: 'maintenance', id: r.id as string, start, end, notified, acknowledged, ...(kind !== undefined && { kind }), ...(services && { services }), line };
 }
 
 

@@ -80,7 +80,8 @@ describe('verdicts on the example month (contracts/examples/nebius-2026-03.ndjso
 
   it('an outage of one service only: compute, and no other', () => {
     // O-1 (compute, 30 min) + O-2 (compute and vpc, 20 min) = 50 min; M-1 was notified 3 days 13 h
-    // ahead (at least 3 days): not counted. (44640 - 50) / 44640 = 99.8879928315...% < 99.95%,
+    // ahead (at least 3 days) and M-3 is Emergency Works (no notice needed): 3 hours, within the
+    // 8-hour allowance, not counted. (44640 - 50) / 44640 = 99.8879928315...% < 99.95%,
     // in [99.00%, 99.95%): 10%.
     expect(march('compute').availability).toMatchObject({ downtimeMinutes: 50, exact: '99.8879928315', status: 'breached' });
     expect(march('compute').credit).toMatchObject({ percent: 10 });
@@ -136,6 +137,23 @@ describe('verdicts on the example month (contracts/examples/nebius-2026-03.ndjso
     // March: (44640 - 3) / 44640 = 99.9932795698...%; April: (43200 - 3) / 43200 = 99.9930555555...%.
     expect(march('managed-kubernetes').availability).toMatchObject({ downtimeMinutes: 3, exact: '99.9932795698' });
     expect(of(periods, '2026-04', 'managed-kubernetes').availability).toMatchObject({ downtimeMinutes: 3, exact: '99.9930555555' });
+  });
+});
+
+describe('3.3: maintenance and Emergency Works up to 8 hours a month', () => {
+  it('counts only the excess over 8 hours', async () => {
+    // Planned (notified 5 days ahead) 6 hours on March 2, Emergency Works 3 hours on March 9 without
+    // notice: 9 hours, 1 hour over the allowance: the last hour of the emergency counts.
+    // (44640 - 60) / 44640 = 99.8655913978...% < 99.95%: 10%.
+    const periods = await run(
+      lines([
+        { type: 'maintenance', id: 'P', service: 'compute', start: '2026-03-02T00:00:00+02:00', end: '2026-03-02T06:00:00+02:00', notified: '2026-02-25T00:00:00+02:00' },
+        { type: 'maintenance', id: 'E', kind: 'emergency', service: 'compute', start: '2026-03-09T00:00:00+02:00', end: '2026-03-09T03:00:00+02:00' },
+      ]),
+    );
+    expect(of(periods, '2026-03', 'compute').availability).toMatchObject({ downtimeMinutes: 60, exact: '99.8655913978', status: 'breached' });
+    expect(of(periods, '2026-03', 'compute').credit).toMatchObject({ percent: 10 });
+    expect(of(periods, '2026-03', 'vpc').availability).toMatchObject({ downtimeMinutes: 0 });
   });
 });
 
