@@ -121,6 +121,8 @@ function availabilityLine(l: A.AvailabilityLine): string {
       return l.minutes ? `measured in ${l.minutes} minutes` : l.slot ? `measured in slots of ${formatDuration(l.slot)}` : 'measured as exact time';
     case 'minimumDowntime':
       return `minimum downtime period ${formatDuration(l.duration)}`;
+    case 'onlyWithSetup':
+      return `only with setup ${l.setup.name}`;
     case 'errorRate': {
       const window = l.window ? formatDuration(l.window) : 'a minute';
       return `downtime when more than ${pct(l.percent)} of requests fail in ${window}${l.minRequests ? `, with at least ${l.minRequests.text} requests` : ''}`;
@@ -328,6 +330,11 @@ function statementUnits(s: A.Statement): Unit[] {
       }
       return out;
     }
+    case 'setups':
+      return [
+        header('setups', s.headerSpan),
+        ...aligned(s.items.map((it) => ({ span: it.span, head: it.id.name, rest: it.title ? quote(it.title.value) : '' })), INDENT),
+      ];
     case 'note': {
       const head = `${s.clause ? 'clause' : 'note'} ${quote(s.title.value)}`;
       if (!s.triple) return one(`${head} ${quote(s.text.value)}`);

@@ -230,6 +230,9 @@ export interface Availability {
   minimumSpan?: Span | null;
   /** Downtime from request counts (`requests` records), besides outages. */
   errorRates?: ErrorRateRule[];
+  /** `only with setup X`: the target applies only while the customer has setup X (`setup` records); absent = always. */
+  setup?: string;
+  setupSpan?: Span;
   span: Span;
 }
 
@@ -325,6 +328,8 @@ export interface Contract {
   notes: Note[];
   /** The declared services, in order; empty when the contract declares none (one implicit service, `default`). Lowering always sets it. */
   services?: Service[];
+  /** The customer setups a target may depend on (`setups` block); lowering always sets it. */
+  setups?: { id: string; title: string | null; span: Span }[];
   /** The rule blocks with a `for ...` scope, in source order (the unscoped ones are `availability`, `credits`, `maintenance`). */
   scoped?: { availability: Availability[]; credits: Credits[]; maintenance: Maintenance[] };
   /** What is judged, with the rules that apply to each; one unit, `default`, without services. Lowering always sets it. */

@@ -118,6 +118,7 @@ const CLAUSE_OF_RULE: Record<string, A.ClauseKind> = {
   creditsBlock: 'credits',
   noteBlock: 'note',
   servicesBlock: 'services',
+  setupsBlock: 'setups',
 };
 
 function clauseOf(statement: CstNode): A.ClauseKind | null {
@@ -505,8 +506,13 @@ export class AstBuilder {
       }
       case 'availabilityBlock': {
         const items: A.AvailabilityLine[] = [];
-        for (const l of this.linesInOrder(c, ['availabilityTargetLine', 'measuredLine', 'minimumDowntimeLine', 'errorRateLine'])) {
+        for (const l of this.linesInOrder(c, ['availabilityTargetLine', 'measuredLine', 'minimumDowntimeLine', 'errorRateLine', 'onlyWithSetupLine'])) {
           const lc = l.children;
+          if (l.name === 'onlyWithSetupLine') {
+            const n = tok(lc, 'Name');
+            if (n) items.push({ kind: 'onlyWithSetup', setup: this.ident(n), span: nodeSpan(l) });
+            continue;
+          }
           if (l.name === 'availabilityTargetLine') {
             const p = tok(lc, 'PercentLit');
             if (p) items.push({ kind: 'target', percent: this.percent(p), span: nodeSpan(l) });
@@ -543,6 +549,14 @@ export class AstBuilder {
         return this.credits(n, span);
       case 'servicesBlock':
         return this.services(n, span);
+      case 'setupsBlock': {
+        const items = subs(c, 'setupLine').flatMap((l) => {
+          const id = tok(l.children, 'Name');
+          const t = tok(l.children, 'StringLit');
+          return id ? [{ kind: 'setup' as const, id: this.ident(id), title: t ? this.text(t) : null, span: nodeSpan(l) }] : [];
+        });
+        return { kind: 'setups', items, headerSpan: tokenSpan(tok(c, 'Setups')!), span };
+      }
       case 'noteBlock': {
         const strings = toks(c, 'StringLit');
         const triple = tok(c, 'TripleString');

@@ -61,6 +61,9 @@ export const CLAUSE_EXAMPLES: Record<string, string> = {
   servicesBlock: 'services   (then one line per service: compute "Compute Cloud" group infrastructure)',
   serviceLine: 'compute "Compute Cloud" group infrastructure',
   partLine: 'part read "DB cluster, read"',
+  setupsBlock: 'setups   (then one line per setup: multi-zone "hosts in three availability zones")',
+  setupLine: 'multi-zone "hosts in three availability zones"',
+  onlyWithSetupLine: 'only with setup multi-zone',
   scope: 'availability for service compute   (or: for service mdb part read, for group databases)',
 };
 
@@ -76,6 +79,7 @@ export const BLOCK_EXAMPLES: Record<string, string> = {
   availabilityBlock: 'target 99.9% per calendar month; measured as exact time; minimum downtime period 5 minutes; downtime when more than 5% of requests fail in a minute',
   creditsBlock: 'basis "..."; | monthly availability | credit |; 5% for each started 1% below target; at most 50%',
   servicesBlock: 'compute "Compute Cloud" group infrastructure; part read "DB cluster, read"',
+  setupsBlock: 'multi-zone "hosts in three availability zones"',
 };
 
 function label(t: TokenType): string {

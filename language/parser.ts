@@ -74,6 +74,7 @@ class SlacParser extends CstParser {
       { ALT: () => this.SUBRULE(this.creditsBlock) },
       { ALT: () => this.SUBRULE(this.noteBlock) },
       { ALT: () => this.SUBRULE(this.servicesBlock) },
+      { ALT: () => this.SUBRULE(this.setupsBlock) },
     ]);
   });
 
@@ -611,6 +612,7 @@ class SlacParser extends CstParser {
           { ALT: () => this.SUBRULE(this.measuredLine) },
           { ALT: () => this.SUBRULE(this.minimumDowntimeLine) },
           { ALT: () => this.SUBRULE(this.errorRateLine) },
+          { ALT: () => this.SUBRULE(this.onlyWithSetupLine) },
         ]),
       );
     });
@@ -660,6 +662,30 @@ class SlacParser extends CstParser {
         },
       },
     ]);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `only with setup multi-zone`: the target applies only while the customer has that setup. */
+  onlyWithSetupLine = this.RULE('onlyWithSetupLine', () => {
+    this.CONSUME(T.Only);
+    this.CONSUME(T.With);
+    this.CONSUME(T.Setup);
+    this.CONSUME(T.Name);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `setups`, then one line each: `multi-zone "hosts in three availability zones"`. */
+  setupsBlock = this.RULE('setupsBlock', () => {
+    this.CONSUME(T.Setups);
+    this.CONSUME(T.Newline);
+    this.MANY(() => {
+      this.OR(this.blockLines([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.setupLine) }]));
+    });
+  });
+
+  setupLine = this.RULE('setupLine', () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLit));
     this.CONSUME(T.Newline);
   });
 

@@ -164,6 +164,7 @@ export const CLAUSES: readonly ClauseDoc[] = [
     lines: [
       { label: 'target', snippet: 'target ${1:99.9}% per calendar month', explain: 'The availability target of each calendar month.' },
       { label: 'measured', snippet: 'measured ${1|as exact time,in slots of 5 minutes,in full minutes,in started minutes|}', explain: 'Exact time; slots (any downtime in a slot marks the whole slot); full minutes (a minute counts when downtime covers all of it); started minutes (when downtime touches it).' },
+      { label: 'only with setup', snippet: 'only with setup ${1:multi-zone}', explain: 'The target applies only while the customer has this setup (`setup` records).' },
       { label: 'minimum downtime period', snippet: 'minimum downtime period ${1:5 minutes}', explain: 'An episode of downtime shorter than this (consecutive) does not count.' },
       { label: 'downtime when', snippet: 'downtime when more than ${1:5}% of requests fail in ${2|a minute,5 minutes|}', explain: 'Error-rate downtime from `requests` records: a window is down when more than this share of its requests failed (optionally `, with at least 10 requests`).' },
     ],
@@ -199,6 +200,14 @@ export const CLAUSES: readonly ClauseDoc[] = [
       { label: 'service', snippet: '${1:compute} "${2:Compute Cloud}" group ${3:infrastructure}', explain: 'A covered service: id, title, optional group.' },
       { label: 'part', snippet: 'part ${1:read} "${2:DB cluster, read}"', explain: 'A part of the service above, judged on its own (`availability for service X part read`).' },
     ],
+  },
+  {
+    keyword: 'setups',
+    kind: 'setups',
+    explain: 'Setups a customer may have (three availability zones, a regional master): a target with `only with setup X` is judged over the time the customer had X, as `setup` records say.',
+    example: 'setups\n  multi-zone "hosts in three availability zones"',
+    snippet: 'setups\n  ${1:multi-zone} "${2:hosts in three availability zones}"',
+    lines: [{ label: 'setup', snippet: '${1:multi-zone} "${2:description}"', explain: 'A setup: its id and what it is.' }],
   },
   {
     keyword: 'note',

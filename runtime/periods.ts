@@ -241,6 +241,26 @@ export class PeriodAccumulator {
     }
   }
 
+  /** The customer's setups, by unit ('*' every unit) and setup id: when each was in place. */
+  private readonly setupsOf = new Map<string, Map<string, IntervalUnion>>();
+
+  /** The customer had `setup` of the units `units` (null: every unit) over [from, to). */
+  setup(setup: string, from: number, to: number, units: readonly string[] | null): void {
+    if (from > this.asOf) return;
+    for (const u of units ?? ['*']) {
+      let bySetup = this.setupsOf.get(u);
+      if (!bySetup) this.setupsOf.set(u, (bySetup = new Map()));
+      let union = bySetup.get(setup);
+      if (!union) bySetup.set(setup, (union = new IntervalUnion()));
+      union.add(from, to);
+    }
+  }
+
+  /** When a unit had `setup` inside [a, b). */
+  private setupTime(unit: string, setup: string, a: number, b: number): [number, number][] {
+    return unionOf(this.setupsOf.get(unit)?.get(setup)?.clip(a, b) ?? [], this.setupsOf.get('*')?.get(setup)?.clip(a, b) ?? []);
+  }
+
   /** Request counts starting at `start`, of the units `units` (null: every unit). */
   requests(start: number, total: number, failed: number, units: readonly string[] | null): void {
     if (start > this.asOf) return;
@@ -421,9 +441,32 @@ export class PeriodAccumulator {
       return;
     }
 
-    if (a) {
-      const Z = end - start;
-      const { pieces, uncounted } = this.downtimeOfUnit(unit, a, start, end);
+    // `only with setup X`: judged over the time the customer had X; a month without it has nothing to judge.
+    const covered = a?.setup !== undefined ? this.setupTime(unit.key, a.setup, start, end) : null;
+    if (a && covered !== null && covered.length === 0) {
+      out.availability = {
+        percent: null,
+        exact: null,
+        target: Number(a.target),
+        status: 'not-applicable',
+        reason: `the target applies only with setup ${a.setup}, ${version.locate(a.setupSpan ?? a.span)}, and no setup record gives the customer that setup in ${out.period}`,
+        downtimeMinutes: 0,
+        periodMinutes: 0,
+        measurement: measurementText(a.measurement),
+        clause: version.locate(a.span),
+      };
+    } else if (a) {
+      let { pieces, uncounted } = this.downtimeOfUnit(unit, a, start, end);
+      let Z = end - start;
+      if (covered !== null) {
+        // Downtime while the customer had the setup counts; the rest is listed as not counted.
+        const inside = intersect(pieces, covered);
+        const reason = `the customer did not have setup ${a.setup} then (only with setup ${a.setup})`;
+        for (const [s, e] of subtract(pieces, covered)) uncounted.push({ start: s, end: e, reason });
+        uncounted = uncounted.sort((x, y) => x.start - y.start);
+        pieces = inside;
+        Z = covered.reduce((n, [s, e]) => n + (e - s), 0);
+      }
       const D = measuredDowntime(pieces, a.measurement, start, end);
       const percent = div(mul(rat(BigInt(Z - D)), rat(100n)), rat(BigInt(Z)));
       const target = fromDecimal(a.target);
@@ -439,7 +482,7 @@ export class PeriodAccumulator {
         measurement: measurementText(a.measurement),
         clause: version.locate(a.span),
       };
-      if (definesDowntime(a)) out.availability.breakdown = breakdown(pieces, uncounted, version.ir.timeZone);
+      if (definesDowntime(a) || covered !== null) out.availability.breakdown = breakdown(pieces, uncounted, version.ir.timeZone);
       if (unit.credits) out.credit = credit(version, percent, target, status, unit.credits);
     }
     if (ir.reliability) {
@@ -459,6 +502,20 @@ function measurementText(m: NonNullable<Contract['availability']>['measurement']
   if (m.kind === 'full-minutes') return 'full minutes';
   if (m.kind === 'started-minutes') return 'started minutes';
   return m.kind === 'slots' ? `slots of ${m.minutes} minutes` : 'exact time';
+}
+
+/** The parts of sorted disjoint `a` inside sorted disjoint `b`. */
+function intersect(a: readonly [number, number][], b: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [s, e] of a) for (const [bs, be] of b) if (Math.min(e, be) > Math.max(s, bs)) out.push([Math.max(s, bs), Math.min(e, be)]);
+  return out;
+}
+
+/** The parts of sorted disjoint `a` outside sorted disjoint `b`. */
+function subtract(a: readonly [number, number][], b: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [s, e] of a) out.push(...outside(s, e, b.filter(([bs, be]) => be > s && bs < e).map(([bs, be]): [number, number] => [Math.max(bs, s), Math.min(be, e)])));
+  return out;
 }
 
 /** At most this many intervals of each list are given in a period; `more` counts the rest. */

@@ -67,11 +67,18 @@ export type Judged =
   | { kind: 'incident'; verdict: IncidentVerdict; listed: boolean; opened: number; countsForReliability: boolean; units?: string[] | null }
   | { kind: 'downtime'; verdict: DowntimeVerdict; listed: boolean; start: number; end: number; counted: [number, number][]; effects?: DowntimeEffect[] }
   /** Request counts: no verdict of their own; they feed the error-rate downtime of the periods. */
-  | { kind: 'requests'; listed: boolean; start: number; end: number; total: number; failed: number; units: string[] | null };
+  | { kind: 'requests'; listed: boolean; start: number; end: number; total: number; failed: number; units: string[] | null }
+  /** The customer's setup of some services over [from, to): for targets `only with setup`. */
+  | { kind: 'setup'; listed: boolean; setup: string; from: number; to: number; units: string[] | null };
 
 /** Every unit key of every version, in a fixed order: worker threads send units as indexes into it. */
 export function unitIndex(versions: ContractVersions): string[] {
   return [...new Set(versions.list.flatMap((v) => v.units.map((u) => u.key)))];
+}
+
+/** Every setup id of every version, in a fixed order: worker threads send setups as indexes into it. */
+export function setupIndex(versions: ContractVersions): string[] {
+  return [...new Set(versions.list.flatMap((v) => (v.ir.setups ?? []).map((s) => s.id)))];
 }
 
 /** The unit keys a record naming `services` concerns, or null for every unit (it names none). */
@@ -114,7 +121,7 @@ export class RecordJudge {
   judge(rec: InputRecord): Judged {
     const { asOf } = this.options;
     const zone = this.zone;
-    const at = rec.type === 'incident' ? rec.opened : rec.start;
+    const at = rec.type === 'incident' ? rec.opened : rec.type === 'setup' ? rec.from : rec.start;
     // Before the first version took effect, the earliest version judges (interface.md's example
     // judges an incident of 2026-03-07 by SAGICC v04, effective 2026-03-13); the verdict says so.
     const inForce: CompiledContract | null = this.versions.inForce(at);
@@ -137,6 +144,9 @@ export class RecordJudge {
       };
       if (rec.services) judged.units = unitKeys(version, rec.services);
       return judged;
+    }
+    if (rec.type === 'setup') {
+      return { kind: 'setup', listed: true, setup: rec.setup, from: rec.from, to: rec.to ?? Number.POSITIVE_INFINITY, units: unitKeys(version, rec.services) };
     }
     // With --period, outages and maintenance that do not meet the month are judged for the
     // period's downtime but not listed.
@@ -211,6 +221,7 @@ export class SessionState {
   apply(j: Judged): boolean {
     if (j.kind === 'incident') this.periods.incident(j.opened, j.countsForReliability, j.units ?? null);
     else if (j.kind === 'requests') this.periods.requests(j.start, j.total, j.failed, j.units);
+    else if (j.kind === 'setup') this.periods.setup(j.setup, j.from, j.to, j.units);
     else if (j.effects) this.periods.downtimeOfUnits(j.start, j.end, j.effects);
     else this.periods.downtime(j.start, j.end, j.counted);
     if (j.listed) this.evaluated++;

@@ -47,6 +47,8 @@ export interface NameIndex {
   /** The maintenance kinds any maintenance clause declares. */
   kinds: DeclaredNames;
   kindList: string;
+  setups: DeclaredNames;
+  setupList: string;
 }
 
 const indexes = new WeakMap<Contract, NameIndex>();
@@ -119,6 +121,8 @@ export function nameIndex(contract: Contract): NameIndex {
     channelList: rule ? listOf(rule.channels.map((c) => (c.official ? `${c.id} (official)` : c.id))) : '',
     ...serviceNames(contract),
     ...kindNames(contract),
+    setups: declared((contract.setups ?? []).map((s) => s.id)),
+    setupList: listOf((contract.setups ?? []).map((s) => s.id)),
   };
   indexes.set(contract, ix);
   return ix;
