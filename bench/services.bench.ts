@@ -6,7 +6,7 @@
 // Run: npm run bench -- services
 
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATA_DIR, writeNdjsonOnce } from './data';
@@ -105,15 +105,16 @@ function requests(count: number): Promise<string> {
     const minute = Math.floor(i / SERVICES.length) * every;
     const s = i % SERVICES.length;
     const t = BASE + minute * 60_000;
-    const total = 50 + ((i * 31) % 200);
-    // Now and then a bad minute (about 1 in 400), a few with too few requests.
+    // Now and then a bad minute (about 1 in 400), a few of them with too few requests to judge.
     const bad = (i * 2654435761) % 400 === 0;
-    return { type: 'requests', service: SERVICES[s], start: iso(t), end: iso(t + 60_000), total: bad && i % 3 === 0 ? 5 : total, failed: bad ? Math.floor(total / 4) : (i % 7) % 3 };
+    const total = bad && i % 3 === 0 ? 5 : 50 + ((i * 31) % 200);
+    return { type: 'requests', service: SERVICES[s], start: iso(t), end: iso(t + 60_000), total, failed: bad ? Math.floor(total / 4) : (i % 7) % 3 };
   });
 }
 
 export async function main(): Promise<Record<string, number>> {
   spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  mkdirSync(DATA_DIR, { recursive: true });
   const contract = join(DATA_DIR, 'ten-services.sla');
   writeFileSync(contract, CONTRACT);
   const baselineFile = join(DATA_DIR, 'baseline.mjs');

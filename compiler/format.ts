@@ -121,6 +121,8 @@ function availabilityLine(l: A.AvailabilityLine): string {
       return l.minutes ? `measured in ${l.minutes} minutes` : l.slot ? `measured in slots of ${formatDuration(l.slot)}` : 'measured as exact time';
     case 'minimumDowntime':
       return `minimum downtime period ${formatDuration(l.duration)}`;
+    case 'onlyWithSetup':
+      return `only with setup ${l.setup.name}`;
     case 'errorRate': {
       const window = l.window ? formatDuration(l.window) : 'a minute';
       return `downtime when more than ${pct(l.percent)} of requests fail in ${window}${l.minRequests ? `, with at least ${l.minRequests.text} requests` : ''}`;
@@ -250,6 +252,22 @@ function statementUnits(s: A.Statement): Unit[] {
             inWindows = false;
             text = `${l.counted ? '' : 'not '}counted as downtime`;
             break;
+          case 'kinds':
+            inWindows = false;
+            text = `kinds ${l.names.map((n) => n.name).join(', ')}`;
+            break;
+          case 'kindNotice':
+            inWindows = false;
+            text = `notice for ${l.forKind.name} ${l.duration ? `at least ${formatDuration(l.duration)} before the start${l.via ? `, ${formatVia(l.via)}` : ''}` : 'as much as possible'}`;
+            break;
+          case 'allowance':
+            inWindows = false;
+            text = `allowance ${formatDuration(l.duration)} per calendar month`;
+            break;
+          case 'windowLimit':
+            inWindows = false;
+            text = `at most ${l.count.text} windows per calendar month`;
+            break;
         }
         out.push({ span: l.span, lines: [ind + text], indent: ind });
       }
@@ -312,6 +330,11 @@ function statementUnits(s: A.Statement): Unit[] {
       }
       return out;
     }
+    case 'setups':
+      return [
+        header('setups', s.headerSpan),
+        ...aligned(s.items.map((it) => ({ span: it.span, head: it.id.name, rest: it.title ? quote(it.title.value) : '' })), INDENT),
+      ];
     case 'note': {
       const head = `${s.clause ? 'clause' : 'note'} ${quote(s.title.value)}`;
       if (!s.triple) return one(`${head} ${quote(s.text.value)}`);

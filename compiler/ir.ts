@@ -188,6 +188,16 @@ export interface Maintenance {
   acknowledgementSpan: Span | null;
   /** Whether conforming maintenance counts as downtime. */
   countedAsDowntime: boolean;
+  /** `kinds emergency, security`: what maintenance records may say in `kind` (absent: none declared). */
+  kinds?: string[];
+  /** The notice a kind needs instead of `notice`; null = none required (`as much as possible`). */
+  kindNotices?: { kind: string; notice: Notice | null; span: Span }[];
+  /** `allowance 8 hours per calendar month`: conforming maintenance beyond this much in a month counts (the excess). */
+  allowanceMs?: number;
+  allowanceSpan?: Span;
+  /** `at most 4 windows per calendar month`: the maintenance after the first N of a month counts in full. */
+  maxWindows?: number;
+  maxWindowsSpan?: Span;
   span: Span;
 }
 
@@ -220,6 +230,9 @@ export interface Availability {
   minimumSpan?: Span | null;
   /** Downtime from request counts (`requests` records), besides outages. */
   errorRates?: ErrorRateRule[];
+  /** `only with setup X`: the target applies only while the customer has setup X (`setup` records); absent = always. */
+  setup?: string;
+  setupSpan?: Span;
   span: Span;
 }
 
@@ -315,6 +328,8 @@ export interface Contract {
   notes: Note[];
   /** The declared services, in order; empty when the contract declares none (one implicit service, `default`). Lowering always sets it. */
   services?: Service[];
+  /** The customer setups a target may depend on (`setups` block); lowering always sets it. */
+  setups?: { id: string; title: string | null; span: Span }[];
   /** The rule blocks with a `for ...` scope, in source order (the unscoped ones are `availability`, `credits`, `maintenance`). */
   scoped?: { availability: Availability[]; credits: Credits[]; maintenance: Maintenance[] };
   /** What is judged, with the rules that apply to each; one unit, `default`, without services. Lowering always sets it. */

@@ -127,6 +127,7 @@ interface LowerContext {
   /** The clause being lowered: what a line lowering rejects is a line of. */
   clause: A.ClauseKind | null;
   services: Map<string, I.Service>;
+  setups: Map<string, { id: string; title: string | null; span: Span }>;
   /** Group id -> the service line that first names it. */
   groups: Map<string, { id: string; span: Span }>;
 }
@@ -184,6 +185,9 @@ const DECLARATIONS: Lowerings = {
     }
   },
   services: declareServices,
+  setups: (s, ctx) => {
+    for (const it of s.items) declare(ctx, ctx.setups, { id: it.id.name, title: it.title?.value ?? null, span: it.span }, 'setup');
+  },
 };
 
 /** Pass 2: everything that refers to declarations, so that tables may come before what they name. */
@@ -241,6 +245,7 @@ export function lower(ast: A.ContractFile, file: string, report: Reporter): I.Co
     sawPlans: false,
     clause: null,
     services: new Map(),
+    setups: new Map(),
     groups: new Map(),
   };
   ctx.contract.unreadable!.push(...ast.unreadable);
@@ -257,6 +262,7 @@ export function lower(ast: A.ContractFile, file: string, report: Reporter): I.Co
   c.categories = [...ctx.categories.values()];
   c.causes = [...ctx.causes.values()];
   c.services = [...ctx.services.values()];
+  c.setups = [...ctx.setups.values()];
   for (const s of ast.statements) run(CLAUSES, s, ctx);
   c.units = resolveUnits(c);
   c.unreadable!.sort((a, b) => a.span.start - b.span.start);
@@ -288,6 +294,7 @@ function emptyContract(file: string): I.Contract {
     credits: null,
     notes: [],
     services: [],
+    setups: [],
     scoped: { availability: [], credits: [], maintenance: [] },
     units: [],
     unreadable: [],
@@ -831,6 +838,47 @@ function lowerMaintenance(s: StatementOf<'maintenance'>, ctx: LowerContext): I.M
       case 'downtime':
         m.countedAsDowntime = l.counted;
         break;
+      case 'kinds':
+        for (const n of l.names) {
+          const kinds = (m.kinds ??= []);
+          if (kinds.some((k) => nameKey(k) === nameKey(n.name))) {
+            ctx.report.report(DIAGNOSTICS.duplicateDeclaration, n.span, `maintenance kind "${n.name}" is declared twice`);
+          } else kinds.push(n.name);
+        }
+        break;
+      case 'kindNotice': {
+        const kind = (m.kinds ?? []).find((k) => nameKey(k) === nameKey(l.forKind.name));
+        if (!kind) {
+          ctx.report.report(DIAGNOSTICS.undeclared, l.forKind.span, `maintenance kind "${l.forKind.name}" is not declared`, {
+            hint: m.kinds?.length ? `declared kinds: ${m.kinds.join(', ')}` : `declare it first: kinds ${l.forKind.name}`,
+          });
+          reject(ctx, l.span);
+          break;
+        }
+        const notice = l.duration ? { duration: lowerDuration(l.duration, ctx), via: l.via?.methods.map((x) => x.name) ?? [], span: l.span } : null;
+        (m.kindNotices ??= []).push({ kind, notice, span: l.span });
+        break;
+      }
+      case 'allowance': {
+        const d = lowerDuration(l.duration, ctx);
+        if (d.calendar !== null || d.ms === null || d.ms <= 0) {
+          ctx.report.report(DIAGNOSTICS.invalidValue, l.duration.span, 'a maintenance allowance is plain time (minutes, hours, days), more than zero');
+          reject(ctx, l.span);
+        } else {
+          m.allowanceMs = d.ms;
+          m.allowanceSpan = l.span;
+        }
+        break;
+      }
+      case 'windowLimit':
+        if (!/^\d+$/.test(l.count.text)) {
+          ctx.report.report(DIAGNOSTICS.invalidValue, l.count.span, `${l.count.text} is not a count of windows: a count is a whole number`);
+          reject(ctx, l.span);
+        } else {
+          m.maxWindows = Number(l.count.text);
+          m.maxWindowsSpan = l.span;
+        }
+        break;
     }
   }
   return m;
@@ -851,6 +899,7 @@ function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I
   let measurement: I.Measurement = { kind: 'exact' };
   let measured: Span | null = null;
   let minimum: { ms: number; span: Span } | null = null;
+  let setup: { id: string; span: Span } | null = null;
   const errorRates: I.ErrorRateRule[] = [];
   /** Plain minutes of a duration, or null (reported) when it is not a whole number of them, more than zero. */
   const minutesOf = (d: A.DurationNode, what: string): number | null => {
@@ -869,6 +918,19 @@ function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I
         continue;
       }
       target = { value: checkPercent(ctx, l.percent, 'the target'), span: l.percent.span };
+    } else if (l.kind === 'onlyWithSetup') {
+      const found = find(ctx.setups, l.setup.name);
+      if (!found) {
+        if (!namedWhereUnread(ctx.contract, l.setup.name)) {
+          const known = [...ctx.setups.values()].map((x) => x.id);
+          ctx.report.report(DIAGNOSTICS.undeclared, l.setup.span, `setup "${l.setup.name}" is not declared`, {
+            hint: known.length ? `declared setups: ${known.join(', ')}` : `declare it: setups, then ${l.setup.name} "what the customer has"`,
+          });
+        }
+        reject(ctx, l.span);
+      } else if (setup) {
+        ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the setup of the target is given twice', { related: [{ span: setup.span, message: 'first given here' }] });
+      } else setup = { id: found.id, span: l.span };
     } else if (l.kind === 'minimumDowntime') {
       if (minimum) {
         ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the minimum downtime period is given twice', { related: [{ span: minimum.span, message: 'first given here' }] });
@@ -918,6 +980,10 @@ function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I
     a.minimumSpan = minimum.span;
   }
   if (errorRates.length) a.errorRates = errorRates;
+  if (setup) {
+    a.setup = setup.id;
+    a.setupSpan = setup.span;
+  }
   return a;
 }
 

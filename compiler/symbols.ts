@@ -6,7 +6,7 @@
 import type * as A from '../language/ast';
 import type { Span } from '../language/span';
 
-export type SymbolKind = 'plan' | 'severity' | 'calendar' | 'category' | 'cause' | 'channel' | 'service' | 'group' | 'part';
+export type SymbolKind = 'plan' | 'severity' | 'calendar' | 'category' | 'cause' | 'channel' | 'service' | 'group' | 'part' | 'setup';
 
 export interface SymbolOccurrence {
   kind: SymbolKind;
@@ -103,7 +103,13 @@ export const SYMBOL_RULES: { [K in A.Statement['kind']]?: Rule<K> } = {
       }
     }
   },
-  availability: (s, sink) => scopeSymbols(s.scope, sink),
+  setups: (s, sink) => {
+    for (const it of s.items) sink.declare('setup', it.id, it.span, it.title?.value ?? null);
+  },
+  availability: (s, sink) => {
+    scopeSymbols(s.scope, sink);
+    for (const l of s.items) if (l.kind === 'onlyWithSetup') sink.reference('setup', l.setup);
+  },
   credits: (s, sink) => scopeSymbols(s.scope, sink),
   maintenance: (s, sink) => scopeSymbols(s.scope, sink),
 };

@@ -118,13 +118,19 @@ export type MaintenanceLine =
   | HoursLine
   | { kind: 'notice'; duration: DurationNode; via: ViaNode | null; span: Span }
   | { kind: 'acknowledgement'; required: boolean; span: Span }
-  | { kind: 'downtime'; counted: boolean; span: Span };
+  | { kind: 'downtime'; counted: boolean; span: Span }
+  | { kind: 'kinds'; names: Ident[]; span: Span }
+  /** `notice for emergency at least 4 hours before the start`, or `as much as possible` (duration null: no notice required). */
+  | { kind: 'kindNotice'; forKind: Ident; duration: DurationNode | null; via: ViaNode | null; span: Span }
+  | { kind: 'allowance'; duration: DurationNode; span: Span }
+  | { kind: 'windowLimit'; count: NumberText; span: Span };
 
 export type AvailabilityLine =
   | { kind: 'target'; percent: NumberText; span: Span }
   /** `measured as exact time` (slot null), `in slots of N minutes`, or `in full minutes` / `in started minutes` (`minutes`). */
   | { kind: 'measured'; slot: DurationNode | null; minutes?: 'full' | 'started'; span: Span }
   | { kind: 'minimumDowntime'; duration: DurationNode; span: Span }
+  | { kind: 'onlyWithSetup'; setup: Ident; span: Span }
   /** `downtime when more than P% of requests fail in a minute` (window null) or `in N minutes`, optionally `with at least K requests`. */
   | { kind: 'errorRate'; percent: NumberText; window: DurationNode | null; minRequests: NumberText | null; span: Span };
 
@@ -179,6 +185,7 @@ export type Statement =
   | { kind: 'reliability'; max: NumberText; span: Span }
   | { kind: 'credits'; items: CreditLine[]; scope?: ScopeNode; headerSpan: Span; span: Span }
   | { kind: 'services'; items: ServiceLine[]; headerSpan: Span; span: Span }
+  | { kind: 'setups'; items: { kind: 'setup'; id: Ident; title: Text | null; span: Span }[]; headerSpan: Span; span: Span }
   | { kind: 'note'; clause: boolean; title: Text; text: Text; triple: boolean; span: Span };
 
 /** The kinds of clause: what a line that could not be read was (a line of). */

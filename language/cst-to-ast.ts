@@ -127,6 +127,7 @@ const CLAUSE_OF_RULE: Record<string, A.ClauseKind> = {
   creditsBlock: 'credits',
   noteBlock: 'note',
   servicesBlock: 'services',
+  setupsBlock: 'setups',
 };
 
 function clauseOf(statement: CstNode): A.ClauseKind | null {
@@ -503,18 +504,30 @@ export class AstBuilder {
       }
       case 'maintenanceBlock': {
         const items: A.MaintenanceLine[] = [];
-        for (const l of this.linesInOrder(c, ['windowsLine', 'hoursLine', 'noticeLine', 'acknowledgementLine', 'downtimeLine'])) {
+        for (const l of this.linesInOrder(c, ['windowsLine', 'hoursLine', 'noticeLine', 'acknowledgementLine', 'downtimeLine', 'kindsLine', 'allowanceLine', 'windowLimitLine'])) {
           const lc = l.children;
           const ls = nodeSpan(l);
           if (l.name === 'windowsLine') items.push({ kind: 'windows', anyTime: !!tok(lc, 'Any'), span: ls });
           else if (l.name === 'hoursLine') {
             const h = this.hours(l);
             if (h) items.push(h);
+          } else if (l.name === 'kindsLine') {
+            const names = toks(lc, 'Name');
+            if (names.length) items.push({ kind: 'kinds', names: names.map((t) => this.ident(t)), span: ls });
+          } else if (l.name === 'allowanceLine') {
+            const d = sub(lc, 'duration');
+            const dur = d ? this.duration(d) : null;
+            if (dur) items.push({ kind: 'allowance', duration: dur, span: ls });
+          } else if (l.name === 'windowLimitLine') {
+            const n = tok(lc, 'NumberLit');
+            if (n) items.push({ kind: 'windowLimit', count: this.checkNumber(n, 'count of windows'), span: ls });
           } else if (l.name === 'noticeLine') {
             const d = sub(lc, 'duration');
             const dur = d ? this.duration(d) : null;
             const v = sub(lc, 'via');
-            if (dur) items.push({ kind: 'notice', duration: dur, via: v ? this.via(v) : null, span: ls });
+            const forKind = tok(lc, 'Name');
+            if (forKind && (dur || tok(lc, 'Possible'))) items.push({ kind: 'kindNotice', forKind: this.ident(forKind), duration: dur, via: v ? this.via(v) : null, span: ls });
+            else if (dur) items.push({ kind: 'notice', duration: dur, via: v ? this.via(v) : null, span: ls });
           } else if (l.name === 'acknowledgementLine') {
             if (tok(lc, 'Required')) items.push({ kind: 'acknowledgement', required: !tok(lc, 'Not'), span: ls });
           } else if (tok(lc, 'Downtime')) items.push({ kind: 'downtime', counted: !tok(lc, 'Not'), span: ls });
@@ -523,8 +536,13 @@ export class AstBuilder {
       }
       case 'availabilityBlock': {
         const items: A.AvailabilityLine[] = [];
-        for (const l of this.linesInOrder(c, ['availabilityTargetLine', 'measuredLine', 'minimumDowntimeLine', 'errorRateLine'])) {
+        for (const l of this.linesInOrder(c, ['availabilityTargetLine', 'measuredLine', 'minimumDowntimeLine', 'errorRateLine', 'onlyWithSetupLine'])) {
           const lc = l.children;
+          if (l.name === 'onlyWithSetupLine') {
+            const n = tok(lc, 'Name');
+            if (n) items.push({ kind: 'onlyWithSetup', setup: this.ident(n), span: nodeSpan(l) });
+            continue;
+          }
           if (l.name === 'availabilityTargetLine') {
             const p = tok(lc, 'PercentLit');
             if (p) items.push({ kind: 'target', percent: this.percent(p), span: nodeSpan(l) });
@@ -561,6 +579,14 @@ export class AstBuilder {
         return this.credits(n, span);
       case 'servicesBlock':
         return this.services(n, span);
+      case 'setupsBlock': {
+        const items = subs(c, 'setupLine').flatMap((l) => {
+          const id = tok(l.children, 'Name');
+          const t = tok(l.children, 'StringLit');
+          return id ? [{ kind: 'setup' as const, id: this.ident(id), title: t ? this.text(t) : null, span: nodeSpan(l) }] : [];
+        });
+        return { kind: 'setups', items, headerSpan: tokenSpan(tok(c, 'Setups')!), span };
+      }
       case 'noteBlock': {
         const strings = toks(c, 'StringLit');
         const triple = tok(c, 'TripleString');

@@ -9,7 +9,7 @@ import * as T from './tokens';
 const CLAUSE_KEYWORDS = [
   'contract', 'version', 'effective', 'provider', 'customer', 'time', 'calendar', 'severities', 'plans', 'categories', 'response',
   'restoration', 'resolution', 'causes', 'reporting', 'maintenance', 'availability', 'reliability', 'credits', 'note', 'clause',
-  'services',
+  'services', 'setups',
 ];
 
 function editDistance(a: string, b: string): number {

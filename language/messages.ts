@@ -39,7 +39,10 @@ export const CLAUSE_EXAMPLES: Record<string, string> = {
   otherChannelsLine: 'other channels excluded',
   maintenanceBlock: 'maintenance',
   windowsLine: 'windows   (or: windows any time)',
-  noticeLine: 'notice at least 48 hours before the start, by email then telephone',
+  noticeLine: 'notice at least 48 hours before the start, by email then telephone   (per kind: notice for emergency as much as possible)',
+  kindsLine: 'kinds emergency, security',
+  allowanceLine: 'allowance 8 hours per calendar month',
+  windowLimitLine: 'at most 4 windows per calendar month',
   acknowledgementLine: 'acknowledgement required',
   downtimeLine: 'not counted as downtime',
   availabilityBlock: 'availability',
@@ -58,6 +61,9 @@ export const CLAUSE_EXAMPLES: Record<string, string> = {
   servicesBlock: 'services   (then one line per service: compute "Compute Cloud" group infrastructure)',
   serviceLine: 'compute "Compute Cloud" group infrastructure',
   partLine: 'part read "DB cluster, read"',
+  setupsBlock: 'setups   (then one line per setup: multi-zone "hosts in three availability zones")',
+  setupLine: 'multi-zone "hosts in three availability zones"',
+  onlyWithSetupLine: 'only with setup multi-zone',
   scope: 'availability for service compute   (or: for service mdb part read, for group databases)',
 };
 
@@ -69,10 +75,11 @@ export const BLOCK_EXAMPLES: Record<string, string> = {
   objectiveBlock: '| plan | critical | high |   (then one row per plan)',
   causesBlock: 'counted provider "..."; excluded third-party "..."',
   channelsBlock: 'official helpdesk "Help Desk ticket system"; other channels excluded',
-  maintenanceBlock: 'windows; monday to friday 21:00 to 01:00; notice at least 48 hours before the start; not counted as downtime',
+  maintenanceBlock: 'windows; monday to friday 21:00 to 01:00; notice at least 48 hours before the start; not counted as downtime; kinds emergency; allowance 8 hours per calendar month',
   availabilityBlock: 'target 99.9% per calendar month; measured as exact time; minimum downtime period 5 minutes; downtime when more than 5% of requests fail in a minute',
   creditsBlock: 'basis "..."; | monthly availability | credit |; 5% for each started 1% below target; at most 50%',
   servicesBlock: 'compute "Compute Cloud" group infrastructure; part read "DB cluster, read"',
+  setupsBlock: 'multi-zone "hosts in three availability zones"',
 };
 
 function label(t: TokenType): string {

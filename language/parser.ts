@@ -74,6 +74,7 @@ class SlacParser extends CstParser {
       { ALT: () => this.SUBRULE(this.creditsBlock) },
       { ALT: () => this.SUBRULE(this.noteBlock) },
       { ALT: () => this.SUBRULE(this.servicesBlock) },
+      { ALT: () => this.SUBRULE(this.setupsBlock) },
     ]);
   });
 
@@ -503,6 +504,9 @@ class SlacParser extends CstParser {
           { ALT: () => this.SUBRULE(this.noticeLine) },
           { ALT: () => this.SUBRULE(this.acknowledgementLine) },
           { ALT: () => this.SUBRULE(this.downtimeLine) },
+          { ALT: () => this.SUBRULE(this.kindsLine) },
+          { ALT: () => this.SUBRULE(this.allowanceLine) },
+          { ALT: () => this.SUBRULE(this.windowLimitLine) },
         ]),
       );
     });
@@ -517,18 +521,66 @@ class SlacParser extends CstParser {
     this.CONSUME(T.Newline);
   });
 
+  /** `notice at least 48 hours before the start`; per kind: `notice for emergency as much as possible`. */
   noticeLine = this.RULE('noticeLine', () => {
     this.CONSUME(T.Notice);
-    this.CONSUME(T.At);
-    this.CONSUME(T.Least);
-    this.SUBRULE(this.duration);
-    this.CONSUME(T.Before);
-    this.CONSUME(T.The);
-    this.CONSUME(T.Start);
-    this.OPTION(() => {
-      this.OPTION2(() => this.CONSUME(T.Comma));
-      this.SUBRULE(this.via);
+    this.OPTION3(() => {
+      this.CONSUME(T.For);
+      this.CONSUME(T.Name);
     });
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.At);
+          this.CONSUME(T.Least);
+          this.SUBRULE(this.duration);
+          this.CONSUME(T.Before);
+          this.CONSUME(T.The);
+          this.CONSUME(T.Start);
+          this.OPTION(() => {
+            this.OPTION2(() => this.CONSUME(T.Comma));
+            this.SUBRULE(this.via);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.As);
+          this.CONSUME(T.Much);
+          this.CONSUME2(T.As);
+          this.CONSUME(T.Possible);
+        },
+      },
+    ]);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `kinds emergency, security`: what maintenance records may say in `kind`. */
+  kindsLine = this.RULE('kindsLine', () => {
+    this.CONSUME(T.Kinds);
+    this.CONSUME(T.Name);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME2(T.Name);
+    });
+    this.CONSUME(T.Newline);
+  });
+
+  /** `allowance 8 hours per calendar month`: conforming maintenance up to this is not counted; the excess is. */
+  allowanceLine = this.RULE('allowanceLine', () => {
+    this.CONSUME(T.Allowance);
+    this.SUBRULE(this.duration);
+    this.SUBRULE(this.perMonth);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `at most 4 windows per calendar month`: a maintenance beyond them counts in full. */
+  windowLimitLine = this.RULE('windowLimitLine', () => {
+    this.CONSUME(T.At);
+    this.CONSUME(T.Most);
+    this.CONSUME(T.NumberLit);
+    this.CONSUME(T.Windows);
+    this.SUBRULE(this.perMonth);
     this.CONSUME(T.Newline);
   });
 
@@ -560,6 +612,7 @@ class SlacParser extends CstParser {
           { ALT: () => this.SUBRULE(this.measuredLine) },
           { ALT: () => this.SUBRULE(this.minimumDowntimeLine) },
           { ALT: () => this.SUBRULE(this.errorRateLine) },
+          { ALT: () => this.SUBRULE(this.onlyWithSetupLine) },
         ]),
       );
     });
@@ -609,6 +662,30 @@ class SlacParser extends CstParser {
         },
       },
     ]);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `only with setup multi-zone`: the target applies only while the customer has that setup. */
+  onlyWithSetupLine = this.RULE('onlyWithSetupLine', () => {
+    this.CONSUME(T.Only);
+    this.CONSUME(T.With);
+    this.CONSUME(T.Setup);
+    this.CONSUME(T.Name);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `setups`, then one line each: `multi-zone "hosts in three availability zones"`. */
+  setupsBlock = this.RULE('setupsBlock', () => {
+    this.CONSUME(T.Setups);
+    this.CONSUME(T.Newline);
+    this.MANY(() => {
+      this.OR(this.blockLines([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.setupLine) }]));
+    });
+  });
+
+  setupLine = this.RULE('setupLine', () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLit));
     this.CONSUME(T.Newline);
   });
 

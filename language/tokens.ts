@@ -96,6 +96,7 @@ export const Credits = keyword('credits', 'reserved');
 export const Note = keyword('note', 'reserved');
 export const Clause = keyword('clause', 'reserved');
 export const Services = keyword('services', 'reserved');
+export const Setups = keyword('setups', 'reserved');
 
 // Strict: they start a value in a table cell, so they cannot be names.
 export const None = keyword('none', 'strict', /none|NA(?![A-Za-z0-9_-])/i);
@@ -185,6 +186,14 @@ export const Than = keyword('than', 'soft');
 export const Requests = keyword('requests', 'soft');
 export const Fail = keyword('fail', 'soft');
 export const With = keyword('with', 'soft');
+// Maintenance kinds, allowances and limits.
+export const Kinds = keyword('kinds', 'soft');
+// `only with setup multi-zone`: a target that applies only to customers with that setup.
+export const Only = keyword('only', 'soft');
+export const Setup = keyword('setup', 'soft');
+export const Allowance = keyword('allowance', 'soft');
+export const Much = keyword('much', 'soft');
+export const Possible = keyword('possible', 'soft');
 
 // Longer keywords first, so that `a` never steals the start of `above`.
 const orderedKeywords = [...keywordTokens].sort((x, y) => y.name.length - x.name.length);

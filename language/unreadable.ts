@@ -129,6 +129,8 @@ export class UnreadableLines {
         return { ...s, items: keep(s.items) };
       case 'services':
         return { ...s, items: keep(s.items) };
+      case 'setups':
+        return { ...s, items: keep(s.items) };
       default:
         return s;
     }

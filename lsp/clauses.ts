@@ -149,6 +149,10 @@ export const CLAUSES: readonly ClauseDoc[] = [
       { label: 'notice', snippet: 'notice at least ${1:48 hours} before the start', explain: 'The notice required before maintenance starts (measured on its own clock: `5 business days` is business time).' },
       { label: 'acknowledgement', snippet: 'acknowledgement ${1|required,not required|}', explain: 'Whether the customer must acknowledge the notice before the start.' },
       { label: 'counted as downtime', snippet: '${1|not counted,counted|} as downtime', explain: 'Whether conforming maintenance counts as downtime.' },
+      { label: 'kinds', snippet: 'kinds ${1:emergency}', explain: 'Kinds of maintenance records may name in `kind`; a kind may have its own notice.' },
+      { label: 'notice for', snippet: 'notice for ${1:emergency} ${2|as much as possible,at least 4 hours before the start|}', explain: 'The notice maintenance of one kind needs, instead of `notice`.' },
+      { label: 'allowance', snippet: 'allowance ${1:8 hours} per calendar month', explain: 'Conforming maintenance up to this much a month is not counted; the excess is.' },
+      { label: 'at most windows', snippet: 'at most ${1:4} windows per calendar month', explain: 'Maintenance after the first N of a month counts in full.' },
     ],
   },
   {
@@ -160,6 +164,7 @@ export const CLAUSES: readonly ClauseDoc[] = [
     lines: [
       { label: 'target', snippet: 'target ${1:99.9}% per calendar month', explain: 'The availability target of each calendar month.' },
       { label: 'measured', snippet: 'measured ${1|as exact time,in slots of 5 minutes,in full minutes,in started minutes|}', explain: 'Exact time; slots (any downtime in a slot marks the whole slot); full minutes (a minute counts when downtime covers all of it); started minutes (when downtime touches it).' },
+      { label: 'only with setup', snippet: 'only with setup ${1:multi-zone}', explain: 'The target applies only while the customer has this setup (`setup` records).' },
       { label: 'minimum downtime period', snippet: 'minimum downtime period ${1:5 minutes}', explain: 'An episode of downtime shorter than this (consecutive) does not count.' },
       { label: 'downtime when', snippet: 'downtime when more than ${1:5}% of requests fail in ${2|a minute,5 minutes|}', explain: 'Error-rate downtime from `requests` records: a window is down when more than this share of its requests failed (optionally `, with at least 10 requests`).' },
     ],
@@ -195,6 +200,14 @@ export const CLAUSES: readonly ClauseDoc[] = [
       { label: 'service', snippet: '${1:compute} "${2:Compute Cloud}" group ${3:infrastructure}', explain: 'A covered service: id, title, optional group.' },
       { label: 'part', snippet: 'part ${1:read} "${2:DB cluster, read}"', explain: 'A part of the service above, judged on its own (`availability for service X part read`).' },
     ],
+  },
+  {
+    keyword: 'setups',
+    kind: 'setups',
+    explain: 'Setups a customer may have (three availability zones, a regional master): a target with `only with setup X` is judged over the time the customer had X, as `setup` records say.',
+    example: 'setups\n  multi-zone "hosts in three availability zones"',
+    snippet: 'setups\n  ${1:multi-zone} "${2:hosts in three availability zones}"',
+    lines: [{ label: 'setup', snippet: '${1:multi-zone} "${2:description}"', explain: 'A setup: its id and what it is.' }],
   },
   {
     keyword: 'note',
@@ -245,6 +258,8 @@ export const WORDS: Record<string, { explain: string; example: string }> = {
   full: { explain: 'Only whole steps of shortfall count (rounds down).', example: '5% for each full 1% below target' },
   pro: { explain: 'The credit is proportional to the shortfall.', example: '5% for each 1% below target, pro rata' },
   every: { explain: '`every day` in hours; `for every incident` for a single target.', example: 'every day 00:00 to 24:00' },
+  allowance: { explain: 'Conforming maintenance up to this much a month is not counted; the excess is.', example: CLAUSE_EXAMPLES.allowanceLine },
+  kinds: { explain: 'Kinds of maintenance (`emergency`): records say which in `kind`; `notice for KIND` gives a kind its own notice.', example: CLAUSE_EXAMPLES.kindsLine },
   minimum: { explain: 'A downtime episode shorter than the minimum period does not count.', example: CLAUSE_EXAMPLES.minimumDowntimeLine },
   requests: { explain: 'Error-rate downtime, from the request counts of `requests` records.', example: CLAUSE_EXAMPLES.errorRateLine },
   service: { explain: 'Scopes a block to one declared service: the most specific rule applies (part > service > group > unscoped).', example: 'availability for service compute' },

@@ -37,18 +37,21 @@ export function judgeMaintenance(c: CompiledContract, rec: MaintenanceRecord, m:
   const whole: [number, number][] = [[rec.start, rec.end]];
   if (!m) return { id: rec.id, counted: whole, reason: 'the contract has no maintenance clause: counted as downtime' };
   if (m.countedAsDowntime) return { id: rec.id, counted: whole, reason: `maintenance counts as downtime, ${c.locate(m.span)}` };
-  if (m.notice) {
-    const need = m.notice.duration.ms;
-    const given = rec.notified === null ? null : c.clock(m.notice.duration.calendar).elapsed(rec.notified, rec.start);
+  // A kind may need another notice (`notice for emergency as much as possible`: none).
+  const byKind = rec.kind !== undefined ? m.kindNotices?.find((k) => k.kind === rec.kind) : undefined;
+  const notice = byKind ? byKind.notice : m.notice;
+  if (notice) {
+    const need = notice.duration.ms;
+    const given = rec.notified === null ? null : c.clock(notice.duration.calendar).elapsed(rec.notified, rec.start);
     if (given === null || need === null || given < need) {
       return {
         id: rec.id,
         counted: whole,
-        reason: rec.notified === null ? `no notice was given, ${c.locate(m.notice.span)}` : `notice was shorter than required, ${c.locate(m.notice.span)}`,
+        reason: rec.notified === null ? `no notice was given, ${c.locate(notice.span)}` : `notice was shorter than required, ${c.locate(notice.span)}`,
       };
     }
   }
-  if (m.acknowledgementRequired && (rec.acknowledged === null || rec.acknowledged > rec.start)) {
+  if (m.acknowledgementRequired && !(byKind && byKind.notice === null) && (rec.acknowledged === null || rec.acknowledged > rec.start)) {
     return { id: rec.id, counted: whole, reason: `the customer did not acknowledge the notice before the start, ${c.locate(m.acknowledgementSpan ?? m.span)}` };
   }
   const windows = c.windowClock(m);
@@ -124,6 +127,25 @@ function nextMonth(y: number, m: number): [number, number] {
 export interface DowntimeEffect {
   units: string[] | null;
   counted: [number, number][];
+  /** Maintenance not counted by the rule, but only within its allowance and its windows per month. */
+  allowed?: [number, number][];
+}
+
+/** Whether a maintenance rule limits what it does not count: an allowance, or windows per month. */
+export function limitsMaintenance(m: Maintenance | null | undefined): boolean {
+  return !!m && !m.countedAsDowntime && (m.allowanceMs !== undefined || m.maxWindows !== undefined);
+}
+
+/** The parts of [start, end) outside `counted` (sorted, disjoint). */
+export function outside(start: number, end: number, counted: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  let t = start;
+  for (const [s, e] of counted) {
+    if (s > t) out.push([t, s]);
+    t = Math.max(t, e);
+  }
+  if (end > t) out.push([t, end]);
+  return out;
 }
 
 /** Collects what the periods need while records stream by; memory grows with months, services and downtime episodes, not records. */
@@ -136,6 +158,8 @@ export class PeriodAccumulator {
   /** Counted incidents per month, keyed year * 100 + month: of every unit, and of the units incidents named. */
   private readonly reliability = new Map<number, number>();
   private readonly reliabilityOf = new Map<string, Map<number, number>>();
+  /** Maintenance a rule did not count, subject to its allowance and windows per month: by unit ('*' every unit), with its start. */
+  private readonly allowedOf = new Map<string, { start: number; pieces: [number, number][] }[]>();
   /** Request counts per unit and minute (`requests` records), for error-rate downtime. */
   private readonly requestCounts = new RequestCounts();
 
@@ -196,6 +220,14 @@ export class PeriodAccumulator {
     if (start > this.asOf) return;
     this.touch(start, end);
     for (const fx of effects) {
+      if (fx.allowed?.length) {
+        const pieces = fx.allowed.map(([s, e]): [number, number] => [s, Math.min(e, Math.max(s, this.asOf))]);
+        for (const u of fx.units ?? ['*']) {
+          let list = this.allowedOf.get(u);
+          if (!list) this.allowedOf.set(u, (list = []));
+          list.push({ start, pieces });
+        }
+      }
       if (fx.units === null) {
         // Downtime after as-of has not happened yet.
         for (const [s, e] of fx.counted) this.downtimeUnion.add(s, Math.min(e, Math.max(s, this.asOf)));
@@ -207,6 +239,26 @@ export class PeriodAccumulator {
         for (const [s, e] of fx.counted) union.add(s, Math.min(e, Math.max(s, this.asOf)));
       }
     }
+  }
+
+  /** The customer's setups, by unit ('*' every unit) and setup id: when each was in place. */
+  private readonly setupsOf = new Map<string, Map<string, IntervalUnion>>();
+
+  /** The customer had `setup` of the units `units` (null: every unit) over [from, to). */
+  setup(setup: string, from: number, to: number, units: readonly string[] | null): void {
+    if (from > this.asOf) return;
+    for (const u of units ?? ['*']) {
+      let bySetup = this.setupsOf.get(u);
+      if (!bySetup) this.setupsOf.set(u, (bySetup = new Map()));
+      let union = bySetup.get(setup);
+      if (!union) bySetup.set(setup, (union = new IntervalUnion()));
+      union.add(from, to);
+    }
+  }
+
+  /** When a unit had `setup` inside [a, b). */
+  private setupTime(unit: string, setup: string, a: number, b: number): [number, number][] {
+    return unionOf(this.setupsOf.get(unit)?.get(setup)?.clip(a, b) ?? [], this.setupsOf.get('*')?.get(setup)?.clip(a, b) ?? []);
   }
 
   /** Request counts starting at `start`, of the units `units` (null: every unit). */
@@ -233,16 +285,49 @@ export class PeriodAccumulator {
    * episode is judged whole, also where it runs into the month before or after), clipped to the
    * period; and what did not count, with why.
    */
-  private downtimeOfUnit(unit: string, a: Availability, start: number, end: number): { pieces: [number, number][]; uncounted: Uncounted[] } {
-    if (!definesDowntime(a)) return { pieces: this.piecesOf(unit, start, end), uncounted: [] };
+  /**
+   * Maintenance that the rule would not count but that its limits make count in [start, end): the
+   * windows after the first `at most N` of the month (by start), in full, and the time beyond the
+   * allowance (the latest part).
+   */
+  private beyondLimits(unit: string, m: Maintenance | null, start: number, end: number): [number, number][] {
+    if (!limitsMaintenance(m) || this.allowedOf.size === 0) return [];
+    const list = [...(this.allowedOf.get(unit) ?? []), ...(this.allowedOf.get('*') ?? [])].filter((w) => w.start >= start && w.start < end).sort((x, y) => x.start - y.start);
+    const out: [number, number][] = [];
+    let used = 0;
+    list.forEach((w, i) => {
+      for (const [s0, e0] of w.pieces) {
+        const s = Math.max(s0, start);
+        const e = Math.min(e0, end);
+        if (!(e > s)) continue;
+        if (m!.maxWindows !== undefined && i >= m!.maxWindows) {
+          out.push([s, e]);
+          continue;
+        }
+        if (m!.allowanceMs === undefined) continue;
+        const left = Math.max(0, m!.allowanceMs - used);
+        used += Math.min(left, e - s);
+        if (e - s > left) out.push([s + left, e]);
+      }
+    });
+    return out;
+  }
+
+  private downtimeOfUnit(unit: ServiceUnit, a: Availability, start: number, end: number): { pieces: [number, number][]; uncounted: Uncounted[] } {
+    const beyond = this.beyondLimits(unit.key, unit.maintenance, start, end);
+    if (!definesDowntime(a)) {
+      const own = this.piecesOf(unit.key, start, end);
+      return { pieces: beyond.length ? unionOf(own, beyond) : own, uncounted: [] };
+    }
     // An episode that reaches past the month is longer than the minimum within this much of it.
     const reach = a.minimumMs ?? 0;
     const from = start - reach;
     const to = end + reach;
-    let pieces = this.piecesOf(unit, from, to);
+    let pieces = this.piecesOf(unit.key, from, to);
+    if (beyond.length) pieces = unionOf(pieces, beyond);
     const uncounted: Uncounted[] = [];
     for (const rule of a.errorRates ?? []) {
-      for (const key of [unit, '*']) {
+      for (const key of [unit.key, '*']) {
         const r = errorRateDowntime(this.requestCounts, key, rule, from, Math.min(to, this.asOf), start);
         if (r.down.length) pieces = unionOf(pieces, r.down);
         uncounted.push(...r.uncounted);
@@ -356,9 +441,32 @@ export class PeriodAccumulator {
       return;
     }
 
-    if (a) {
-      const Z = end - start;
-      const { pieces, uncounted } = this.downtimeOfUnit(unit.key, a, start, end);
+    // `only with setup X`: judged over the time the customer had X; a month without it has nothing to judge.
+    const covered = a?.setup !== undefined ? this.setupTime(unit.key, a.setup, start, end) : null;
+    if (a && covered !== null && covered.length === 0) {
+      out.availability = {
+        percent: null,
+        exact: null,
+        target: Number(a.target),
+        status: 'not-applicable',
+        reason: `the target applies only with setup ${a.setup}, ${version.locate(a.setupSpan ?? a.span)}, and no setup record gives the customer that setup in ${out.period}`,
+        downtimeMinutes: 0,
+        periodMinutes: 0,
+        measurement: measurementText(a.measurement),
+        clause: version.locate(a.span),
+      };
+    } else if (a) {
+      let { pieces, uncounted } = this.downtimeOfUnit(unit, a, start, end);
+      let Z = end - start;
+      if (covered !== null) {
+        // Downtime while the customer had the setup counts; the rest is listed as not counted.
+        const inside = intersect(pieces, covered);
+        const reason = `the customer did not have setup ${a.setup} then (only with setup ${a.setup})`;
+        for (const [s, e] of subtract(pieces, covered)) uncounted.push({ start: s, end: e, reason });
+        uncounted = uncounted.sort((x, y) => x.start - y.start);
+        pieces = inside;
+        Z = covered.reduce((n, [s, e]) => n + (e - s), 0);
+      }
       const D = measuredDowntime(pieces, a.measurement, start, end);
       const percent = div(mul(rat(BigInt(Z - D)), rat(100n)), rat(BigInt(Z)));
       const target = fromDecimal(a.target);
@@ -374,7 +482,7 @@ export class PeriodAccumulator {
         measurement: measurementText(a.measurement),
         clause: version.locate(a.span),
       };
-      if (definesDowntime(a)) out.availability.breakdown = breakdown(pieces, uncounted, version.ir.timeZone);
+      if (definesDowntime(a) || covered !== null) out.availability.breakdown = breakdown(pieces, uncounted, version.ir.timeZone);
       if (unit.credits) out.credit = credit(version, percent, target, status, unit.credits);
     }
     if (ir.reliability) {
@@ -394,6 +502,20 @@ function measurementText(m: NonNullable<Contract['availability']>['measurement']
   if (m.kind === 'full-minutes') return 'full minutes';
   if (m.kind === 'started-minutes') return 'started minutes';
   return m.kind === 'slots' ? `slots of ${m.minutes} minutes` : 'exact time';
+}
+
+/** The parts of sorted disjoint `a` inside sorted disjoint `b`. */
+function intersect(a: readonly [number, number][], b: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [s, e] of a) for (const [bs, be] of b) if (Math.min(e, be) > Math.max(s, bs)) out.push([Math.max(s, bs), Math.min(e, be)]);
+  return out;
+}
+
+/** The parts of sorted disjoint `a` outside sorted disjoint `b`. */
+function subtract(a: readonly [number, number][], b: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [s, e] of a) out.push(...outside(s, e, b.filter(([bs, be]) => be > s && bs < e).map(([bs, be]): [number, number] => [Math.max(bs, s), Math.min(be, e)])));
+  return out;
 }
 
 /** At most this many intervals of each list are given in a period; `more` counts the rest. */

@@ -5,7 +5,8 @@
 
 import type { CompiledContract, ContractVersions } from './contract';
 import { evaluateIncident, type IncidentVerdict } from './evaluate';
-import { type DowntimeEffect, judgeMaintenance, PeriodAccumulator, type PeriodVerdict } from './periods';
+import type { Maintenance } from '../compiler/ir';
+import { type DowntimeEffect, judgeMaintenance, limitsMaintenance, outside, PeriodAccumulator, type PeriodVerdict } from './periods';
 import type { Contract } from '../compiler/ir';
 import { type ContractFor, type InputRecord, type ReadCounts, type RecordInput, type RecordWarning, type Rejected, readRecords } from './records';
 import { formatInstant, localMidnight, localYearMonth } from './time';
@@ -66,11 +67,18 @@ export type Judged =
   | { kind: 'incident'; verdict: IncidentVerdict; listed: boolean; opened: number; countsForReliability: boolean; units?: string[] | null }
   | { kind: 'downtime'; verdict: DowntimeVerdict; listed: boolean; start: number; end: number; counted: [number, number][]; effects?: DowntimeEffect[] }
   /** Request counts: no verdict of their own; they feed the error-rate downtime of the periods. */
-  | { kind: 'requests'; listed: boolean; start: number; end: number; total: number; failed: number; units: string[] | null };
+  | { kind: 'requests'; listed: boolean; start: number; end: number; total: number; failed: number; units: string[] | null }
+  /** The customer's setup of some services over [from, to): for targets `only with setup`. */
+  | { kind: 'setup'; listed: boolean; setup: string; from: number; to: number; units: string[] | null };
 
 /** Every unit key of every version, in a fixed order: worker threads send units as indexes into it. */
 export function unitIndex(versions: ContractVersions): string[] {
   return [...new Set(versions.list.flatMap((v) => v.units.map((u) => u.key)))];
+}
+
+/** Every setup id of every version, in a fixed order: worker threads send setups as indexes into it. */
+export function setupIndex(versions: ContractVersions): string[] {
+  return [...new Set(versions.list.flatMap((v) => (v.ir.setups ?? []).map((s) => s.id)))];
 }
 
 /** The unit keys a record naming `services` concerns, or null for every unit (it names none). */
@@ -113,7 +121,7 @@ export class RecordJudge {
   judge(rec: InputRecord): Judged {
     const { asOf } = this.options;
     const zone = this.zone;
-    const at = rec.type === 'incident' ? rec.opened : rec.start;
+    const at = rec.type === 'incident' ? rec.opened : rec.type === 'setup' ? rec.from : rec.start;
     // Before the first version took effect, the earliest version judges (interface.md's example
     // judges an incident of 2026-03-07 by SAGICC v04, effective 2026-03-13); the verdict says so.
     const inForce: CompiledContract | null = this.versions.inForce(at);
@@ -137,6 +145,9 @@ export class RecordJudge {
       if (rec.services) judged.units = unitKeys(version, rec.services);
       return judged;
     }
+    if (rec.type === 'setup') {
+      return { kind: 'setup', listed: true, setup: rec.setup, from: rec.from, to: rec.to ?? Number.POSITIVE_INFINITY, units: unitKeys(version, rec.services) };
+    }
     // With --period, outages and maintenance that do not meet the month are judged for the
     // period's downtime but not listed.
     const listed = !this.options.period || (rec.start < this.periodEnd && rec.end > this.periodStart);
@@ -154,18 +165,24 @@ export class RecordJudge {
       reason = c ? `cause ${rec.cause} is counted` : (version.exclusion(rec.cause, null) ?? `cause ${rec.cause} is not counted`);
       if (rec.services) effects = [{ units: unitKeys(version, rec.services), counted: clip(counted) }];
     } else {
-      // Maintenance is judged by the maintenance rule of each service it concerns.
+      // Maintenance is judged by the maintenance rule of each service it concerns; what a rule with
+      // an allowance or a window limit does not count is kept, for the month to judge.
       const units = version.unitsOf(rec.services);
       const rules = [...new Set(units.map((u) => u.maintenance))];
       const first = judgeMaintenance(version, rec, rules.length === 1 ? rules[0] : (units[0]?.maintenance ?? null));
       counted = first.counted;
       reason = first.reason;
+      const effect = (m: Maintenance | null, pieces: [number, number][], keys: string[] | null): DowntimeEffect => {
+        const fx: DowntimeEffect = { units: keys, counted: clip(pieces) };
+        if (limitsMaintenance(m)) {
+          const allowed = outside(rec.start, rec.end, pieces);
+          if (allowed.length) fx.allowed = allowed;
+        }
+        return fx;
+      };
       if (rules.length > 1) {
-        effects = rules.map((m) => ({
-          units: units.filter((u) => u.maintenance === m).map((u) => u.key),
-          counted: clip(judgeMaintenance(version, rec, m).counted),
-        }));
-      } else if (rec.services) effects = [{ units: units.map((u) => u.key), counted: clip(counted) }];
+        effects = rules.map((m) => effect(m, judgeMaintenance(version, rec, m).counted, units.filter((u) => u.maintenance === m).map((u) => u.key)));
+      } else if (rec.services || limitsMaintenance(rules[0])) effects = [effect(rules[0] ?? null, counted, rec.services ? units.map((u) => u.key) : null)];
     }
     const clipped = clip(counted);
     const verdict: DowntimeVerdict = {
@@ -204,6 +221,7 @@ export class SessionState {
   apply(j: Judged): boolean {
     if (j.kind === 'incident') this.periods.incident(j.opened, j.countsForReliability, j.units ?? null);
     else if (j.kind === 'requests') this.periods.requests(j.start, j.total, j.failed, j.units);
+    else if (j.kind === 'setup') this.periods.setup(j.setup, j.from, j.to, j.units);
     else if (j.effects) this.periods.downtimeOfUnits(j.start, j.end, j.effects);
     else this.periods.downtime(j.start, j.end, j.counted);
     if (j.listed) this.evaluated++;

@@ -9,7 +9,7 @@ import type { ContractVersions } from '../../runtime/contract';
 import type { InputRecord, ReadCounts, RecordInput, Rejected } from '../../runtime/records';
 import { inFile, lineBatches, SeenIds } from '../../runtime/records';
 import type { DowntimeEffect } from '../../runtime/periods';
-import { type Judged, type SessionOptions, type SessionResult, SessionState, unitIndex } from '../../runtime/session';
+import { type Judged, type SessionOptions, type SessionResult, SessionState, setupIndex, unitIndex } from '../../runtime/session';
 import { type BatchRequest, type BatchResult, FLAG, KIND, type WorkerSetup } from '../workers/protocol';
 
 export interface LineSink {
@@ -79,6 +79,7 @@ export async function evaluateParallel(
   const state = new SessionState(versions, options);
   const seen = new SeenIds();
   const unitNames = unitIndex(versions);
+  const setupNames = setupIndex(versions);
   /** Reads units written by the worker's pushUnits at facts[at]; returns them and the next position. */
   const readUnits = (facts: Float64Array, at: number): [string[] | null, number] => {
     const n = facts[at];
@@ -136,7 +137,7 @@ export async function evaluateParallel(
       }
       const id = idText.toString('utf8', idPos, idPos + idLen[i]);
       idPos += idLen[i];
-      const type = kind === KIND.incident ? 'incident' : kind === KIND.outage ? 'outage' : kind === KIND.requests ? 'requests' : 'maintenance';
+      const type = kind === KIND.incident ? 'incident' : kind === KIND.outage ? 'outage' : kind === KIND.requests ? 'requests' : kind === KIND.setup ? 'setup' : 'maintenance';
       const dup = seen.claim({ type, id, line: req.lines[i] } as InputRecord);
       if (dup) {
         flush();
@@ -148,7 +149,10 @@ export async function evaluateParallel(
       const f = factAt[i];
       const listed = (flags[i] & FLAG.listed) !== 0;
       let judged: Judged;
-      if (kind === KIND.requests) {
+      if (kind === KIND.setup) {
+        const [units] = readUnits(facts, f + 3);
+        judged = { kind: 'setup', listed, from: facts[f], to: facts[f + 1], setup: setupNames[facts[f + 2]], units };
+      } else if (kind === KIND.requests) {
         const [units] = readUnits(facts, f + 4);
         judged = { kind: 'requests', listed, start: facts[f], end: facts[f + 1], total: facts[f + 2], failed: facts[f + 3], units };
       } else if (kind === KIND.incident) {
@@ -168,7 +172,13 @@ export async function evaluateParallel(
             const counted: [number, number][] = [];
             const n = facts[at++];
             for (let k = 0; k < n; k++, at += 2) counted.push([facts[at], facts[at + 1]]);
-            effects.push({ units, counted });
+            const fx: DowntimeEffect = { units, counted };
+            const na = facts[at++];
+            if (na > 0) {
+              fx.allowed = [];
+              for (let k = 0; k < na; k++, at += 2) fx.allowed.push([facts[at], facts[at + 1]]);
+            }
+            effects.push(fx);
           }
           (judged as Extract<Judged, { kind: 'downtime' }>).effects = effects;
         }

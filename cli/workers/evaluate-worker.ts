@@ -3,7 +3,7 @@
 // order of output) stays on the main thread: see cli/commands/evaluate-parallel.ts.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { RecordJudge, contractForRecords, unitIndex } from '../../runtime/session';
+import { RecordJudge, contractForRecords, setupIndex, unitIndex } from '../../runtime/session';
 import { inFile, isRejected, type RecordWarning, validateLine } from '../../runtime/records';
 import { loadContracts } from '../contracts';
 import { incidentLine } from '../formats/ndjson';
@@ -17,6 +17,7 @@ const judge = new RecordJudge(versions, { asOf: setup.asOf, period: setup.period
 const contractFor = contractForRecords(versions);
 const file = setup.recordsFile;
 const unitAt = new Map(unitIndex(versions).map((k, i) => [k, i]));
+const setupAt = new Map(setupIndex(versions).map((k, i) => [k, i]));
 /** Unit keys as indexes (see unitIndex), after their count; -1 for every unit. */
 function pushUnits(facts: number[], units: readonly string[] | null | undefined): void {
   if (!units) {
@@ -106,6 +107,10 @@ parentPort!.on('message', (req: BatchRequest) => {
       facts.push(j.opened);
       pushUnits(facts, j.units);
       if (j.listed) outLen[i] += out.add(incidentLine(j.verdict), true);
+    } else if (j.kind === 'setup') {
+      kinds[i] = KIND.setup;
+      facts.push(j.from, j.to, setupAt.get(j.setup)!);
+      pushUnits(facts, j.units);
     } else if (j.kind === 'requests') {
       kinds[i] = KIND.requests;
       facts.push(j.start, j.end, j.total, j.failed);
@@ -119,6 +124,8 @@ parentPort!.on('message', (req: BatchRequest) => {
         pushUnits(facts, fx.units);
         facts.push(fx.counted.length);
         for (const [s, e] of fx.counted) facts.push(s, e);
+        facts.push(fx.allowed?.length ?? 0);
+        for (const [s, e] of fx.allowed ?? []) facts.push(s, e);
       }
       if (j.listed) outLen[i] += out.add(kindLine('downtime', j.verdict), true);
     }

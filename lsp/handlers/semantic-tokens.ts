@@ -24,6 +24,7 @@ const SYMBOL_TYPE: Record<SymbolKind, TokenTypeName> = {
   service: 'namespace',
   group: 'namespace',
   part: 'property',
+  setup: 'property',
 };
 
 export interface SemanticToken {

@@ -72,11 +72,11 @@ class IdIndex {
  */
 export class SeenIds {
   private readonly byType: Record<RecordType, IdIndex> = {
-    incident: new IdIndex(), outage: new IdIndex(), maintenance: new IdIndex(), requests: new IdIndex(),
+    incident: new IdIndex(), outage: new IdIndex(), maintenance: new IdIndex(), requests: new IdIndex(), setup: new IdIndex(),
   };
 
   claim(rec: InputRecord): Rejected | null {
-    // A requests record's id is optional: one without is not checked.
+    // A requests or setup record's id is optional: one without is not checked.
     if (rec.id === '') return null;
     const first = this.byType[rec.type].claim(rec.id, rec.line);
     if (first !== 0) {

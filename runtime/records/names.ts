@@ -44,6 +44,11 @@ export interface NameIndex {
   serviceList: string;
   /** Whether outages and maintenance must say which services they affect (the contract declares several). */
   serviceRequired: boolean;
+  /** The maintenance kinds any maintenance clause declares. */
+  kinds: DeclaredNames;
+  kindList: string;
+  setups: DeclaredNames;
+  setupList: string;
 }
 
 const indexes = new WeakMap<Contract, NameIndex>();
@@ -63,6 +68,12 @@ function declared(ids: readonly string[]): DeclaredNames {
   const names = new DeclaredNames();
   for (const id of ids) names.add(id, id);
   return names;
+}
+
+function kindNames(contract: Contract): Pick<NameIndex, 'kinds' | 'kindList'> {
+  const all: string[] = [];
+  for (const m of [contract.maintenance, ...(contract.scoped?.maintenance ?? [])]) for (const k of m?.kinds ?? []) if (!all.includes(k)) all.push(k);
+  return { kinds: declared(all), kindList: listOf(all) };
 }
 
 function serviceNames(contract: Contract): Pick<NameIndex, 'services' | 'serviceList' | 'serviceRequired'> {
@@ -109,6 +120,9 @@ export function nameIndex(contract: Contract): NameIndex {
     channelRequired: rule !== null,
     channelList: rule ? listOf(rule.channels.map((c) => (c.official ? `${c.id} (official)` : c.id))) : '',
     ...serviceNames(contract),
+    ...kindNames(contract),
+    setups: declared((contract.setups ?? []).map((s) => s.id)),
+    setupList: listOf((contract.setups ?? []).map((s) => s.id)),
   };
   indexes.set(contract, ix);
   return ix;

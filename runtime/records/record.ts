@@ -41,6 +41,8 @@ export interface MaintenanceRecord {
   /** Null = no notice was given. */
   notified: number | null;
   acknowledged: number | null;
+  /** The kind of maintenance (`emergency`), as declared; absent = planned maintenance. */
+  kind?: string;
   /** The services (or `service/part`) it affects, as declared; null = every service. */
   services?: string[] | null;
   line: number;
@@ -60,7 +62,19 @@ export interface RequestsRecord {
   line: number;
 }
 
-export type InputRecord = IncidentRecord | OutageRecord | MaintenanceRecord | RequestsRecord;
+/** The customer had a setup of a service over [from, to) (to null: still has it). */
+export interface SetupRecord {
+  type: 'setup';
+  /** Optional in the log: '' when not given. */
+  id: string;
+  setup: string;
+  from: number;
+  to: number | null;
+  services?: string[] | null;
+  line: number;
+}
+
+export type InputRecord = IncidentRecord | OutageRecord | MaintenanceRecord | RequestsRecord | SetupRecord;
 export type RecordType = InputRecord['type'];
 
 export interface Rejected {

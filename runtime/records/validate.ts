@@ -21,7 +21,7 @@ import { describeValue, quote } from './values';
  */
 export type ContractFor = (at: number | null, raw: Readonly<Record<string, unknown>>, line: number) => Contract;
 
-const TYPES = 'expected "incident", "outage", "maintenance" or "requests"';
+const TYPES = 'expected "incident", "outage", "maintenance", "requests" or "setup"';
 
 function reject(line: number, raw: Record<string, unknown> | null, message: string): Rejected {
   const id = raw?.id;
@@ -48,7 +48,7 @@ function notBefore(raw: Record<string, unknown>, field: string, t: number | null
 export function recordInstant(raw: unknown): number | null {
   if (raw === null || typeof raw !== 'object') return null;
   const r = raw as Record<string, unknown>;
-  const v = r.type === 'incident' ? r.opened : r.start;
+  const v = r.type === 'incident' ? r.opened : r.type === 'setup' ? r.from : r.start;
   if (typeof v !== 'string') return null;
   const t = parseTimestamp(v);
   return inSupportedRange(t) ? t : null;
@@ -113,7 +113,7 @@ export function validateRecord(raw: unknown, line: number, contract: Contract, o
   const r = raw as Record<string, unknown>;
   const type = r.type;
   if (type === undefined) return reject(line, r, `missing required field "type" (${TYPES})`);
-  if (type !== 'incident' && type !== 'outage' && type !== 'maintenance' && type !== 'requests') {
+  if (type !== 'incident' && type !== 'outage' && type !== 'maintenance' && type !== 'requests' && type !== 'setup') {
     const shown = typeof type === 'string' ? quote(type) : describeValue(type);
     return reject(line, r, `unknown record type ${shown} in field "type" (${TYPES})`);
   }
@@ -176,6 +176,19 @@ export function validateRecord(raw: unknown, line: number, contract: Contract, o
     };
   }
 
+  if (type === 'setup') {
+    const from = instant(r, 'from', err) as number;
+    const to = instant(r, 'to', err);
+    if (err.error !== null) return reject(line, r, err.error);
+    const order = notBefore(r, 'to', to, 'from', from, zone);
+    if (order !== null) return reject(line, r, order);
+    const ix = nameIndex(contract);
+    const setup = ix.setups.resolve(r.setup as string);
+    if (setup === undefined) return reject(line, r, `unknown setup ${quote(r.setup)} ${known(ix.setupList, 'setups')}`);
+    const services = servicesOf(r, ix, ix.serviceRequired);
+    if (typeof services === 'string') return reject(line, r, services);
+    return { type: 'setup', id: typeof r.id === 'string' ? r.id : '', setup, from, to, ...(services && { services }), line };
+  }
   const start = instant(r, 'start', err) as number;
   const end = instant(r, 'end', err) as number;
   if (type === 'outage') {
@@ -206,9 +219,13 @@ export function validateRecord(raw: unknown, line: number, contract: Contract, o
   if (err.error !== null) return reject(line, r, err.error);
   const order = notBefore(r, 'end', end, 'start', start, zone);
   if (order !== null) return reject(line, r, order);
-  const services = servicesOf(r, nameIndex(contract), false);
+  const ix = nameIndex(contract);
+  const services = servicesOf(r, ix, false);
   if (typeof services === 'string') return reject(line, r, services);
-  return { type: 'maintenance', id: r.id as string, start, end, notified, acknowledged, ...(services && { services }), line };
+  const kindText = (r.kind ?? null) as string | null;
+  const kind = kindText === null ? undefined : ix.kinds.resolve(kindText);
+  if (kindText !== null && kind === undefined) return reject(line, r, `unknown maintenance kind ${quote(kindText)} ${known(ix.kindList, 'maintenance kinds')}`);
+  return { type: 'maintenance', id: r.id as string, start, end, notified, acknowledged, ...(kind !== undefined && { kind }), ...(services && { services }), line };
 }
 
 

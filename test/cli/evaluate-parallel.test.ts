@@ -89,7 +89,7 @@ describe('evaluate --format ndjson on worker threads', () => {
     writeFileSync(
       contract,
       readFileSync(join(ROOT, 'test/fixtures/good/services.sla'), 'utf8') +
-        '\nmaintenance for service dns\n  windows any time\n  notice at least 48 hours before the start\n  not counted as downtime\n',
+        '\nmaintenance for service dns\n  kinds emergency\n  windows any time\n  notice at least 48 hours before the start\n  notice for emergency as much as possible\n  allowance 3 hours per calendar month\n  at most 40 windows per calendar month\n  not counted as downtime\n',
     );
     const units = ['compute', 'mdb', 'mdb/read', 'mdb/write', 'dns', 'storage'];
     const lines: string[] = [];
@@ -100,7 +100,7 @@ describe('evaluate --format ndjson on worker threads', () => {
       const one = units[i % units.length];
       const which = i % 5 === 0 ? { services: [one, units[(i + 2) % units.length]] } : i % 7 === 0 ? {} : { service: one };
       if (i % 3 === 0) lines.push(JSON.stringify({ type: 'outage', id: `O${i}`, ...which, start: iso(t), end: iso(t + 120_000), cause: i % 11 ? 'provider' : 'customer' }));
-      else lines.push(JSON.stringify({ type: 'maintenance', id: `M${i}`, ...which, start: iso(t), end: iso(t + 600_000), notified: iso(t - (i % 4) * 86_400_000) }));
+      else lines.push(JSON.stringify({ type: 'maintenance', id: `M${i}`, ...which, ...(i % 13 === 0 ? { kind: 'emergency' } : {}), start: iso(t), end: iso(t + 600_000), notified: iso(t - (i % 4) * 86_400_000) }));
     }
     const file = join(dir, 'services.ndjson');
     writeFileSync(file, `${lines.join('\n')}\n`);

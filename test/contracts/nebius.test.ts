@@ -80,14 +80,22 @@ describe('verdicts on the example month (contracts/examples/nebius-2026-03.ndjso
 
   it('an outage of one service only: compute, and no other', () => {
     // O-1 (compute, 30 min) + O-2 (compute and vpc, 20 min) = 50 min; M-1 was notified 3 days 13 h
-    // ahead (at least 3 days): not counted. (44640 - 50) / 44640 = 99.8879928315...% < 99.95%,
+    // ahead (at least 3 days) and M-3 is Emergency Works (no notice needed): 3 hours, within the
+    // 8-hour allowance, not counted. (44640 - 50) / 44640 = 99.8879928315...% < 99.95%,
     // in [99.00%, 99.95%): 10%.
     expect(march('compute').availability).toMatchObject({ downtimeMinutes: 50, exact: '99.8879928315', status: 'breached' });
     expect(march('compute').credit).toMatchObject({ percent: 10 });
     // Nothing names Kafka, KMS, ALB...: 0 minutes.
-    for (const unit of ['managed-kafka/read', 'kms', 'application-load-balancer', 'mdb/read']) {
+    for (const unit of ['managed-kafka/read', 'kms', 'mdb/read']) {
       expect(march(unit).availability, unit).toMatchObject({ downtimeMinutes: 0, status: 'met' });
     }
+  });
+
+  it('a target only with a setup the customer did not have is not judged', () => {
+    // ALB's 99.99% needs 3 Availability Zones; no setup record gives the customer them in March.
+    expect(march('application-load-balancer').availability).toMatchObject({ status: 'not-applicable', percent: null });
+    expect(march('application-load-balancer').availability?.reason).toMatch(/^the target applies only with setup three-zones, contracts\/nebius\/il-2023\.sla:\d+, and no setup record gives the customer that setup in 2026-03$/);
+    expect(march('application-load-balancer').credit).toBeUndefined();
   });
 
   it('an outage of two services counts against both', () => {
@@ -136,6 +144,44 @@ describe('verdicts on the example month (contracts/examples/nebius-2026-03.ndjso
     // March: (44640 - 3) / 44640 = 99.9932795698...%; April: (43200 - 3) / 43200 = 99.9930555555...%.
     expect(march('managed-kubernetes').availability).toMatchObject({ downtimeMinutes: 3, exact: '99.9932795698' });
     expect(of(periods, '2026-04', 'managed-kubernetes').availability).toMatchObject({ downtimeMinutes: 3, exact: '99.9930555555' });
+  });
+});
+
+describe('a target only with a setup, over the time the customer had it', () => {
+  it('judges Kubernetes over the days with a Regional Master only', async () => {
+    // Regional Master from March 16 00:00 (GMT+2): 16 days of March, 23,040 minutes. The outage of
+    // March 10 (30 min) was before: not counted, with why. March 20 (30 min) counts:
+    // (23040 - 30) / 23040 = 99.8697916666...% < 99.90%: 10%.
+    const periods = await run(
+      lines([
+        { type: 'setup', service: 'managed-kubernetes', setup: 'regional-master', from: '2026-03-16T00:00:00+02:00' },
+        { type: 'outage', id: 'K1', service: 'managed-kubernetes', start: '2026-03-10T12:00:00+02:00', end: '2026-03-10T12:30:00+02:00', cause: 'provider' },
+        { type: 'outage', id: 'K2', service: 'managed-kubernetes', start: '2026-03-20T12:00:00+02:00', end: '2026-03-20T12:30:00+02:00', cause: 'provider' },
+      ]),
+    );
+    const p = of(periods, '2026-03', 'managed-kubernetes');
+    expect(p.availability).toMatchObject({ downtimeMinutes: 30, periodMinutes: 23040, exact: '99.8697916666', status: 'breached' });
+    expect(p.availability?.breakdown?.uncounted).toEqual([
+      { start: '2026-03-10T12:00:00+02:00', end: '2026-03-10T12:30:00+02:00', minutes: 30, reason: 'the customer did not have setup regional-master then (only with setup regional-master)' },
+    ]);
+    expect(p.credit).toMatchObject({ percent: 10 });
+  });
+});
+
+describe('3.3: maintenance and Emergency Works up to 8 hours a month', () => {
+  it('counts only the excess over 8 hours', async () => {
+    // Planned (notified 5 days ahead) 6 hours on March 2, Emergency Works 3 hours on March 9 without
+    // notice: 9 hours, 1 hour over the allowance: the last hour of the emergency counts.
+    // (44640 - 60) / 44640 = 99.8655913978...% < 99.95%: 10%.
+    const periods = await run(
+      lines([
+        { type: 'maintenance', id: 'P', service: 'compute', start: '2026-03-02T00:00:00+02:00', end: '2026-03-02T06:00:00+02:00', notified: '2026-02-25T00:00:00+02:00' },
+        { type: 'maintenance', id: 'E', kind: 'emergency', service: 'compute', start: '2026-03-09T00:00:00+02:00', end: '2026-03-09T03:00:00+02:00' },
+      ]),
+    );
+    expect(of(periods, '2026-03', 'compute').availability).toMatchObject({ downtimeMinutes: 60, exact: '99.8655913978', status: 'breached' });
+    expect(of(periods, '2026-03', 'compute').credit).toMatchObject({ percent: 10 });
+    expect(of(periods, '2026-03', 'vpc').availability).toMatchObject({ downtimeMinutes: 0 });
   });
 });
 
