@@ -105,8 +105,10 @@ export function coverage<P, T>(
     } else {
       // A gap at one end only (a piece starts or ends exactly at the seam): its neighbour across
       // the seam is the first piece (for the tail) or the piece that reaches the end (for the head).
-      if (tail.after === null && order(tail.to, domain.to) === 0) gaps[gaps.length - 1] = { ...tail, after: clipped[0].owner };
-      if (head.before === null && order(head.from, domain.from) === 0) gaps[0] = { ...gaps[0], before: reachOwner };
+      // Only the gap ending at the domain's end has no piece after it, and only the one starting at
+      // its start none before it.
+      if (tail.after === null) gaps[gaps.length - 1] = { ...tail, after: clipped[0].owner };
+      if (head.before === null) gaps[0] = { ...gaps[0], before: reachOwner };
     }
   }
   return { gaps, overlaps };
