@@ -13,6 +13,7 @@ export class IntervalUnion {
     if (!(e > s)) return;
     const n = this.starts.length;
     // Fast path: at or after the last interval (sorted input).
+    // Stryker disable next-line LogicalOperator,ConditionalExpression,BlockStatement: the fast path for sorted input; the general path below gives the same intervals
     if (n === 0 || s > this.ends[n - 1]) {
       this.starts.push(s);
       this.ends.push(e);
@@ -27,6 +28,7 @@ export class IntervalUnion {
       else hi = mid;
     }
     let j = lo;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: starts[n] is undefined, and the comparison false
     while (j < n && this.starts[j] <= e) j++;
     if (j === lo) {
       this.starts.splice(lo, 0, s);

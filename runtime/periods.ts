@@ -177,6 +177,7 @@ export class PeriodAccumulator {
     const [ey0, em0] = localYearMonth(Math.max(a, b - 1), zone);
     // Time-ordered logs touch the same month again and again: skip the set when nothing is new.
     if (y === ey0 && m === em0) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: only skips adding a month the set already holds
       if (y !== this.lastY || m !== this.lastM) {
         this.months.add(monthKey(y, m));
         this.lastY = y;
@@ -196,6 +197,7 @@ export class PeriodAccumulator {
   incident(opened: number, counts: boolean, units: readonly string[] | null = null): void {
     // A record that starts after as-of has not happened yet: it adds no month.
     if (opened > this.asOf) return;
+    // Stryker disable next-line ArithmeticOperator: touch(a, b) takes the later of a and b - 1: the opening month either way
     this.touch(opened, opened + 1);
     if (!counts) return;
     // touch() just set lastY/lastM to this incident's month.
@@ -400,6 +402,7 @@ export class PeriodAccumulator {
       const p = (named ? (unit.part !== null ? { period: key, service: unit.service, part: unit.part } : { period: key, service: unit.service }) : { period: key }) as PeriodVerdict;
       p.version = version.version;
       p.final = final;
+      // Stryker disable next-line ConditionalExpression: an undefined note is left out of every output format alike
       if (note) p.note = note;
       this.judgeUnit(p, version, unit, y, m, start, end, final, nothing);
       out.push(p);

@@ -1196,3 +1196,103 @@ describe('periods: the credit rule as the report states it, and months at their 
     expect(j).toEqual({ id: 'M', counted: [[at('2026-06-10T00:00:00-05:00'), at('2026-06-10T01:00:00-05:00')]], reason: 'the contract has no maintenance clause: counted as downtime' });
   });
 });
+
+describe('periods: which months a log touches, and bands in any order', () => {
+  const AFTER = '2027-08-01T00:00:00-05:00';
+  const C = load(roundingContract('5% for each started 1% below target', 'at most 10%'), 'started.sla');
+  const months = async (records: object[], asOf = AFTER, period?: string) => (await session(C, records, asOf, period)).periods.map((p) => p.period);
+
+  it('an outage ending exactly at midnight of the 1st touches only the month before; one over a year touches every month', async () => {
+    expect(await months([outage('2026-06-30T23:00:00-05:00', '2026-07-01T00:00:00-05:00')])).toEqual(['2026-06']);
+    // From June 2026 to June 2027: 13 months, across December.
+    const year = await session(C, [outage('2026-06-30T00:00:00-05:00', '2027-06-01T00:00:00-05:00')], AFTER);
+    expect(year.periods.map((p) => p.period)).toEqual(['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-04', '2027-05']);
+    // Exact time is the measurement named.
+    expect(periodOf(year, '2026-12').availability).toMatchObject({ downtimeMinutes: 31 * 1440, measurement: 'exact time', exact: '0' });
+  });
+
+  it('records after as-of add no month; an outage starting exactly at as-of does, with nothing down yet', async () => {
+    const asOf = '2026-06-15T00:00:00-05:00';
+    const inc = { type: 'incident', id: 'I', severity: 'p1', cause: 'provider', opened: '2026-08-01T10:00:00-05:00' };
+    expect(await months([outage('2026-06-10T00:00:00-05:00', '2026-06-10T01:00:00-05:00'), inc], asOf)).toEqual(['2026-06']);
+    const r = await session(C, [outage('2026-05-10T00:00:00-05:00', '2026-05-10T01:00:00-05:00'), outage('2026-06-15T00:00:00-05:00', '2026-06-15T01:00:00-05:00')], asOf);
+    expect(r.periods.map((p) => p.period)).toEqual(['2026-05', '2026-06']);
+    expect(periodOf(r, '2026-06').availability?.downtimeMinutes).toBe(0);
+  });
+
+  it('--period keeps its month only; no records at all give no month', async () => {
+    expect(await months([outage('2026-05-10T00:00:00-05:00', '2026-05-10T01:00:00-05:00'), outage('2026-06-10T00:00:00-05:00', '2026-06-10T01:00:00-05:00')], AFTER, '2026-06')).toEqual(['2026-06']);
+    expect(await months([])).toEqual([]);
+  });
+
+  it('bands are chosen by both bounds, whatever their order in the table', async () => {
+    // Lowest band first: 98.5% must not fall into `below 98%` for want of an upper-bound test.
+    const text = roundingContract('| monthly availability | credit |').replace(
+      'credits\n  | monthly availability | credit |\n',
+      'credits\n  | monthly availability | credit |\n  | below 98% | 10% |\n  | at least 98% and at most 98.5% | 5% |\n  | above 98.5% | 2% |\n',
+    );
+    const c = load(text, 'order.sla');
+    const june = async (minutes: number) => {
+      const start = at('2026-06-10T00:00:00-05:00');
+      return periodOf(await session(c, [{ type: 'outage', id: 'O', cause: 'provider', start: new Date(start).toISOString(), end: new Date(start + minutes * 60_000).toISOString() }], '2026-07-01T00:00:00-05:00'), '2026-06').credit;
+    };
+    // 648 min = 1.5 points of 432: exactly 98.5%, inside `at most 98.5%`.
+    expect(await june(648)).toMatchObject({ percent: 5, rule: 'at least 98% and at most 98.5%: 5%' });
+    // 600 min: 98.6111...%, above 98.5% (a band with no upper bound, though the target is 99%).
+    expect(await june(600)).toMatchObject({ percent: 2, rule: 'above 98.5%: 2%' });
+    // 1000 min: 97.68...%, below 98%.
+    expect(await june(1000)).toMatchObject({ percent: 10, rule: 'below 98%: 10%' });
+  });
+
+  it('a credits clause with neither table nor formula owes 0 with no rule; a formula without rounding counts started steps', async () => {
+    const start = at('2026-06-10T00:00:00-05:00');
+    const june = async (c: CompiledContract) =>
+      periodOf(await session(c, [{ type: 'outage', id: 'O', cause: 'provider', start: new Date(start).toISOString(), end: new Date(start + 1512 * 60_000).toISOString() }], '2026-07-01T00:00:00-05:00'), '2026-06').credit;
+    expect(await june(load(roundingContract('at most 10%'), 'cap-only.sla'))).toMatchObject({ percent: 0, rule: null });
+    // 1512 min: shortfall 2.5 points, 3 started steps of 5%.
+    expect(await june(load(roundingContract('5% for each 1% below target'), 'no-rounding.sla'))).toMatchObject({ percent: 15, rule: '5% for each started 1% below target: shortfall of 2.5 percentage points' });
+  });
+});
+
+describe('periods of a contract with a reliability clause and no availability', () => {
+  const text = EDGES.slice(0, EDGES.indexOf('availability\n'));
+  const R = load(text, 'reliability.sla');
+  const inc = (id: string, opened: string) => ({ type: 'incident', id, severity: 'p2', cause: 'provider', opened });
+
+  it('a month is judged on its incidents alone', async () => {
+    const r = await session(R, [inc('A', '2026-03-02T10:00:00-05:00')], '2026-04-01T00:00:00-05:00');
+    expect(periodOf(r, '2026-03')).toEqual({ period: '2026-03', version: '1', final: true, reliability: { count: 1, limit: 1, status: 'met', clause: `reliability.sla:${lineOf(text, 'reliability at most')}` } });
+  });
+
+  it('a month before the first version has nothing to judge, and counts its incidents all the same', async () => {
+    const r = await session(R, [inc('A', '2025-12-15T10:00:00-05:00')], '2026-04-01T00:00:00-05:00');
+    expect(periodOf(r, '2025-12')).toEqual({
+      period: '2025-12',
+      version: '1',
+      final: true,
+      reliability: {
+        count: 1,
+        limit: 1,
+        status: 'not-applicable',
+        reason: 'no version of the contract is in force in 2025-12 (the first, version 1, takes effect on 2026-01-01): nothing to judge',
+        clause: `reliability.sla:${lineOf(text, 'reliability at most')}`,
+      },
+    });
+  });
+});
+
+describe('maintenance judged by the clause', () => {
+  const base = roundingContract('5% for each started 1% below target', 'at most 10%');
+  const mw = { type: 'maintenance', id: 'M', start: '2026-06-10T00:00:00-05:00', end: '2026-06-10T02:00:00-05:00' };
+  const whole = [[at(mw.start), at(mw.end)]];
+
+  it('`counted as downtime`: all of it, with the clause', () => {
+    const c = load(`${base}\nmaintenance\n  counted as downtime\n`, 'counted.sla');
+    expect(judgeMaintenance(c, record<MaintenanceRecord>(c, mw))).toEqual({ id: 'M', counted: whole, reason: `maintenance counts as downtime, counted.sla:${lineOf(`${base}\nmaintenance\n`, 'maintenance')}` });
+  });
+
+  it('no notice asked and no windows: conforming maintenance is not counted', () => {
+    const c = load(`${base}\nmaintenance\n  not counted as downtime\n`, 'free.sla');
+    expect(judgeMaintenance(c, record<MaintenanceRecord>(c, mw))).toEqual({ id: 'M', counted: [], reason: 'conforming maintenance is not counted' });
+  });
+});

@@ -199,6 +199,21 @@ describe('credits: every finding in the words a reader checks it by', () => {
     ]);
   });
 
+  it('a band only the month\'s last, shorter slot reaches is reachable', () => {
+    // Slots of 7 minutes: a 30-day month is 6171 slots and 3 minutes (43200 = 6171 x 7 + 3), so 3
+    // minutes down (the last slot alone) is 99.99305...%, inside [99.993%, 99.994%), which takes
+    // more than 2.592 and at most 3.024 minutes of downtime. No other month reaches it (28 days:
+    // 0 minutes over whole slots; 29 days: 5; 31 days: 1).
+    const found = said('availability', '  target 99.999% per calendar month', '  measured in slots of 7 minutes', 'credits', '  | monthly availability | credit |', '  | at least 99.994% and below 99.999% | 2% |', '  | at least 99.993% and below 99.994% | 5% |', '  | below 99.993% | 10% |');
+    expect(found.filter((f) => f[0] === 'SLA3014')).toEqual([]);
+  });
+
+  it('an exclusive and an inclusive lower bound at the same value are two bands, not a repeat', () => {
+    expect(table('99.9', '| above 99% and below 99.9% | 5% |', '| at least 99% and below 99.9% | 5% |', '| below 99% | 10% |')).toEqual([
+      ['SLA3002', 'above 99% and below 99.9%', 'this band and the band on line 12 both cover availability above 99% and below 99.9%', 'at least 99% and below 99.9%'],
+    ]);
+  });
+
   it('formulas: no rounding, no cap, no target, a zero step, a zero cap, and nothing at all', () => {
     expect(said(...credits(null, '5% for each 1% below target'))).toEqual([
       ['SLA3006', '5% for each 1% below target', 'the formula does not say whether a partial step of 1% earns a credit'],

@@ -60,6 +60,9 @@ describe('coverage: who is named beside a gap or an overlap', () => {
   it('pieces are clipped to the domain, and pieces outside it ignored', () => {
     const pieces = [{ from: -20, to: 10, owner: 'a' }, { from: 90, to: 150, owner: 'b' }, { from: 120, to: 130, owner: 'outside' }];
     expect(coverage(pieces, domain, order)).toEqual({ gaps: [{ from: 10, to: 90, before: 'a', after: 'b' }], overlaps: [] });
+    // An overlap that starts before the domain is reported from the domain's start (where, clipped,
+    // both start: the shorter first).
+    expect(coverage([{ from: -20, to: 10, owner: 'a' }, { from: -10, to: 5, owner: 'b' }, { from: 10, to: 100, owner: 'c' }], domain, order).overlaps).toEqual([{ from: 0, to: 5, first: 'b', second: 'a' }]);
   });
 
   it('of two pieces starting together the shorter comes first, whatever the input order', () => {
