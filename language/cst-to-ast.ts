@@ -118,6 +118,7 @@ const CLAUSE_OF_RULE: Record<string, A.ClauseKind> = {
   creditsBlock: 'credits',
   noteBlock: 'note',
   servicesBlock: 'services',
+  currencyStmt: 'currency',
 };
 
 function clauseOf(statement: CstNode): A.ClauseKind | null {
@@ -512,6 +513,10 @@ export class AstBuilder {
         return this.credits(n, span);
       case 'servicesBlock':
         return this.services(n, span);
+      case 'currencyStmt': {
+        const code = tok(c, 'Name');
+        return code ? { kind: 'currency', code: this.ident(code), rounding: toks(c, 'HeaderWord').map((t) => this.ident(t)), span } : null;
+      }
       case 'noteBlock': {
         const strings = toks(c, 'StringLit');
         const triple = tok(c, 'TripleString');
@@ -644,7 +649,17 @@ export class AstBuilder {
         }
         case 'capLine': {
           const p = tok(lc, 'PercentLit');
-          if (p) items.push({ kind: 'cap', percent: this.percent(p), span: ls });
+          const amount = tok(lc, 'NumberLit');
+          const code = tok(lc, 'Name');
+          // The words after `per`: header words and numbers (`rolling 12 months`), in order.
+          const per = [...toks(lc, 'HeaderWord'), ...toks(lc, 'NumberLit').slice(p ? 0 : 1)]
+            .filter((t) => t !== code)
+            .sort((x, y) => x.startOffset - y.startOffset)
+            .map((t) => this.ident(t));
+          const cap: A.CapLine = { kind: 'cap', percent: p ? this.percent(p) : null, span: ls };
+          if (!p && amount && code) cap.money = { amount: this.num(amount), currency: this.ident(code) };
+          if (tok(lc, 'Per')) cap.per = per;
+          if (p || cap.money) items.push(cap);
           break;
         }
         case 'claimLine': {

@@ -91,6 +91,8 @@ export const Credits = keyword('credits', 'reserved');
 export const Note = keyword('note', 'reserved');
 export const Clause = keyword('clause', 'reserved');
 export const Services = keyword('services', 'reserved');
+// Money (credits in a currency): `currency EUR, rounded half-even to the minor unit`.
+export const Currency = keyword('currency', 'reserved');
 
 // Strict: they start a value in a table cell, so they cannot be names.
 export const None = keyword('none', 'strict', /none|NA(?![A-Za-z0-9_-])/i);
@@ -171,6 +173,8 @@ export const After = keyword('after', 'soft');
 export const Service = keyword('service', 'soft');
 export const Group = keyword('group', 'soft');
 export const Part = keyword('part', 'soft');
+// Money: `currency EUR, rounded half-up`, `at most 10000.00 EUR per calendar year`.
+export const Rounded = keyword('rounded', 'soft');
 
 // Longer keywords first, so that `a` never steals the start of `above`.
 const orderedKeywords = [...keywordTokens].sort((x, y) => y.name.length - x.name.length);

@@ -7,7 +7,7 @@ import type { CompiledContract, ContractVersions } from './contract';
 import { evaluateIncident, type IncidentVerdict } from './evaluate';
 import { type DowntimeEffect, judgeMaintenance, PeriodAccumulator, type PeriodVerdict } from './periods';
 import type { Contract } from '../compiler/ir';
-import { type ContractFor, type InputRecord, type ReadCounts, type RecordInput, type RecordWarning, type Rejected, readRecords } from './records';
+import { type ContractFor, type InputRecord, type MoneyRecord, type ReadCounts, type RecordInput, type RecordWarning, type Rejected, readRecords } from './records';
 import { formatInstant, localMidnight, localYearMonth } from './time';
 
 export interface SessionOptions {
@@ -64,7 +64,9 @@ export interface SessionResult {
 /** What one accepted record contributes: its verdict, and the facts the periods need. */
 export type Judged =
   | { kind: 'incident'; verdict: IncidentVerdict; listed: boolean; opened: number; countsForReliability: boolean; units?: string[] | null }
-  | { kind: 'downtime'; verdict: DowntimeVerdict; listed: boolean; start: number; end: number; counted: [number, number][]; effects?: DowntimeEffect[] };
+  | { kind: 'downtime'; verdict: DowntimeVerdict; listed: boolean; start: number; end: number; counted: [number, number][]; effects?: DowntimeEffect[] }
+  /** An invoice, claim or report: no verdict of its own; it feeds the credits in money. */
+  | { kind: 'money'; record: MoneyRecord; listed: true };
 
 /** Every unit key of every version, in a fixed order: worker threads send units as indexes into it. */
 export function unitIndex(versions: ContractVersions): string[] {
@@ -109,6 +111,7 @@ export class RecordJudge {
   }
 
   judge(rec: InputRecord): Judged {
+    if (rec.type === 'invoice' || rec.type === 'claim' || rec.type === 'report') return { kind: 'money', record: rec, listed: true };
     const { asOf } = this.options;
     const zone = this.zone;
     const at = rec.type === 'incident' ? rec.opened : rec.start;
@@ -195,8 +198,23 @@ export class SessionState {
     this.periods = new PeriodAccumulator(versions, options.asOf);
   }
 
+  /** Rejections of money records found only across records (an invoice in a second currency), by the one-thread reader. */
+  moneyRejected = 0;
+
+  /** Takes in a money record; its rejection, when the log's other records refuse it. */
+  money(j: Extract<Judged, { kind: 'money' }>, file: string | undefined): Rejected | null {
+    const why = this.periods.money.add(j.record);
+    if (why === null) {
+      this.evaluated++;
+      return null;
+    }
+    const r: Rejected = { line: j.record.line, id: j.record.id, message: why };
+    return file === undefined ? r : { line: r.line, file, id: r.id, message: why };
+  }
+
   /** Takes in a judged record; true when it is listed in the report. */
   apply(j: Judged): boolean {
+    if (j.kind === 'money') return false;
     if (j.kind === 'incident') this.periods.incident(j.opened, j.countsForReliability, j.units ?? null);
     else if (j.effects) this.periods.downtimeOfUnits(j.start, j.end, j.effects);
     else this.periods.downtime(j.start, j.end, j.counted);
@@ -207,7 +225,7 @@ export class SessionState {
 
   result(read: ReadCounts): SessionResult {
     return {
-      counts: { ...read, evaluated: this.evaluated, outsidePeriod: this.outsidePeriod, warnings: this.warnings },
+      counts: { ...read, accepted: read.accepted - this.moneyRejected, rejected: read.rejected + this.moneyRejected, evaluated: this.evaluated, outsidePeriod: this.outsidePeriod, warnings: this.warnings },
       periods: this.periods.finish(this.options.period),
     };
   }
@@ -225,6 +243,14 @@ export async function evaluateRecords(
   const onRecord = (rec: InputRecord): void => {
     if (events.progress && ++seen % 10_000 === 0) events.progress(seen);
     const j = judge.judge(rec);
+    if (j.kind === 'money') {
+      const rejected = state.money(j, options.recordsFile);
+      if (rejected) {
+        state.moneyRejected++;
+        events.rejected(rejected);
+      }
+      return;
+    }
     if (!state.apply(j)) return;
     if (j.kind === 'incident') events.incident(j.verdict);
     else events.downtime?.(j.verdict);

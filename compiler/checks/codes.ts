@@ -144,6 +144,11 @@ export const CHECKS = {
   // ---- SLA37xx: cloud SLAs (services, downtime definitions) ------------------------------------
   serviceWithoutAvailability: def('SLA3701', 'warning', 'Service without an availability rule',
     'The contract declares services and judges the availability of some, but no availability rule reaches this one (or one of its parts): not `availability for service X`, nor `for group G` of its group, nor an unscoped `availability` clause. Its outages are read but judged by nothing, so no credit can ever fall due for it. Add a rule, or an unscoped clause for every service not covered.'),
+
+  capNeverBinds: def('SLA3901', 'warning', 'Cap over several months that never binds',
+    'A cap in percent per calendar year or per rolling 12 months is a share of the charges of the months it looks at. When no single month can credit more than that share of its own charge (the largest band credit, or the monthly cap), no sum of months can exceed it either: the cap never binds. Usually a lower share was meant (50% of the year against credits of up to 100% a month).'),
+  amountBeyondMinorUnit: def('SLA3902', 'warning', 'Amount finer than the currency',
+    'An amount has more decimals than the currency\'s minor unit (EUR has cents: 100.005 EUR): no invoice or credit can be that amount. Round it to the minor unit.'),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type CheckKey = keyof typeof CHECKS;
