@@ -275,6 +275,12 @@ function statementUnits(s: A.Statement): Unit[] {
             out.push(u(`at most ${value}${l.per ? ` per ${l.per.map((w) => w.name.toLowerCase()).join(' ')}` : ''}`));
             break;
           }
+          case 'payment':
+            out.push(u(l.within ? `paid within ${formatDuration(l.within)}` : `paid ${l.words.map((w) => w.name.toLowerCase()).join(' ')}`));
+            break;
+          case 'withheld':
+            out.push(u(`withheld ${l.words.map((w) => w.name.toLowerCase()).join(' ')}`));
+            break;
           case 'claim':
             out.push(u(`claim within ${formatDuration(l.duration)} after ${l.after.map((w) => w.name).join(' ')}`));
             break;

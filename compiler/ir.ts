@@ -264,6 +264,10 @@ export interface Credits {
   linear: LinearCredit | null;
   cap: DecimalText | null;
   capSpan: Span | null;
+  /** How a credit is paid: on the next invoice, or within N days of the claim (of the invoice, without a claim window). Absent = not stated. */
+  payment?: { kind: 'next-invoice'; span: Span } | { kind: 'within'; duration: Duration; span: Span };
+  /** `withheld while invoices are unpaid`: nothing is payable while an invoice of the service issued by as-of is unpaid. */
+  withheldWhileUnpaid?: Span;
   /** Caps other than the monthly percentage, in source order: amounts, and caps over a year or 12 months. Absent = none. */
   caps?: CreditCap[];
   claimWindow: { duration: Duration; after: string } | null;

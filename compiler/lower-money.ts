@@ -101,3 +101,39 @@ export function lowerCap(l: A.CapLine, ctx: MoneyContext, unread: (span: Span) =
   }
   return { cap: { kind: 'money', value: normalizeDecimal(money.amount.text), per, span: l.span } };
 }
+
+/** `paid on the next invoice`, `paid within 30 days`, `withheld while invoices are unpaid`. */
+export function lowerPaymentLine(
+  l: Extract<A.CreditLine, { kind: 'payment' | 'withheld' }>,
+  cr: I.Credits,
+  ctx: MoneyContext,
+  unread: (span: Span) => void,
+  duration: (d: A.DurationNode) => I.Duration,
+): void {
+  const words = l.words.map((w) => w.name.toLowerCase()).join(' ');
+  const given = l.kind === 'payment' ? cr.payment : cr.withheldWhileUnpaid;
+  if (given) {
+    ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, l.kind === 'payment' ? 'the payment rule is given twice' : 'the withholding rule is given twice', {
+      related: [{ span: 'span' in given ? given.span : given, message: 'first given here' }],
+    });
+    return;
+  }
+  if (l.kind === 'withheld') {
+    if (words === 'while invoices are unpaid' || words === 'while an invoice is unpaid') cr.withheldWhileUnpaid = l.span;
+    else {
+      ctx.report.report(DIAGNOSTICS.unknownPaymentRule, l.span, `a credit may be withheld while invoices are unpaid, not "${words}"`, { hint: 'withheld while invoices are unpaid' });
+      unread(l.span);
+    }
+    return;
+  }
+  if (l.within) {
+    cr.payment = { kind: 'within', duration: duration(l.within), span: l.span };
+    return;
+  }
+  if (words === 'on the next invoice' || words === 'on next invoice' || words === 'in the next billing cycle') {
+    cr.payment = { kind: 'next-invoice', span: l.span };
+    return;
+  }
+  ctx.report.report(DIAGNOSTICS.unknownPaymentRule, l.span, `a credit is paid on the next invoice or within N days, not "${words}"`, { hint: 'paid on the next invoice' });
+  unread(l.span);
+}

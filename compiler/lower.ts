@@ -7,7 +7,7 @@ import { DIAGNOSTICS, type Reporter } from '../language/diagnostics';
 import type { Span } from '../language/span';
 import { fromDecimal, normalizeDecimal } from './decimal';
 import type * as I from './ir';
-import { lowerCap, lowerCurrency } from './lower-money';
+import { lowerCap, lowerCurrency, lowerPaymentLine } from './lower-money';
 import { mayBeUnread, namedWhereUnread } from './unread';
 
 const DAY_INDEX: Record<string, I.Weekday> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
@@ -941,6 +941,10 @@ function lowerCredits(s: StatementOf<'credits'>, ctx: LowerContext): I.Credits {
         } else if (cap) (cr.caps ??= []).push(cap.cap);
         break;
       }
+      case 'payment':
+      case 'withheld':
+        lowerPaymentLine(l, cr, ctx, (span) => reject(ctx, span), (d) => lowerDuration(d, ctx));
+        break;
       case 'claim':
         cr.claimWindow = { duration: lowerDuration(l.duration, ctx), after: l.after.map((w) => w.name).join(' ') };
         break;

@@ -126,6 +126,8 @@ export type CreditLine =
   | Table
   | { kind: 'linear'; percent: NumberText; rounding: 'started' | 'full' | 'pro-rata' | null; step: NumberText; span: Span }
   | CapLine
+  | { kind: 'payment'; within: DurationNode | null; words: Ident[]; span: Span }
+  | { kind: 'withheld'; words: Ident[]; span: Span }
   | { kind: 'claim'; duration: DurationNode; after: Ident[]; span: Span };
 
 /** `at most 50%`, `at most 10000.00 EUR per calendar year`: a percentage or an amount, over a period (`per` words; none = per month). */

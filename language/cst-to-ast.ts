@@ -621,7 +621,7 @@ export class AstBuilder {
   private credits(n: CstNode, span: Span): A.Statement {
     const c = n.children;
     const items: A.CreditLine[] = [];
-    for (const l of this.linesInOrder(c, ['basisLine', 'tableRow', 'linearCreditLine', 'capLine', 'claimLine'])) {
+    for (const l of this.linesInOrder(c, ['basisLine', 'tableRow', 'linearCreditLine', 'capLine', 'claimLine', 'paymentLine', 'withheldLine'])) {
       const lc = l.children;
       const ls = nodeSpan(l);
       switch (l.name) {
@@ -662,6 +662,14 @@ export class AstBuilder {
           if (p || cap.money) items.push(cap);
           break;
         }
+        case 'paymentLine': {
+          const d = sub(lc, 'duration');
+          items.push({ kind: 'payment', within: d ? this.duration(d) : null, words: toks(lc, 'HeaderWord').map((t) => this.ident(t)), span: ls });
+          break;
+        }
+        case 'withheldLine':
+          items.push({ kind: 'withheld', words: toks(lc, 'HeaderWord').map((t) => this.ident(t)), span: ls });
+          break;
         case 'claimLine': {
           const d = sub(lc, 'duration');
           const dur = d ? this.duration(d) : null;

@@ -107,6 +107,8 @@ export const DIAGNOSTICS = {
     'Amounts round to the currency\'s minor unit, `half-up` (0.005 -> 0.01) or `half-even` (0.005 -> 0.00, 0.015 -> 0.02): `currency EUR, rounded half-even to the minor unit`.'),
   moneyWithoutCurrency: def('SLA2072', 'error', 'Amount without the contract currency',
     'An amount (`at most 10000.00 EUR per calendar year`) needs the contract\'s currency, stated once with `currency EUR`; an amount in another currency than the contract\'s is not comparable with its invoices (slac converts no currencies).'),
+  unknownPaymentRule: def('SLA2074', 'error', 'Payment rule not understood',
+    'A credit is `paid on the next invoice` or `paid within 30 days` (of the claim; of the invoice when no claim is needed), and may be `withheld while invoices are unpaid`.'),
   unknownCapPeriod: def('SLA2073', 'error', 'Cap period not understood',
     'A credit cap applies per calendar month (the default), per calendar year or per rolling 12 months: `at most 50% per rolling 12 months`.'),
 } as const satisfies Record<string, DiagnosticDef>;

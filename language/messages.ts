@@ -51,6 +51,8 @@ export const CLAUSE_EXAMPLES: Record<string, string> = {
   basisLine: 'basis "invoiced value of the affected service"',
   linearCreditLine: '5% for each started 1% below target',
   capLine: 'at most 50%   (or: at most 10000.00 EUR per calendar year, at most 50% per rolling 12 months)',
+  paymentLine: 'paid on the next invoice   (or: paid within 30 days)',
+  withheldLine: 'withheld while invoices are unpaid',
   currencyStmt: 'currency EUR, rounded half-even to the minor unit',
   claimLine: 'claim within 30 days after invoice',
   noteBlock: 'note "Escalation" """ ...text... """',

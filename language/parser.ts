@@ -589,6 +589,8 @@ class SlacParser extends CstParser {
           { ALT: () => this.SUBRULE(this.linearCreditLine) },
           { ALT: () => this.SUBRULE(this.capLine) },
           { ALT: () => this.SUBRULE(this.claimLine) },
+          { ALT: () => this.SUBRULE(this.paymentLine) },
+          { ALT: () => this.SUBRULE(this.withheldLine) },
         ]),
       );
     });
@@ -641,6 +643,29 @@ class SlacParser extends CstParser {
   });
 
   // ---- money ---------------------------------------------------------------------------
+  /** `paid on the next invoice`, `paid within 30 days`. */
+  paymentLine = this.RULE('paymentLine', () => {
+    this.CONSUME(T.Paid);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Within);
+          this.SUBRULE(this.duration);
+        },
+        IGNORE_AMBIGUITIES: true,
+      },
+      { ALT: () => this.AT_LEAST_ONE(() => this.CONSUME(T.HeaderWord)) },
+    ]);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `withheld while invoices are unpaid`. */
+  withheldLine = this.RULE('withheldLine', () => {
+    this.CONSUME(T.Withheld);
+    this.AT_LEAST_ONE(() => this.CONSUME(T.HeaderWord));
+    this.CONSUME(T.Newline);
+  });
+
   /** `currency EUR`, `currency EUR, rounded half-even to the minor unit`. */
   currencyStmt = this.RULE('currencyStmt', () => {
     this.CONSUME(T.Currency);

@@ -175,6 +175,9 @@ export const Group = keyword('group', 'soft');
 export const Part = keyword('part', 'soft');
 // Money: `currency EUR, rounded half-up`, `at most 10000.00 EUR per calendar year`.
 export const Rounded = keyword('rounded', 'soft');
+// Paying credits: `paid on the next invoice`, `paid within 30 days`, `withheld while invoices are unpaid`.
+export const Paid = keyword('paid', 'soft');
+export const Withheld = keyword('withheld', 'soft');
 
 // Longer keywords first, so that `a` never steals the start of `above`.
 const orderedKeywords = [...keywordTokens].sort((x, y) => y.name.length - x.name.length);

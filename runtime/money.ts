@@ -50,6 +50,12 @@ export interface MoneyCredit {
   claim: ClaimStatus;
   claimed: string | null;
   payable: string | null;
+  /** How it is paid (`on the next invoice`, `within 30 days`), when the contract says; absent otherwise. */
+  payment?: string;
+  /** The date by which it is paid (the next invoice's date, or N days after the claim), when known. */
+  payBy?: string | null;
+  /** The unpaid invoices that withhold it (`withheld while invoices are unpaid`). */
+  withheld?: string[];
   /** Why an amount is missing or not payable. */
   reason?: string;
 }
@@ -98,6 +104,8 @@ export class MoneyLedger {
   currency: string | null = null;
   private readonly charges = new Map<string, Charge>();
   private readonly claims = new Map<string, string>();
+  /** Every invoice, by service (or `group:G`), with its dates: for withholding while unpaid. */
+  private readonly issuedOf = new Map<string, { id: string; issued: string; paid: string | null }[]>();
   readonly reports = new Map<string, string>();
   size = 0;
 
@@ -116,7 +124,11 @@ export class MoneyLedger {
     }
     this.currency = rec.currency;
     this.size++;
-    const key = `${rec.group !== null ? `group:${rec.group}` : (rec.service ?? 'default')}|${rec.period}`;
+    const owner = rec.group !== null ? `group:${rec.group}` : (rec.service ?? 'default');
+    const list = this.issuedOf.get(owner) ?? [];
+    list.push({ id: rec.id, issued: rec.issued, paid: rec.paid });
+    this.issuedOf.set(owner, list);
+    const key = `${owner}|${rec.period}`;
     const c = this.charges.get(key);
     if (c) {
       c.amount = c.amount.plus(rec.amount);
@@ -140,6 +152,12 @@ export class MoneyLedger {
   /** The charge of a service for a month: its own invoices, else its group's. */
   chargeOf(service: string, group: string | null, period: string): Charge | null {
     return this.charges.get(`${service}|${period}`) ?? (group !== null ? (this.charges.get(`group:${group}|${period}`) ?? null) : null);
+  }
+
+  /** The invoices of a service (and of its group) issued by `today` and not paid by then. */
+  unpaid(service: string, group: string | null, today: string): string[] {
+    const all = [...(this.issuedOf.get(service) ?? []), ...(group !== null ? (this.issuedOf.get(`group:${group}`) ?? []) : [])];
+    return all.filter((i) => i.issued <= today && (i.paid === null || i.paid > today)).map((i) => i.id);
   }
 
   claimOf(service: string, period: string): string | null {
@@ -181,6 +199,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
   const text = (x: Dec): string => x.toFixed(minor);
   const today = formatInstant(asOf, versions.zone).slice(0, 10);
   const history = new Map<string, Map<number, History>>();
+  const settled: { money: MoneyCredit; cr: Credits; service: string; group: string | null; period: string }[] = [];
   const ordered = [...periods].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   for (const p of ordered) {
     if (!p.credit) continue;
@@ -207,6 +226,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       payable: null,
     };
     p.credit.money = money;
+    settled.push({ money, cr, service, group: unit?.group ?? null, period: p.period });
     let past = history.get(key);
     if (!past) history.set(key, (past = new Map()));
     const at = monthIndex(p.period);
@@ -287,6 +307,34 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     if (money.claim === 'late') money.reason = `claimed on ${claimed}, after the deadline ${money.claimBy}: forfeited`;
     else if (money.claim === 'forfeited') money.reason = `not claimed by ${money.claimBy}: forfeited`;
     else if (money.claim === 'not claimed') money.reason = `payable once claimed, by ${money.claimBy}`;
+  }
+  for (const s of settled) settle(s, ledger, today);
+}
+
+/** The payment rule and the withholding of what is payable. */
+function settle(s: { money: MoneyCredit; cr: Credits; service: string; group: string | null; period: string }, ledger: MoneyLedger, today: string): void {
+  const { money, cr } = s;
+  const owed = money.payable !== null && !new Dec(money.payable).isZero();
+  if (cr.payment) {
+    if (cr.payment.kind === 'next-invoice') {
+      money.payment = 'on the next invoice';
+      const next = ledger.chargeOf(s.service, s.group, periodOf(monthIndex(s.period) + 1));
+      money.payBy = owed && next ? next.issued : null;
+    } else {
+      const d = cr.payment.duration;
+      money.payment = `within ${d.amount} ${d.unit}${d.amount === '1' ? '' : 's'}`;
+      const from = cr.claimWindow ? money.claimed : money.issued;
+      money.payBy = owed && from && d.calendar === null && d.ms !== null ? addDays(from, Math.floor(d.ms / 86_400_000)) : null;
+    }
+  }
+  if (cr.withheldWhileUnpaid && owed) {
+    const unpaid = ledger.unpaid(s.service, s.group, today);
+    if (unpaid.length) {
+      money.withheld = unpaid;
+      if (money.payBy !== undefined) money.payBy = null;
+      money.reason = `withheld while invoice${unpaid.length === 1 ? '' : 's'} ${unpaid.join(', ')} ${unpaid.length === 1 ? 'is' : 'are'} unpaid: ${money.payable} payable once paid`;
+      money.payable = new Dec(0).toFixed(money.payable!.includes('.') ? money.payable!.length - money.payable!.indexOf('.') - 1 : 0);
+    }
   }
 }
 

@@ -332,3 +332,34 @@ describe('the seeds with example invoices', () => {
     expect(md.out).toContain('| 2026 | 242500 COP | 242500 COP |');
   });
 });
+
+describe('paying', () => {
+  const text = (rule: string) => contract({ credits: `  at most 100%\n  claim within 30 days after invoice\n  ${rule}` });
+  const recs = (extra: object[] = []) => [
+    outage5h('2026-03'),
+    invoice('2026-03', '1000.00', '2026-04-02', { paid: '2026-04-20' }),
+    { type: 'claim', id: 'c1', period: '2026-03', submitted: '2026-04-10' },
+    ...extra,
+  ];
+
+  it('paid within N days of the claim', async () => {
+    const m = month((await run(text('paid within 10 days'), recs())).periods, '2026-03').credit!.money!;
+    // Claimed 2026-04-10 + 10 days = 2026-04-20.
+    expect([m.payable, m.payment, m.payBy]).toEqual(['100.00', 'within 10 days', '2026-04-20']);
+  });
+
+  it('paid on the next invoice: the date of the next month\'s invoice', async () => {
+    const m = month((await run(text('paid on the next invoice'), recs([invoice('2026-04', '1000.00', '2026-05-04', { paid: '2026-05-10' })]))).periods, '2026-03').credit!.money!;
+    expect([m.payable, m.payment, m.payBy]).toEqual(['100.00', 'on the next invoice', '2026-05-04']);
+  });
+
+  it('withheld while an invoice is unpaid at as-of, payable once it is paid', async () => {
+    const unpaid = { ...invoice('2026-02', '1000.00', '2026-03-02'), id: 'i-feb' };
+    const before = month((await run(text('withheld while invoices are unpaid'), recs([unpaid]), '2026-06-01T00:00:00Z')).periods, '2026-03').credit!.money!;
+    expect([before.payable, before.withheld, before.capped]).toEqual(['0.00', ['i-feb'], '100.00']);
+    expect(before.reason).toBe('withheld while invoice i-feb is unpaid: 100.00 payable once paid');
+    const paid = { ...unpaid, paid: '2026-05-30' };
+    const after = month((await run(text('withheld while invoices are unpaid'), recs([paid]), '2026-06-01T00:00:00Z')).periods, '2026-03').credit!.money!;
+    expect([after.payable, after.withheld]).toEqual(['100.00', undefined]);
+  });
+});
