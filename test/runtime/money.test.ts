@@ -185,6 +185,13 @@ describe('claims', () => {
     expect(m.reason).toMatch(/after the deadline 2026-05-02/);
   });
 
+  it('a window from the month\'s end counts from its last day', async () => {
+    const monthEnd = contract({ credits: '  at most 100%\n  claim within 15 days after the end of the month' });
+    // March 2026 ends on the 31st: 2026-03-31 + 15 days = 2026-04-15, whatever the invoice date.
+    const m = month((await run(monthEnd, recs('2026-04-16'))).periods, '2026-03').credit!.money!;
+    expect([m.claimBy, m.claim, m.payable]).toEqual(['2026-04-15', 'late', '0.00']);
+  });
+
   it('no claim: not claimed until the deadline passes, then forfeited', async () => {
     const before = month((await run(text, recs(), '2026-05-02T12:00:00Z')).periods, '2026-03').credit!.money!;
     expect([before.claim, before.payable]).toEqual(['not claimed', '0.00']);
