@@ -136,6 +136,8 @@ function statementUnits(s: A.Statement): Unit[] {
   switch (s.kind) {
     case 'contract':
       return one(`contract ${quote(s.name.value)}`);
+    case 'currency':
+      return one(`currency ${s.code.name.toUpperCase()}${s.rounding.length ? `, rounded ${s.rounding.map((w) => w.name.toLowerCase()).join(' ')}` : ''}`);
     case 'version':
       return one(`version ${PLAIN_VERSION.test(s.value.value) ? s.value.value : quote(s.value.value)}`);
     case 'effective':
@@ -300,8 +302,16 @@ function statementUnits(s: A.Statement): Unit[] {
             out.push(u(`${pct(l.percent)} for each ${each}${pct(l.step)} below target${l.rounding === 'pro-rata' ? ', pro rata' : ''}`));
             break;
           }
-          case 'cap':
-            out.push(u(`at most ${pct(l.percent)}`));
+          case 'cap': {
+            const value = l.percent ? pct(l.percent) : `${l.money!.amount.text} ${l.money!.currency.name.toUpperCase()}`;
+            out.push(u(`at most ${value}${l.per ? ` per ${l.per.map((w) => w.name.toLowerCase()).join(' ')}` : ''}`));
+            break;
+          }
+          case 'payment':
+            out.push(u(l.within ? `paid within ${formatDuration(l.within)}` : `paid ${l.words.map((w) => w.name.toLowerCase()).join(' ')}`));
+            break;
+          case 'withheld':
+            out.push(u(`withheld ${l.words.map((w) => w.name.toLowerCase()).join(' ')}`));
             break;
           case 'claim':
             out.push(u(`claim within ${formatDuration(l.duration)} after ${l.after.map((w) => w.name).join(' ')}`));

@@ -267,6 +267,30 @@ export interface LinearCredit {
   span: Span;
 }
 
+/** How amounts round to the currency's minor unit. */
+export type MoneyRounding = 'half-up' | 'half-even';
+
+/** `currency EUR, rounded half-even to the minor unit`: the currency of invoices and credits. */
+export interface CurrencyRule {
+  /** ISO 4217 code, upper case. */
+  code: string;
+  /** Digits after the point of the minor unit (2 for EUR, 0 for JPY), from Intl. */
+  minorUnit: number;
+  rounding: MoneyRounding;
+  /** False when the contract did not say (`half-up` is used). */
+  roundingStated: boolean;
+  span: Span;
+}
+
+/** A cap on credits beyond the monthly percentage (`cap`): an amount, or a percentage over a year or 12 months. */
+export interface CreditCap {
+  kind: 'percent' | 'money';
+  /** Percent of the charges of the months it looks at, or the amount in the contract's currency. */
+  value: DecimalText;
+  per: 'calendar-month' | 'calendar-year' | 'rolling-12-months';
+  span: Span;
+}
+
 export interface Credits {
   scope?: Scope | null;
   basis: string | null;
@@ -274,6 +298,12 @@ export interface Credits {
   linear: LinearCredit | null;
   cap: DecimalText | null;
   capSpan: Span | null;
+  /** How a credit is paid: on the next invoice, or within N days of the claim (of the invoice, without a claim window). Absent = not stated. */
+  payment?: { kind: 'next-invoice'; span: Span } | { kind: 'within'; duration: Duration; span: Span };
+  /** `withheld while invoices are unpaid`: nothing is payable while an invoice of the service issued by as-of is unpaid. */
+  withheldWhileUnpaid?: Span;
+  /** Caps other than the monthly percentage, in source order: amounts, and caps over a year or 12 months. Absent = none. */
+  caps?: CreditCap[];
   claimWindow: { duration: Duration; after: string } | null;
   span: Span;
 }
@@ -334,6 +364,8 @@ export interface Contract {
   scoped?: { availability: Availability[]; credits: Credits[]; maintenance: Maintenance[] };
   /** What is judged, with the rules that apply to each; one unit, `default`, without services. Lowering always sets it. */
   units?: ServiceUnit[];
+  /** The currency of invoices and credits in money; absent or null without a `currency` clause. */
+  currency?: CurrencyRule | null;
   /** What could not be read, in source order. Lowering always sets it; absent (an IR built by hand) means read in full. */
   unreadable?: Unreadable[];
 }

@@ -7,6 +7,7 @@ import { DIAGNOSTICS, type Reporter } from '../language/diagnostics';
 import type { Span } from '../language/span';
 import { fromDecimal, normalizeDecimal } from './decimal';
 import type * as I from './ir';
+import { lowerCap, lowerCurrency, lowerPaymentLine } from './lower-money';
 import { mayBeUnread, namedWhereUnread } from './unread';
 
 const DAY_INDEX: Record<string, I.Weekday> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
@@ -188,6 +189,7 @@ const DECLARATIONS: Lowerings = {
   setups: (s, ctx) => {
     for (const it of s.items) declare(ctx, ctx.setups, { id: it.id.name, title: it.title?.value ?? null, span: it.span }, 'setup');
   },
+  currency: (s, ctx) => lowerCurrency(s, ctx, (span) => reject(ctx, span)),
 };
 
 /** Pass 2: everything that refers to declarations, so that tables may come before what they name. */
@@ -1040,13 +1042,22 @@ function lowerCredits(s: StatementOf<'credits'>, ctx: LowerContext): I.Credits {
           span: l.span,
         };
         break;
-      case 'cap':
-        if (cr.cap !== null) {
+      case 'cap': {
+        const monthly = l.percent !== null && (!l.per || l.per.map((w) => w.name.toLowerCase()).join(' ') === 'calendar month');
+        if (monthly && cr.cap !== null) {
           ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the credit cap is given twice', { related: [{ span: cr.capSpan!, message: 'first given here' }] });
           break;
         }
-        cr.cap = checkPercent(ctx, l.percent, 'the cap');
-        cr.capSpan = l.span;
+        const cap = lowerCap(l, ctx, (span) => reject(ctx, span), (p) => checkPercent(ctx, p, 'the cap'));
+        if (cap && 'monthlyPercent' in cap) {
+          cr.cap = cap.monthlyPercent;
+          cr.capSpan = l.span;
+        } else if (cap) (cr.caps ??= []).push(cap.cap);
+        break;
+      }
+      case 'payment':
+      case 'withheld':
+        lowerPaymentLine(l, cr, ctx, (span) => reject(ctx, span), (d) => lowerDuration(d, ctx));
         break;
       case 'claim':
         cr.claimWindow = { duration: lowerDuration(l.duration, ctx), after: l.after.map((w) => w.name).join(' ') };

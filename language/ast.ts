@@ -138,8 +138,21 @@ export type CreditLine =
   | { kind: 'basis'; text: Text; span: Span }
   | Table
   | { kind: 'linear'; percent: NumberText; rounding: 'started' | 'full' | 'pro-rata' | null; step: NumberText; span: Span }
-  | { kind: 'cap'; percent: NumberText; span: Span }
+  | CapLine
+  | { kind: 'payment'; within: DurationNode | null; words: Ident[]; span: Span }
+  | { kind: 'withheld'; words: Ident[]; span: Span }
   | { kind: 'claim'; duration: DurationNode; after: Ident[]; span: Span };
+
+/** `at most 50%`, `at most 10000.00 EUR per calendar year`: a percentage or an amount, over a period (`per` words; none = per month). */
+export interface CapLine {
+  kind: 'cap';
+  /** The percentage, or null for an amount. */
+  percent: NumberText | null;
+  money?: { amount: NumberText; currency: Ident };
+  /** The words after `per` (`calendar month`, `rolling 12 months`), or absent. */
+  per?: Ident[];
+  span: Span;
+}
 
 /** `for service compute`, `for service mdb part read`, `for group databases` on a block's head line. */
 export interface ScopeNode {
@@ -186,6 +199,7 @@ export type Statement =
   | { kind: 'credits'; items: CreditLine[]; scope?: ScopeNode; headerSpan: Span; span: Span }
   | { kind: 'services'; items: ServiceLine[]; headerSpan: Span; span: Span }
   | { kind: 'setups'; items: { kind: 'setup'; id: Ident; title: Text | null; span: Span }[]; headerSpan: Span; span: Span }
+  | { kind: 'currency'; code: Ident; rounding: Ident[]; span: Span }
   | { kind: 'note'; clause: boolean; title: Text; text: Text; triple: boolean; span: Span };
 
 /** The kinds of clause: what a line that could not be read was (a line of). */

@@ -128,6 +128,7 @@ const CLAUSE_OF_RULE: Record<string, A.ClauseKind> = {
   noteBlock: 'note',
   servicesBlock: 'services',
   setupsBlock: 'setups',
+  currencyStmt: 'currency',
 };
 
 function clauseOf(statement: CstNode): A.ClauseKind | null {
@@ -587,6 +588,10 @@ export class AstBuilder {
         });
         return { kind: 'setups', items, headerSpan: tokenSpan(tok(c, 'Setups')!), span };
       }
+      case 'currencyStmt': {
+        const code = tok(c, 'Name');
+        return code ? { kind: 'currency', code: this.ident(code), rounding: toks(c, 'HeaderWord').map((t) => this.ident(t)), span } : null;
+      }
       case 'noteBlock': {
         const strings = toks(c, 'StringLit');
         const triple = tok(c, 'TripleString');
@@ -691,7 +696,7 @@ export class AstBuilder {
   private credits(n: CstNode, span: Span): A.Statement {
     const c = n.children;
     const items: A.CreditLine[] = [];
-    for (const l of this.linesInOrder(c, ['basisLine', 'tableRow', 'linearCreditLine', 'capLine', 'claimLine'])) {
+    for (const l of this.linesInOrder(c, ['basisLine', 'tableRow', 'linearCreditLine', 'capLine', 'claimLine', 'paymentLine', 'withheldLine'])) {
       const lc = l.children;
       const ls = nodeSpan(l);
       switch (l.name) {
@@ -719,9 +724,27 @@ export class AstBuilder {
         }
         case 'capLine': {
           const p = tok(lc, 'PercentLit');
-          if (p) items.push({ kind: 'cap', percent: this.percent(p), span: ls });
+          const amount = tok(lc, 'NumberLit');
+          const code = tok(lc, 'Name');
+          // The words after `per`: header words and numbers (`rolling 12 months`), in order.
+          const per = [...toks(lc, 'HeaderWord'), ...toks(lc, 'NumberLit').slice(p ? 0 : 1)]
+            .filter((t) => t !== code)
+            .sort((x, y) => x.startOffset - y.startOffset)
+            .map((t) => this.ident(t));
+          const cap: A.CapLine = { kind: 'cap', percent: p ? this.percent(p) : null, span: ls };
+          if (!p && amount && code) cap.money = { amount: this.num(amount), currency: this.ident(code) };
+          if (tok(lc, 'Per')) cap.per = per;
+          if (p || cap.money) items.push(cap);
           break;
         }
+        case 'paymentLine': {
+          const d = sub(lc, 'duration');
+          items.push({ kind: 'payment', within: d ? this.duration(d) : null, words: toks(lc, 'HeaderWord').map((t) => this.ident(t)), span: ls });
+          break;
+        }
+        case 'withheldLine':
+          items.push({ kind: 'withheld', words: toks(lc, 'HeaderWord').map((t) => this.ident(t)), span: ls });
+          break;
         case 'claimLine': {
           const d = sub(lc, 'duration');
           const dur = d ? this.duration(d) : null;

@@ -75,6 +75,7 @@ class SlacParser extends CstParser {
       { ALT: () => this.SUBRULE(this.noteBlock) },
       { ALT: () => this.SUBRULE(this.servicesBlock) },
       { ALT: () => this.SUBRULE(this.setupsBlock) },
+      { ALT: () => this.SUBRULE(this.currencyStmt) },
     ]);
   });
 
@@ -754,6 +755,8 @@ class SlacParser extends CstParser {
           { ALT: () => this.SUBRULE(this.linearCreditLine) },
           { ALT: () => this.SUBRULE(this.capLine) },
           { ALT: () => this.SUBRULE(this.claimLine) },
+          { ALT: () => this.SUBRULE(this.paymentLine) },
+          { ALT: () => this.SUBRULE(this.withheldLine) },
         ]),
       );
     });
@@ -783,10 +786,61 @@ class SlacParser extends CstParser {
     this.CONSUME(T.Newline);
   });
 
+  /** `at most 50%`, `at most 100% per calendar month`, `at most 10000.00 EUR per rolling 12 months`. */
   capLine = this.RULE('capLine', () => {
     this.CONSUME(T.At);
     this.CONSUME(T.Most);
-    this.CONSUME(T.PercentLit);
+    this.OR([
+      { ALT: () => this.CONSUME(T.PercentLit) },
+      {
+        ALT: () => {
+          this.CONSUME(T.NumberLit);
+          this.CONSUME(T.Name);
+        },
+      },
+    ]);
+    this.OPTION(() => {
+      this.CONSUME(T.Per);
+      this.AT_LEAST_ONE(() => {
+        this.OR2([{ ALT: () => this.CONSUME(T.HeaderWord) }, { ALT: () => this.CONSUME2(T.NumberLit) }]);
+      });
+    });
+    this.CONSUME(T.Newline);
+  });
+
+  // ---- money ---------------------------------------------------------------------------
+  /** `paid on the next invoice`, `paid within 30 days`. */
+  paymentLine = this.RULE('paymentLine', () => {
+    this.CONSUME(T.Paid);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Within);
+          this.SUBRULE(this.duration);
+        },
+        IGNORE_AMBIGUITIES: true,
+      },
+      { ALT: () => this.AT_LEAST_ONE(() => this.CONSUME(T.HeaderWord)) },
+    ]);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `withheld while invoices are unpaid`. */
+  withheldLine = this.RULE('withheldLine', () => {
+    this.CONSUME(T.Withheld);
+    this.AT_LEAST_ONE(() => this.CONSUME(T.HeaderWord));
+    this.CONSUME(T.Newline);
+  });
+
+  /** `currency EUR`, `currency EUR, rounded half-even to the minor unit`. */
+  currencyStmt = this.RULE('currencyStmt', () => {
+    this.CONSUME(T.Currency);
+    this.CONSUME(T.Name);
+    this.OPTION(() => {
+      this.OPTION2(() => this.CONSUME(T.Comma));
+      this.CONSUME(T.Rounded);
+      this.AT_LEAST_ONE(() => this.CONSUME(T.HeaderWord));
+    });
     this.CONSUME(T.Newline);
   });
 

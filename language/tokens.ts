@@ -97,6 +97,8 @@ export const Note = keyword('note', 'reserved');
 export const Clause = keyword('clause', 'reserved');
 export const Services = keyword('services', 'reserved');
 export const Setups = keyword('setups', 'reserved');
+// Money (credits in a currency): `currency EUR, rounded half-even to the minor unit`.
+export const Currency = keyword('currency', 'reserved');
 
 // Strict: they start a value in a table cell, so they cannot be names.
 export const None = keyword('none', 'strict', /none|NA(?![A-Za-z0-9_-])/i);
@@ -194,6 +196,11 @@ export const Setup = keyword('setup', 'soft');
 export const Allowance = keyword('allowance', 'soft');
 export const Much = keyword('much', 'soft');
 export const Possible = keyword('possible', 'soft');
+// Money: `currency EUR, rounded half-up`, `at most 10000.00 EUR per calendar year`.
+export const Rounded = keyword('rounded', 'soft');
+// Paying credits: `paid on the next invoice`, `paid within 30 days`, `withheld while invoices are unpaid`.
+export const Paid = keyword('paid', 'soft');
+export const Withheld = keyword('withheld', 'soft');
 
 // Longer keywords first, so that `a` never steals the start of `above`.
 const orderedKeywords = [...keywordTokens].sort((x, y) => y.name.length - x.name.length);

@@ -19,6 +19,7 @@ import {
 import type { Availability, Contract, CreditBand, Credits, Maintenance, ServiceUnit } from '../compiler/ir';
 import type { CompiledContract, ContractVersions } from './contract';
 import type { MaintenanceRecord } from './records';
+import { applyMoney, EXACT_CREDIT, MoneyLedger, type MoneyCredit } from './money';
 import { formatInstant, localMidnight, localYearMonth } from './time';
 import { IntervalUnion } from './periods-intervals';
 import { applyMinimum, definesDowntime, errorRateDowntime, measuredDowntime, RequestCounts, type Uncounted, unionOf } from './downtime';
@@ -105,6 +106,8 @@ export interface PeriodVerdict {
     basis: string | null;
     rule: string | null;
     clause: string;
+    /** The credit in money, when the log has invoices or the contract states a currency. */
+    money?: MoneyCredit;
   };
   reliability?: {
     count: number;
@@ -162,6 +165,8 @@ export class PeriodAccumulator {
   private readonly allowedOf = new Map<string, { start: number; pieces: [number, number][] }[]>();
   /** Request counts per unit and minute (`requests` records), for error-rate downtime. */
   private readonly requestCounts = new RequestCounts();
+  /** Invoices, claims and reports: the credits in money. */
+  readonly money = new MoneyLedger();
 
   constructor(
     private readonly versions: ContractVersions,
@@ -363,8 +368,9 @@ export class PeriodAccumulator {
    */
   finish(only?: string): PeriodVerdict[] {
     const keys = [...this.months].filter((k) => !only || k === only).sort();
-    if (only && keys.length === 0) return this.judgeMonth(only, `no record falls in ${only}: nothing to judge`);
-    return keys.flatMap((k) => this.judgeMonth(k));
+    const out = only && keys.length === 0 ? this.judgeMonth(only, `no record falls in ${only}: nothing to judge`) : keys.flatMap((k) => this.judgeMonth(k));
+    applyMoney(out, this.versions, this.money, this.asOf);
+    return out;
   }
 
   /** Counted downtime of a unit in [start, end), ms: overlapping records count once. */
@@ -571,8 +577,13 @@ export function credit(
 ): NonNullable<PeriodVerdict['credit']> {
   const clause = c.locate(cr.span);
   const basis = cr.basis;
-  if (status !== 'breached') return { percent: status === 'met' ? 0 : null, basis, rule: status === 'met' ? 'target met' : 'month not over', clause };
+  if (status !== 'breached') {
+    const out = { percent: status === 'met' ? 0 : null, basis, rule: status === 'met' ? 'target met' : 'month not over', clause };
+    if (status === 'met') EXACT_CREDIT.set(out, { uncapped: rat(0n), capped: rat(0n) });
+    return out;
+  }
   let owed: Rational = rat(0n);
+  let uncapped: Rational = owed;
   let rule: string | null = null;
   if (cr.bands.length) {
     const band = cr.bands.find((b) => inBand(b, percent));
@@ -588,6 +599,7 @@ export function credit(
     owed = mul(counted, fromDecimal(l.percentPerStep));
     rule = `${l.percentPerStep}% for each ${l.rounding === 'pro-rata' ? '' : `${l.rounding ?? 'started'} `}${l.step}% below target${l.rounding === 'pro-rata' ? ', pro rata' : ''}: shortfall of ${toDecimalText(shortfall, 10)} percentage point${toDecimalText(shortfall, 10) === '1' ? '' : 's'}`;
   }
+  uncapped = owed;
   if (cr.cap !== null) {
     const cap = fromDecimal(cr.cap);
     if (cmp(owed, cap) > 0) {
@@ -595,5 +607,7 @@ export function credit(
       rule = `${rule}; capped at ${cr.cap}%`;
     }
   }
-  return { percent: toNumber(owed), basis, rule, clause };
+  const out = { percent: toNumber(owed), basis, rule, clause };
+  EXACT_CREDIT.set(out, { uncapped, capped: owed });
+  return out;
 }

@@ -8,7 +8,7 @@ import { evaluateIncident, type IncidentVerdict } from './evaluate';
 import type { Maintenance } from '../compiler/ir';
 import { type DowntimeEffect, judgeMaintenance, limitsMaintenance, outside, PeriodAccumulator, type PeriodVerdict } from './periods';
 import type { Contract } from '../compiler/ir';
-import { type ContractFor, type InputRecord, type ReadCounts, type RecordInput, type RecordWarning, type Rejected, readRecords } from './records';
+import { type ContractFor, type InputRecord, type MoneyRecord, type ReadCounts, type RecordInput, type RecordWarning, type Rejected, readRecords } from './records';
 import { formatInstant, localMidnight, localYearMonth } from './time';
 
 export interface SessionOptions {
@@ -69,7 +69,9 @@ export type Judged =
   /** Request counts: no verdict of their own; they feed the error-rate downtime of the periods. */
   | { kind: 'requests'; listed: boolean; start: number; end: number; total: number; failed: number; units: string[] | null }
   /** The customer's setup of some services over [from, to): for targets `only with setup`. */
-  | { kind: 'setup'; listed: boolean; setup: string; from: number; to: number; units: string[] | null };
+  | { kind: 'setup'; listed: boolean; setup: string; from: number; to: number; units: string[] | null }
+  /** An invoice, claim or report: no verdict of its own; it feeds the credits in money. */
+  | { kind: 'money'; record: MoneyRecord; listed: true };
 
 /** Every unit key of every version, in a fixed order: worker threads send units as indexes into it. */
 export function unitIndex(versions: ContractVersions): string[] {
@@ -119,6 +121,7 @@ export class RecordJudge {
   }
 
   judge(rec: InputRecord): Judged {
+    if (rec.type === 'invoice' || rec.type === 'claim' || rec.type === 'report') return { kind: 'money', record: rec, listed: true };
     const { asOf } = this.options;
     const zone = this.zone;
     const at = rec.type === 'incident' ? rec.opened : rec.type === 'setup' ? rec.from : rec.start;
@@ -217,8 +220,23 @@ export class SessionState {
     this.periods = new PeriodAccumulator(versions, options.asOf);
   }
 
+  /** Rejections of money records found only across records (an invoice in a second currency), by the one-thread reader. */
+  moneyRejected = 0;
+
+  /** Takes in a money record; its rejection, when the log's other records refuse it. */
+  money(j: Extract<Judged, { kind: 'money' }>, file: string | undefined): Rejected | null {
+    const why = this.periods.money.add(j.record);
+    if (why === null) {
+      this.evaluated++;
+      return null;
+    }
+    const r: Rejected = { line: j.record.line, id: j.record.id, message: why };
+    return file === undefined ? r : { line: r.line, file, id: r.id, message: why };
+  }
+
   /** Takes in a judged record; true when it is listed in the report. */
   apply(j: Judged): boolean {
+    if (j.kind === 'money') return false;
     if (j.kind === 'incident') this.periods.incident(j.opened, j.countsForReliability, j.units ?? null);
     else if (j.kind === 'requests') this.periods.requests(j.start, j.total, j.failed, j.units);
     else if (j.kind === 'setup') this.periods.setup(j.setup, j.from, j.to, j.units);
@@ -231,7 +249,7 @@ export class SessionState {
 
   result(read: ReadCounts): SessionResult {
     return {
-      counts: { ...read, evaluated: this.evaluated, outsidePeriod: this.outsidePeriod, warnings: this.warnings },
+      counts: { ...read, accepted: read.accepted - this.moneyRejected, rejected: read.rejected + this.moneyRejected, evaluated: this.evaluated, outsidePeriod: this.outsidePeriod, warnings: this.warnings },
       periods: this.periods.finish(this.options.period),
     };
   }
@@ -249,6 +267,14 @@ export async function evaluateRecords(
   const onRecord = (rec: InputRecord): void => {
     if (events.progress && ++seen % 10_000 === 0) events.progress(seen);
     const j = judge.judge(rec);
+    if (j.kind === 'money') {
+      const rejected = state.money(j, options.recordsFile);
+      if (rejected) {
+        state.moneyRejected++;
+        events.rejected(rejected);
+      }
+      return;
+    }
     if (!state.apply(j)) return;
     if (j.kind === 'incident') events.incident(j.verdict);
     else if (j.kind === 'downtime') events.downtime?.(j.verdict);

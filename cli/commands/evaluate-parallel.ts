@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ContractVersions } from '../../runtime/contract';
-import type { InputRecord, ReadCounts, RecordInput, Rejected } from '../../runtime/records';
+import type { InputRecord, MoneyRecord, ReadCounts, RecordInput, Rejected } from '../../runtime/records';
 import { inFile, lineBatches, SeenIds } from '../../runtime/records';
 import type { DowntimeEffect } from '../../runtime/periods';
 import { type Judged, type SessionOptions, type SessionResult, SessionState, setupIndex, unitIndex } from '../../runtime/session';
@@ -137,6 +137,21 @@ export async function evaluateParallel(
       }
       const id = idText.toString('utf8', idPos, idPos + idLen[i]);
       idPos += idLen[i];
+      if (kind === KIND.money) {
+        // An invoice, claim or report: its typed record, never written out.
+        const record = JSON.parse(Buffer.from(out.buffer, out.byteOffset + at, len).toString('utf8')) as MoneyRecord;
+        flush();
+        runStart = runEnd = outPos;
+        const dup = seen.claim(record);
+        if (dup) {
+          reject(inFile(dup, setup.recordsFile));
+          continue;
+        }
+        const refused = state.money({ kind: 'money', record, listed: true }, setup.recordsFile);
+        if (refused) reject(refused);
+        else counts.accepted++;
+        continue;
+      }
       const type = kind === KIND.incident ? 'incident' : kind === KIND.outage ? 'outage' : kind === KIND.requests ? 'requests' : kind === KIND.setup ? 'setup' : 'maintenance';
       const dup = seen.claim({ type, id, line: req.lines[i] } as InputRecord);
       if (dup) {

@@ -10,6 +10,8 @@ import type { DowntimeVerdict, SessionCounts } from '../../runtime/session';
 import type { Colors } from '../io';
 import { visible } from './visible';
 import { issueLines } from './record-issues';
+import { amountText, creditStatement } from './credit-statement';
+import type { MoneyCredit } from '../../runtime/money';
 
 export interface ReportHead {
   contract: { name: string | null; version: string; file: string; versions: { version: string; effective: string | null; file: string }[] };
@@ -175,6 +177,7 @@ export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
         const cr = p.credit;
         const value = cr.percent === null ? 'not yet known' : `${cr.percent}%${cr.basis ? ofBasis(cr.basis) : ''}`;
         yield `    credit        ${value}${cr.rule ? c.dim(`  (${v(cr.rule)})`) : ''}`;
+        if (cr.money) for (const line of moneyLines(cr.money)) yield `                  ${v(line)}`;
       }
       const x = p.reliability;
       if (x) {
@@ -183,6 +186,16 @@ export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
           : `    reliability   ${pad(paintStatus(c, x.status), 9, x.status.length)} ${x.count} counted incident${x.count === 1 ? '' : 's'} (at most ${x.limit})  ${c.dim(v(x.clause))}`;
       }
     }
+    yield '';
+  }
+  const statement = r.periods.length ? creditStatement(r.periods) : null;
+  if (statement) {
+    yield c.bold('Credit statement');
+    for (const row of statement.rows) {
+      const m = row.money;
+      yield `  ${row.period}  ${v(row.service)}  charge ${amountText(m.charge, m.currency)}  credit ${amountText(m.capped, m.currency)}  ${m.claim}  payable ${amountText(m.payable, m.currency)}`;
+    }
+    for (const t of [...statement.byService, ...statement.byYear]) yield `  total ${v(t.label)}: credits ${amountText(t.credits, t.currency)}, payable ${amountText(t.payable, t.currency)}`;
     yield '';
   }
   if (r.rejected.length) {
@@ -258,6 +271,19 @@ export function* markdownLines(r: EvaluationReport): Generator<string> {
       yield '';
     }
   }
+  const statement = r.periods.length ? creditStatement(r.periods) : null;
+  if (statement) {
+    yield* ['## Credit statement', '', '| period | service | charge | credit | rule | caps | claim by | claim | payable |', '|---|---|---:|---:|---|---|---|---|---:|'];
+    for (const row of statement.rows) {
+      const m = row.money;
+      const caps = m.caps.filter((x) => x.binds).map((x) => `${x.rule}: ${x.before} -> ${x.after} (${x.clause})`).join('; ');
+      yield `| ${row.period} | ${cell(row.service)} | ${amountText(m.charge, m.currency)} | ${amountText(m.capped, m.currency)} | ${m.percent === null ? '' : `${cell(row.rule ?? '')}, ${cell(row.clause)}: ${m.percent}% = ${amountText(m.amount, m.currency)}`} | ${cell(caps)} | ${m.claimBy ?? ''} | ${m.claim}${m.claimed ? ` (${m.claimed})` : ''} | ${amountText(m.payable, m.currency)} |`;
+    }
+    yield '';
+    yield* ['| total | credits | payable |', '|---|---:|---:|'];
+    for (const t of [...statement.byService, ...statement.byYear]) yield `| ${cell(t.label)} | ${amountText(t.credits, t.currency)} | ${amountText(t.payable, t.currency)} |`;
+    yield '';
+  }
   if (r.incidents.length) {
     yield* ['## Incidents', '', '| incident | plan / severity | objective | status | due | done | target |', '|---|---|---|---|---|---|---|'];
     for (const i of r.incidents) {
@@ -283,4 +309,19 @@ export function* markdownLines(r: EvaluationReport): Generator<string> {
     yield '';
   }
   yield `_${summaryLine(r.counts)}._`;
+}
+
+/** A period's credit in money, as lines under its credit line: the charge and amount, each cap, the claim and what is payable. */
+function moneyLines(m: MoneyCredit): string[] {
+  const cur = m.currency;
+  const lines: string[] = [];
+  const invoices = m.invoices.length ? ` (invoice ${m.invoices.join(', ')}, issued ${m.issued})` : '';
+  lines.push(`charge ${amountText(m.charge, cur)}${invoices}${m.amount !== null ? `; ${m.percent}% = ${amountText(m.amount, cur)}` : ''}`);
+  for (const x of m.caps) {
+    const months = x.months.length > 1 ? `, months ${x.months[0]} to ${x.months[x.months.length - 1]}` : '';
+    lines.push(`cap ${x.rule} (${x.clause}${months}): up to ${x.limit} ${cur}; ${x.before} -> ${x.after} ${cur}${x.binds ? ', binds' : ''}`);
+  }
+  lines.push(`claim ${m.claim}${m.claimBy ? `, claim by ${m.claimBy}` : ''}${m.claimed ? `, claimed ${m.claimed}` : ''}; payable ${amountText(m.payable, cur)}${m.payment ? `, paid ${m.payment}${m.payBy ? ` (by ${m.payBy})` : ''}` : ''}`);
+  if (m.reason) lines.push(m.reason);
+  return lines;
 }

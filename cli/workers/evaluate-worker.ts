@@ -100,7 +100,10 @@ parentPort!.on('message', (req: BatchRequest) => {
     factAt[i] = facts.length;
     const j = judge.judge(r);
     if (j.listed) flags[i] |= FLAG.listed;
-    if (j.kind === 'incident') {
+    if (j.kind === 'money') {
+      kinds[i] = KIND.money;
+      outLen[i] += out.add(JSON.stringify(j.record), false);
+    } else if (j.kind === 'incident') {
       kinds[i] = KIND.incident;
       if (j.countsForReliability) flags[i] |= FLAG.countsForReliability;
       if (j.listed && j.verdict.objectives.some((o) => o.status === 'breached')) flags[i] |= FLAG.breach;

@@ -152,6 +152,11 @@ export const CHECKS = {
     'A credit band written `99.0 - 99.9 %` (as SLAs print them) does not say whether 99.0% and 99.9% belong to it. slac reads it as at least the first and below the second, [99.0%, 99.9%), so that bands written this way tile without overlap; the other reading, both ends included, makes two such bands share their common end (SLA3002), and the top band pay a credit at the target itself (SLA3003). Write the words meant: `at least 99.0% and below 99.9%` (or `99.0% to < 99.9%`), or `between 99.0% and 99.9%`.'),
   downtimeDefinitionMeaningless: def('SLA3704', 'warning', 'Downtime definition that makes the target meaningless',
     'An error-rate window longer than the downtime the target allows in a month (a window of 5 minutes at 99.99%: 4.032 minutes in 28 days) breaches the month with one window above the threshold; a minimum downtime period as long as a month lets no outage inside one count at all.'),
+
+  capNeverBinds: def('SLA3901', 'warning', 'Cap over several months that never binds',
+    'A cap in percent per calendar year or per rolling 12 months is a share of the charges of the months it looks at. When no single month can credit more than that share of its own charge (the largest band credit, or the monthly cap), no sum of months can exceed it either: the cap never binds. Usually a lower share was meant (50% of the year against credits of up to 100% a month).'),
+  amountBeyondMinorUnit: def('SLA3902', 'warning', 'Amount finer than the currency',
+    'An amount has more decimals than the currency\'s minor unit (EUR has cents: 100.005 EUR): no invoice or credit can be that amount. Round it to the minor unit.'),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type CheckKey = keyof typeof CHECKS;

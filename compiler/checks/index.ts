@@ -16,6 +16,7 @@ import { boundChecks } from './bounds';
 import { creditChecks } from './credits';
 import { downtimeChecks } from './downtime';
 import { maintenanceChecks } from './maintenance';
+import { moneyChecks } from './money';
 import { nameChecks } from './names';
 import { unitChecks } from './units';
 import { windowChecks } from './windows';
@@ -26,6 +27,7 @@ import { windowChecks } from './windows';
  */
 export const CHECK_FAMILIES: readonly { name: string; checks: readonly Check[]; reads: readonly ClauseKind[] }[] = [
   { name: 'credits', checks: creditChecks, reads: ['credits', 'availability'] },
+  { name: 'money', checks: moneyChecks, reads: ['credits', 'currency'] },
   { name: 'windows', checks: windowChecks, reads: ['maintenance', 'calendar', 'timeZone'] },
   { name: 'maintenance', checks: maintenanceChecks, reads: ['maintenance', 'calendar', 'timeZone'] },
   { name: 'availability', checks: availabilityChecks, reads: ['availability', 'reliability', 'credits'] },

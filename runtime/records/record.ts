@@ -74,7 +74,52 @@ export interface SetupRecord {
   line: number;
 }
 
-export type InputRecord = IncidentRecord | OutageRecord | MaintenanceRecord | RequestsRecord | SetupRecord;
+
+/** The charge for a service (or a group) for one month: the basis of credits in money. */
+export interface InvoiceRecord {
+  type: 'invoice';
+  id: string;
+  /** YYYY-MM. */
+  period: string;
+  /** The service id as declared; null for a group invoice, or for the only service. */
+  service: string | null;
+  /** The group id as declared, for an invoice of a group. */
+  group: string | null;
+  /** Decimal text, as given ("1234.50"). */
+  amount: string;
+  /** ISO 4217, upper case. */
+  currency: string;
+  /** YYYY-MM-DD. */
+  issued: string;
+  /** YYYY-MM-DD, or null while unpaid. */
+  paid: string | null;
+  line: number;
+}
+
+/** The customer's claim of a month's credit. */
+export interface ClaimRecord {
+  type: 'claim';
+  id: string;
+  period: string;
+  /** The service id as declared; null = the only service. */
+  service: string | null;
+  /** YYYY-MM-DD. */
+  submitted: string;
+  line: number;
+}
+
+/** The provider's monthly service level report. */
+export interface ReportRecord {
+  type: 'report';
+  id: string;
+  period: string;
+  submitted: string;
+  line: number;
+}
+
+export type MoneyRecord = InvoiceRecord | ClaimRecord | ReportRecord;
+
+export type InputRecord = IncidentRecord | OutageRecord | MaintenanceRecord | RequestsRecord | SetupRecord | MoneyRecord;
 export type RecordType = InputRecord['type'];
 
 export interface Rejected {

@@ -11,6 +11,7 @@ import { type InputRecord, isRejected, type RecordWarning, type Rejected } from 
 import { schemaMessage, VALIDATORS } from './schema';
 import { explainTimestamp, inSupportedRange, parseTimestamp } from './timestamp';
 import { describeValue, quote } from './values';
+import { validateMoneyRecord } from './money';
 
 /**
  * Picks the contract (version) a record is validated against. `at` is the record's own instant,
@@ -21,7 +22,8 @@ import { describeValue, quote } from './values';
  */
 export type ContractFor = (at: number | null, raw: Readonly<Record<string, unknown>>, line: number) => Contract;
 
-const TYPES = 'expected "incident", "outage", "maintenance", "requests" or "setup"';
+const TYPES = 'expected "incident", "outage", "maintenance", "requests", "setup", "invoice", "claim" or "report"';
+const MONEY_TYPES = new Set(['invoice', 'claim', 'report']);
 
 function reject(line: number, raw: Record<string, unknown> | null, message: string): Rejected {
   const id = raw?.id;
@@ -111,12 +113,13 @@ export function validateRecord(raw: unknown, line: number, contract: Contract, o
     return { line, message: `record must be a JSON object, got ${describeValue(raw)}` };
   }
   const r = raw as Record<string, unknown>;
-  const type = r.type;
-  if (type === undefined) return reject(line, r, `missing required field "type" (${TYPES})`);
-  if (type !== 'incident' && type !== 'outage' && type !== 'maintenance' && type !== 'requests' && type !== 'setup') {
-    const shown = typeof type === 'string' ? quote(type) : describeValue(type);
+  const given = r.type;
+  if (given === undefined) return reject(line, r, `missing required field "type" (${TYPES})`);
+  if (given !== 'incident' && given !== 'outage' && given !== 'maintenance' && given !== 'requests' && given !== 'setup' && !MONEY_TYPES.has(given as string)) {
+    const shown = typeof given === 'string' ? quote(given) : describeValue(given);
     return reject(line, r, `unknown record type ${shown} in field "type" (${TYPES})`);
   }
+  const type = given as InputRecord['type'];
   if (options.warnings !== undefined || options.strict) {
     const rejected = checkFields(r, type, line, options);
     if (rejected !== null) return rejected;
@@ -124,6 +127,7 @@ export function validateRecord(raw: unknown, line: number, contract: Contract, o
   const validate = VALIDATORS[type];
   if (!validate(r)) return reject(line, r, schemaMessage(validate.errors![0]!, r));
 
+  if (type === 'invoice' || type === 'claim' || type === 'report') return validateMoneyRecord(r, type, line, contract);
   const err = { error: null as string | null };
   const zone = contract.timeZone;
   if (type === 'incident') {

@@ -111,6 +111,29 @@ describe('evaluate --format ndjson on worker threads', () => {
     expect(par.stdout).toBe(one.stdout);
     expect(one.stdout).toMatch(/"kind":"period","period":"2026-03","service":"mdb","part":"write"/);
   });
+  it('gives byte-identical output with invoices, claims and an invoice in a second currency', () => {
+    const contract = join(dir, 'money.sla');
+    writeFileSync(
+      contract,
+      'contract "Money"\nversion 1\neffective 2025-01-01\ntime zone UTC\ncauses\n  counted provider\navailability\n  target 99.9% per calendar month\ncredits\n  | monthly availability | credit |\n  | below 99.90% | 10% |\n  at most 50% per rolling 12 months\n  claim within 30 days after invoice\n',
+    );
+    const lines: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      const m = `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+      lines.push(JSON.stringify({ type: 'outage', id: `O${i}`, start: `${m}-10T00:00:00Z`, end: `${m}-10T0${i % 9}:30:00Z`, cause: 'provider' }));
+      lines.push(JSON.stringify({ type: 'invoice', id: `I${i}`, period: m, amount: `${1000 + i}.50`, currency: i === 17 ? 'USD' : 'EUR', issued: `${m}-28` }));
+      if (i % 3) lines.push(JSON.stringify({ type: 'claim', id: `C${i}`, period: m, submitted: `${m}-${i % 2 ? '28' : '01'}` }));
+    }
+    for (let k = 0; k < 5000; k++) lines.push('');
+    const file = join(dir, 'money.ndjson');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const args = ['evaluate', contract, file, '--format', 'ndjson', '--as-of', '2027-06-01'];
+    const one = slac(args, 0);
+    const par = slac(args, 2);
+    expect(par.stdout).toBe(one.stdout);
+    expect(one.stdout).toMatch(/"kind":"rejected","line":\d+,"file":"[^"]*","id":"I17","message":"the invoice is in USD, earlier invoices are in EUR/);
+    expect(one.stdout).toMatch(/"money":\{"currency":"EUR","charge":"1023.50"/);
+  });
 
   it('gives byte-identical output on the bad-records fixture', () => {
     const args = ['evaluate', 'contracts/sagicc/v04.sla', 'test/fixtures/evaluate/bad-records.ndjson', '--format', 'ndjson', '--as-of', '2026-04-30T00:00:00-05:00'];

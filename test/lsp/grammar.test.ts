@@ -27,6 +27,6 @@ describe('the TextMate grammar', () => {
       const t = tokenize(w).tokens[0];
       expect(t.tokenType.CATEGORIES?.includes(T.HeaderWord) && !t.tokenType.CATEGORIES?.includes(T.Name), w).toBe(true);
     }
-    expect(reserved).toHaveLength(23); // the 21 clause keywords, `services` and `setups`
+    expect(reserved).toHaveLength(24); // the 21 clause keywords, `services`, `setups` and `currency`
   });
 });
