@@ -2,7 +2,7 @@
 
 import type { ContractFile } from '../language/ast';
 import { DIAGNOSTICS, type Diagnostic, diagnosticDef, Reporter, whyNotSilenceable } from '../language/diagnostics';
-import { parse } from '../language/index';
+import { type ParseCache, parse } from '../language/index';
 import { LineMap, type Span } from '../language/span';
 import { runChecks } from './checks/index';
 import type { Contract } from './ir';
@@ -23,6 +23,8 @@ export interface Compiled {
 export interface CompileOptions {
   /** Run the static checks (default true). Syntax and name errors are always reported. */
   checks?: boolean;
+  /** The parse trees of the document's previous versions (an editor keeps one per document): only changed clauses are parsed again. */
+  parseCache?: ParseCache;
 }
 
 export function compile(text: string, file = '<input>', options: CompileOptions = {}): Compiled {
@@ -37,7 +39,7 @@ export function compile(text: string, file = '<input>', options: CompileOptions 
  * can answer other requests in between, or drop the work when the text has changed meanwhile.
  */
 export function* compilePhases(text: string, file = '<input>', options: CompileOptions = {}): Generator<'parsed' | 'lowered' | 'checked', Compiled> {
-  const parsed = parse(text);
+  const parsed = parse(text, options.parseCache);
   yield 'parsed';
   const reporter = new Reporter();
   reporter.diagnostics.push(...parsed.diagnostics);

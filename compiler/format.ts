@@ -54,6 +54,8 @@ export function formatCell(c: A.CellValue): string {
       return pct(c.value);
     case 'bound':
       if (c.between) return `between ${c.sides.map((s) => pct(s.value)).join(' and ')}`;
+      // The dash keeps its ambiguity visible (SLA3705) until the author writes the words meant.
+      if (c.dash) return c.sides.map((s) => pct(s.value)).join(' - ');
       return c.sides.map((s) => `${s.op} ${pct(s.value)}`).join(' and ');
     case 'text':
       return quote(c.value);
@@ -130,12 +132,37 @@ function aligned(rows: { span: Span; head: string; rest: string }[], indent: str
   return rows.map((r) => ({ span: r.span, lines: [`${indent}${r.rest ? `${r.head.padEnd(w)} ${r.rest}` : r.head}`.replace(/\s+$/, '')], indent }));
 }
 
+/** ` for service compute part read` / ` for group databases`, or nothing. */
+export function formatScope(scope: A.ScopeNode | undefined): string {
+  if (!scope) return '';
+  return scope.kind === 'group' ? ` for group ${scope.name.name}` : ` for service ${scope.name.name}${scope.part ? ` part ${scope.part.name}` : ''}`;
+}
+
+function availabilityLine(l: A.AvailabilityLine): string {
+  switch (l.kind) {
+    case 'target':
+      return `target ${pct(l.percent)} per calendar month`;
+    case 'measured':
+      return l.minutes ? `measured in ${l.minutes} minutes` : l.slot ? `measured in slots of ${formatDuration(l.slot)}` : 'measured as exact time';
+    case 'minimumDowntime':
+      return `minimum downtime period ${formatDuration(l.duration)}`;
+    case 'onlyWithSetup':
+      return `only with setup ${l.setup.name}`;
+    case 'errorRate': {
+      const window = l.window ? formatDuration(l.window) : 'a minute';
+      return `downtime when more than ${pct(l.percent)} of requests fail in ${window}${l.minRequests ? `, with at least ${l.minRequests.text} requests` : ''}`;
+    }
+  }
+}
+
 function statementUnits(s: A.Statement): Unit[] {
   const one = (text: string, span: Span = s.span): Unit[] => [{ span, lines: [text], indent: '' }];
   const header = (text: string, span: Span): Unit => ({ span, lines: [text], indent: '' });
   switch (s.kind) {
     case 'contract':
       return one(`contract ${quote(s.name.value)}`);
+    case 'currency':
+      return one(`currency ${s.code.name.toUpperCase()}${s.rounding.length ? `, rounded ${s.rounding.map((w) => w.name.toLowerCase()).join(' ')}` : ''}`);
     case 'version':
       return one(`version ${PLAIN_VERSION.test(s.value.value) ? s.value.value : quote(s.value.value)}`);
     case 'effective':
@@ -233,7 +260,7 @@ function statementUnits(s: A.Statement): Unit[] {
         })),
       ];
     case 'maintenance': {
-      const out: Unit[] = [header('maintenance', s.headerSpan)];
+      const out: Unit[] = [header(`maintenance${formatScope(s.scope)}`, s.headerSpan)];
       let inWindows = false;
       for (const l of s.items) {
         const ind = l.kind === 'hours' && inWindows ? INDENT + INDENT : INDENT;
@@ -258,6 +285,22 @@ function statementUnits(s: A.Statement): Unit[] {
             inWindows = false;
             text = `${l.counted ? '' : 'not '}counted as downtime`;
             break;
+          case 'kinds':
+            inWindows = false;
+            text = `kinds ${l.names.map((n) => n.name).join(', ')}`;
+            break;
+          case 'kindNotice':
+            inWindows = false;
+            text = `notice for ${l.forKind.name} ${l.duration ? `at least ${formatDuration(l.duration)} before the start${l.via ? `, ${formatVia(l.via)}` : ''}` : 'as much as possible'}`;
+            break;
+          case 'allowance':
+            inWindows = false;
+            text = `allowance ${formatDuration(l.duration)} per calendar month`;
+            break;
+          case 'windowLimit':
+            inWindows = false;
+            text = `at most ${l.count.text} windows per calendar month`;
+            break;
         }
         out.push({ span: l.span, lines: [ind + text], indent: ind });
       }
@@ -265,20 +308,17 @@ function statementUnits(s: A.Statement): Unit[] {
     }
     case 'availability':
       return [
-        header('availability', s.headerSpan),
+        header(`availability${formatScope(s.scope)}`, s.headerSpan),
         ...s.items.map((l) => ({
           span: l.span,
           indent: INDENT,
-          lines: [
-            INDENT +
-              (l.kind === 'target' ? `target ${pct(l.percent)} per calendar month` : l.slot ? `measured in slots of ${formatDuration(l.slot)}` : 'measured as exact time'),
-          ],
+          lines: [INDENT + availabilityLine(l)],
         })),
       ];
     case 'reliability':
       return one(`reliability at most ${s.max.text} counted incidents per calendar month`);
     case 'credits': {
-      const out: Unit[] = [header('credits', s.headerSpan)];
+      const out: Unit[] = [header(`credits${formatScope(s.scope)}`, s.headerSpan)];
       for (const l of s.items) {
         const u = (text: string): Unit => ({ span: l.span, lines: [INDENT + text], indent: INDENT });
         switch (l.kind) {
@@ -293,8 +333,16 @@ function statementUnits(s: A.Statement): Unit[] {
             out.push(u(`${pct(l.percent)} for each ${each}${pct(l.step)} below target${l.rounding === 'pro-rata' ? ', pro rata' : ''}`));
             break;
           }
-          case 'cap':
-            out.push(u(`at most ${pct(l.percent)}`));
+          case 'cap': {
+            const value = l.percent ? pct(l.percent) : `${l.money!.amount.text} ${l.money!.currency.name.toUpperCase()}`;
+            out.push(u(`at most ${value}${l.per ? ` per ${l.per.map((w) => w.name.toLowerCase()).join(' ')}` : ''}`));
+            break;
+          }
+          case 'payment':
+            out.push(u(l.within ? `paid within ${formatDuration(l.within)}` : `paid ${l.words.map((w) => w.name.toLowerCase()).join(' ')}`));
+            break;
+          case 'withheld':
+            out.push(u(`withheld ${l.words.map((w) => w.name.toLowerCase()).join(' ')}`));
             break;
           case 'claim':
             out.push(u(`claim within ${formatDuration(l.duration)} after ${l.after.map((w) => w.name).join(' ')}`));
@@ -335,6 +383,31 @@ function statementUnits(s: A.Statement): Unit[] {
       return one(
         `update every ${formatDuration(s.every)} until ${s.until.name}${s.scope ? ` for ${s.scope.dimension.name} ${s.scope.names.map((n) => n.name).join(', ')}` : ''}`,
       );
+    case 'services': {
+      // Services in a column, their titles in the next, `group` after; parts indented under their service.
+      const services = s.items.filter((it) => it.kind === 'service');
+      const idW = Math.max(0, ...services.map((it) => it.id.name.length));
+      const titleW = Math.max(0, ...services.map((it) => (it.title ? quote(it.title.value).length : 0)));
+      const parts = s.items.filter((it) => it.kind === 'part');
+      const partW = Math.max(0, ...parts.map((it) => it.id.name.length));
+      const out: Unit[] = [header('services', s.headerSpan)];
+      for (const it of s.items) {
+        if (it.kind === 'part') {
+          const ind = INDENT + INDENT;
+          out.push({ span: it.span, indent: ind, lines: [`${ind}part ${it.title ? `${it.id.name.padEnd(partW)} ${quote(it.title.value)}` : it.id.name}`] });
+          continue;
+        }
+        const title = it.title ? quote(it.title.value) : '';
+        const cols = [it.id.name.padEnd(idW), it.group ? title.padEnd(titleW) : title, it.group ? `group ${it.group.name}` : ''];
+        out.push({ span: it.span, indent: INDENT, lines: [`${INDENT}${cols.join(' ')}`.replace(/\s+$/, '')] });
+      }
+      return out;
+    }
+    case 'setups':
+      return [
+        header('setups', s.headerSpan),
+        ...aligned(s.items.map((it) => ({ span: it.span, head: it.id.name, rest: it.title ? quote(it.title.value) : '' })), INDENT),
+      ];
     case 'note': {
       const head = `${s.clause ? 'clause' : 'note'} ${quote(s.title.value)}`;
       if (!s.triple) return one(`${head} ${quote(s.text.value)}`);

@@ -163,7 +163,49 @@ export interface Notice {
   span: Span;
 }
 
+/** A covered service (`services` block). A contract without one has one implicit service, `default`. */
+export interface Service {
+  id: string;
+  title: string | null;
+  group: string | null;
+  parts: ServicePart[];
+  span: Span;
+}
+
+/** An operation or class of a service with targets of its own (`part read "DB cluster, read"`). */
+export interface ServicePart {
+  id: string;
+  title: string | null;
+  span: Span;
+}
+
+/** What a rule block applies to (`availability for service compute`); absent or null = everything not covered by a more specific one. */
+export interface Scope {
+  kind: 'service' | 'group';
+  /** The service or group id. */
+  id: string;
+  /** With kind `service`: one part of it. */
+  part: string | null;
+  span: Span;
+}
+
+/**
+ * What is judged on its own: a service, or a part of a service that declares parts, with the
+ * rules that apply to it after precedence (part > service > group > unscoped).
+ */
+export interface ServiceUnit {
+  /** `compute`, or `managed-postgres/read` for a part: the key records and periods use. */
+  key: string;
+  service: string;
+  part: string | null;
+  group: string | null;
+  availability: Availability | null;
+  credits: Credits | null;
+  maintenance: Maintenance | null;
+}
+
 export interface Maintenance {
+  scope?: Scope | null;
   windows: WeeklyRange[];
   /** True when the contract declares windows (even if empty); false when maintenance may happen any time. */
   hasWindows: boolean;
@@ -172,16 +214,51 @@ export interface Maintenance {
   acknowledgementSpan: Span | null;
   /** Whether conforming maintenance counts as downtime. */
   countedAsDowntime: boolean;
+  /** `kinds emergency, security`: what maintenance records may say in `kind` (absent: none declared). */
+  kinds?: string[];
+  /** The notice a kind needs instead of `notice`; null = none required (`as much as possible`). */
+  kindNotices?: { kind: string; notice: Notice | null; span: Span }[];
+  /** `allowance 8 hours per calendar month`: conforming maintenance beyond this much in a month counts (the excess). */
+  allowanceMs?: number;
+  allowanceSpan?: Span;
+  /** `at most 4 windows per calendar month`: the maintenance after the first N of a month counts in full. */
+  maxWindows?: number;
+  maxWindowsSpan?: Span;
   span: Span;
 }
 
-export type Measurement = { kind: 'exact' } | { kind: 'slots'; minutes: number };
+/**
+ * How downtime becomes minutes of a period: exact time; slots of N minutes (any downtime in a slot
+ * marks it); full minutes (a minute counts when downtime covers all of it); started minutes (when
+ * downtime touches it: slots of one minute).
+ */
+export type Measurement = { kind: 'exact' } | { kind: 'slots'; minutes: number } | { kind: 'full-minutes' } | { kind: 'started-minutes' };
+
+/** `downtime when more than P% of requests fail in N minutes, with at least K requests`. */
+export interface ErrorRateRule {
+  /** Percent of requests: a window is down when failed / total is more than this. */
+  threshold: DecimalText;
+  /** The window the share is computed over, in minutes (1 for `in a minute`), aligned to the period's start. */
+  windowMinutes: number;
+  /** Fewer requests than this in a window: the window is not judged (null: any number). */
+  minRequests: number | null;
+  span: Span;
+}
 
 export interface Availability {
+  scope?: Scope | null;
   target: DecimalText; // percent
   targetSpan: Span;
   period: 'calendar-month';
   measurement: Measurement;
+  /** `minimum downtime period N minutes`: a downtime episode shorter than this does not count (ms; absent = none). */
+  minimumMs?: number | null;
+  minimumSpan?: Span | null;
+  /** Downtime from request counts (`requests` records), besides outages. */
+  errorRates?: ErrorRateRule[];
+  /** `only with setup X`: the target applies only while the customer has setup X (`setup` records); absent = always. */
+  setup?: string;
+  setupSpan?: Span;
   span: Span;
 }
 
@@ -216,12 +293,43 @@ export interface LinearCredit {
   span: Span;
 }
 
+/** How amounts round to the currency's minor unit. */
+export type MoneyRounding = 'half-up' | 'half-even';
+
+/** `currency EUR, rounded half-even to the minor unit`: the currency of invoices and credits. */
+export interface CurrencyRule {
+  /** ISO 4217 code, upper case. */
+  code: string;
+  /** Digits after the point of the minor unit (2 for EUR, 0 for JPY), from Intl. */
+  minorUnit: number;
+  rounding: MoneyRounding;
+  /** False when the contract did not say (`half-up` is used). */
+  roundingStated: boolean;
+  span: Span;
+}
+
+/** A cap on credits beyond the monthly percentage (`cap`): an amount, or a percentage over a year or 12 months. */
+export interface CreditCap {
+  kind: 'percent' | 'money';
+  /** Percent of the charges of the months it looks at, or the amount in the contract's currency. */
+  value: DecimalText;
+  per: 'calendar-month' | 'calendar-year' | 'rolling-12-months';
+  span: Span;
+}
+
 export interface Credits {
+  scope?: Scope | null;
   basis: string | null;
   bands: CreditBand[];
   linear: LinearCredit | null;
   cap: DecimalText | null;
   capSpan: Span | null;
+  /** How a credit is paid: on the next invoice, or within N days of the claim (of the invoice, without a claim window). Absent = not stated. */
+  payment?: { kind: 'next-invoice'; span: Span } | { kind: 'within'; duration: Duration; span: Span };
+  /** `withheld while invoices are unpaid`: nothing is payable while an invoice of the service issued by as-of is unpaid. */
+  withheldWhileUnpaid?: Span;
+  /** Caps other than the monthly percentage, in source order: amounts, and caps over a year or 12 months. Absent = none. */
+  caps?: CreditCap[];
   claimWindow: { duration: Duration; after: string } | null;
   span: Span;
 }
@@ -321,6 +429,16 @@ export interface Contract {
   pauseReasons?: PauseReason[];
   clocks?: ClockRule[];
   updates?: UpdateObjective[];
+  /** The declared services, in order; empty when the contract declares none (one implicit service, `default`). Lowering always sets it. */
+  services?: Service[];
+  /** The customer setups a target may depend on (`setups` block); lowering always sets it. */
+  setups?: { id: string; title: string | null; span: Span }[];
+  /** The rule blocks with a `for ...` scope, in source order (the unscoped ones are `availability`, `credits`, `maintenance`). */
+  scoped?: { availability: Availability[]; credits: Credits[]; maintenance: Maintenance[] };
+  /** What is judged, with the rules that apply to each; one unit, `default`, without services. Lowering always sets it. */
+  units?: ServiceUnit[];
+  /** The currency of invoices and credits in money; absent or null without a `currency` clause. */
+  currency?: CurrencyRule | null;
   /** What could not be read, in source order. Lowering always sets it; absent (an IR built by hand) means read in full. */
   unreadable?: Unreadable[];
 }

@@ -8,6 +8,7 @@ import type { Span } from '../language/span';
 import { fromDecimal, normalizeDecimal } from './decimal';
 import type * as I from './ir';
 import { declarePauseReasons, declareRegions, lowerClocks, lowerHolidayTypes, lowerRegions, lowerUpdate, lowerWeekSpan, validZone } from './lower-support';
+import { lowerCap, lowerCurrency, lowerPaymentLine } from './lower-money';
 import { mayBeUnread, namedWhereUnread } from './unread';
 
 const DAY_INDEX: Record<string, I.Weekday> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
@@ -15,6 +16,8 @@ const UNIT_MS = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
 const OBJECTIVE_WORDS = new Set<string>(['response', 'restoration', 'resolution']);
 export const DEFAULT_PLAN = 'default';
 export { DAY_INDEX, minutesOf };
+/** The one service of a contract that declares none. */
+export const DEFAULT_SERVICE = 'default';
 
 function minutesOf(t: string): number {
   const [h, m] = t.split(':').map(Number);
@@ -128,6 +131,10 @@ export interface LowerContext {
   sawPlans: boolean;
   /** The clause being lowered: what a line lowering rejects is a line of. */
   clause: A.ClauseKind | null;
+  services: Map<string, I.Service>;
+  setups: Map<string, { id: string; title: string | null; span: Span }>;
+  /** Group id -> the service line that first names it. */
+  groups: Map<string, { id: string; span: Span }>;
 }
 
 /** Names are compared ignoring case, as records are matched to them: the key a name is declared under. */
@@ -184,6 +191,11 @@ const DECLARATIONS: Lowerings = {
   },
   regions: declareRegions,
   pauseReasons: declarePauseReasons,
+  services: declareServices,
+  setups: (s, ctx) => {
+    for (const it of s.items) declare(ctx, ctx.setups, { id: it.id.name, title: it.title?.value ?? null, span: it.span }, 'setup');
+  },
+  currency: (s, ctx) => lowerCurrency(s, ctx, (span) => reject(ctx, span)),
 };
 
 /** Pass 2: everything that refers to declarations, so that tables may come before what they name. */
@@ -194,14 +206,26 @@ const CLAUSES: Lowerings = {
   objective: lowerObjective,
   channels: lowerChannels,
   maintenance: (s, ctx) => {
-    if (single(ctx, 'maintenance', s, 'the maintenance clause')) ctx.contract.maintenance = lowerMaintenance(s, ctx);
+    const scope = lowerScope(s.scope, ctx);
+    if (scope === undefined || !claimScope(ctx, 'maintenance', scope, s)) return;
+    const m = lowerMaintenance(s, ctx);
+    if (scope === null) ctx.contract.maintenance = m;
+    else ctx.contract.scoped!.maintenance.push({ ...m, scope });
   },
   availability: (s, ctx) => {
-    if (single(ctx, 'availability', s, 'the availability clause')) ctx.contract.availability = lowerAvailability(s, ctx);
+    const scope = lowerScope(s.scope, ctx);
+    if (scope === undefined || !claimScope(ctx, 'availability', scope, s)) return;
+    const a = lowerAvailability(s, ctx);
+    if (scope === null) ctx.contract.availability = a;
+    else if (a) ctx.contract.scoped!.availability.push({ ...a, scope });
   },
   reliability: lowerReliability,
   credits: (s, ctx) => {
-    if (single(ctx, 'credits', s, 'the credits clause')) ctx.contract.credits = lowerCredits(s, ctx);
+    const scope = lowerScope(s.scope, ctx);
+    if (scope === undefined || !claimScope(ctx, 'credits', scope, s)) return;
+    const cr = lowerCredits(s, ctx);
+    if (scope === null) ctx.contract.credits = cr;
+    else ctx.contract.scoped!.credits.push({ ...cr, scope });
   },
   regions: lowerRegions,
   clocks: lowerClocks,
@@ -233,6 +257,9 @@ export function lower(ast: A.ContractFile, file: string, report: Reporter): I.Co
     sawZone: false,
     sawPlans: false,
     clause: null,
+    services: new Map(),
+    setups: new Map(),
+    groups: new Map(),
   };
   ctx.contract.unreadable!.push(...ast.unreadable);
   for (const s of ast.statements) run(DECLARATIONS, s, ctx);
@@ -249,7 +276,10 @@ export function lower(ast: A.ContractFile, file: string, report: Reporter): I.Co
   c.causes = [...ctx.causes.values()];
   if (ctx.regions.size) c.regions = [...ctx.regions.values()];
   if (ctx.pauseReasons.size) c.pauseReasons = [...ctx.pauseReasons.values()];
+  c.services = [...ctx.services.values()];
+  c.setups = [...ctx.setups.values()];
   for (const s of ast.statements) run(CLAUSES, s, ctx);
+  c.units = resolveUnits(c);
   c.unreadable!.sort((a, b) => a.span.start - b.span.start);
   return c;
 }
@@ -278,8 +308,144 @@ function emptyContract(file: string): I.Contract {
     reliability: null,
     credits: null,
     notes: [],
+    services: [],
+    setups: [],
+    scoped: { availability: [], credits: [], maintenance: [] },
+    units: [],
     unreadable: [],
   };
+}
+
+// ---- services and scopes -----------------------------------------------------------------
+
+/** The `services` block: services (ids ignore case, like every name), their groups, and the parts under each. */
+function declareServices(s: StatementOf<'services'>, ctx: LowerContext): void {
+  if (!single(ctx, 'services', s, 'the list of services')) return;
+  let last: I.Service | null = null;
+  for (const item of s.items) {
+    if (item.kind === 'part') {
+      if (!last) {
+        ctx.report.report(DIAGNOSTICS.partWithoutService, item.span, `part "${item.id.name}" comes before any service: a part belongs to the service on the line above it`, {
+          hint: 'services\n  managed-postgres "Managed Service for PostgreSQL"\n    part read "DB cluster, read"',
+        });
+        reject(ctx, item.span);
+        continue;
+      }
+      const parts = new Map(last.parts.map((p) => [nameKey(p.id), p]));
+      if (declare(ctx, parts, { id: item.id.name, title: item.title?.value ?? null, span: item.span }, `part of ${last.id}`)) {
+        last.parts = [...parts.values()];
+      }
+      continue;
+    }
+    const group = item.group ? (find(ctx.groups, item.group.name)?.id ?? item.group.name) : null;
+    const svc: I.Service = { id: item.id.name, title: item.title?.value ?? null, group, parts: [], span: item.span };
+    if (!declare(ctx, ctx.services, svc, 'service')) {
+      last = null;
+      continue;
+    }
+    last = svc;
+    if (item.group && !find(ctx.groups, item.group.name)) ctx.groups.set(nameKey(item.group.name), { id: item.group.name, span: item.group.span });
+  }
+}
+
+/** The scope of a rule block: null when unscoped, undefined when it names what is not declared (reported; the block is left out). */
+function lowerScope(scope: A.ScopeNode | undefined, ctx: LowerContext): I.Scope | null | undefined {
+  if (!scope) return null;
+  const fail = (): undefined => {
+    reject(ctx, scope.span);
+    return undefined;
+  };
+  if (scope.kind === 'group') {
+    const g = find(ctx.groups, scope.name.name);
+    if (!g) {
+      if (!namedWhereUnread(ctx.contract, scope.name.name)) {
+        const known = [...ctx.groups.values()].map((x) => x.id);
+        ctx.report.report(DIAGNOSTICS.undeclared, scope.name.span, `group "${scope.name.name}" is not declared`, {
+          hint: known.length ? `groups named in the services block: ${known.join(', ')}` : 'a service line names its group: compute "Compute Cloud" group infrastructure',
+        });
+      }
+      return fail();
+    }
+    return { kind: 'group', id: g.id, part: null, span: scope.span };
+  }
+  const svc = find(ctx.services, scope.name.name);
+  if (!svc) {
+    if (ctx.services.size > 0) undeclared(ctx, 'service', scope.name.name, scope.name.span, ctx.services.values());
+    else if (!namedWhereUnread(ctx.contract, scope.name.name) && !mayBeUnread(ctx.contract, 'services')) {
+      ctx.report.report(DIAGNOSTICS.undeclared, scope.name.span, `service "${scope.name.name}" is not declared: the contract has no services block`, {
+        hint: `declare the services: services, then one line each (${scope.name.name} "Its title")`,
+      });
+    }
+    return fail();
+  }
+  let part: string | null = null;
+  if (scope.part) {
+    const p = svc.parts.find((x) => nameKey(x.id) === nameKey(scope.part!.name));
+    if (!p) {
+      if (!namedWhereUnread(ctx.contract, scope.part.name)) {
+        const known = svc.parts.map((x) => x.id);
+        ctx.report.report(DIAGNOSTICS.undeclared, scope.part.span, `service ${svc.id} has no part "${scope.part.name}"`, {
+          hint: known.length ? `its parts: ${known.join(', ')}` : `declare it under the service: part ${scope.part.name} "..."`,
+        });
+      }
+      return fail();
+    }
+    part = p.id;
+  }
+  return { kind: 'service', id: svc.id, part, span: scope.span };
+}
+
+function scopeKey(scope: I.Scope): string {
+  return scope.kind === 'group' ? `group ${scope.id}` : `service ${scope.id}${scope.part ? ` part ${scope.part}` : ''}`;
+}
+
+/** A rule block may claim a scope once: a second `availability for service X` is reported (SLA2030) and left out. */
+function claimScope(ctx: LowerContext, clause: 'availability' | 'credits' | 'maintenance', scope: I.Scope | null, s: { span: Span; headerSpan: Span }): boolean {
+  const what = clause === 'availability' ? 'the availability clause' : clause === 'credits' ? 'the credits clause' : 'the maintenance clause';
+  if (scope === null) return single(ctx, clause, s, what);
+  const key = `${clause}/${scopeKey(scope).toLowerCase()}`;
+  const prev = ctx.once.get(key);
+  if (prev) {
+    ctx.report.report(DIAGNOSTICS.scopeClaimedTwice, s.headerSpan, `${what} for ${scopeKey(scope)} is given twice: two rules claim the same ${scope.kind === 'group' ? 'group' : scope.part ? 'part' : 'service'}`, {
+      related: [{ span: prev, message: 'first given here' }],
+      hint: 'keep one block per scope, or scope one of them more narrowly (for service X part P)',
+    });
+    reject(ctx, s.span);
+    return false;
+  }
+  ctx.once.set(key, s.headerSpan);
+  return true;
+}
+
+/** The rule of `list` (or the unscoped one) that applies to a unit: part > service > group > unscoped. */
+function ruleFor<T extends { scope?: I.Scope | null }>(list: readonly T[], unscoped: T | null, service: I.Service | null, part: string | null): T | null {
+  if (service) {
+    const key = (x: string): string => x.toLowerCase();
+    const of = (pred: (s: I.Scope) => boolean): T | undefined => list.find((r) => r.scope && pred(r.scope));
+    const found =
+      (part !== null ? of((sc) => sc.kind === 'service' && key(sc.id) === key(service.id) && sc.part !== null && key(sc.part) === key(part)) : undefined) ??
+      of((sc) => sc.kind === 'service' && key(sc.id) === key(service.id) && sc.part === null) ??
+      (service.group !== null ? of((sc) => sc.kind === 'group' && key(sc.id) === key(service.group!)) : undefined);
+    if (found) return found;
+  }
+  return unscoped;
+}
+
+/** What is judged: every service (every part of a service that has parts) with the rules that apply to it. */
+export function resolveUnits(c: I.Contract): I.ServiceUnit[] {
+  const scoped = c.scoped ?? { availability: [], credits: [], maintenance: [] };
+  const unit = (service: I.Service | null, part: string | null): I.ServiceUnit => ({
+    key: service ? (part ? `${service.id}/${part}` : service.id) : DEFAULT_SERVICE,
+    service: service?.id ?? DEFAULT_SERVICE,
+    part,
+    group: service?.group ?? null,
+    availability: ruleFor(scoped.availability, c.availability, service, part),
+    credits: ruleFor(scoped.credits, c.credits, service, part),
+    maintenance: ruleFor(scoped.maintenance, c.maintenance, service, part),
+  });
+  const services = c.services ?? [];
+  if (services.length === 0) return [unit(null, null)];
+  return services.flatMap((s) => (s.parts.length ? s.parts.map((p) => unit(s, p.id)) : [unit(s, null)]));
 }
 
 /** A clause that may be given once: reports the second one (and returns false). */
@@ -702,6 +868,47 @@ function lowerMaintenance(s: StatementOf<'maintenance'>, ctx: LowerContext): I.M
       case 'downtime':
         m.countedAsDowntime = l.counted;
         break;
+      case 'kinds':
+        for (const n of l.names) {
+          const kinds = (m.kinds ??= []);
+          if (kinds.some((k) => nameKey(k) === nameKey(n.name))) {
+            ctx.report.report(DIAGNOSTICS.duplicateDeclaration, n.span, `maintenance kind "${n.name}" is declared twice`);
+          } else kinds.push(n.name);
+        }
+        break;
+      case 'kindNotice': {
+        const kind = (m.kinds ?? []).find((k) => nameKey(k) === nameKey(l.forKind.name));
+        if (!kind) {
+          ctx.report.report(DIAGNOSTICS.undeclared, l.forKind.span, `maintenance kind "${l.forKind.name}" is not declared`, {
+            hint: m.kinds?.length ? `declared kinds: ${m.kinds.join(', ')}` : `declare it first: kinds ${l.forKind.name}`,
+          });
+          reject(ctx, l.span);
+          break;
+        }
+        const notice = l.duration ? { duration: lowerDuration(l.duration, ctx), via: l.via?.methods.map((x) => x.name) ?? [], span: l.span } : null;
+        (m.kindNotices ??= []).push({ kind, notice, span: l.span });
+        break;
+      }
+      case 'allowance': {
+        const d = lowerDuration(l.duration, ctx);
+        if (d.calendar !== null || d.ms === null || d.ms <= 0) {
+          ctx.report.report(DIAGNOSTICS.invalidValue, l.duration.span, 'a maintenance allowance is plain time (minutes, hours, days), more than zero');
+          reject(ctx, l.span);
+        } else {
+          m.allowanceMs = d.ms;
+          m.allowanceSpan = l.span;
+        }
+        break;
+      }
+      case 'windowLimit':
+        if (!/^\d+$/.test(l.count.text)) {
+          ctx.report.report(DIAGNOSTICS.invalidValue, l.count.span, `${l.count.text} is not a count of windows: a count is a whole number`);
+          reject(ctx, l.span);
+        } else {
+          m.maxWindows = Number(l.count.text);
+          m.maxWindowsSpan = l.span;
+        }
+        break;
     }
   }
   return m;
@@ -720,6 +927,20 @@ function checkPercent(ctx: LowerContext, p: A.NumberText, what: string): string 
 function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I.Availability | null {
   let target: { value: string; span: Span } | null = null;
   let measurement: I.Measurement = { kind: 'exact' };
+  let measured: Span | null = null;
+  let minimum: { ms: number; span: Span } | null = null;
+  let setup: { id: string; span: Span } | null = null;
+  const errorRates: I.ErrorRateRule[] = [];
+  /** Plain minutes of a duration, or null (reported) when it is not a whole number of them, more than zero. */
+  const minutesOf = (d: A.DurationNode, what: string): number | null => {
+    const dur = lowerDuration(d, ctx);
+    if (dur.calendar !== null || dur.ms === null || dur.ms <= 0 || dur.ms % 60_000 !== 0) {
+      ctx.report.report(DIAGNOSTICS.invalidValue, d.span, `${what} is a whole number of plain minutes or hours, more than zero`);
+      reject(ctx, d.span);
+      return null;
+    }
+    return dur.ms / 60_000;
+  };
   for (const l of s.items) {
     if (l.kind === 'target') {
       if (target) {
@@ -727,13 +948,52 @@ function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I
         continue;
       }
       target = { value: checkPercent(ctx, l.percent, 'the target'), span: l.percent.span };
-    } else if (l.slot) {
-      const d = lowerDuration(l.slot, ctx);
-      if (d.calendar !== null || d.ms === null || d.ms <= 0 || d.ms % 60_000 !== 0) {
-        ctx.report.report(DIAGNOSTICS.invalidValue, l.slot.span, 'a measurement slot is a whole number of plain minutes or hours, more than zero');
+    } else if (l.kind === 'onlyWithSetup') {
+      const found = find(ctx.setups, l.setup.name);
+      if (!found) {
+        if (!namedWhereUnread(ctx.contract, l.setup.name)) {
+          const known = [...ctx.setups.values()].map((x) => x.id);
+          ctx.report.report(DIAGNOSTICS.undeclared, l.setup.span, `setup "${l.setup.name}" is not declared`, {
+            hint: known.length ? `declared setups: ${known.join(', ')}` : `declare it: setups, then ${l.setup.name} "what the customer has"`,
+          });
+        }
         reject(ctx, l.span);
-      } else measurement = { kind: 'slots', minutes: d.ms / 60_000 };
-    } else measurement = { kind: 'exact' };
+      } else if (setup) {
+        ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the setup of the target is given twice', { related: [{ span: setup.span, message: 'first given here' }] });
+      } else setup = { id: found.id, span: l.span };
+    } else if (l.kind === 'minimumDowntime') {
+      if (minimum) {
+        ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the minimum downtime period is given twice', { related: [{ span: minimum.span, message: 'first given here' }] });
+        continue;
+      }
+      const m = minutesOf(l.duration, 'a minimum downtime period');
+      if (m !== null) minimum = { ms: m * 60_000, span: l.span };
+    } else if (l.kind === 'errorRate') {
+      const window = l.window ? minutesOf(l.window, 'the window of an error rate') : 1;
+      const threshold = checkPercent(ctx, l.percent, 'the error rate');
+      let minRequests: number | null = null;
+      if (l.minRequests) {
+        if (!/^\d+$/.test(l.minRequests.text)) {
+          ctx.report.report(DIAGNOSTICS.invalidValue, l.minRequests.span, `${l.minRequests.text} is not a count of requests: a count is a whole number`);
+          reject(ctx, l.span);
+          continue;
+        }
+        minRequests = Number(l.minRequests.text);
+      }
+      if (window !== null) errorRates.push({ threshold, windowMinutes: window, minRequests, span: l.span });
+    } else {
+      if (measured) {
+        ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'how downtime is measured is given twice', { related: [{ span: measured, message: 'first given here' }] });
+        continue;
+      }
+      measured = l.span;
+      if (l.minutes) measurement = { kind: l.minutes === 'full' ? 'full-minutes' : 'started-minutes' };
+      else if (l.slot) {
+        const m = minutesOf(l.slot, 'a measurement slot');
+        if (m === null) reject(ctx, l.span);
+        else measurement = { kind: 'slots', minutes: m };
+      } else measurement = { kind: 'exact' };
+    }
   }
   if (!target) {
     // Without a target the clause says nothing that can be checked; when its target line could not be read, that line says why.
@@ -743,12 +1003,25 @@ function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I
     reject(ctx, s.headerSpan);
     return null;
   }
-  return { target: target.value, targetSpan: target.span, period: 'calendar-month', measurement, span: s.span };
+  const a: I.Availability = { target: target.value, targetSpan: target.span, period: 'calendar-month', measurement, span: s.span };
+  // Only what the clause says: an IR without downtime definitions stays as it was.
+  if (minimum) {
+    a.minimumMs = minimum.ms;
+    a.minimumSpan = minimum.span;
+  }
+  if (errorRates.length) a.errorRates = errorRates;
+  if (setup) {
+    a.setup = setup.id;
+    a.setupSpan = setup.span;
+  }
+  return a;
 }
 
 function lowerBand(cell: A.CellValue, ctx: LowerContext): Pick<I.CreditBand, 'lower' | 'upper'> | null {
   if (cell.kind !== 'bound') {
-    ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, 'expected a bound such as `at least 99.00% and below 99.90%` or `below 98.50%`');
+    ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, 'expected a bound of availability, not this', {
+      hint: 'a bound reads: at least 99.00% and below 99.90%, 99.00% to < 99.90%, below 98.50%, < 95%, >= 99.9%, above 99%, at most 99%, between 98.50% and 99.00%',
+    });
     reject(ctx, cell.span);
     return null;
   }
@@ -797,13 +1070,22 @@ function lowerCredits(s: StatementOf<'credits'>, ctx: LowerContext): I.Credits {
           span: l.span,
         };
         break;
-      case 'cap':
-        if (cr.cap !== null) {
+      case 'cap': {
+        const monthly = l.percent !== null && (!l.per || l.per.map((w) => w.name.toLowerCase()).join(' ') === 'calendar month');
+        if (monthly && cr.cap !== null) {
           ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the credit cap is given twice', { related: [{ span: cr.capSpan!, message: 'first given here' }] });
           break;
         }
-        cr.cap = checkPercent(ctx, l.percent, 'the cap');
-        cr.capSpan = l.span;
+        const cap = lowerCap(l, ctx, (span) => reject(ctx, span), (p) => checkPercent(ctx, p, 'the cap'));
+        if (cap && 'monthlyPercent' in cap) {
+          cr.cap = cap.monthlyPercent;
+          cr.capSpan = l.span;
+        } else if (cap) (cr.caps ??= []).push(cap.cap);
+        break;
+      }
+      case 'payment':
+      case 'withheld':
+        lowerPaymentLine(l, cr, ctx, (span) => reject(ctx, span), (d) => lowerDuration(d, ctx));
         break;
       case 'claim':
         cr.claimWindow = { duration: lowerDuration(l.duration, ctx), after: l.after.map((w) => w.name).join(' ') };

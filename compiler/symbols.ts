@@ -6,7 +6,7 @@
 import type * as A from '../language/ast';
 import type { Span } from '../language/span';
 
-export type SymbolKind = 'plan' | 'severity' | 'calendar' | 'category' | 'cause' | 'channel' | 'region' | 'pauseReason';
+export type SymbolKind = 'plan' | 'severity' | 'calendar' | 'category' | 'cause' | 'channel' | 'region' | 'pauseReason' | 'service' | 'group' | 'part' | 'setup';
 
 export interface SymbolOccurrence {
   kind: SymbolKind;
@@ -100,7 +100,41 @@ export const SYMBOL_RULES: { [K in A.Statement['kind']]?: Rule<K> } = {
   update: (s, sink) => {
     if (s.scope?.dimension.name.toLowerCase() === 'severity') for (const n of s.scope.names) sink.reference('severity', n);
   },
+  services: (s, sink) => {
+    const groups = new Set<string>();
+    for (const it of s.items) {
+      if (it.kind === 'part') {
+        sink.declare('part', it.id, it.span, it.title?.value ?? null);
+        continue;
+      }
+      sink.declare('service', it.id, it.span, it.title?.value ?? null);
+      // A group is declared by the first service line that names it; the others refer to it.
+      if (!it.group) continue;
+      const key = it.group.name.toLowerCase();
+      if (groups.has(key)) sink.reference('group', it.group);
+      else {
+        groups.add(key);
+        sink.declare('group', it.group, it.span, null);
+      }
+    }
+  },
+  setups: (s, sink) => {
+    for (const it of s.items) sink.declare('setup', it.id, it.span, it.title?.value ?? null);
+  },
+  availability: (s, sink) => {
+    scopeSymbols(s.scope, sink);
+    for (const l of s.items) if (l.kind === 'onlyWithSetup') sink.reference('setup', l.setup);
+  },
+  credits: (s, sink) => scopeSymbols(s.scope, sink),
+  maintenance: (s, sink) => scopeSymbols(s.scope, sink),
 };
+
+/** `for service compute part read` names a service and its part; `for group databases` a group. */
+function scopeSymbols(scope: A.ScopeNode | undefined, sink: SymbolSink): void {
+  if (!scope) return;
+  sink.reference(scope.kind, scope.name);
+  if (scope.part) sink.reference('part', scope.part);
+}
 
 /** Calls `visit` on every duration under `node`, whatever clause holds it. */
 export function forEachDuration(node: unknown, visit: (d: A.DurationNode) => void): void {

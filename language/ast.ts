@@ -58,7 +58,10 @@ export interface BoundNode {
   kind: 'bound';
   /** `between X and Y` (inclusive at both ends) is written with op 'between'. */
   between: boolean;
+  /** Lower bound first. Symbols (`99% to < 99.9%`, `< 95%`, `>= 99.9%`) are read into these words. */
   sides: BoundSide[];
+  /** `X - Y%`: read as at least X and below Y, but ambiguous at its ends (SLA3705); fmt keeps the dash. */
+  dash?: boolean;
   span: Span;
 }
 
@@ -137,18 +140,54 @@ export type MaintenanceLine =
   | HoursLine
   | { kind: 'notice'; duration: DurationNode; via: ViaNode | null; span: Span }
   | { kind: 'acknowledgement'; required: boolean; span: Span }
-  | { kind: 'downtime'; counted: boolean; span: Span };
+  | { kind: 'downtime'; counted: boolean; span: Span }
+  | { kind: 'kinds'; names: Ident[]; span: Span }
+  /** `notice for emergency at least 4 hours before the start`, or `as much as possible` (duration null: no notice required). */
+  | { kind: 'kindNotice'; forKind: Ident; duration: DurationNode | null; via: ViaNode | null; span: Span }
+  | { kind: 'allowance'; duration: DurationNode; span: Span }
+  | { kind: 'windowLimit'; count: NumberText; span: Span };
 
 export type AvailabilityLine =
   | { kind: 'target'; percent: NumberText; span: Span }
-  | { kind: 'measured'; slot: DurationNode | null; span: Span };
+  /** `measured as exact time` (slot null), `in slots of N minutes`, or `in full minutes` / `in started minutes` (`minutes`). */
+  | { kind: 'measured'; slot: DurationNode | null; minutes?: 'full' | 'started'; span: Span }
+  | { kind: 'minimumDowntime'; duration: DurationNode; span: Span }
+  | { kind: 'onlyWithSetup'; setup: Ident; span: Span }
+  /** `downtime when more than P% of requests fail in a minute` (window null) or `in N minutes`, optionally `with at least K requests`. */
+  | { kind: 'errorRate'; percent: NumberText; window: DurationNode | null; minRequests: NumberText | null; span: Span };
 
 export type CreditLine =
   | { kind: 'basis'; text: Text; span: Span }
   | Table
   | { kind: 'linear'; percent: NumberText; rounding: 'started' | 'full' | 'pro-rata' | null; step: NumberText; span: Span }
-  | { kind: 'cap'; percent: NumberText; span: Span }
+  | CapLine
+  | { kind: 'payment'; within: DurationNode | null; words: Ident[]; span: Span }
+  | { kind: 'withheld'; words: Ident[]; span: Span }
   | { kind: 'claim'; duration: DurationNode; after: Ident[]; span: Span };
+
+/** `at most 50%`, `at most 10000.00 EUR per calendar year`: a percentage or an amount, over a period (`per` words; none = per month). */
+export interface CapLine {
+  kind: 'cap';
+  /** The percentage, or null for an amount. */
+  percent: NumberText | null;
+  money?: { amount: NumberText; currency: Ident };
+  /** The words after `per` (`calendar month`, `rolling 12 months`), or absent. */
+  per?: Ident[];
+  span: Span;
+}
+
+/** `for service compute`, `for service mdb part read`, `for group databases` on a block's head line. */
+export interface ScopeNode {
+  kind: 'service' | 'group';
+  name: Ident;
+  part: Ident | null;
+  span: Span;
+}
+
+/** A line of the `services` block: a service (with its title and group), or a part of the service above it. */
+export type ServiceLine =
+  | { kind: 'service'; id: Ident; title: Text | null; group: Ident | null; span: Span }
+  | { kind: 'part'; id: Ident; title: Text | null; span: Span };
 
 export type Statement =
   | { kind: 'contract'; name: Text; span: Span }
@@ -176,10 +215,13 @@ export type Statement =
       headerSpan: Span;
       span: Span;
     }
-  | { kind: 'maintenance'; items: MaintenanceLine[]; headerSpan: Span; span: Span }
-  | { kind: 'availability'; items: AvailabilityLine[]; headerSpan: Span; span: Span }
+  | { kind: 'maintenance'; items: MaintenanceLine[]; scope?: ScopeNode; headerSpan: Span; span: Span }
+  | { kind: 'availability'; items: AvailabilityLine[]; scope?: ScopeNode; headerSpan: Span; span: Span }
   | { kind: 'reliability'; max: NumberText; span: Span }
-  | { kind: 'credits'; items: CreditLine[]; headerSpan: Span; span: Span }
+  | { kind: 'credits'; items: CreditLine[]; scope?: ScopeNode; headerSpan: Span; span: Span }
+  | { kind: 'services'; items: ServiceLine[]; headerSpan: Span; span: Span }
+  | { kind: 'setups'; items: { kind: 'setup'; id: Ident; title: Text | null; span: Span }[]; headerSpan: Span; span: Span }
+  | { kind: 'currency'; code: Ident; rounding: Ident[]; span: Span }
   | { kind: 'note'; clause: boolean; title: Text; text: Text; triple: boolean; span: Span }
   | SupportStatement;
 

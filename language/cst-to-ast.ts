@@ -39,6 +39,15 @@ function realToken(t: IToken | undefined): t is IToken {
 /** Spans of the nodes already measured: a row's cells are measured again for the row itself. */
 const spans = new WeakMap<CstNode, Span | null>();
 
+/** Moves a node's measured span (if measured) by `delta`: the incremental parse moved its tokens. */
+export function shiftSpan(node: CstNode, delta: number): void {
+  const s = spans.get(node);
+  if (s) {
+    s.start += delta;
+    s.end += delta;
+  }
+}
+
 /** The span of all real tokens under a node, newlines excluded; null when it has none. */
 function realSpan(node: CstNode): Span | null {
   const known = spans.get(node);
@@ -132,6 +141,9 @@ const CLAUSE_OF_RULE: Record<string, A.ClauseKind> = {
   pauseReasonsBlock: 'pauseReasons',
   clocksBlock: 'clocks',
   updateStmt: 'update',
+  servicesBlock: 'services',
+  setupsBlock: 'setups',
+  currencyStmt: 'currency',
 };
 
 function clauseOf(statement: CstNode): A.ClauseKind | null {
@@ -155,6 +167,17 @@ export function untriple(image: string): string {
   return lines.map((l) => l.slice(common).replace(/[ \t]+$/, '')).join('\n');
 }
 
+/** Whether a bound is written with `<`, `<=`, `>`, `>=` (read into words, in canonical order). */
+function symbolic(c: Children): boolean {
+  return subs(c, 'boundSide').some((s) => ['Less', 'LessEqual', 'Greater', 'GreaterEqual'].some((k) => tok(s.children, k)));
+}
+
+/** Statements built before, by the tree they were built from (the editor's incremental parse keeps them). */
+export interface StatementMemo {
+  get(node: CstNode): A.Statement | null | undefined;
+  set(node: CstNode, built: A.Statement | null): void;
+}
+
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
   /** The lines under a clause whose own line could not be read: their syntax errors are not reported. */
@@ -165,6 +188,7 @@ export class AstBuilder {
   constructor(
     private readonly source: string,
     errors: readonly Diagnostic[],
+    private readonly memo?: StatementMemo,
   ) {
     this.unreadable = new UnreadableLines(source);
     for (const e of errors) this.unreadable.mark(e.span);
@@ -256,7 +280,7 @@ export class AstBuilder {
         open = this.unknownLine(inner, span);
         continue;
       }
-      const built = this.statement(inner);
+      const built = this.built(inner);
       const header = built ? ('headerSpan' in built ? built.headerSpan : built.span) : { start: span.start, end: span.start };
       // Under a clause whose own line could not be read, no line is reported up to the next
       // clause: which clause they would be lines of is unknown.
@@ -276,6 +300,20 @@ export class AstBuilder {
       comments: comments.map((c) => ({ text: c.image, span: tokenSpan(c) })),
       span: { start: 0, end: textLength },
     };
+  }
+
+  /**
+   * statement(), or what it built from the same tree before, when that reported nothing. This holds
+   * because statement() reads nothing but the tree it is given (cross-line state lives in file()).
+   */
+  private built(n: CstNode): A.Statement | null {
+    const known = this.memo?.get(n);
+    if (known !== undefined) return known;
+    const reported = this.diagnostics.length;
+    const listed = this.unreadable.entries.length;
+    const s = this.statement(n);
+    if (this.memo && this.diagnostics.length === reported && this.unreadable.entries.length === listed) this.memo.set(n, s);
+    return s;
   }
 
   /** A line that starts no clause: reported with the keyword it was probably meant to be. */
@@ -482,31 +520,62 @@ export class AstBuilder {
       }
       case 'maintenanceBlock': {
         const items: A.MaintenanceLine[] = [];
-        for (const l of this.linesInOrder(c, ['windowsLine', 'hoursLine', 'noticeLine', 'acknowledgementLine', 'downtimeLine'])) {
+        for (const l of this.linesInOrder(c, ['windowsLine', 'hoursLine', 'noticeLine', 'acknowledgementLine', 'downtimeLine', 'kindsLine', 'allowanceLine', 'windowLimitLine'])) {
           const lc = l.children;
           const ls = nodeSpan(l);
           if (l.name === 'windowsLine') items.push({ kind: 'windows', anyTime: !!tok(lc, 'Any'), span: ls });
           else if (l.name === 'hoursLine') {
             const h = this.hours(l);
             if (h) items.push(h);
+          } else if (l.name === 'kindsLine') {
+            const names = toks(lc, 'Name');
+            if (names.length) items.push({ kind: 'kinds', names: names.map((t) => this.ident(t)), span: ls });
+          } else if (l.name === 'allowanceLine') {
+            const d = sub(lc, 'duration');
+            const dur = d ? this.duration(d) : null;
+            if (dur) items.push({ kind: 'allowance', duration: dur, span: ls });
+          } else if (l.name === 'windowLimitLine') {
+            const n = tok(lc, 'NumberLit');
+            if (n) items.push({ kind: 'windowLimit', count: this.checkNumber(n, 'count of windows'), span: ls });
           } else if (l.name === 'noticeLine') {
             const d = sub(lc, 'duration');
             const dur = d ? this.duration(d) : null;
             const v = sub(lc, 'via');
-            if (dur) items.push({ kind: 'notice', duration: dur, via: v ? this.via(v) : null, span: ls });
+            const forKind = tok(lc, 'Name');
+            if (forKind && (dur || tok(lc, 'Possible'))) items.push({ kind: 'kindNotice', forKind: this.ident(forKind), duration: dur, via: v ? this.via(v) : null, span: ls });
+            else if (dur) items.push({ kind: 'notice', duration: dur, via: v ? this.via(v) : null, span: ls });
           } else if (l.name === 'acknowledgementLine') {
             if (tok(lc, 'Required')) items.push({ kind: 'acknowledgement', required: !tok(lc, 'Not'), span: ls });
           } else if (tok(lc, 'Downtime')) items.push({ kind: 'downtime', counted: !tok(lc, 'Not'), span: ls });
         }
-        return { kind: 'maintenance', items, headerSpan: tokenSpan(tok(c, 'Maintenance')!), span };
+        return { kind: 'maintenance', items, ...this.scoped(c, tokenSpan(tok(c, 'Maintenance')!)), span };
       }
       case 'availabilityBlock': {
         const items: A.AvailabilityLine[] = [];
-        for (const l of this.linesInOrder(c, ['availabilityTargetLine', 'measuredLine'])) {
+        for (const l of this.linesInOrder(c, ['availabilityTargetLine', 'measuredLine', 'minimumDowntimeLine', 'errorRateLine', 'onlyWithSetupLine'])) {
           const lc = l.children;
+          if (l.name === 'onlyWithSetupLine') {
+            const n = tok(lc, 'Name');
+            if (n) items.push({ kind: 'onlyWithSetup', setup: this.ident(n), span: nodeSpan(l) });
+            continue;
+          }
           if (l.name === 'availabilityTargetLine') {
             const p = tok(lc, 'PercentLit');
             if (p) items.push({ kind: 'target', percent: this.percent(p), span: nodeSpan(l) });
+          } else if (l.name === 'minimumDowntimeLine') {
+            const d = sub(lc, 'duration');
+            const dur = d ? this.duration(d) : null;
+            if (dur) items.push({ kind: 'minimumDowntime', duration: dur, span: nodeSpan(l) });
+          } else if (l.name === 'errorRateLine') {
+            const p = tok(lc, 'PercentLit');
+            const d = sub(lc, 'duration');
+            const window = d ? this.duration(d) : null;
+            const n = tok(lc, 'NumberLit');
+            if (p && (window || tok(lc, 'A'))) {
+              items.push({ kind: 'errorRate', percent: this.percent(p), window, minRequests: n ? this.checkNumber(n, 'count of requests') : null, span: nodeSpan(l) });
+            }
+          } else if (tok(lc, 'Full') || tok(lc, 'Started')) {
+            items.push({ kind: 'measured', slot: null, minutes: tok(lc, 'Full') ? 'full' : 'started', span: nodeSpan(l) });
           } else {
             const d = sub(lc, 'duration');
             if (tok(lc, 'Exact')) items.push({ kind: 'measured', slot: null, span: nodeSpan(l) });
@@ -516,7 +585,7 @@ export class AstBuilder {
             }
           }
         }
-        return { kind: 'availability', items, headerSpan: tokenSpan(tok(c, 'Availability')!), span };
+        return { kind: 'availability', items, ...this.scoped(c, tokenSpan(tok(c, 'Availability')!)), span };
       }
       case 'reliabilityStmt': {
         const n2 = tok(c, 'NumberLit');
@@ -529,6 +598,20 @@ export class AstBuilder {
       case 'clocksBlock':
       case 'updateStmt':
         return this.support(n, span);
+      case 'servicesBlock':
+        return this.services(n, span);
+      case 'setupsBlock': {
+        const items = subs(c, 'setupLine').flatMap((l) => {
+          const id = tok(l.children, 'Name');
+          const t = tok(l.children, 'StringLit');
+          return id ? [{ kind: 'setup' as const, id: this.ident(id), title: t ? this.text(t) : null, span: nodeSpan(l) }] : [];
+        });
+        return { kind: 'setups', items, headerSpan: tokenSpan(tok(c, 'Setups')!), span };
+      }
+      case 'currencyStmt': {
+        const code = tok(c, 'Name');
+        return code ? { kind: 'currency', code: this.ident(code), rounding: toks(c, 'HeaderWord').map((t) => this.ident(t)), span } : null;
+      }
       case 'noteBlock': {
         const strings = toks(c, 'StringLit');
         const triple = tok(c, 'TripleString');
@@ -669,7 +752,7 @@ export class AstBuilder {
   private credits(n: CstNode, span: Span): A.Statement {
     const c = n.children;
     const items: A.CreditLine[] = [];
-    for (const l of this.linesInOrder(c, ['basisLine', 'tableRow', 'linearCreditLine', 'capLine', 'claimLine'])) {
+    for (const l of this.linesInOrder(c, ['basisLine', 'tableRow', 'linearCreditLine', 'capLine', 'claimLine', 'paymentLine', 'withheldLine'])) {
       const lc = l.children;
       const ls = nodeSpan(l);
       switch (l.name) {
@@ -697,9 +780,27 @@ export class AstBuilder {
         }
         case 'capLine': {
           const p = tok(lc, 'PercentLit');
-          if (p) items.push({ kind: 'cap', percent: this.percent(p), span: ls });
+          const amount = tok(lc, 'NumberLit');
+          const code = tok(lc, 'Name');
+          // The words after `per`: header words and numbers (`rolling 12 months`), in order.
+          const per = [...toks(lc, 'HeaderWord'), ...toks(lc, 'NumberLit').slice(p ? 0 : 1)]
+            .filter((t) => t !== code)
+            .sort((x, y) => x.startOffset - y.startOffset)
+            .map((t) => this.ident(t));
+          const cap: A.CapLine = { kind: 'cap', percent: p ? this.percent(p) : null, span: ls };
+          if (!p && amount && code) cap.money = { amount: this.num(amount), currency: this.ident(code) };
+          if (tok(lc, 'Per')) cap.per = per;
+          if (p || cap.money) items.push(cap);
           break;
         }
+        case 'paymentLine': {
+          const d = sub(lc, 'duration');
+          items.push({ kind: 'payment', within: d ? this.duration(d) : null, words: toks(lc, 'HeaderWord').map((t) => this.ident(t)), span: ls });
+          break;
+        }
+        case 'withheldLine':
+          items.push({ kind: 'withheld', words: toks(lc, 'HeaderWord').map((t) => this.ident(t)), span: ls });
+          break;
         case 'claimLine': {
           const d = sub(lc, 'duration');
           const dur = d ? this.duration(d) : null;
@@ -708,7 +809,33 @@ export class AstBuilder {
         }
       }
     }
-    return { kind: 'credits', items, headerSpan: tokenSpan(tok(c, 'Credits')!), span };
+    return { kind: 'credits', items, ...this.scoped(c, tokenSpan(tok(c, 'Credits')!)), span };
+  }
+
+  /** The scope of a block (`for service compute`), if any, and the head line's span with it. */
+  private scoped(c: Children, keyword: Span): { scope?: A.ScopeNode; headerSpan: Span } {
+    const n = sub(c, 'scope');
+    if (!n) return { headerSpan: keyword };
+    const names = toks(n.children, 'Name');
+    const span = nodeSpan(n);
+    if (names.length === 0) return { headerSpan: { start: keyword.start, end: Math.max(keyword.end, span.end) } };
+    const kind = tok(n.children, 'Group') && !tok(n.children, 'Service') ? 'group' : 'service';
+    const scope: A.ScopeNode = { kind, name: this.ident(names[0]), part: names[1] ? this.ident(names[1]) : null, span };
+    return { scope, headerSpan: { start: keyword.start, end: Math.max(keyword.end, span.end) } };
+  }
+
+  private services(n: CstNode, span: Span): A.Statement {
+    const c = n.children;
+    const items: A.ServiceLine[] = [];
+    for (const l of this.linesInOrder(c, ['serviceLine', 'partLine'])) {
+      const lc = l.children;
+      const names = toks(lc, 'Name');
+      const title = tok(lc, 'StringLit');
+      if (names.length === 0) continue;
+      if (l.name === 'partLine') items.push({ kind: 'part', id: this.ident(names[0]), title: title ? this.text(title) : null, span: nodeSpan(l) });
+      else items.push({ kind: 'service', id: this.ident(names[0]), title: title ? this.text(title) : null, group: names[1] ? this.ident(names[1]) : null, span: nodeSpan(l) });
+    }
+    return { kind: 'services', items, headerSpan: tokenSpan(tok(c, 'Services')!), span };
   }
 
   /** Appends a row to the table that ends `items`, or starts a new table. */
@@ -775,13 +902,38 @@ export class AstBuilder {
         span,
       };
     }
+    const ps = toks(c, 'PercentLit');
+    if (tok(c, 'To')) {
+      return { kind: 'bound', between: false, sides: [{ op: 'at least', value: this.percent(ps[0]) }, { op: tok(c, 'LessEqual') ? 'at most' : 'below', value: this.percent(ps[1]) }], span };
+    }
+    if (tok(c, 'Minus') && subs(c, 'boundSide').length === 0) {
+      const n = tok(c, 'NumberLit');
+      const lower = n ? { text: n.image, span: tokenSpan(n) } : this.percent(ps[0]);
+      return { kind: 'bound', between: false, sides: [{ op: 'at least', value: lower }, { op: 'below', value: this.percent(ps[ps.length - 1]) }], dash: true, span };
+    }
     const sides: A.BoundSide[] = subs(c, 'boundSide').flatMap((s) => {
       const sc = s.children;
       const p = tok(sc, 'PercentLit');
       if (!p) return [];
-      const op = tok(sc, 'Above') ? 'above' : tok(sc, 'Below') ? 'below' : tok(sc, 'Least') ? 'at least' : 'at most';
+      const op =
+        tok(sc, 'Above') || tok(sc, 'Greater')
+          ? 'above'
+          : tok(sc, 'Below') || tok(sc, 'Less')
+            ? 'below'
+            : tok(sc, 'Least') || tok(sc, 'GreaterEqual')
+              ? 'at least'
+              : 'at most';
       return [{ op, value: this.percent(p) } as A.BoundSide];
     });
+    // `< 99.99% - 99.5%`: below 99.99%, down to 99.5% (the next row's `< 99.5%` leaves 99.5% to this one).
+    const down = tok(c, 'Minus') ? ps[ps.length - 1] : undefined;
+    if (down && sides.length === 1) {
+      const upper = sides[0].op === 'below' || sides[0].op === 'at most';
+      sides.push({ op: upper ? 'at least' : 'at most', value: this.percent(down) });
+    }
+    // Symbols are read into words, lower bound first: fmt writes `at least 99.5% and below 99.99%`.
+    const isLower = (x: A.BoundSide): boolean => x.op === 'at least' || x.op === 'above';
+    if (sides.length === 2 && !isLower(sides[0]) && isLower(sides[1]) && (tok(c, 'Minus') || symbolic(c))) sides.reverse();
     return { kind: 'bound', between: false, sides, span };
   }
 

@@ -59,7 +59,7 @@ export const DIAGNOSTICS = {
     'Plans are either listed with commas (no order) or ranked with < from lowest to highest, not both.'),
   // ---- SLA2xxx: names and meaning -----------------------------------------------------------
   undeclared: def('SLA2001', 'error', 'Undeclared name',
-    'A plan, severity, category, cause, calendar or channel is used but never declared.'),
+    'A plan, severity, category, cause, calendar, channel, service, part of a service or group of services is used but never declared.'),
   duplicateDeclaration: def('SLA2002', 'error', 'Declared twice',
     'The same plan, severity, category, cause, calendar, channel or table cell is declared twice.'),
   duplicateStatement: def('SLA2003', 'error', 'Clause given twice',
@@ -98,6 +98,22 @@ export const DIAGNOSTICS = {
   // SLA2050-SLA2069: support SLAs (clocks, pauses, regions, updates).
   clockRule: def('SLA2050', 'error', 'Clock rule not understood',
     'A line of the `clocks` block, or an `update every` clause, names an event or a scope slac does not know, or says two things that cannot both hold. A clock starts at one of opened, prioritized, acknowledged, responded, restored, resolved (`response starts at prioritized`); it either `never pauses` or `pauses while` declared pause reasons; an update runs `until restored` or `until resolved`, optionally `for severity a, b`; one line per objective.'),
+  // SLA2030-SLA2049: services, their parts and groups, and the rules scoped to them.
+  scopeClaimedTwice: def('SLA2030', 'error', 'Two rules claim one service',
+    'Availability, credits and maintenance may be given once for everything (`availability`), once per group of services (`availability for group databases`), once per service (`availability for service compute`) and once per part of a service (`availability for service managed-postgres part read`); the most specific one applies (part > service > group > everything). Two blocks with the same scope both claim the same services, and slac will not pick one: keep one.'),
+  partWithoutService: def('SLA2031', 'error', 'Part before any service',
+    'A `part` line in the `services` block belongs to the service on the line above it (indented under it): `managed-postgres "Managed Service for PostgreSQL"`, then `part read "DB cluster, read"`. A part before the first service belongs to none.'),
+  // SLA2070-SLA2089: money (currency, amounts, caps in money).
+  unknownCurrency: def('SLA2070', 'error', 'Unknown currency',
+    'A currency is an ISO 4217 code that the platform\'s Intl knows (EUR, USD, GBP, COP, JPY): its minor unit (cents, or none for JPY) fixes how amounts round. `currency EUR`.'),
+  unknownRounding: def('SLA2071', 'error', 'Rounding not understood',
+    'Amounts round to the currency\'s minor unit, `half-up` (0.005 -> 0.01) or `half-even` (0.005 -> 0.00, 0.015 -> 0.02): `currency EUR, rounded half-even to the minor unit`.'),
+  moneyWithoutCurrency: def('SLA2072', 'error', 'Amount without the contract currency',
+    'An amount (`at most 10000.00 EUR per calendar year`) needs the contract\'s currency, stated once with `currency EUR`; an amount in another currency than the contract\'s is not comparable with its invoices (slac converts no currencies).'),
+  unknownPaymentRule: def('SLA2074', 'error', 'Payment rule not understood',
+    'A credit is `paid on the next invoice` or `paid within 30 days` (of the claim; of the invoice when no claim is needed), and may be `withheld while invoices are unpaid`.'),
+  unknownCapPeriod: def('SLA2073', 'error', 'Cap period not understood',
+    'A credit cap applies per calendar month (the default), per calendar year or per rolling 12 months: `at most 50% per rolling 12 months`.'),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type DiagnosticKey = keyof typeof DIAGNOSTICS;

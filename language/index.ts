@@ -7,6 +7,7 @@ import { DIAGNOSTICS, type Diagnostic, diagnostic } from './diagnostics';
 import { tokenize } from './lexer';
 import { Comma, Newline } from './tokens';
 import type { IToken } from 'chevrotain';
+import type { ParseCache } from './incremental';
 import { markMisspeltKeywords } from './keywords';
 import { CLAUSE_EXAMPLES, describeToken } from './messages';
 import { parseTokens } from './parser';
@@ -17,9 +18,13 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-export function parse(text: string): ParseResult {
+/**
+ * `cache`: the parse trees of the document's previous versions (the editor keeps one per document):
+ * only the clauses whose text changed are parsed again. The result is the same either way.
+ */
+export function parse(text: string, cache?: ParseCache): ParseResult {
   try {
-    return parseUnsafe(text);
+    return parseUnsafe(text, cache);
   } catch (e) {
     // A defect in slac itself; still give the editor a diagnostic instead of a crash.
     const message = e instanceof Error ? e.message : String(e);
@@ -30,10 +35,10 @@ export function parse(text: string): ParseResult {
   }
 }
 
-function parseUnsafe(text: string): ParseResult {
+function parseUnsafe(text: string, cache?: ParseCache): ParseResult {
   const lexed = tokenize(text);
   markMisspeltKeywords(lexed.tokens, text);
-  const { cst, errors } = parseTokens(lexed.tokens);
+  const { cst, errors } = cache ? cache.parseTokens(lexed.tokens, text) : parseTokens(lexed.tokens);
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
   const seen = new Set<number>();
   const lines = new LineMap(text);
@@ -63,7 +68,7 @@ function parseUnsafe(text: string): ParseResult {
     const hint = rule ? `such a line reads like: ${CLAUSE_EXAMPLES[rule]}` : undefined;
     diagnostics.push(diagnostic(DIAGNOSTICS.unexpectedToken, span, message, hint ? { hint } : {}));
   }
-  const builder = new AstBuilder(text, diagnostics);
+  const builder = new AstBuilder(text, diagnostics, cache?.statements);
   const ast = builder.file(cst, lexed.comments, text.length);
   // After a syntax error, recovery may leave the rest of that line to be read as a line of its
   // own: one error per line is enough.
@@ -95,5 +100,6 @@ function lastOnEarlierLine(tokens: IToken[], t: IToken | undefined, lines: LineM
 }
 
 export type * from './ast';
+export { ParseCache } from './incremental';
 export * from './diagnostics';
 export * from './span';

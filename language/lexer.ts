@@ -56,7 +56,7 @@ function at(re: RegExp, text: string, i: number): number {
   return re.test(text) ? re.lastIndex - i : 0;
 }
 
-const PUNCT: Record<string, TokenType> = { '|': T.Pipe, ',': T.Comma, ':': T.Colon, '<': T.Less, '/': T.Slash };
+const PUNCT: Record<string, TokenType> = { '|': T.Pipe, ',': T.Comma, ':': T.Colon, '<': T.Less, '/': T.Slash, '>': T.Greater, '-': T.Minus };
 
 function token(type: TokenType, text: string, start: number, length: number): IToken {
   return createTokenInstance(type, text.slice(start, start + length), start, start + length - 1, NaN, NaN, NaN, NaN);
@@ -129,10 +129,16 @@ export function tokenize(text: string): LexResult {
       // `NA`, `min`, `hr` are keywords only when no hyphen follows (tokens.ts: `(?![A-Za-z0-9_-])`).
       type = LOOKAHEAD_WORDS.has(word) && text.charCodeAt(i + len) === 45 ? T.Identifier : (kw.get(word) ?? T.Identifier);
     } else {
-      const p = PUNCT[text[i]];
-      if (p) {
-        type = p;
-        len = 1;
+      const two = text.slice(i, i + 2);
+      if (two === '<=' || two === '>=') {
+        type = two === '<=' ? T.LessEqual : T.GreaterEqual;
+        len = 2;
+      } else {
+        const p = PUNCT[text[i]];
+        if (p) {
+          type = p;
+          len = 1;
+        }
       }
     }
     if (type === null || len === 0) {

@@ -80,6 +80,9 @@ class SlacParser extends CstParser {
       { ALT: () => this.SUBRULE(this.pauseReasonsBlock) },
       { ALT: () => this.SUBRULE(this.clocksBlock) },
       { ALT: () => this.SUBRULE(this.updateStmt) },
+      { ALT: () => this.SUBRULE(this.servicesBlock) },
+      { ALT: () => this.SUBRULE(this.setupsBlock) },
+      { ALT: () => this.SUBRULE(this.currencyStmt) },
     ]);
   });
 
@@ -429,8 +432,9 @@ class SlacParser extends CstParser {
   cellValue = this.RULE('cellValue', () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.targetValue) },
-      { ALT: () => this.CONSUME(T.PercentLit) },
+      // Before a lone percentage: `99.00% to < 99.99%` starts with one.
       { ALT: () => this.SUBRULE(this.bound) },
+      { ALT: () => this.CONSUME(T.PercentLit) },
       { ALT: () => this.CONSUME(T.StringLit) },
       {
         ALT: () => {
@@ -460,12 +464,42 @@ class SlacParser extends CstParser {
         },
       },
       {
+        // `at least 99% and below 99.9%`, `< 95%`, `>= 95% and < 99%`; `< 99.99% - 99.5%` (below 99.99%, down to 99.5%)
         ALT: () => {
           this.SUBRULE(this.boundSide);
           this.OPTION(() => {
-            this.CONSUME2(T.And);
-            this.SUBRULE2(this.boundSide);
+            this.OR2([
+              {
+                ALT: () => {
+                  this.CONSUME2(T.And);
+                  this.SUBRULE2(this.boundSide);
+                },
+              },
+              {
+                ALT: () => {
+                  this.CONSUME(T.Minus);
+                  this.CONSUME6(T.PercentLit);
+                },
+              },
+            ]);
           });
+        },
+      },
+      {
+        // `99.00% to < 99.99%` (or `to <=`)
+        ALT: () => {
+          this.CONSUME3(T.PercentLit);
+          this.CONSUME(T.To);
+          this.OR3([{ ALT: () => this.CONSUME(T.Less) }, { ALT: () => this.CONSUME(T.LessEqual) }]);
+          this.CONSUME4(T.PercentLit);
+        },
+      },
+      {
+        // `99.0 - 99.9 %`, `99.00% - 99.90%`: ambiguous at its ends (SLA3705)
+        ALT: () => {
+          this.OR5([{ ALT: () => this.CONSUME(T.NumberLit) }, { ALT: () => this.CONSUME7(T.PercentLit) }]);
+          this.CONSUME2(T.Minus);
+          this.CONSUME8(T.PercentLit);
         },
       },
     ]);
@@ -481,6 +515,10 @@ class SlacParser extends CstParser {
       },
       { ALT: () => this.CONSUME(T.Above) },
       { ALT: () => this.CONSUME(T.Below) },
+      { ALT: () => this.CONSUME(T.Less) },
+      { ALT: () => this.CONSUME(T.LessEqual) },
+      { ALT: () => this.CONSUME(T.Greater) },
+      { ALT: () => this.CONSUME(T.GreaterEqual) },
     ]);
     this.CONSUME(T.PercentLit);
   });
@@ -533,6 +571,7 @@ class SlacParser extends CstParser {
   // ---- maintenance -----------------------------------------------------------------------
   maintenanceBlock = this.RULE('maintenanceBlock', () => {
     this.CONSUME(T.Maintenance);
+    this.OPTION(() => this.SUBRULE(this.scope));
     this.CONSUME(T.Newline);
     this.MANY(() => {
       this.OR(
@@ -543,6 +582,9 @@ class SlacParser extends CstParser {
           { ALT: () => this.SUBRULE(this.noticeLine) },
           { ALT: () => this.SUBRULE(this.acknowledgementLine) },
           { ALT: () => this.SUBRULE(this.downtimeLine) },
+          { ALT: () => this.SUBRULE(this.kindsLine) },
+          { ALT: () => this.SUBRULE(this.allowanceLine) },
+          { ALT: () => this.SUBRULE(this.windowLimitLine) },
         ]),
       );
     });
@@ -557,18 +599,66 @@ class SlacParser extends CstParser {
     this.CONSUME(T.Newline);
   });
 
+  /** `notice at least 48 hours before the start`; per kind: `notice for emergency as much as possible`. */
   noticeLine = this.RULE('noticeLine', () => {
     this.CONSUME(T.Notice);
-    this.CONSUME(T.At);
-    this.CONSUME(T.Least);
-    this.SUBRULE(this.duration);
-    this.CONSUME(T.Before);
-    this.CONSUME(T.The);
-    this.CONSUME(T.Start);
-    this.OPTION(() => {
-      this.OPTION2(() => this.CONSUME(T.Comma));
-      this.SUBRULE(this.via);
+    this.OPTION3(() => {
+      this.CONSUME(T.For);
+      this.CONSUME(T.Name);
     });
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.At);
+          this.CONSUME(T.Least);
+          this.SUBRULE(this.duration);
+          this.CONSUME(T.Before);
+          this.CONSUME(T.The);
+          this.CONSUME(T.Start);
+          this.OPTION(() => {
+            this.OPTION2(() => this.CONSUME(T.Comma));
+            this.SUBRULE(this.via);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.As);
+          this.CONSUME(T.Much);
+          this.CONSUME2(T.As);
+          this.CONSUME(T.Possible);
+        },
+      },
+    ]);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `kinds emergency, security`: what maintenance records may say in `kind`. */
+  kindsLine = this.RULE('kindsLine', () => {
+    this.CONSUME(T.Kinds);
+    this.CONSUME(T.Name);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME2(T.Name);
+    });
+    this.CONSUME(T.Newline);
+  });
+
+  /** `allowance 8 hours per calendar month`: conforming maintenance up to this is not counted; the excess is. */
+  allowanceLine = this.RULE('allowanceLine', () => {
+    this.CONSUME(T.Allowance);
+    this.SUBRULE(this.duration);
+    this.SUBRULE(this.perMonth);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `at most 4 windows per calendar month`: a maintenance beyond them counts in full. */
+  windowLimitLine = this.RULE('windowLimitLine', () => {
+    this.CONSUME(T.At);
+    this.CONSUME(T.Most);
+    this.CONSUME(T.NumberLit);
+    this.CONSUME(T.Windows);
+    this.SUBRULE(this.perMonth);
     this.CONSUME(T.Newline);
   });
 
@@ -590,6 +680,7 @@ class SlacParser extends CstParser {
   // ---- availability, reliability ---------------------------------------------------------
   availabilityBlock = this.RULE('availabilityBlock', () => {
     this.CONSUME(T.Availability);
+    this.OPTION(() => this.SUBRULE(this.scope));
     this.CONSUME(T.Newline);
     this.MANY(() => {
       this.OR(
@@ -597,6 +688,9 @@ class SlacParser extends CstParser {
           { ALT: () => this.CONSUME2(T.Newline) },
           { ALT: () => this.SUBRULE(this.availabilityTargetLine) },
           { ALT: () => this.SUBRULE(this.measuredLine) },
+          { ALT: () => this.SUBRULE(this.minimumDowntimeLine) },
+          { ALT: () => this.SUBRULE(this.errorRateLine) },
+          { ALT: () => this.SUBRULE(this.onlyWithSetupLine) },
         ]),
       );
     });
@@ -628,12 +722,88 @@ class SlacParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(T.In);
-          this.CONSUME(T.Slots);
-          this.CONSUME(T.Of);
-          this.SUBRULE(this.duration);
+          this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(T.Slots);
+                this.CONSUME(T.Of);
+                this.SUBRULE(this.duration);
+              },
+            },
+            {
+              ALT: () => {
+                this.OR3([{ ALT: () => this.CONSUME(T.Full) }, { ALT: () => this.CONSUME(T.Started) }]);
+                this.CONSUME(T.Minutes);
+              },
+            },
+          ]);
         },
       },
     ]);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `only with setup multi-zone`: the target applies only while the customer has that setup. */
+  onlyWithSetupLine = this.RULE('onlyWithSetupLine', () => {
+    this.CONSUME(T.Only);
+    this.CONSUME(T.With);
+    this.CONSUME(T.Setup);
+    this.CONSUME(T.Name);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `setups`, then one line each: `multi-zone "hosts in three availability zones"`. */
+  setupsBlock = this.RULE('setupsBlock', () => {
+    this.CONSUME(T.Setups);
+    this.CONSUME(T.Newline);
+    this.MANY(() => {
+      this.OR(this.blockLines([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.setupLine) }]));
+    });
+  });
+
+  setupLine = this.RULE('setupLine', () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.CONSUME(T.Newline);
+  });
+
+  /** `minimum downtime period 5 minutes`: shorter outages do not count. */
+  minimumDowntimeLine = this.RULE('minimumDowntimeLine', () => {
+    this.CONSUME(T.Minimum);
+    this.CONSUME(T.Downtime);
+    this.CONSUME(T.Period);
+    this.SUBRULE(this.duration);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `downtime when more than 5% of requests fail in a minute, with at least 10 requests` (or `in 5 minutes`). */
+  errorRateLine = this.RULE('errorRateLine', () => {
+    this.CONSUME(T.Downtime);
+    this.CONSUME(T.When);
+    this.CONSUME(T.More);
+    this.CONSUME(T.Than);
+    this.CONSUME(T.PercentLit);
+    this.CONSUME(T.Of);
+    this.CONSUME(T.Requests);
+    this.CONSUME(T.Fail);
+    this.CONSUME(T.In);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.A);
+          this.CONSUME(T.Minutes);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.duration) },
+    ]);
+    this.OPTION(() => {
+      this.OPTION2(() => this.CONSUME(T.Comma));
+      this.CONSUME(T.With);
+      this.CONSUME(T.At);
+      this.CONSUME(T.Least);
+      this.CONSUME(T.NumberLit);
+      this.CONSUME2(T.Requests);
+    });
     this.CONSUME(T.Newline);
   });
 
@@ -651,6 +821,7 @@ class SlacParser extends CstParser {
   // ---- credits ---------------------------------------------------------------------------
   creditsBlock = this.RULE('creditsBlock', () => {
     this.CONSUME(T.Credits);
+    this.OPTION(() => this.SUBRULE(this.scope));
     this.CONSUME(T.Newline);
     this.MANY(() => {
       this.OR(
@@ -661,6 +832,8 @@ class SlacParser extends CstParser {
           { ALT: () => this.SUBRULE(this.linearCreditLine) },
           { ALT: () => this.SUBRULE(this.capLine) },
           { ALT: () => this.SUBRULE(this.claimLine) },
+          { ALT: () => this.SUBRULE(this.paymentLine) },
+          { ALT: () => this.SUBRULE(this.withheldLine) },
         ]),
       );
     });
@@ -690,10 +863,61 @@ class SlacParser extends CstParser {
     this.CONSUME(T.Newline);
   });
 
+  /** `at most 50%`, `at most 100% per calendar month`, `at most 10000.00 EUR per rolling 12 months`. */
   capLine = this.RULE('capLine', () => {
     this.CONSUME(T.At);
     this.CONSUME(T.Most);
-    this.CONSUME(T.PercentLit);
+    this.OR([
+      { ALT: () => this.CONSUME(T.PercentLit) },
+      {
+        ALT: () => {
+          this.CONSUME(T.NumberLit);
+          this.CONSUME(T.Name);
+        },
+      },
+    ]);
+    this.OPTION(() => {
+      this.CONSUME(T.Per);
+      this.AT_LEAST_ONE(() => {
+        this.OR2([{ ALT: () => this.CONSUME(T.HeaderWord) }, { ALT: () => this.CONSUME2(T.NumberLit) }]);
+      });
+    });
+    this.CONSUME(T.Newline);
+  });
+
+  // ---- money ---------------------------------------------------------------------------
+  /** `paid on the next invoice`, `paid within 30 days`. */
+  paymentLine = this.RULE('paymentLine', () => {
+    this.CONSUME(T.Paid);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Within);
+          this.SUBRULE(this.duration);
+        },
+        IGNORE_AMBIGUITIES: true,
+      },
+      { ALT: () => this.AT_LEAST_ONE(() => this.CONSUME(T.HeaderWord)) },
+    ]);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `withheld while invoices are unpaid`. */
+  withheldLine = this.RULE('withheldLine', () => {
+    this.CONSUME(T.Withheld);
+    this.AT_LEAST_ONE(() => this.CONSUME(T.HeaderWord));
+    this.CONSUME(T.Newline);
+  });
+
+  /** `currency EUR`, `currency EUR, rounded half-even to the minor unit`. */
+  currencyStmt = this.RULE('currencyStmt', () => {
+    this.CONSUME(T.Currency);
+    this.CONSUME(T.Name);
+    this.OPTION(() => {
+      this.OPTION2(() => this.CONSUME(T.Comma));
+      this.CONSUME(T.Rounded);
+      this.AT_LEAST_ONE(() => this.CONSUME(T.HeaderWord));
+    });
     this.CONSUME(T.Newline);
   });
 
@@ -852,6 +1076,64 @@ class SlacParser extends CstParser {
     this.CONSUME(T.Newline);
   });
 
+  // ---- services ------------------------------------------------------------------------
+  servicesBlock = this.RULE('servicesBlock', () => {
+    this.CONSUME(T.Services);
+    this.CONSUME(T.Newline);
+    this.MANY(() => {
+      this.OR(
+        this.blockLines([
+          { ALT: () => this.CONSUME2(T.Newline) },
+          // A line starting with `part` is a part (a service cannot be called `part`).
+          { ALT: () => this.SUBRULE(this.partLine), IGNORE_AMBIGUITIES: true },
+          { ALT: () => this.SUBRULE(this.serviceLine) },
+        ]),
+      );
+    });
+  });
+
+  /** `compute "Compute Cloud" group infrastructure` */
+  serviceLine = this.RULE('serviceLine', () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.OPTION2(() => {
+      this.CONSUME(T.Group);
+      this.CONSUME2(T.Name);
+    });
+    this.CONSUME(T.Newline);
+  });
+
+  /** `part read "DB cluster, read"`, under the service it belongs to. */
+  partLine = this.RULE('partLine', () => {
+    this.CONSUME(T.Part);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.CONSUME(T.Newline);
+  });
+
+  /** `for service compute`, `for service mdb part read`, `for group databases` after a block's keyword. */
+  scope = this.RULE('scope', () => {
+    this.CONSUME(T.For);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Service);
+          this.CONSUME(T.Name);
+          this.OPTION(() => {
+            this.CONSUME(T.Part);
+            this.CONSUME2(T.Name);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Group);
+          this.CONSUME3(T.Name);
+        },
+      },
+    ]);
+  });
+
   // ---- prose -----------------------------------------------------------------------------
   noteBlock = this.RULE('noteBlock', () => {
     this.OR([{ ALT: () => this.CONSUME(T.Note) }, { ALT: () => this.CONSUME(T.Clause) }]);
@@ -866,6 +1148,11 @@ let parser: SlacParser | undefined;
 export function getParser(): SlacParser {
   parser ??= new SlacParser();
   return parser;
+}
+
+/** A parser of its own, for a caller that changes how it reads tokens (language/incremental.ts). */
+export function createParser(): SlacParser {
+  return new SlacParser();
 }
 
 /** Builds the parser with Chevrotain's grammar validations on: throws if the grammar is ambiguous. */

@@ -45,6 +45,11 @@ export const Comma = createToken({ name: 'Comma', pattern: /,/, categories: [Lin
 export const Colon = createToken({ name: 'Colon', pattern: /:/, categories: [LineStart, NotNewline], label: ':' });
 export const Less = createToken({ name: 'Less', pattern: /</, categories: [LineStart, NotNewline], label: '<' });
 export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [LineStart, NotNewline], label: '/' });
+// Bounds as SLAs print them: `99.00% to < 99.99%`, `< 95%`, `>= 99.9%`, `99.0 - 99.9 %`.
+export const LessEqual = createToken({ name: 'LessEqual', pattern: /<=/, categories: [LineStart, NotNewline], label: '<=' });
+export const GreaterEqual = createToken({ name: 'GreaterEqual', pattern: />=/, categories: [LineStart, NotNewline], label: '>=' });
+export const Greater = createToken({ name: 'Greater', pattern: />/, categories: [LineStart, NotNewline], label: '>' });
+export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [LineStart, NotNewline], label: '-' });
 
 const keywordTokens: TokenType[] = [];
 
@@ -95,6 +100,10 @@ export const Regions = keyword('regions', 'reserved');
 export const Pause = keyword('pause', 'reserved');
 export const Clocks = keyword('clocks', 'reserved');
 export const Update = keyword('update', 'reserved');
+export const Services = keyword('services', 'reserved');
+export const Setups = keyword('setups', 'reserved');
+// Money (credits in a currency): `currency EUR, rounded half-even to the minor unit`.
+export const Currency = keyword('currency', 'reserved');
 
 // Strict: they start a value in a table cell, so they cannot be names.
 export const None = keyword('none', 'strict', /none|NA(?![A-Za-z0-9_-])/i);
@@ -187,6 +196,31 @@ export const Until = keyword('until', 'soft');
 export const Only = keyword('only', 'soft');
 export const End = keyword('end', 'soft');
 export const Next = keyword('next', 'soft');
+// Cloud SLAs: covered services, their groups and parts, scopes (`availability for service compute`).
+export const Service = keyword('service', 'soft');
+export const Group = keyword('group', 'soft');
+export const Part = keyword('part', 'soft');
+// What a downtime minute is: `minimum downtime period 5 minutes`, error-rate downtime.
+export const Minimum = keyword('minimum', 'soft');
+export const Period = keyword('period', 'soft');
+export const When = keyword('when', 'soft');
+export const More = keyword('more', 'soft');
+export const Than = keyword('than', 'soft');
+export const Requests = keyword('requests', 'soft');
+export const Fail = keyword('fail', 'soft');
+export const With = keyword('with', 'soft');
+// Maintenance kinds, allowances and limits.
+export const Kinds = keyword('kinds', 'soft');
+// `only with setup multi-zone`: a target that applies only to customers with that setup (`only` is declared above).
+export const Setup = keyword('setup', 'soft');
+export const Allowance = keyword('allowance', 'soft');
+export const Much = keyword('much', 'soft');
+export const Possible = keyword('possible', 'soft');
+// Money: `currency EUR, rounded half-up`, `at most 10000.00 EUR per calendar year`.
+export const Rounded = keyword('rounded', 'soft');
+// Paying credits: `paid on the next invoice`, `paid within 30 days`, `withheld while invoices are unpaid`.
+export const Paid = keyword('paid', 'soft');
+export const Withheld = keyword('withheld', 'soft');
 
 // Longer keywords first, so that `a` never steals the start of `above`.
 const orderedKeywords = [...keywordTokens].sort((x, y) => y.name.length - x.name.length);
@@ -206,8 +240,12 @@ export const allTokens: TokenType[] = [
   Pipe,
   Comma,
   Colon,
+  LessEqual,
+  GreaterEqual,
   Less,
+  Greater,
   Slash,
+  Minus,
   ...orderedKeywords,
   Identifier,
   NotNewline,

@@ -133,6 +133,10 @@ export class UnreadableLines {
         return { ...s, items: this.keepLines(s.kind, s.items) };
       case 'clocks':
         return { ...s, items: this.keepLines(s.kind, s.items) };
+      case 'services':
+        return { ...s, items: keep(s.items) };
+      case 'setups':
+        return { ...s, items: keep(s.items) };
       default:
         return s;
     }

@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { type Compiled, compile, compilePhases } from '../compiler/compile';
 import { collectSymbols, type Symbols } from '../compiler/symbols';
+import type { ParseCache } from '../language/index';
 
 export interface Analysis {
   uri: string;
@@ -34,10 +35,11 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 
 /**
  * analyze() with a turn of the event loop between phases; null as soon as `stale()` says a newer
- * text has come, so that text is analysed instead.
+ * text has come, so that text is analysed instead. `parseCache`: the document's, so that an edit
+ * parses again only the clauses it changed.
  */
-export async function analyzeInSteps(uri: string, text: string, version: number | null, stale: () => boolean): Promise<Analysis | null> {
-  const phases = compilePhases(text, uriToPath(uri) ?? uri);
+export async function analyzeInSteps(uri: string, text: string, version: number | null, stale: () => boolean, parseCache?: ParseCache): Promise<Analysis | null> {
+  const phases = compilePhases(text, uriToPath(uri) ?? uri, { parseCache });
   for (let step = phases.next(); ; step = phases.next()) {
     if (step.done) {
       await nextTurn();

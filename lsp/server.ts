@@ -62,9 +62,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let roots: string[] = [];
   /** The document's diagnostics and the folder's findings about it (related lines may be in other versions). */
   const diagnosticsOf = (a: Analysis) => {
-    const siblings = workspace.folder(a).siblings;
-    const options: DiagnosticOptions = { explainScheme: settings.explainScheme, linesOf: (file) => siblings.find((s) => s.compiled.file === file)?.compiled.lines };
-    return documentDiagnostics(a, workspace.folderFindings(a), options);
+    const view = workspace.folder(a);
+    const options: DiagnosticOptions = { explainScheme: settings.explainScheme, linesOf: (file) => view.siblings.find((s) => s.compiled.file === file)?.compiled.lines };
+    return documentDiagnostics(a, workspace.folderFindings(a, view), options);
   };
 
   const workspace: Workspace = new Workspace({

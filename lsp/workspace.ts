@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../language/diagnostics';
+import { ParseCache } from '../language/index';
 import { type Analysis, analyze, analyzeInSteps, uriToPath } from './analysis';
 import { type FolderCheck, versionRules } from './folder-checks';
 import type { FolderView } from './handlers/navigation';
@@ -18,6 +19,8 @@ interface OpenDocument {
   /** The analysis under way, for the version it was started for. */
   running: { version: number; done: Promise<Analysis | null> } | null;
   waiters: { version: number; resolve: (a: Analysis) => void }[];
+  /** The parse trees of its clauses, kept from one version to the next. */
+  parseCache: ParseCache;
 }
 
 export interface WorkspaceOptions {
@@ -42,7 +45,7 @@ export class Workspace {
   }
 
   open(uri: string, text: string, version: number): void {
-    this.docs.set(uri, { text, version, analysis: null, timer: null, running: null, waiters: [] });
+    this.docs.set(uri, { text, version, analysis: null, timer: null, running: null, waiters: [], parseCache: new ParseCache() });
     this.schedule(uri, 0);
   }
 
@@ -106,7 +109,7 @@ export class Workspace {
     if (!doc) return;
     const { version, text } = doc;
     const stale = (): boolean => this.docs.get(uri) !== doc || doc.version !== version;
-    const done = analyzeInSteps(uri, text, version, stale);
+    const done = analyzeInSteps(uri, text, version, stale, doc.parseCache);
     doc.running = { version, done };
     const a = await done;
     if (doc.running?.done === done) doc.running = null;
@@ -164,8 +167,7 @@ export class Workspace {
   }
 
   /** What the folder check finds about this document, given the other versions of its folder. */
-  folderFindings(current: Analysis): Diagnostic[] {
-    const view = this.folder(current);
+  folderFindings(current: Analysis, view: FolderView = this.folder(current)): Diagnostic[] {
     if (view.siblings.length === 0) return [];
     return this.folderCheck([current.compiled, ...view.siblings.map((s) => s.compiled)]).get(current.compiled.file) ?? [];
   }

@@ -2,7 +2,8 @@
 // and the versions of one contract ordered by the date each takes effect. Data only, no eval.
 
 import type { Span } from '../language/span';
-import type { CategoryTarget, ClockRule, Contract, Duration, ObjectiveName, Target } from '../compiler/ir';
+import type { CategoryTarget, ClockRule, Contract, Duration, Maintenance, ObjectiveName, ServiceUnit, Target } from '../compiler/ir';
+import { resolveUnits } from '../compiler/lower';
 import { OBJECTIVES } from '../compiler/ir';
 import { type BusinessClock, type Clock, createBusinessClock, wallClock } from './business-clock';
 import { localMidnight } from './time';
@@ -34,8 +35,12 @@ export interface CompiledContract {
   clock(calendar: string | null): Clock;
   /** The clock rule of an objective (`clocks`): when it starts, what pauses it, how reopened tickets are judged. */
   clockRule(objective: ObjectiveName | 'update'): ClockRule;
-  /** The maintenance windows as a clock whose "business time" is window time (null if none). */
-  windowClock(): BusinessClock | null;
+  /** The maintenance windows (of `m`, by default the unscoped clause) as a clock whose "business time" is window time (null if none). */
+  windowClock(m?: Maintenance | null): BusinessClock | null;
+  /** What is judged on its own (services, or parts of services), with the rules of each; `default` alone without services. */
+  units: ServiceUnit[];
+  /** The units a record naming `services` (ids or `service/part`) concerns; every unit when it names none. */
+  unitsOf(services: readonly string[] | null | undefined): ServiceUnit[];
   /** Why an incident is excluded (cause or channel), or null when it counts. */
   exclusion(cause: string, channel: string | null): string | null;
   causeCounted(cause: string): boolean;
@@ -88,7 +93,16 @@ export function compileContract(ir: Contract, locate: Locator = (s) => `${ir.fil
   const clocks = new Map<string, Clock>();
   const rules = new Map((ir.clocks ?? []).map((r) => [r.objective, r]));
   const calendars = new Map(ir.calendars.map((c) => [c.id, c]));
-  let windows: BusinessClock | null | undefined;
+  const windows = new Map<Maintenance, BusinessClock | null>();
+  const units = ir.units ?? resolveUnits(ir);
+  const unitsNamed = new Map<string, ServiceUnit[]>();
+  for (const u of units) {
+    for (const name of [u.key, u.service]) {
+      const list = unitsNamed.get(name) ?? [];
+      if (!list.includes(u)) list.push(u);
+      unitsNamed.set(name, list);
+    }
+  }
 
   const causes = new Map(ir.causes.map((c) => [c.id, c]));
   const official = new Set(ir.channels?.channels.filter((c) => c.official).map((c) => c.id) ?? []);
@@ -124,18 +138,28 @@ export function compileContract(ir: Contract, locate: Locator = (s) => `${ir.fil
     clockRule(objective) {
       return rules.get(objective) ?? { ...DEFAULT_RULE, objective, startsAt: objective === 'update' ? 'responded' : 'opened' };
     },
-    windowClock() {
-      if (windows !== undefined) return windows;
-      const m = ir.maintenance;
-      windows =
-        m && m.hasWindows
+    units,
+    unitsOf(services) {
+      if (!services) return units;
+      if (services.length === 1) return unitsNamed.get(services[0]) ?? [];
+      const out: ServiceUnit[] = [];
+      for (const s of services) for (const u of unitsNamed.get(s) ?? []) if (!out.includes(u)) out.push(u);
+      return out;
+    },
+    windowClock(m = ir.maintenance) {
+      if (!m) return null;
+      const known = windows.get(m);
+      if (known !== undefined) return known;
+      const clock =
+        m.hasWindows
           ? createBusinessClock(
               { id: 'maintenance-windows', title: null, weekly: m.windows, allDay: false, holidayCountry: null, holidayCountrySpan: null, added: [], removed: [], pinned: [], span: m.span },
               ir.timeZone,
               { holidaysFor: () => [] },
             )
           : null;
-      return windows;
+      windows.set(m, clock);
+      return clock;
     },
     exclusion(cause, channel) {
       const c = causes.get(cause);

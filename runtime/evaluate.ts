@@ -74,6 +74,8 @@ export interface IncidentVerdict {
   /** Set when the incident was judged by a version not yet in force when it was opened. */
   note?: string;
   objectives: ObjectiveVerdict[];
+  /** The services (or `service/part`) the record named. */
+  services?: string[];
 }
 
 const EVENT: Record<ObjectiveName, 'responded' | 'restored' | 'resolved'> = {
@@ -92,7 +94,7 @@ export function evaluateIncident(c: CompiledContract, rec: IncidentRecord, asOf:
   }
   const update = c.ir.updates?.find((u) => u.severities === null || u.severities.includes(rec.severity));
   if (update) objectives.push(judgeUpdates(c, rec, update, asOf, excluded));
-  return {
+  const v: IncidentVerdict = {
     id: rec.id,
     line: rec.line,
     version: c.version,
@@ -105,6 +107,8 @@ export function evaluateIncident(c: CompiledContract, rec: IncidentRecord, asOf:
     excluded,
     objectives,
   };
+  if (rec.services) v.services = rec.services;
+  return v;
 }
 
 function verdict(

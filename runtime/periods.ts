@@ -16,62 +16,15 @@ import {
   toNumber,
   toDecimalText,
 } from '../compiler/decimal';
-import type { Contract, CreditBand } from '../compiler/ir';
+import type { Availability, Contract, CreditBand, Credits, Maintenance, ServiceUnit } from '../compiler/ir';
 import type { CompiledContract, ContractVersions } from './contract';
 import type { MaintenanceRecord } from './records';
-import { localMidnight, localYearMonth } from './time';
+import { applyMoney, EXACT_CREDIT, MoneyLedger, type MoneyCredit } from './money';
+import { formatInstant, localMidnight, localYearMonth } from './time';
+import { IntervalUnion } from './periods-intervals';
+import { applyMinimum, definesDowntime, errorRateDowntime, measuredDowntime, RequestCounts, type Uncounted, unionOf } from './downtime';
 
-/** Disjoint, sorted intervals; cheap to extend at the end, as time-ordered logs do. */
-export class IntervalUnion {
-  private starts: number[] = [];
-  private ends: number[] = [];
-
-  get size(): number {
-    return this.starts.length;
-  }
-
-  add(s: number, e: number): void {
-    if (!(e > s)) return;
-    const n = this.starts.length;
-    // Fast path: at or after the last interval (sorted input).
-    if (n === 0 || s > this.ends[n - 1]) {
-      this.starts.push(s);
-      this.ends.push(e);
-      return;
-    }
-    // First interval whose end reaches s, last whose start is at or before e: merge them all.
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.ends[mid] < s) lo = mid + 1;
-      else hi = mid;
-    }
-    let j = lo;
-    while (j < n && this.starts[j] <= e) j++;
-    if (j === lo) {
-      this.starts.splice(lo, 0, s);
-      this.ends.splice(lo, 0, e);
-      return;
-    }
-    const ns = Math.min(s, this.starts[lo]);
-    const ne = Math.max(e, this.ends[j - 1]);
-    this.starts.splice(lo, j - lo, ns);
-    this.ends.splice(lo, j - lo, ne);
-  }
-
-  /** The parts inside [a, b). */
-  clip(a: number, b: number): [number, number][] {
-    const out: [number, number][] = [];
-    if (!(b > a)) return out; // an empty range has no parts (not a zero-length piece)
-    for (let i = 0; i < this.starts.length; i++) {
-      if (this.ends[i] <= a) continue;
-      if (this.starts[i] >= b) break;
-      out.push([Math.max(a, this.starts[i]), Math.min(b, this.ends[i])]);
-    }
-    return out;
-  }
-}
+export { IntervalUnion } from './periods-intervals';
 
 export interface MaintenanceJudgement {
   id: string;
@@ -80,27 +33,29 @@ export interface MaintenanceJudgement {
   reason: string;
 }
 
-/** Which part of a maintenance counts as downtime under the version in force at its start. */
-export function judgeMaintenance(c: CompiledContract, rec: MaintenanceRecord): MaintenanceJudgement {
-  const m = c.ir.maintenance;
+/** Which part of a maintenance counts as downtime under the version in force at its start (and the maintenance rule of the services it concerns). */
+export function judgeMaintenance(c: CompiledContract, rec: MaintenanceRecord, m: Maintenance | null = c.ir.maintenance): MaintenanceJudgement {
   const whole: [number, number][] = [[rec.start, rec.end]];
   if (!m) return { id: rec.id, counted: whole, reason: 'the contract has no maintenance clause: counted as downtime' };
   if (m.countedAsDowntime) return { id: rec.id, counted: whole, reason: `maintenance counts as downtime, ${c.locate(m.span)}` };
-  if (m.notice) {
-    const need = m.notice.duration.ms;
-    const given = rec.notified === null ? null : c.clock(m.notice.duration.calendar).elapsed(rec.notified, rec.start);
+  // A kind may need another notice (`notice for emergency as much as possible`: none).
+  const byKind = rec.kind !== undefined ? m.kindNotices?.find((k) => k.kind === rec.kind) : undefined;
+  const notice = byKind ? byKind.notice : m.notice;
+  if (notice) {
+    const need = notice.duration.ms;
+    const given = rec.notified === null ? null : c.clock(notice.duration.calendar).elapsed(rec.notified, rec.start);
     if (given === null || need === null || given < need) {
       return {
         id: rec.id,
         counted: whole,
-        reason: rec.notified === null ? `no notice was given, ${c.locate(m.notice.span)}` : `notice was shorter than required, ${c.locate(m.notice.span)}`,
+        reason: rec.notified === null ? `no notice was given, ${c.locate(notice.span)}` : `notice was shorter than required, ${c.locate(notice.span)}`,
       };
     }
   }
-  if (m.acknowledgementRequired && (rec.acknowledged === null || rec.acknowledged > rec.start)) {
+  if (m.acknowledgementRequired && !(byKind && byKind.notice === null) && (rec.acknowledged === null || rec.acknowledged > rec.start)) {
     return { id: rec.id, counted: whole, reason: `the customer did not acknowledge the notice before the start, ${c.locate(m.acknowledgementSpan ?? m.span)}` };
   }
-  const windows = c.windowClock();
+  const windows = c.windowClock(m);
   if (!windows) return { id: rec.id, counted: [], reason: 'conforming maintenance is not counted' };
   // Only the part outside the allowed windows counts.
   const inside = windows.intervals(rec.start, rec.end);
@@ -123,6 +78,9 @@ export type PeriodStatus = 'met' | 'breached' | 'pending' | 'not-applicable';
 
 export interface PeriodVerdict {
   period: string;
+  /** The service judged, when the contract declares services (and the part, for a service with parts). */
+  service?: string;
+  part?: string;
   version: string;
   /** False while the month is not over at as-of. */
   final: boolean;
@@ -140,12 +98,16 @@ export interface PeriodVerdict {
     periodMinutes: number;
     measurement: string;
     clause: string;
+    /** Where the rule defines downtime (a minimum period, an error rate): the episodes that counted, and what did not count, with why. */
+    breakdown?: Breakdown;
   };
   credit?: {
     percent: number | null;
     basis: string | null;
     rule: string | null;
     clause: string;
+    /** The credit in money, when the log has invoices or the contract states a currency. */
+    money?: MoneyCredit;
   };
   reliability?: {
     count: number;
@@ -164,12 +126,47 @@ function nextMonth(y: number, m: number): [number, number] {
   return m === 12 ? [y + 1, 1] : [y, m + 1];
 }
 
-/** Collects what the periods need while records stream by; memory grows with months and downtime episodes, not records. */
+/** Downtime of some services: `units` are unit keys (`compute`, `mdb/read`), null for every unit. */
+export interface DowntimeEffect {
+  units: string[] | null;
+  counted: [number, number][];
+  /** Maintenance not counted by the rule, but only within its allowance and its windows per month. */
+  allowed?: [number, number][];
+}
+
+/** Whether a maintenance rule limits what it does not count: an allowance, or windows per month. */
+export function limitsMaintenance(m: Maintenance | null | undefined): boolean {
+  return !!m && !m.countedAsDowntime && (m.allowanceMs !== undefined || m.maxWindows !== undefined);
+}
+
+/** The parts of [start, end) outside `counted` (sorted, disjoint). */
+export function outside(start: number, end: number, counted: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  let t = start;
+  for (const [s, e] of counted) {
+    if (s > t) out.push([t, s]);
+    t = Math.max(t, e);
+  }
+  if (end > t) out.push([t, end]);
+  return out;
+}
+
+/** Collects what the periods need while records stream by; memory grows with months, services and downtime episodes, not records. */
 export class PeriodAccumulator {
   private readonly months = new Set<string>();
+  /** Downtime of every unit (records that name no service). */
   private readonly downtimeUnion = new IntervalUnion();
-  /** Counted incidents per month, keyed year * 100 + month. */
+  /** Downtime of the units records named, by unit key. */
+  private readonly downtimeOf = new Map<string, IntervalUnion>();
+  /** Counted incidents per month, keyed year * 100 + month: of every unit, and of the units incidents named. */
   private readonly reliability = new Map<number, number>();
+  private readonly reliabilityOf = new Map<string, Map<number, number>>();
+  /** Maintenance a rule did not count, subject to its allowance and windows per month: by unit ('*' every unit), with its start. */
+  private readonly allowedOf = new Map<string, { start: number; pieces: [number, number][] }[]>();
+  /** Request counts per unit and minute (`requests` records), for error-rate downtime. */
+  private readonly requestCounts = new RequestCounts();
+  /** Invoices, claims and reports: the credits in money. */
+  readonly money = new MoneyLedger();
 
   constructor(
     private readonly versions: ContractVersions,
@@ -185,6 +182,7 @@ export class PeriodAccumulator {
     const [ey0, em0] = localYearMonth(Math.max(a, b - 1), zone);
     // Time-ordered logs touch the same month again and again: skip the set when nothing is new.
     if (y === ey0 && m === em0) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: only skips adding a month the set already holds
       if (y !== this.lastY || m !== this.lastM) {
         this.months.add(monthKey(y, m));
         this.lastY = y;
@@ -200,22 +198,168 @@ export class PeriodAccumulator {
     }
   }
 
-  incident(opened: number, counts: boolean): void {
+  /** An incident opened at `opened`, of the units `units` (null: of every unit). */
+  incident(opened: number, counts: boolean, units: readonly string[] | null = null): void {
     // A record that starts after as-of has not happened yet: it adds no month.
     if (opened > this.asOf) return;
+    // Stryker disable next-line ArithmeticOperator: touch(a, b) takes the later of a and b - 1: the opening month either way
     this.touch(opened, opened + 1);
     if (!counts) return;
     // touch() just set lastY/lastM to this incident's month.
     const k = this.lastY * 100 + this.lastM;
-    this.reliability.set(k, (this.reliability.get(k) ?? 0) + 1);
+    if (units === null) this.reliability.set(k, (this.reliability.get(k) ?? 0) + 1);
+    else {
+      for (const u of units) {
+        let m = this.reliabilityOf.get(u);
+        if (!m) this.reliabilityOf.set(u, (m = new Map()));
+        m.set(k, (m.get(k) ?? 0) + 1);
+      }
+    }
   }
 
-  /** An outage or maintenance over [start, end), of which the `counted` pieces are downtime. */
+  /** An outage or maintenance over [start, end), of which the `counted` pieces are downtime of every unit. */
   downtime(start: number, end: number, counted: readonly (readonly [number, number])[]): void {
+    this.downtimeOfUnits(start, end, [{ units: null, counted: counted as [number, number][] }]);
+  }
+
+  /** An outage or maintenance over [start, end), with the downtime it counts for each unit. */
+  downtimeOfUnits(start: number, end: number, effects: readonly DowntimeEffect[]): void {
     if (start > this.asOf) return;
     this.touch(start, end);
-    // Downtime after as-of has not happened yet.
-    for (const [s, e] of counted) this.downtimeUnion.add(s, Math.min(e, Math.max(s, this.asOf)));
+    for (const fx of effects) {
+      if (fx.allowed?.length) {
+        const pieces = fx.allowed.map(([s, e]): [number, number] => [s, Math.min(e, Math.max(s, this.asOf))]);
+        for (const u of fx.units ?? ['*']) {
+          let list = this.allowedOf.get(u);
+          if (!list) this.allowedOf.set(u, (list = []));
+          list.push({ start, pieces });
+        }
+      }
+      if (fx.units === null) {
+        // Downtime after as-of has not happened yet.
+        for (const [s, e] of fx.counted) this.downtimeUnion.add(s, Math.min(e, Math.max(s, this.asOf)));
+        continue;
+      }
+      for (const u of fx.units) {
+        let union = this.downtimeOf.get(u);
+        if (!union) this.downtimeOf.set(u, (union = new IntervalUnion()));
+        for (const [s, e] of fx.counted) union.add(s, Math.min(e, Math.max(s, this.asOf)));
+      }
+    }
+  }
+
+  /** The customer's setups, by unit ('*' every unit) and setup id: when each was in place. */
+  private readonly setupsOf = new Map<string, Map<string, IntervalUnion>>();
+
+  /** The customer had `setup` of the units `units` (null: every unit) over [from, to). */
+  setup(setup: string, from: number, to: number, units: readonly string[] | null): void {
+    if (from > this.asOf) return;
+    for (const u of units ?? ['*']) {
+      let bySetup = this.setupsOf.get(u);
+      if (!bySetup) this.setupsOf.set(u, (bySetup = new Map()));
+      let union = bySetup.get(setup);
+      if (!union) bySetup.set(setup, (union = new IntervalUnion()));
+      union.add(from, to);
+    }
+  }
+
+  /** When a unit had `setup` inside [a, b). */
+  private setupTime(unit: string, setup: string, a: number, b: number): [number, number][] {
+    return unionOf(this.setupsOf.get(unit)?.get(setup)?.clip(a, b) ?? [], this.setupsOf.get('*')?.get(setup)?.clip(a, b) ?? []);
+  }
+
+  /** Request counts starting at `start`, of the units `units` (null: every unit). */
+  requests(start: number, total: number, failed: number, units: readonly string[] | null): void {
+    if (start > this.asOf) return;
+    this.touch(start, start + 1);
+    for (const u of units ?? ['*']) this.requestCounts.add(u, start, total, failed);
+  }
+
+  /** Counted downtime of a unit inside [a, b): its own and every unit's, merged, in order. */
+  private piecesOf(unit: string, a: number, b: number): [number, number][] {
+    const all = this.downtimeUnion.clip(a, b);
+    const own = this.downtimeOf.get(unit);
+    if (!own || own.size === 0) return all;
+    const merged = new IntervalUnion();
+    for (const [s, e] of all) merged.add(s, e);
+    for (const [s, e] of own.clip(a, b)) merged.add(s, e);
+    return merged.clip(a, b);
+  }
+
+  /**
+   * A unit's downtime in [start, end) by its availability rule: outages and maintenance, plus the
+   * windows its error rates mark down, less the episodes shorter than its minimum period (an
+   * episode is judged whole, also where it runs into the month before or after), clipped to the
+   * period; and what did not count, with why.
+   */
+  /**
+   * Maintenance that the rule would not count but that its limits make count in [start, end): the
+   * windows after the first `at most N` of the month (by start), in full, and the time beyond the
+   * allowance (the latest part).
+   */
+  private beyondLimits(unit: string, m: Maintenance | null, start: number, end: number): [number, number][] {
+    if (!limitsMaintenance(m) || this.allowedOf.size === 0) return [];
+    const list = [...(this.allowedOf.get(unit) ?? []), ...(this.allowedOf.get('*') ?? [])].filter((w) => w.start >= start && w.start < end).sort((x, y) => x.start - y.start);
+    const out: [number, number][] = [];
+    let used = 0;
+    list.forEach((w, i) => {
+      for (const [s0, e0] of w.pieces) {
+        const s = Math.max(s0, start);
+        const e = Math.min(e0, end);
+        if (!(e > s)) continue;
+        if (m!.maxWindows !== undefined && i >= m!.maxWindows) {
+          out.push([s, e]);
+          continue;
+        }
+        if (m!.allowanceMs === undefined) continue;
+        const left = Math.max(0, m!.allowanceMs - used);
+        used += Math.min(left, e - s);
+        if (e - s > left) out.push([s + left, e]);
+      }
+    });
+    return out;
+  }
+
+  private downtimeOfUnit(unit: ServiceUnit, a: Availability, start: number, end: number): { pieces: [number, number][]; uncounted: Uncounted[] } {
+    const beyond = this.beyondLimits(unit.key, unit.maintenance, start, end);
+    if (!definesDowntime(a)) {
+      const own = this.piecesOf(unit.key, start, end);
+      return { pieces: beyond.length ? unionOf(own, beyond) : own, uncounted: [] };
+    }
+    // An episode that reaches past the month is longer than the minimum within this much of it.
+    const reach = a.minimumMs ?? 0;
+    const from = start - reach;
+    const to = end + reach;
+    let pieces = this.piecesOf(unit.key, from, to);
+    if (beyond.length) pieces = unionOf(pieces, beyond);
+    const uncounted: Uncounted[] = [];
+    for (const rule of a.errorRates ?? []) {
+      for (const key of [unit.key, '*']) {
+        const r = errorRateDowntime(this.requestCounts, key, rule, from, Math.min(to, this.asOf), start);
+        if (r.down.length) pieces = unionOf(pieces, r.down);
+        uncounted.push(...r.uncounted);
+      }
+    }
+    if (a.minimumMs) {
+      const m = applyMinimum(pieces, a.minimumMs);
+      pieces = m.kept;
+      uncounted.push(...m.dropped);
+    }
+    const clip = (s: number, e: number): [number, number] | null => (Math.min(e, end) > Math.max(s, start) ? [Math.max(s, start), Math.min(e, end)] : null);
+    return {
+      pieces: pieces.map(([s, e]) => clip(s, e)).filter((x): x is [number, number] => x !== null),
+      uncounted: uncounted
+        .map((u) => {
+          const c = clip(u.start, u.end);
+          return c && { ...u, start: c[0], end: c[1] };
+        })
+        .filter((x): x is Uncounted => x !== null)
+        .sort((x, y) => x.start - y.start),
+    };
+  }
+
+  private countOf(unit: string, k: number): number {
+    return (this.reliability.get(k) ?? 0) + (this.reliabilityOf.get(unit)?.get(k) ?? 0);
   }
 
   /**
@@ -224,18 +368,20 @@ export class PeriodAccumulator {
    */
   finish(only?: string): PeriodVerdict[] {
     const keys = [...this.months].filter((k) => !only || k === only).sort();
-    if (only && keys.length === 0) return [this.judgeMonth(only, `no record falls in ${only}: nothing to judge`)];
-    return keys.map((k) => this.judgeMonth(k));
+    const out = only && keys.length === 0 ? this.judgeMonth(only, `no record falls in ${only}: nothing to judge`) : keys.flatMap((k) => this.judgeMonth(k));
+    applyMoney(out, this.versions, this.money, this.asOf);
+    return out;
   }
 
-  /** Counted downtime in [start, end), ms: overlapping records count once. */
-  private exactDowntime(start: number, end: number): number {
+  /** Counted downtime of a unit in [start, end), ms: overlapping records count once. */
+  private exactDowntime(unit: string, start: number, end: number): number {
     let d = 0;
-    for (const [s, e] of this.downtimeUnion.clip(start, end)) d += e - s;
+    for (const [s, e] of this.piecesOf(unit, start, end)) d += e - s;
     return d;
   }
 
-  private judgeMonth(key: string, noRecords?: string): PeriodVerdict {
+  /** A month's verdicts: one per unit that has an availability or reliability rule (one, without services). */
+  private judgeMonth(key: string, noRecords?: string): PeriodVerdict[] {
     const y = Number(key.slice(0, 4));
     const m = Number(key.slice(5, 7));
     const zone = this.versions.zone;
@@ -253,20 +399,45 @@ export class PeriodAccumulator {
       else nothing = `no version of the contract is in force in ${key} (the first, version ${version.version}, takes effect on ${version.ir.effective}): nothing to judge`;
     }
     const final = end <= this.asOf;
-    const out: PeriodVerdict = { period: key, version: version.version, final };
-    if (note) out.note = note;
     const ir = version.ir;
+    const named = (ir.services ?? []).length > 0;
+    const out: PeriodVerdict[] = [];
+    for (const unit of version.units) {
+      if (named && !unit.availability && !ir.reliability) continue;
+      // Keys in the order reports print them: the period, the service, then the rest.
+      const p = (named ? (unit.part !== null ? { period: key, service: unit.service, part: unit.part } : { period: key, service: unit.service }) : { period: key }) as PeriodVerdict;
+      p.version = version.version;
+      p.final = final;
+      // Stryker disable next-line ConditionalExpression: an undefined note is left out of every output format alike
+      if (note) p.note = note;
+      this.judgeUnit(p, version, unit, y, m, start, end, final, nothing);
+      out.push(p);
+    }
+    return out;
+  }
 
+  private judgeUnit(
+    out: PeriodVerdict,
+    version: CompiledContract,
+    unit: ServiceUnit,
+    y: number,
+    m: number,
+    start: number,
+    end: number,
+    final: boolean,
+    nothing: string | undefined,
+  ): void {
+    const ir = version.ir;
+    const a: Availability | null = unit.availability;
     if (nothing !== undefined) {
-      if (ir.availability) {
-        const a = ir.availability;
+      if (a) {
         out.availability = {
           percent: null,
           exact: null,
           target: Number(a.target),
           status: 'not-applicable',
           reason: nothing,
-          downtimeMinutes: this.exactDowntime(start, end) / 60_000,
+          downtimeMinutes: this.exactDowntime(unit.key, start, end) / 60_000,
           periodMinutes: (end - start) / 60_000,
           measurement: measurementText(a.measurement),
           clause: version.locate(a.span),
@@ -274,27 +445,38 @@ export class PeriodAccumulator {
       }
       if (ir.reliability) {
         const r = ir.reliability;
-        out.reliability = { count: this.reliability.get(y * 100 + m) ?? 0, limit: r.maxIncidents, status: 'not-applicable', reason: nothing, clause: version.locate(r.span) };
+        out.reliability = { count: this.countOf(unit.key, y * 100 + m), limit: r.maxIncidents, status: 'not-applicable', reason: nothing, clause: version.locate(r.span) };
       }
-      return out;
+      return;
     }
 
-    if (ir.availability) {
-      const a = ir.availability;
-      const Z = end - start;
-      let D = 0;
-      const pieces = this.downtimeUnion.clip(start, end);
-      if (a.measurement.kind === 'slots') {
-        // Any downtime inside a slot of N minutes (aligned to the month's start) marks the whole slot.
-        const slot = a.measurement.minutes * 60_000;
-        let lastSlot = -1;
-        for (const [s, e] of pieces) {
-          const first = Math.max(Math.floor((s - start) / slot), lastSlot + 1);
-          const last = Math.floor((e - 1 - start) / slot);
-          for (let i = first; i <= last; i++) D += Math.min(slot, end - (start + i * slot));
-          lastSlot = Math.max(lastSlot, last);
-        }
-      } else D = this.exactDowntime(start, end);
+    // `only with setup X`: judged over the time the customer had X; a month without it has nothing to judge.
+    const covered = a?.setup !== undefined ? this.setupTime(unit.key, a.setup, start, end) : null;
+    if (a && covered !== null && covered.length === 0) {
+      out.availability = {
+        percent: null,
+        exact: null,
+        target: Number(a.target),
+        status: 'not-applicable',
+        reason: `the target applies only with setup ${a.setup}, ${version.locate(a.setupSpan ?? a.span)}, and no setup record gives the customer that setup in ${out.period}`,
+        downtimeMinutes: 0,
+        periodMinutes: 0,
+        measurement: measurementText(a.measurement),
+        clause: version.locate(a.span),
+      };
+    } else if (a) {
+      let { pieces, uncounted } = this.downtimeOfUnit(unit, a, start, end);
+      let Z = end - start;
+      if (covered !== null) {
+        // Downtime while the customer had the setup counts; the rest is listed as not counted.
+        const inside = intersect(pieces, covered);
+        const reason = `the customer did not have setup ${a.setup} then (only with setup ${a.setup})`;
+        for (const [s, e] of subtract(pieces, covered)) uncounted.push({ start: s, end: e, reason });
+        uncounted = uncounted.sort((x, y) => x.start - y.start);
+        pieces = inside;
+        Z = covered.reduce((n, [s, e]) => n + (e - s), 0);
+      }
+      const D = measuredDowntime(pieces, a.measurement, start, end);
       const percent = div(mul(rat(BigInt(Z - D)), rat(100n)), rat(BigInt(Z)));
       const target = fromDecimal(a.target);
       const below = cmp(percent, target) < 0;
@@ -309,10 +491,11 @@ export class PeriodAccumulator {
         measurement: measurementText(a.measurement),
         clause: version.locate(a.span),
       };
-      if (ir.credits) out.credit = credit(version, percent, target, status);
+      if (definesDowntime(a) || covered !== null) out.availability.breakdown = breakdown(pieces, uncounted, version.ir.timeZone);
+      if (unit.credits) out.credit = credit(version, percent, target, status, unit.credits);
     }
     if (ir.reliability) {
-      const count = this.reliability.get(y * 100 + m) ?? 0;
+      const count = this.countOf(unit.key, y * 100 + m);
       const limit = ir.reliability.maxIncidents;
       out.reliability = {
         count,
@@ -321,12 +504,48 @@ export class PeriodAccumulator {
         clause: version.locate(ir.reliability.span),
       };
     }
-    return out;
   }
 }
 
 function measurementText(m: NonNullable<Contract['availability']>['measurement']): string {
+  if (m.kind === 'full-minutes') return 'full minutes';
+  if (m.kind === 'started-minutes') return 'started minutes';
   return m.kind === 'slots' ? `slots of ${m.minutes} minutes` : 'exact time';
+}
+
+/** The parts of sorted disjoint `a` inside sorted disjoint `b`. */
+function intersect(a: readonly [number, number][], b: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [s, e] of a) for (const [bs, be] of b) if (Math.min(e, be) > Math.max(s, bs)) out.push([Math.max(s, bs), Math.min(e, be)]);
+  return out;
+}
+
+/** The parts of sorted disjoint `a` outside sorted disjoint `b`. */
+function subtract(a: readonly [number, number][], b: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [s, e] of a) out.push(...outside(s, e, b.filter(([bs, be]) => be > s && bs < e).map(([bs, be]): [number, number] => [Math.max(bs, s), Math.min(be, e)])));
+  return out;
+}
+
+/** At most this many intervals of each list are given in a period; `more` counts the rest. */
+export const BREAKDOWN_LISTED = 100;
+
+export interface Breakdown {
+  counted: { start: string; end: string; minutes: number }[];
+  uncounted: { start: string; end: string; minutes: number; reason: string }[];
+  /** Intervals left out of the lists above (each lists at most BREAKDOWN_LISTED). */
+  more?: { counted: number; uncounted: number };
+}
+
+function breakdown(pieces: [number, number][], uncounted: Uncounted[], zone: string): Breakdown {
+  const out: Breakdown = {
+    counted: pieces.slice(0, BREAKDOWN_LISTED).map(([s, e]) => ({ start: formatInstant(s, zone), end: formatInstant(e, zone), minutes: (e - s) / 60_000 })),
+    uncounted: uncounted.slice(0, BREAKDOWN_LISTED).map((u) => ({ start: formatInstant(u.start, zone), end: formatInstant(u.end, zone), minutes: (u.end - u.start) / 60_000, reason: u.reason })),
+  };
+  if (pieces.length > BREAKDOWN_LISTED || uncounted.length > BREAKDOWN_LISTED) {
+    out.more = { counted: Math.max(0, pieces.length - BREAKDOWN_LISTED), uncounted: Math.max(0, uncounted.length - BREAKDOWN_LISTED) };
+  }
+  return out;
 }
 
 function inBand(b: CreditBand, p: Rational): boolean {
@@ -354,12 +573,17 @@ export function credit(
   percent: Rational,
   target: Rational,
   status: 'met' | 'breached' | 'pending',
+  cr: Credits = c.ir.credits!,
 ): NonNullable<PeriodVerdict['credit']> {
-  const cr = c.ir.credits!;
   const clause = c.locate(cr.span);
   const basis = cr.basis;
-  if (status !== 'breached') return { percent: status === 'met' ? 0 : null, basis, rule: status === 'met' ? 'target met' : 'month not over', clause };
+  if (status !== 'breached') {
+    const out = { percent: status === 'met' ? 0 : null, basis, rule: status === 'met' ? 'target met' : 'month not over', clause };
+    if (status === 'met') EXACT_CREDIT.set(out, { uncapped: rat(0n), capped: rat(0n) });
+    return out;
+  }
   let owed: Rational = rat(0n);
+  let uncapped: Rational = owed;
   let rule: string | null = null;
   if (cr.bands.length) {
     const band = cr.bands.find((b) => inBand(b, percent));
@@ -375,6 +599,7 @@ export function credit(
     owed = mul(counted, fromDecimal(l.percentPerStep));
     rule = `${l.percentPerStep}% for each ${l.rounding === 'pro-rata' ? '' : `${l.rounding ?? 'started'} `}${l.step}% below target${l.rounding === 'pro-rata' ? ', pro rata' : ''}: shortfall of ${toDecimalText(shortfall, 10)} percentage point${toDecimalText(shortfall, 10) === '1' ? '' : 's'}`;
   }
+  uncapped = owed;
   if (cr.cap !== null) {
     const cap = fromDecimal(cr.cap);
     if (cmp(owed, cap) > 0) {
@@ -382,5 +607,7 @@ export function credit(
       rule = `${rule}; capped at ${cr.cap}%`;
     }
   }
-  return { percent: toNumber(owed), basis, rule, clause };
+  const out = { percent: toNumber(owed), basis, rule, clause };
+  EXACT_CREDIT.set(out, { uncapped, capped: owed });
+  return out;
 }

@@ -5,9 +5,10 @@
 
 import type { CompiledContract, ContractVersions } from './contract';
 import { evaluateIncident, type IncidentVerdict } from './evaluate';
-import { judgeMaintenance, PeriodAccumulator, type PeriodVerdict } from './periods';
+import type { Maintenance } from '../compiler/ir';
+import { type DowntimeEffect, judgeMaintenance, limitsMaintenance, outside, PeriodAccumulator, type PeriodVerdict } from './periods';
 import type { Contract } from '../compiler/ir';
-import { type ContractFor, type InputRecord, type ReadCounts, type RecordInput, type RecordWarning, type Rejected, readRecords } from './records';
+import { type ContractFor, type InputRecord, type MoneyRecord, type ReadCounts, type RecordInput, type RecordWarning, type Rejected, readRecords } from './records';
 import { formatInstant, localMidnight, localYearMonth } from './time';
 
 export interface SessionOptions {
@@ -30,6 +31,8 @@ export interface DowntimeVerdict {
   end: string;
   countedMinutes: number;
   reason: string;
+  /** The services (or `service/part`) the record named. */
+  services?: string[];
   note?: string;
 }
 
@@ -61,8 +64,29 @@ export interface SessionResult {
 
 /** What one accepted record contributes: its verdict, and the facts the periods need. */
 export type Judged =
-  | { kind: 'incident'; verdict: IncidentVerdict; listed: boolean; opened: number; countsForReliability: boolean }
-  | { kind: 'downtime'; verdict: DowntimeVerdict; listed: boolean; start: number; end: number; counted: [number, number][] };
+  | { kind: 'incident'; verdict: IncidentVerdict; listed: boolean; opened: number; countsForReliability: boolean; units?: string[] | null }
+  | { kind: 'downtime'; verdict: DowntimeVerdict; listed: boolean; start: number; end: number; counted: [number, number][]; effects?: DowntimeEffect[] }
+  /** Request counts: no verdict of their own; they feed the error-rate downtime of the periods. */
+  | { kind: 'requests'; listed: boolean; start: number; end: number; total: number; failed: number; units: string[] | null }
+  /** The customer's setup of some services over [from, to): for targets `only with setup`. */
+  | { kind: 'setup'; listed: boolean; setup: string; from: number; to: number; units: string[] | null }
+  /** An invoice, claim or report: no verdict of its own; it feeds the credits in money. */
+  | { kind: 'money'; record: MoneyRecord; listed: true };
+
+/** Every unit key of every version, in a fixed order: worker threads send units as indexes into it. */
+export function unitIndex(versions: ContractVersions): string[] {
+  return [...new Set(versions.list.flatMap((v) => v.units.map((u) => u.key)))];
+}
+
+/** Every setup id of every version, in a fixed order: worker threads send setups as indexes into it. */
+export function setupIndex(versions: ContractVersions): string[] {
+  return [...new Set(versions.list.flatMap((v) => (v.ir.setups ?? []).map((s) => s.id)))];
+}
+
+/** The unit keys a record naming `services` concerns, or null for every unit (it names none). */
+function unitKeys(c: CompiledContract, services: readonly string[] | null | undefined): string[] | null {
+  return services ? c.unitsOf(services).map((u) => u.key) : null;
+}
 
 /** The contract version that validates a record's names (see ContractFor in records/validate.ts). */
 export function contractForRecords(versions: ContractVersions): Contract | ContractFor {
@@ -97,9 +121,10 @@ export class RecordJudge {
   }
 
   judge(rec: InputRecord): Judged {
+    if (rec.type === 'invoice' || rec.type === 'claim' || rec.type === 'report') return { kind: 'money', record: rec, listed: true };
     const { asOf } = this.options;
     const zone = this.zone;
-    const at = rec.type === 'incident' ? rec.opened : rec.start;
+    const at = rec.type === 'incident' ? rec.opened : rec.type === 'setup' ? rec.from : rec.start;
     // Before the first version took effect, the earliest version judges (interface.md's example
     // judges an incident of 2026-03-07 by SAGICC v04, effective 2026-03-13); the verdict says so.
     const inForce: CompiledContract | null = this.versions.inForce(at);
@@ -113,30 +138,56 @@ export class RecordJudge {
       const later = rec.opened > asOf ? `opened after as-of (${formatInstant(asOf, zone)}): not yet open then, so every target is pending` : undefined;
       const notes = [later, note].filter((x): x is string => x !== undefined);
       if (notes.length) verdict.note = notes.join('; ');
-      return {
+      const judged: Judged = {
         kind: 'incident',
         verdict,
         listed: this.inPeriod(rec.opened),
         opened: rec.opened,
         countsForReliability: verdict.excluded === null && version.causeCounted(rec.cause) && rec.opened <= asOf,
       };
+      if (rec.services) judged.units = unitKeys(version, rec.services);
+      return judged;
+    }
+    if (rec.type === 'setup') {
+      return { kind: 'setup', listed: true, setup: rec.setup, from: rec.from, to: rec.to ?? Number.POSITIVE_INFINITY, units: unitKeys(version, rec.services) };
     }
     // With --period, outages and maintenance that do not meet the month are judged for the
     // period's downtime but not listed.
     const listed = !this.options.period || (rec.start < this.periodEnd && rec.end > this.periodStart);
+    if (rec.type === 'requests') {
+      return { kind: 'requests', listed, start: rec.start, end: rec.end, total: rec.total, failed: rec.failed, units: unitKeys(version, rec.services) };
+    }
     let counted: [number, number][];
     let reason: string;
+    let effects: DowntimeEffect[] | undefined;
+    // An outage still going on at as-of counts only up to it.
+    const clip = (pieces: [number, number][]): [number, number][] => pieces.map(([s, e]): [number, number] => [s, Math.min(e, Math.max(s, asOf))]);
     if (rec.type === 'outage') {
       const c = version.causeCounted(rec.cause);
       counted = c ? [[rec.start, rec.end]] : [];
       reason = c ? `cause ${rec.cause} is counted` : (version.exclusion(rec.cause, null) ?? `cause ${rec.cause} is not counted`);
+      if (rec.services) effects = [{ units: unitKeys(version, rec.services), counted: clip(counted) }];
     } else {
-      const judged = judgeMaintenance(version, rec);
-      counted = judged.counted;
-      reason = judged.reason;
+      // Maintenance is judged by the maintenance rule of each service it concerns; what a rule with
+      // an allowance or a window limit does not count is kept, for the month to judge.
+      const units = version.unitsOf(rec.services);
+      const rules = [...new Set(units.map((u) => u.maintenance))];
+      const first = judgeMaintenance(version, rec, rules.length === 1 ? rules[0] : (units[0]?.maintenance ?? null));
+      counted = first.counted;
+      reason = first.reason;
+      const effect = (m: Maintenance | null, pieces: [number, number][], keys: string[] | null): DowntimeEffect => {
+        const fx: DowntimeEffect = { units: keys, counted: clip(pieces) };
+        if (limitsMaintenance(m)) {
+          const allowed = outside(rec.start, rec.end, pieces);
+          if (allowed.length) fx.allowed = allowed;
+        }
+        return fx;
+      };
+      if (rules.length > 1) {
+        effects = rules.map((m) => effect(m, judgeMaintenance(version, rec, m).counted, units.filter((u) => u.maintenance === m).map((u) => u.key)));
+      } else if (rec.services || limitsMaintenance(rules[0])) effects = [effect(rules[0] ?? null, counted, rec.services ? units.map((u) => u.key) : null)];
     }
-    // An outage still going on at as-of counts only up to it.
-    const clipped = counted.map(([s, e]): [number, number] => [s, Math.min(e, Math.max(s, asOf))]);
+    const clipped = clip(counted);
     const verdict: DowntimeVerdict = {
       type: rec.type,
       id: rec.id,
@@ -147,8 +198,11 @@ export class RecordJudge {
       countedMinutes: clipped.reduce((n, [s, e]) => n + (e - s), 0) / 60_000,
       reason,
     };
+    if (rec.services) verdict.services = rec.services;
     if (note) verdict.note = note;
-    return { kind: 'downtime', verdict, listed, start: rec.start, end: rec.end, counted: clipped };
+    const judged: Judged = { kind: 'downtime', verdict, listed, start: rec.start, end: rec.end, counted: clipped };
+    if (effects) judged.effects = effects;
+    return judged;
   }
 }
 
@@ -166,9 +220,27 @@ export class SessionState {
     this.periods = new PeriodAccumulator(versions, options.asOf);
   }
 
+  /** Rejections of money records found only across records (an invoice in a second currency), by the one-thread reader. */
+  moneyRejected = 0;
+
+  /** Takes in a money record; its rejection, when the log's other records refuse it. */
+  money(j: Extract<Judged, { kind: 'money' }>, file: string | undefined): Rejected | null {
+    const why = this.periods.money.add(j.record);
+    if (why === null) {
+      this.evaluated++;
+      return null;
+    }
+    const r: Rejected = { line: j.record.line, id: j.record.id, message: why };
+    return file === undefined ? r : { line: r.line, file, id: r.id, message: why };
+  }
+
   /** Takes in a judged record; true when it is listed in the report. */
   apply(j: Judged): boolean {
-    if (j.kind === 'incident') this.periods.incident(j.opened, j.countsForReliability);
+    if (j.kind === 'money') return false;
+    if (j.kind === 'incident') this.periods.incident(j.opened, j.countsForReliability, j.units ?? null);
+    else if (j.kind === 'requests') this.periods.requests(j.start, j.total, j.failed, j.units);
+    else if (j.kind === 'setup') this.periods.setup(j.setup, j.from, j.to, j.units);
+    else if (j.effects) this.periods.downtimeOfUnits(j.start, j.end, j.effects);
     else this.periods.downtime(j.start, j.end, j.counted);
     if (j.listed) this.evaluated++;
     else this.outsidePeriod++;
@@ -177,7 +249,7 @@ export class SessionState {
 
   result(read: ReadCounts): SessionResult {
     return {
-      counts: { ...read, evaluated: this.evaluated, outsidePeriod: this.outsidePeriod, warnings: this.warnings },
+      counts: { ...read, accepted: read.accepted - this.moneyRejected, rejected: read.rejected + this.moneyRejected, evaluated: this.evaluated, outsidePeriod: this.outsidePeriod, warnings: this.warnings },
       periods: this.periods.finish(this.options.period),
     };
   }
@@ -195,9 +267,17 @@ export async function evaluateRecords(
   const onRecord = (rec: InputRecord): void => {
     if (events.progress && ++seen % 10_000 === 0) events.progress(seen);
     const j = judge.judge(rec);
+    if (j.kind === 'money') {
+      const rejected = state.money(j, options.recordsFile);
+      if (rejected) {
+        state.moneyRejected++;
+        events.rejected(rejected);
+      }
+      return;
+    }
     if (!state.apply(j)) return;
     if (j.kind === 'incident') events.incident(j.verdict);
-    else events.downtime?.(j.verdict);
+    else if (j.kind === 'downtime') events.downtime?.(j.verdict);
   };
   const onWarning = (w: RecordWarning): void => {
     state.warnings++;

@@ -6,9 +6,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ContractVersions } from '../../runtime/contract';
-import type { InputRecord, ReadCounts, RecordInput, Rejected } from '../../runtime/records';
+import type { InputRecord, MoneyRecord, ReadCounts, RecordInput, Rejected } from '../../runtime/records';
 import { inFile, lineBatches, SeenIds } from '../../runtime/records';
-import { type Judged, type SessionOptions, type SessionResult, SessionState } from '../../runtime/session';
+import type { DowntimeEffect } from '../../runtime/periods';
+import { type Judged, type SessionOptions, type SessionResult, SessionState, setupIndex, unitIndex } from '../../runtime/session';
 import { type BatchRequest, type BatchResult, FLAG, KIND, type WorkerSetup } from '../workers/protocol';
 
 export interface LineSink {
@@ -77,6 +78,16 @@ export async function evaluateParallel(
 
   const state = new SessionState(versions, options);
   const seen = new SeenIds();
+  const unitNames = unitIndex(versions);
+  const setupNames = setupIndex(versions);
+  /** Reads units written by the worker's pushUnits at facts[at]; returns them and the next position. */
+  const readUnits = (facts: Float64Array, at: number): [string[] | null, number] => {
+    const n = facts[at];
+    if (n < 0) return [null, at + 1];
+    const out: string[] = [];
+    for (let k = 0; k < n; k++) out.push(unitNames[facts[at + 1 + k]]);
+    return [out, at + 1 + n];
+  };
   const counts: ReadCounts = { lines: 0, blank: 0, accepted: 0, rejected: 0 };
   const reject = (r: Rejected): void => {
     counts.rejected++;
@@ -126,7 +137,22 @@ export async function evaluateParallel(
       }
       const id = idText.toString('utf8', idPos, idPos + idLen[i]);
       idPos += idLen[i];
-      const type = kind === KIND.incident ? 'incident' : kind === KIND.outage ? 'outage' : 'maintenance';
+      if (kind === KIND.money) {
+        // An invoice, claim or report: its typed record, never written out.
+        const record = JSON.parse(Buffer.from(out.buffer, out.byteOffset + at, len).toString('utf8')) as MoneyRecord;
+        flush();
+        runStart = runEnd = outPos;
+        const dup = seen.claim(record);
+        if (dup) {
+          reject(inFile(dup, setup.recordsFile));
+          continue;
+        }
+        const refused = state.money({ kind: 'money', record, listed: true }, setup.recordsFile);
+        if (refused) reject(refused);
+        else counts.accepted++;
+        continue;
+      }
+      const type = kind === KIND.incident ? 'incident' : kind === KIND.outage ? 'outage' : kind === KIND.requests ? 'requests' : kind === KIND.setup ? 'setup' : 'maintenance';
       const dup = seen.claim({ type, id, line: req.lines[i] } as InputRecord);
       if (dup) {
         flush();
@@ -138,12 +164,39 @@ export async function evaluateParallel(
       const f = factAt[i];
       const listed = (flags[i] & FLAG.listed) !== 0;
       let judged: Judged;
-      if (kind === KIND.incident) {
-        judged = { kind: 'incident', listed, opened: facts[f], countsForReliability: (flags[i] & FLAG.countsForReliability) !== 0 } as Judged;
+      if (kind === KIND.setup) {
+        const [units] = readUnits(facts, f + 3);
+        judged = { kind: 'setup', listed, from: facts[f], to: facts[f + 1], setup: setupNames[facts[f + 2]], units };
+      } else if (kind === KIND.requests) {
+        const [units] = readUnits(facts, f + 4);
+        judged = { kind: 'requests', listed, start: facts[f], end: facts[f + 1], total: facts[f + 2], failed: facts[f + 3], units };
+      } else if (kind === KIND.incident) {
+        const [units] = readUnits(facts, f + 1);
+        judged = { kind: 'incident', listed, opened: facts[f], countsForReliability: (flags[i] & FLAG.countsForReliability) !== 0, units } as Judged;
       } else {
         const pieces: [number, number][] = [];
         for (let k = 0; k < facts[f + 2]; k++) pieces.push([facts[f + 3 + 2 * k], facts[f + 4 + 2 * k]]);
         judged = { kind: 'downtime', listed, start: facts[f], end: facts[f + 1], counted: pieces } as Judged;
+        let at = f + 3 + 2 * facts[f + 2];
+        const nEffects = facts[at++];
+        if (nEffects > 0) {
+          const effects: DowntimeEffect[] = [];
+          for (let e = 0; e < nEffects; e++) {
+            const [units, next] = readUnits(facts, at);
+            at = next;
+            const counted: [number, number][] = [];
+            const n = facts[at++];
+            for (let k = 0; k < n; k++, at += 2) counted.push([facts[at], facts[at + 1]]);
+            const fx: DowntimeEffect = { units, counted };
+            const na = facts[at++];
+            if (na > 0) {
+              fx.allowed = [];
+              for (let k = 0; k < na; k++, at += 2) fx.allowed.push([facts[at], facts[at + 1]]);
+            }
+            effects.push(fx);
+          }
+          (judged as Extract<Judged, { kind: 'downtime' }>).effects = effects;
+        }
       }
       if (!state.apply(judged)) continue;
       if (flags[i] & FLAG.breach) hooks.breach();

@@ -10,6 +10,8 @@ import type { DowntimeVerdict, SessionCounts } from '../../runtime/session';
 import type { Colors } from '../io';
 import { visible } from './visible';
 import { issueLines } from './record-issues';
+import { amountText, creditStatement } from './credit-statement';
+import type { MoneyCredit } from '../../runtime/money';
 
 export interface ReportHead {
   contract: { name: string | null; version: string; file: string; versions: { version: string; effective: string | null; file: string }[] };
@@ -125,6 +127,11 @@ function ofBasis(basis: string): string {
   return /^the\s/i.test(basis) ? ` of ${visible(basis)}` : ` of the ${visible(basis)}`;
 }
 
+/** `compute`, or `managed-postgres/read` for a part. */
+function serviceOf(p: PeriodVerdict): string {
+  return p.part ? `${p.service}/${p.part}` : (p.service ?? '');
+}
+
 /** The readable report, a line at a time. */
 export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
   const v = visible;
@@ -136,7 +143,7 @@ export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
     yield c.bold('Incidents');
     const objW = r.objectiveWidth ?? objectiveWidth(r.incidents);
     for (const i of r.incidents) {
-      const who = [i.plan === 'default' ? null : i.plan, i.severity, i.category].filter(Boolean).join(' / ');
+      const who = [i.services?.join(', '), i.plan === 'default' ? null : i.plan, i.severity, i.category].filter(Boolean).join(' / ');
       yield `  ${c.bold(v(i.id))}  ${v(who)}  opened ${i.opened}${versions ? c.dim(`  (version ${v(i.version)})`) : ''}`;
       if (i.note) yield `    ${c.dim(`note: ${v(i.note)}`)}`;
       if (i.excluded) yield `    ${c.dim('excluded:')} ${v(i.excluded)}`;
@@ -147,7 +154,7 @@ export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
   if (r.downtime.length) {
     yield c.bold('Outages and maintenance');
     for (const d of r.downtime) {
-      yield `  ${c.bold(v(d.id))}  ${d.type}  ${d.start} to ${d.end}  counted ${fmtMinutes(d.countedMinutes) || '0 min'}  ${c.dim(v(d.reason))}`;
+      yield `  ${c.bold(v(d.id))}  ${d.type}${d.services ? `  ${v(d.services.join(', '))}` : ''}  ${d.start} to ${d.end}  counted ${fmtMinutes(d.countedMinutes) || '0 min'}  ${c.dim(v(d.reason))}`;
       if (d.note) yield `    ${c.dim(`note: ${v(d.note)}`)}`;
     }
     yield '';
@@ -155,18 +162,22 @@ export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
   if (r.periods.length) {
     yield c.bold('Periods');
     for (const p of r.periods) {
-      yield `  ${c.bold(p.period)}${versions ? c.dim(`  (version ${v(p.version)})`) : ''}${p.final ? '' : c.dim('  (month not over)')}`;
+      yield `  ${c.bold(p.period)}${p.service ? `  ${c.bold(v(serviceOf(p)))}` : ''}${versions ? c.dim(`  (version ${v(p.version)})`) : ''}${p.final ? '' : c.dim('  (month not over)')}`;
       if (p.note) yield `    ${c.dim(v(p.note))}`;
       const a = p.availability;
       if (a) {
         yield a.exact === null
           ? `    availability  ${paintStatus(c, a.status)}  ${v(a.reason ?? '')}`
           : `    availability  ${pad(paintStatus(c, a.status), 9, a.status.length)} ${availabilityText(a.exact)} (target ${a.target}%), downtime ${fmtMinutes(a.downtimeMinutes) || '0 min'} of ${fmtMinutes(a.periodMinutes)}  ${c.dim(v(a.clause))}`;
+        // What did not count, and why (a minimum downtime period, too few requests for an error rate).
+        for (const u of a.breakdown?.uncounted ?? []) yield `      ${c.dim('not counted')}  ${u.start} to ${u.end}  ${fmtMinutes(u.minutes)}  ${c.dim(v(u.reason))}`;
+        if (a.breakdown?.more?.uncounted) yield `      ${c.dim(`… and ${a.breakdown.more.uncounted} more not counted`)}`;
       }
       if (p.credit) {
         const cr = p.credit;
         const value = cr.percent === null ? 'not yet known' : `${cr.percent}%${cr.basis ? ofBasis(cr.basis) : ''}`;
         yield `    credit        ${value}${cr.rule ? c.dim(`  (${v(cr.rule)})`) : ''}`;
+        if (cr.money) for (const line of moneyLines(cr.money)) yield `                  ${v(line)}`;
       }
       const x = p.reliability;
       if (x) {
@@ -175,6 +186,16 @@ export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
           : `    reliability   ${pad(paintStatus(c, x.status), 9, x.status.length)} ${x.count} counted incident${x.count === 1 ? '' : 's'} (at most ${x.limit})  ${c.dim(v(x.clause))}`;
       }
     }
+    yield '';
+  }
+  const statement = r.periods.length ? creditStatement(r.periods) : null;
+  if (statement) {
+    yield c.bold('Credit statement');
+    for (const row of statement.rows) {
+      const m = row.money;
+      yield `  ${row.period}  ${v(row.service)}  charge ${amountText(m.charge, m.currency)}  credit ${amountText(m.capped, m.currency)}  ${m.claim}  payable ${amountText(m.payable, m.currency)}`;
+    }
+    for (const t of [...statement.byService, ...statement.byYear]) yield `  total ${v(t.label)}: credits ${amountText(t.credits, t.currency)}, payable ${amountText(t.payable, t.currency)}`;
     yield '';
   }
   if (r.rejected.length) {
@@ -240,20 +261,46 @@ export function* markdownLines(r: EvaluationReport): Generator<string> {
   yield `As of ${r.asOf}${r.period ? `, period ${r.period}` : ''}. Contract file: \`${cell(r.contract.file)}\`.`;
   yield '';
   if (r.periods.length) {
-    yield* ['## Periods', '', '| period | availability | target | status | downtime | credit | reliability |', '|---|---:|---:|---|---:|---:|---|'];
+    // A column for the service only when the contract declares services.
+    const services = [...r.periods].some((p) => p.service !== undefined);
+    yield* services
+      ? ['## Periods', '', '| period | service | availability | target | status | downtime | credit | reliability |', '|---|---|---:|---:|---|---:|---:|---|']
+      : ['## Periods', '', '| period | availability | target | status | downtime | credit | reliability |', '|---|---:|---:|---|---:|---:|---|'];
     for (const p of r.periods) {
       const a = p.availability;
       const rel = p.reliability ? `${p.reliability.count} / ${p.reliability.limit} (${p.reliability.status})` : '';
       const credit = p.credit ? (p.credit.percent === null ? 'pending' : `${p.credit.percent}%`) : '';
-      yield `| ${p.period}${p.final ? '' : ' (not over)'} | ${a?.exact ? availabilityText(a.exact) : ''} | ${a ? `${a.target}%` : ''} | ${a?.status ?? ''} | ${a ? fmtMinutes(a.downtimeMinutes) || '0 min' : ''} | ${credit} | ${rel} |`;
+      yield `| ${p.period}${p.final ? '' : ' (not over)'} |${services ? ` ${cell(serviceOf(p))} |` : ''} ${a?.exact ? availabilityText(a.exact) : ''} | ${a ? `${a.target}%` : ''} | ${a?.status ?? ''} | ${a ? fmtMinutes(a.downtimeMinutes) || '0 min' : ''} | ${credit} | ${rel} |`;
     }
     yield '';
+    // What did not count in a period, and why.
+    let notCounted = 0;
+    for (const p of r.periods) {
+      for (const u of p.availability?.breakdown?.uncounted ?? []) {
+        notCounted++;
+        yield `- ${p.period}${p.service ? ` ${cell(serviceOf(p))}` : ''}: ${u.start} to ${u.end} (${fmtMinutes(u.minutes)}) not counted: ${cell(u.reason)}`;
+      }
+    }
+    if (notCounted) yield '';
     // Why a month has nothing to judge, once per month.
-    const unjudged = [...r.periods].map((p) => [p.period, p.availability?.reason ?? p.reliability?.reason] as const).filter(([, why]) => why);
+    const unjudged = [...new Map([...r.periods].map((p) => [p.period, p.availability?.reason ?? p.reliability?.reason] as const).filter(([, why]) => why))];
     if (unjudged.length) {
       for (const [period, why] of unjudged) yield `- ${period}: ${cell(why!)}`;
       yield '';
     }
+  }
+  const statement = r.periods.length ? creditStatement(r.periods) : null;
+  if (statement) {
+    yield* ['## Credit statement', '', '| period | service | charge | credit | rule | caps | claim by | claim | payable |', '|---|---|---:|---:|---|---|---|---|---:|'];
+    for (const row of statement.rows) {
+      const m = row.money;
+      const caps = m.caps.filter((x) => x.binds).map((x) => `${x.rule}: ${x.before} -> ${x.after} (${x.clause})`).join('; ');
+      yield `| ${row.period} | ${cell(row.service)} | ${amountText(m.charge, m.currency)} | ${amountText(m.capped, m.currency)} | ${m.percent === null ? '' : `${cell(row.rule ?? '')}, ${cell(row.clause)}: ${m.percent}% = ${amountText(m.amount, m.currency)}`} | ${cell(caps)} | ${m.claimBy ?? ''} | ${m.claim}${m.claimed ? ` (${m.claimed})` : ''} | ${amountText(m.payable, m.currency)} |`;
+    }
+    yield '';
+    yield* ['| total | credits | payable |', '|---|---:|---:|'];
+    for (const t of [...statement.byService, ...statement.byYear]) yield `| ${cell(t.label)} | ${amountText(t.credits, t.currency)} | ${amountText(t.payable, t.currency)} |`;
+    yield '';
   }
   if (r.incidents.length) {
     yield* ['## Incidents', '', '| incident | plan / severity | objective | status | due | done | target |', '|---|---|---|---|---|---|---|'];
@@ -266,7 +313,7 @@ export function* markdownLines(r: EvaluationReport): Generator<string> {
   }
   if (r.downtime.length) {
     yield* ['## Outages and maintenance', '', '| record | type | start | end | counted | why |', '|---|---|---|---|---:|---|'];
-    for (const d of r.downtime) yield `| ${cell(d.id)} | ${d.type} | ${d.start} | ${d.end} | ${fmtMinutes(d.countedMinutes) || '0 min'} | ${cell(d.reason)} |`;
+    for (const d of r.downtime) yield `| ${cell(d.id)}${d.services ? ` (${cell(d.services.join(', '))})` : ''} | ${d.type} | ${d.start} | ${d.end} | ${fmtMinutes(d.countedMinutes) || '0 min'} | ${cell(d.reason)} |`;
     yield '';
   }
   if (r.rejected.length) {
@@ -280,4 +327,19 @@ export function* markdownLines(r: EvaluationReport): Generator<string> {
     yield '';
   }
   yield `_${summaryLine(r.counts)}._`;
+}
+
+/** A period's credit in money, as lines under its credit line: the charge and amount, each cap, the claim and what is payable. */
+function moneyLines(m: MoneyCredit): string[] {
+  const cur = m.currency;
+  const lines: string[] = [];
+  const invoices = m.invoices.length ? ` (invoice ${m.invoices.join(', ')}, issued ${m.issued})` : '';
+  lines.push(`charge ${amountText(m.charge, cur)}${invoices}${m.amount !== null ? `; ${m.percent}% = ${amountText(m.amount, cur)}` : ''}`);
+  for (const x of m.caps) {
+    const months = x.months.length > 1 ? `, months ${x.months[0]} to ${x.months[x.months.length - 1]}` : '';
+    lines.push(`cap ${x.rule} (${x.clause}${months}): up to ${x.limit} ${cur}; ${x.before} -> ${x.after} ${cur}${x.binds ? ', binds' : ''}`);
+  }
+  lines.push(`claim ${m.claim}${m.claimBy ? `, claim by ${m.claimBy}` : ''}${m.claimed ? `, claimed ${m.claimed}` : ''}; payable ${amountText(m.payable, cur)}${m.payment ? `, paid ${m.payment}${m.payBy ? ` (by ${m.payBy})` : ''}` : ''}`);
+  if (m.reason) lines.push(m.reason);
+  return lines;
 }

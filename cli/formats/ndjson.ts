@@ -59,6 +59,11 @@ export function incidentLine(v: IncidentVerdict): string {
   const objs = v.objectives;
   for (let i = 0; i < objs.length; i++) out += (i ? ',' : '') + objective(objs[i]);
   out += ']';
+  if (v.services !== undefined) {
+    out += ',"services":[';
+    for (let i = 0; i < v.services.length; i++) out += (i ? ',' : '') + rep(v.services[i]);
+    out += ']';
+  }
   if (v.note !== undefined) out += `,"note":${rep(v.note)}`;
   return `${out}}`;
 }

@@ -3,7 +3,7 @@
 // order of output) stays on the main thread: see cli/commands/evaluate-parallel.ts.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { RecordJudge, contractForRecords } from '../../runtime/session';
+import { RecordJudge, contractForRecords, setupIndex, unitIndex } from '../../runtime/session';
 import { inFile, isRejected, type RecordWarning, validateLine } from '../../runtime/records';
 import { loadContracts } from '../contracts';
 import { incidentLine } from '../formats/ndjson';
@@ -16,6 +16,17 @@ const versions = loaded.versions;
 const judge = new RecordJudge(versions, { asOf: setup.asOf, period: setup.period });
 const contractFor = contractForRecords(versions);
 const file = setup.recordsFile;
+const unitAt = new Map(unitIndex(versions).map((k, i) => [k, i]));
+const setupAt = new Map(setupIndex(versions).map((k, i) => [k, i]));
+/** Unit keys as indexes (see unitIndex), after their count; -1 for every unit. */
+function pushUnits(facts: number[], units: readonly string[] | null | undefined): void {
+  if (!units) {
+    facts.push(-1);
+    return;
+  }
+  facts.push(units.length);
+  for (const u of units) facts.push(unitAt.get(u)!);
+}
 const warnings: RecordWarning[] = [];
 const validation = { warnings, strict: setup.strict };
 
@@ -63,8 +74,9 @@ parentPort!.on('message', (req: BatchRequest) => {
   const outLen = new Int32Array(n);
   const warnLen = new Int32Array(n);
   const warnCount = new Int32Array(n);
-  // Facts for the periods, per record from facts[factAt[i]]: an incident's opened instant; a
-  // downtime's start, end, number of counted pieces, then the pieces' start and end.
+  // Facts for the periods, per record from facts[factAt[i]]: an incident's opened instant and its
+  // units; a downtime's start, end, number of counted pieces, the pieces' start and end, then its
+  // effects per unit (how many, then each: its units, number of pieces, the pieces).
   const facts: number[] = [];
   const factAt = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -88,16 +100,36 @@ parentPort!.on('message', (req: BatchRequest) => {
     factAt[i] = facts.length;
     const j = judge.judge(r);
     if (j.listed) flags[i] |= FLAG.listed;
-    if (j.kind === 'incident') {
+    if (j.kind === 'money') {
+      kinds[i] = KIND.money;
+      outLen[i] += out.add(JSON.stringify(j.record), false);
+    } else if (j.kind === 'incident') {
       kinds[i] = KIND.incident;
       if (j.countsForReliability) flags[i] |= FLAG.countsForReliability;
       if (j.listed && j.verdict.objectives.some((o) => o.status === 'breached')) flags[i] |= FLAG.breach;
       facts.push(j.opened);
+      pushUnits(facts, j.units);
       if (j.listed) outLen[i] += out.add(incidentLine(j.verdict), true);
+    } else if (j.kind === 'setup') {
+      kinds[i] = KIND.setup;
+      facts.push(j.from, j.to, setupAt.get(j.setup)!);
+      pushUnits(facts, j.units);
+    } else if (j.kind === 'requests') {
+      kinds[i] = KIND.requests;
+      facts.push(j.start, j.end, j.total, j.failed);
+      pushUnits(facts, j.units);
     } else {
       kinds[i] = j.verdict.type === 'outage' ? KIND.outage : KIND.maintenance;
       facts.push(j.start, j.end, j.counted.length);
       for (const [s, e] of j.counted) facts.push(s, e);
+      facts.push(j.effects?.length ?? 0);
+      for (const fx of j.effects ?? []) {
+        pushUnits(facts, fx.units);
+        facts.push(fx.counted.length);
+        for (const [s, e] of fx.counted) facts.push(s, e);
+        facts.push(fx.allowed?.length ?? 0);
+        for (const [s, e] of fx.allowed ?? []) facts.push(s, e);
+      }
       if (j.listed) outLen[i] += out.add(kindLine('downtime', j.verdict), true);
     }
   }

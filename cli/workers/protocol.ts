@@ -19,7 +19,8 @@ export interface BatchRequest {
   errors?: Record<number, string>;
 }
 
-export const KIND = { blank: 0, rejected: 1, incident: 2, outage: 3, maintenance: 4 } as const;
+/** `money`: an invoice, claim or report; its typed record (JSON) is in the output bytes, for the main thread only. */
+export const KIND = { blank: 0, rejected: 1, incident: 2, outage: 3, maintenance: 4, requests: 5, setup: 6, money: 7 } as const;
 export const FLAG = { listed: 1, breach: 2, countsForReliability: 4 } as const;
 
 export interface BatchResult {

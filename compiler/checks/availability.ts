@@ -66,7 +66,7 @@ const coarseSlots: Check = (ctx) => {
   // Downtime the target allows in the shortest month: Z x (100 - target) / 100.
   const allowance = mul(rat(BigInt(month)), mul(sub(HUNDRED, target), rat(1n, 100n)));
   if (cmp(rat(BigInt(slotMs)), allowance) <= 0) return;
-  const statement = ctx.ast.statements.find((s) => s.kind === 'availability');
+  const statement = ctx.ast.statements.find((s) => s.kind === 'availability' && s.span.start === a.span.start);
   const measured = statement?.kind === 'availability' ? statement.items.find((l) => l.kind === 'measured') : undefined;
   const span = measured?.kind === 'measured' && measured.slot ? measured.slot.span : a.span;
   const days = exactDecimalText(rat(BigInt(month), BigInt(DAY_MS)));

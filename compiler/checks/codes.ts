@@ -1,6 +1,6 @@
 // The SLA3xxx part of the diagnostic table: one entry per static check, in sub-bands by family
 // (30xx credits, 31xx windows and hours, 32xx target matrix, 33xx units, 34xx calendars and
-// holidays, 35xx names and structure, 36xx availability and reliability). Importing this module
+// holidays, 35xx names and structure, 36xx availability and reliability, 37xx services and downtime definitions). Importing this module
 // registers them with the language's table.
 
 import { type DiagnosticDef, registerDiagnostics, type Severity } from '../../language/diagnostics';
@@ -148,6 +148,22 @@ export const CHECKS = {
     'A target counts `regional` business time, that is on the calendar of the incident\'s region, but a region names no calendar (or the contract declares no regions): incidents of that region cannot be judged. Give every region a calendar: `americas "Americas" calendar english-support`.'),
   spanEmptyPartOfYear: def('SLA3803', 'warning', 'Cross-zone range empty for part of the year',
     'A weekly range whose ends lie in different zones (`monday 09:00 in Asia/Tokyo to monday 10:30 in Australia/Sydney`) closes before it opens in some weeks of the year, because daylight-saving time moves the zones\' offsets apart: those weeks have no business time from it. The year checked is the effective year (2026 without one); the message names the first and last such week.'),
+  // ---- SLA37xx: cloud SLAs (services, downtime definitions) ------------------------------------
+  serviceWithoutAvailability: def('SLA3701', 'warning', 'Service without an availability rule',
+    'The contract declares services and judges the availability of some, but no availability rule reaches this one (or one of its parts): not `availability for service X`, nor `for group G` of its group, nor an unscoped `availability` clause. Its outages are read but judged by nothing, so no credit can ever fall due for it. Add a rule, or an unscoped clause for every service not covered.'),
+  minimumPastAllowance: def('SLA3702', 'warning', 'Minimum downtime period longer than the allowance',
+    'With `minimum downtime period N minutes`, an outage shorter than N minutes does not count. When N is more than the downtime the target allows in a month (99.99% of a 28-day month allows 4.032 minutes), outages far past the allowance never count, and the first one that does breaches the month: the target says less than it seems. The shortest month (28 days) is used.'),
+  errorThresholdAtEnd: def('SLA3703', 'warning', 'Error-rate threshold of 0% or 100%',
+    '`downtime when more than 0% of requests fail` marks a window down for a single failed request; `more than 100%` never marks one down, since no more requests can fail than were made. Usually a threshold in between (5%, 10%) was meant.'),
+  boundAmbiguous: def('SLA3705', 'warning', 'Bound ambiguous at its ends',
+    'A credit band written `99.0 - 99.9 %` (as SLAs print them) does not say whether 99.0% and 99.9% belong to it. slac reads it as at least the first and below the second, [99.0%, 99.9%), so that bands written this way tile without overlap; the other reading, both ends included, makes two such bands share their common end (SLA3002), and the top band pay a credit at the target itself (SLA3003). Write the words meant: `at least 99.0% and below 99.9%` (or `99.0% to < 99.9%`), or `between 99.0% and 99.9%`.'),
+  downtimeDefinitionMeaningless: def('SLA3704', 'warning', 'Downtime definition that makes the target meaningless',
+    'An error-rate window longer than the downtime the target allows in a month (a window of 5 minutes at 99.99%: 4.032 minutes in 28 days) breaches the month with one window above the threshold; a minimum downtime period as long as a month lets no outage inside one count at all.'),
+
+  capNeverBinds: def('SLA3901', 'warning', 'Cap over several months that never binds',
+    'A cap in percent per calendar year or per rolling 12 months is a share of the charges of the months it looks at. When no single month can credit more than that share of its own charge (the largest band credit, or the monthly cap), no sum of months can exceed it either: the cap never binds. Usually a lower share was meant (50% of the year against credits of up to 100% a month).'),
+  amountBeyondMinorUnit: def('SLA3902', 'warning', 'Amount finer than the currency',
+    'An amount has more decimals than the currency\'s minor unit (EUR has cents: 100.005 EUR): no invoice or credit can be that amount. Round it to the minor unit.'),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type CheckKey = keyof typeof CHECKS;

@@ -353,7 +353,7 @@ const bandsWithoutTarget: Check = (ctx) => {
 const creditsWithoutCredit: Check = (ctx) => {
   const credits = ctx.contract.credits;
   if (!credits || credits.linear || credits.bands.length > 0) return;
-  const header = ctx.ast.statements.find((s) => s.kind === 'credits');
+  const header = ctx.ast.statements.find((s) => s.kind === 'credits' && s.span.start === credits.span.start);
   ctx.report.report(CHECKS.creditsEmpty, header && 'headerSpan' in header ? header.headerSpan : credits.span, 'the credits clause has neither a table of bands nor a formula', {
     hint: '| monthly availability | credit |   or   5% for each started 1% below target',
   });

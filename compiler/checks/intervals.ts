@@ -53,7 +53,9 @@ export function coverage<P, T>(
   order: (a: P, b: P) => number,
   options: CoverageOptions = {},
 ): Coverage<P, T> {
+  // Stryker disable next-line EqualityOperator: of two equal points either may be taken
   const max = (a: P, b: P): P => (order(a, b) >= 0 ? a : b);
+  // Stryker disable next-line EqualityOperator: of two equal points either may be taken
   const min = (a: P, b: P): P => (order(a, b) <= 0 ? a : b);
   const clipped = pieces
     .map((p) => ({ from: max(p.from, domain.from), to: min(p.to, domain.to), owner: p.owner }))
@@ -85,6 +87,7 @@ export function coverage<P, T>(
   let reachOwner: T | null = null;
   for (const p of clipped) {
     if (order(p.from, reach) > 0) gaps.push({ from: reach, to: p.from, before: reachOwner, after: p.owner });
+    // Stryker disable next-line ConditionalExpression: reachOwner is null only while reach is the domain's start, where no piece can start before it
     else if (reachOwner !== null && reachOwner !== p.owner && order(p.from, reach) < 0 && firstOfPair(reachOwner, p.owner)) {
       overlaps.push({ from: p.from, to: min(reach, p.to), first: reachOwner, second: p.owner });
     }
@@ -105,8 +108,10 @@ export function coverage<P, T>(
     } else {
       // A gap at one end only (a piece starts or ends exactly at the seam): its neighbour across
       // the seam is the first piece (for the tail) or the piece that reaches the end (for the head).
-      if (tail.after === null && order(tail.to, domain.to) === 0) gaps[gaps.length - 1] = { ...tail, after: clipped[0].owner };
-      if (head.before === null && order(head.from, domain.from) === 0) gaps[0] = { ...gaps[0], before: reachOwner };
+      // Only the gap ending at the domain's end has no piece after it, and only the one starting at
+      // its start none before it.
+      if (tail.after === null) gaps[gaps.length - 1] = { ...tail, after: clipped[0].owner };
+      if (head.before === null) gaps[0] = { ...gaps[0], before: reachOwner };
     }
   }
   return { gaps, overlaps };

@@ -9,7 +9,9 @@ import type { Check, CheckContext } from './context';
 import { durationsOf } from './units';
 
 function headerOf(ctx: CheckContext, kind: 'maintenance' | 'channels' | 'causes'): Span | null {
-  for (const s of ctx.ast.statements) if (s.kind === kind) return s.headerSpan;
+  // With services, several maintenance blocks: the one the checked rule was lowered from.
+  const at = kind === 'maintenance' ? ctx.contract.maintenance?.span.start : undefined;
+  for (const s of ctx.ast.statements) if (s.kind === kind && (at === undefined || s.span.start === at)) return s.headerSpan;
   return null;
 }
 
@@ -43,7 +45,7 @@ const maintenanceWindows: Check = (ctx) => {
   const m = ctx.contract.maintenance;
   const header = headerOf(ctx, 'maintenance');
   if (!m || !header) return;
-  const statement = ctx.ast.statements.find((s) => s.kind === 'maintenance');
+  const statement = ctx.ast.statements.find((s) => s.kind === 'maintenance' && s.span.start === m.span.start);
   const windowsLine = statement?.kind === 'maintenance' ? statement.items.find((l) => l.kind === 'windows') : undefined;
   if (m.windows.length > 0 || (windowsLine?.kind === 'windows' && windowsLine.anyTime)) return;
   ctx.report.report(

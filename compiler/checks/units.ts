@@ -24,6 +24,9 @@ export function durationsOf(c: Contract): { duration: Duration; what: string }[]
   add(c.maintenance?.notice?.duration, 'the maintenance notice');
   add(c.credits?.claimWindow?.duration, 'the claim window');
   for (const u of c.updates ?? []) add(u.every, 'the update interval');
+  // Rules scoped to services (`maintenance for service compute`) have durations too.
+  for (const m of c.scoped?.maintenance ?? []) add(m.notice?.duration, 'the maintenance notice');
+  for (const cr of c.scoped?.credits ?? []) add(cr.claimWindow?.duration, 'the claim window');
   return out.sort((a, b) => a.duration.span.start - b.duration.span.start);
 }
 

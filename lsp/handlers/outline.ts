@@ -26,6 +26,10 @@ const KIND: Record<SlacKind, SymbolKind> = {
   channel: SymbolKind.Interface,
   region: SymbolKind.Namespace,
   pauseReason: SymbolKind.Constant,
+  service: SymbolKind.Module,
+  group: SymbolKind.Package,
+  part: SymbolKind.Field,
+  setup: SymbolKind.Constant,
 };
 
 /** A span shrunk so that it does not end past the end of its last line's text (LSP ranges must nest). */

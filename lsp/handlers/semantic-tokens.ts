@@ -23,6 +23,10 @@ const SYMBOL_TYPE: Record<SymbolKind, TokenTypeName> = {
   channel: 'property',
   region: 'namespace',
   pauseReason: 'property',
+  service: 'namespace',
+  group: 'namespace',
+  part: 'property',
+  setup: 'property',
 };
 
 export interface SemanticToken {

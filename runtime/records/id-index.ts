@@ -72,10 +72,12 @@ class IdIndex {
  */
 export class SeenIds {
   private readonly byType: Record<RecordType, IdIndex> = {
-    incident: new IdIndex(), outage: new IdIndex(), maintenance: new IdIndex(),
+    incident: new IdIndex(), outage: new IdIndex(), maintenance: new IdIndex(), requests: new IdIndex(), setup: new IdIndex(), invoice: new IdIndex(), claim: new IdIndex(), report: new IdIndex(),
   };
 
   claim(rec: InputRecord): Rejected | null {
+    // A requests or setup record's id is optional: one without is not checked.
+    if (rec.id === '') return null;
     const first = this.byType[rec.type].claim(rec.id, rec.line);
     if (first !== 0) {
       return { line: rec.line, id: rec.id, message: `duplicate ${rec.type} id ${quote(rec.id)} (first on line ${first})` };

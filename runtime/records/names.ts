@@ -39,6 +39,16 @@ export interface NameIndex {
   channels: DeclaredNames;
   channelRequired: boolean;
   channelList: string;
+  /** Declared services and `service/part`s (empty without a services block, where only `default` is accepted). */
+  services: DeclaredNames;
+  serviceList: string;
+  /** Whether outages and maintenance must say which services they affect (the contract declares several). */
+  serviceRequired: boolean;
+  /** The maintenance kinds any maintenance clause declares. */
+  kinds: DeclaredNames;
+  kindList: string;
+  setups: DeclaredNames;
+  setupList: string;
 }
 
 const indexes = new WeakMap<Contract, NameIndex>();
@@ -58,6 +68,28 @@ function declared(ids: readonly string[]): DeclaredNames {
   const names = new DeclaredNames();
   for (const id of ids) names.add(id, id);
   return names;
+}
+
+function kindNames(contract: Contract): Pick<NameIndex, 'kinds' | 'kindList'> {
+  const all: string[] = [];
+  for (const m of [contract.maintenance, ...(contract.scoped?.maintenance ?? [])]) for (const k of m?.kinds ?? []) if (!all.includes(k)) all.push(k);
+  return { kinds: declared(all), kindList: listOf(all) };
+}
+
+function serviceNames(contract: Contract): Pick<NameIndex, 'services' | 'serviceList' | 'serviceRequired'> {
+  const declaredServices = contract.services ?? [];
+  const names = new DeclaredNames();
+  if (declaredServices.length === 0) {
+    names.add('default', 'default');
+    return { services: names, serviceList: 'none (omit "service")', serviceRequired: false };
+  }
+  const shown: string[] = [];
+  for (const s of declaredServices) {
+    names.add(s.id, s.id);
+    for (const p of s.parts) names.add(`${s.id}/${p.id}`, `${s.id}/${p.id}`);
+    shown.push(s.parts.length ? `${s.id} (parts: ${s.parts.map((p) => `${s.id}/${p.id}`).join(', ')})` : s.id);
+  }
+  return { services: names, serviceList: shown.join(', '), serviceRequired: declaredServices.length > 1 };
 }
 
 export function nameIndex(contract: Contract): NameIndex {
@@ -87,6 +119,10 @@ export function nameIndex(contract: Contract): NameIndex {
     channels: declared(rule ? rule.channels.map((c) => c.id) : []),
     channelRequired: rule !== null,
     channelList: rule ? listOf(rule.channels.map((c) => (c.official ? `${c.id} (official)` : c.id))) : '',
+    ...serviceNames(contract),
+    ...kindNames(contract),
+    setups: declared((contract.setups ?? []).map((s) => s.id)),
+    setupList: listOf((contract.setups ?? []).map((s) => s.id)),
   };
   indexes.set(contract, ix);
   return ix;

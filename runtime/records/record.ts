@@ -17,6 +17,8 @@ export interface IncidentRecord {
   cause: string;
   /** Null only when the contract has no channel rule and the record gave none. */
   channel: string | null;
+  /** The services (or `service/part`) it concerns, as the contract declares them; null when not stated. */
+  services?: string[] | null;
   line: number;
   // Support SLAs (absent: not given).
   /** The customer's region (a declared region id): `regional` targets count on its calendar. */
@@ -49,6 +51,8 @@ export interface OutageRecord {
   start: number;
   end: number;
   cause: string;
+  /** The services (or `service/part`) it affects, as declared; null = the contract's only service. */
+  services?: string[] | null;
   line: number;
 }
 
@@ -60,10 +64,85 @@ export interface MaintenanceRecord {
   /** Null = no notice was given. */
   notified: number | null;
   acknowledged: number | null;
+  /** The kind of maintenance (`emergency`), as declared; absent = planned maintenance. */
+  kind?: string;
+  /** The services (or `service/part`) it affects, as declared; null = every service. */
+  services?: string[] | null;
   line: number;
 }
 
-export type InputRecord = IncidentRecord | OutageRecord | MaintenanceRecord;
+/** Request counts of a service over [start, end), for error-rate downtime. */
+export interface RequestsRecord {
+  type: 'requests';
+  /** Optional in the log: '' when not given (then not checked for duplicates). */
+  id: string;
+  start: number;
+  end: number;
+  total: number;
+  failed: number;
+  /** The service (or `service/part`), as declared; null = the contract's only service. */
+  services?: string[] | null;
+  line: number;
+}
+
+/** The customer had a setup of a service over [from, to) (to null: still has it). */
+export interface SetupRecord {
+  type: 'setup';
+  /** Optional in the log: '' when not given. */
+  id: string;
+  setup: string;
+  from: number;
+  to: number | null;
+  services?: string[] | null;
+  line: number;
+}
+
+
+/** The charge for a service (or a group) for one month: the basis of credits in money. */
+export interface InvoiceRecord {
+  type: 'invoice';
+  id: string;
+  /** YYYY-MM. */
+  period: string;
+  /** The service id as declared; null for a group invoice, or for the only service. */
+  service: string | null;
+  /** The group id as declared, for an invoice of a group. */
+  group: string | null;
+  /** Decimal text, as given ("1234.50"). */
+  amount: string;
+  /** ISO 4217, upper case. */
+  currency: string;
+  /** YYYY-MM-DD. */
+  issued: string;
+  /** YYYY-MM-DD, or null while unpaid. */
+  paid: string | null;
+  line: number;
+}
+
+/** The customer's claim of a month's credit. */
+export interface ClaimRecord {
+  type: 'claim';
+  id: string;
+  period: string;
+  /** The service id as declared; null = the only service. */
+  service: string | null;
+  /** YYYY-MM-DD. */
+  submitted: string;
+  line: number;
+}
+
+/** The provider's monthly service level report. */
+export interface ReportRecord {
+  type: 'report';
+  id: string;
+  period: string;
+  submitted: string;
+  line: number;
+}
+
+export type MoneyRecord = InvoiceRecord | ClaimRecord | ReportRecord;
+
+export type InputRecord = IncidentRecord | OutageRecord | MaintenanceRecord | RequestsRecord | SetupRecord | MoneyRecord;
 export type RecordType = InputRecord['type'];
 
 export interface Rejected {

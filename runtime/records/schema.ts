@@ -11,7 +11,7 @@ export type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] 
 
 export const VALIDATORS = generated as unknown as Record<RecordType, Validator>;
 
-const TIMESTAMP_FIELDS = new Set(['opened', 'responded', 'restored', 'resolved', 'start', 'end', 'notified', 'acknowledged', 'prioritized']);
+const TIMESTAMP_FIELDS = new Set(['opened', 'responded', 'restored', 'resolved', 'start', 'end', 'notified', 'acknowledged', 'prioritized', 'from', 'to']);
 
 export function schemaMessage(err: ErrorObject, raw: Record<string, unknown>): string {
   if (err.keyword === 'required' && err.instancePath === '') {

@@ -6,12 +6,13 @@ import type { Contract } from '../../compiler/ir';
 import { formatInstant } from '../time';
 import { unknownFields } from './fields';
 import type { RecordLine } from './lines';
-import { known, nameIndex } from './names';
+import { known, nameIndex, type NameIndex } from './names';
 import { type IncidentRecord, type InputRecord, isRejected, type RecordWarning, type Rejected } from './record';
 import { supportFields } from './support';
 import { schemaMessage, VALIDATORS } from './schema';
 import { explainTimestamp, inSupportedRange, parseTimestamp } from './timestamp';
 import { describeValue, quote } from './values';
+import { validateMoneyRecord } from './money';
 
 /**
  * Picks the contract (version) a record is validated against. `at` is the record's own instant,
@@ -22,7 +23,8 @@ import { describeValue, quote } from './values';
  */
 export type ContractFor = (at: number | null, raw: Readonly<Record<string, unknown>>, line: number) => Contract;
 
-const TYPES = 'expected "incident", "outage" or "maintenance"';
+const TYPES = 'expected "incident", "outage", "maintenance", "requests", "setup", "invoice", "claim" or "report"';
+const MONEY_TYPES = new Set(['invoice', 'claim', 'report']);
 
 function reject(line: number, raw: Record<string, unknown> | null, message: string): Rejected {
   const id = raw?.id;
@@ -49,7 +51,7 @@ function notBefore(raw: Record<string, unknown>, field: string, t: number | null
 export function recordInstant(raw: unknown): number | null {
   if (raw === null || typeof raw !== 'object') return null;
   const r = raw as Record<string, unknown>;
-  const v = r.type === 'incident' ? r.opened : r.start;
+  const v = r.type === 'incident' ? r.opened : r.type === 'setup' ? r.from : r.start;
   if (typeof v !== 'string') return null;
   const t = parseTimestamp(v);
   return inSupportedRange(t) ? t : null;
@@ -79,6 +81,28 @@ function checkFields(r: Record<string, unknown>, type: InputRecord['type'], line
 }
 
 /**
+ * The services a record names (`service` or `services`), as the contract declares them; null when
+ * it names none (allowed for incidents, and for outages and maintenance of a contract with one
+ * service or none); a string when the record is to be rejected, saying why.
+ */
+function servicesOf(r: Record<string, unknown>, ix: NameIndex, required: boolean): string[] | null | string {
+  const one = r.service as string | null | undefined;
+  const many = r.services as string[] | undefined;
+  if (one !== undefined && one !== null && many !== undefined) return 'give "service" or "services", not both';
+  const named = many ?? (one === undefined || one === null ? null : [one]);
+  if (named === null) {
+    return required ? `missing field "service" (the contract declares several services: ${ix.serviceList}; "services" names several)` : null;
+  }
+  const out: string[] = [];
+  for (const n of named) {
+    const id = ix.services.resolve(n);
+    if (id === undefined) return `unknown service ${quote(n)} ${known(ix.serviceList, 'services')}`;
+    if (!out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+/**
  * Validates one parsed record against the schema, timestamp rules and the names `contract` declares.
  * Stateless: duplicate ids are the reader's concern (readRecords). Copies known fields into a fresh
  * object, so unknown keys (including `__proto__`) can pollute nothing; they are reported through
@@ -90,12 +114,13 @@ export function validateRecord(raw: unknown, line: number, contract: Contract, o
     return { line, message: `record must be a JSON object, got ${describeValue(raw)}` };
   }
   const r = raw as Record<string, unknown>;
-  const type = r.type;
-  if (type === undefined) return reject(line, r, `missing required field "type" (${TYPES})`);
-  if (type !== 'incident' && type !== 'outage' && type !== 'maintenance') {
-    const shown = typeof type === 'string' ? quote(type) : describeValue(type);
+  const given = r.type;
+  if (given === undefined) return reject(line, r, `missing required field "type" (${TYPES})`);
+  if (given !== 'incident' && given !== 'outage' && given !== 'maintenance' && given !== 'requests' && given !== 'setup' && !MONEY_TYPES.has(given as string)) {
+    const shown = typeof given === 'string' ? quote(given) : describeValue(given);
     return reject(line, r, `unknown record type ${shown} in field "type" (${TYPES})`);
   }
+  const type = given as InputRecord['type'];
   if (options.warnings !== undefined || options.strict) {
     const rejected = checkFields(r, type, line, options);
     if (rejected !== null) return rejected;
@@ -103,6 +128,7 @@ export function validateRecord(raw: unknown, line: number, contract: Contract, o
   const validate = VALIDATORS[type];
   if (!validate(r)) return reject(line, r, schemaMessage(validate.errors![0]!, r));
 
+  if (type === 'invoice' || type === 'claim' || type === 'report') return validateMoneyRecord(r, type, line, contract);
   const err = { error: null as string | null };
   const zone = contract.timeZone;
   if (type === 'incident') {
@@ -147,14 +173,29 @@ export function validateRecord(raw: unknown, line: number, contract: Contract, o
       return reject(line, r, `missing field "channel" (the contract has a channel rule: ${ix.channelList})`);
     }
     const channel = channelText === null ? null : (ix.channels.resolve(channelText) ?? channelText);
+    const services = servicesOf(r, ix, false);
+    if (typeof services === 'string') return reject(line, r, services);
     const rec: IncidentRecord = {
       type: 'incident', id: r.id as string, plan, severity, category, opened, responded, restored, resolved,
-      cause, channel, line,
+      cause, channel, ...(services && { services }), line,
     };
     const support = supportFields(r, rec, contract);
     return support === null ? rec : reject(line, r, support);
   }
 
+  if (type === 'setup') {
+    const from = instant(r, 'from', err) as number;
+    const to = instant(r, 'to', err);
+    if (err.error !== null) return reject(line, r, err.error);
+    const order = notBefore(r, 'to', to, 'from', from, zone);
+    if (order !== null) return reject(line, r, order);
+    const ix = nameIndex(contract);
+    const setup = ix.setups.resolve(r.setup as string);
+    if (setup === undefined) return reject(line, r, `unknown setup ${quote(r.setup)} ${known(ix.setupList, 'setups')}`);
+    const services = servicesOf(r, ix, ix.serviceRequired);
+    if (typeof services === 'string') return reject(line, r, services);
+    return { type: 'setup', id: typeof r.id === 'string' ? r.id : '', setup, from, to, ...(services && { services }), line };
+  }
   const start = instant(r, 'start', err) as number;
   const end = instant(r, 'end', err) as number;
   if (type === 'outage') {
@@ -164,14 +205,34 @@ export function validateRecord(raw: unknown, line: number, contract: Contract, o
     const ix = nameIndex(contract);
     const cause = ix.causes.resolve(r.cause as string);
     if (cause === undefined) return reject(line, r, `unknown cause ${quote(r.cause)} ${known(ix.causeList, 'causes')}`);
-    return { type: 'outage', id: r.id as string, start, end, cause, line };
+    const services = servicesOf(r, ix, ix.serviceRequired);
+    if (typeof services === 'string') return reject(line, r, services);
+    return { type: 'outage', id: r.id as string, start, end, cause, ...(services && { services }), line };
+  }
+  if (type === 'requests') {
+    if (err.error !== null) return reject(line, r, err.error);
+    const order = notBefore(r, 'end', end, 'start', start, zone);
+    if (order !== null) return reject(line, r, order);
+    const total = r.total as number;
+    const failed = r.failed as number;
+    if (failed > total) return reject(line, r, `"failed" (${failed}) is more than "total" (${total})`);
+    const ix = nameIndex(contract);
+    const services = servicesOf(r, ix, ix.serviceRequired);
+    if (typeof services === 'string') return reject(line, r, services);
+    return { type: 'requests', id: typeof r.id === 'string' ? r.id : '', start, end, total, failed, ...(services && { services }), line };
   }
   const notified = instant(r, 'notified', err);
   const acknowledged = instant(r, 'acknowledged', err);
   if (err.error !== null) return reject(line, r, err.error);
   const order = notBefore(r, 'end', end, 'start', start, zone);
   if (order !== null) return reject(line, r, order);
-  return { type: 'maintenance', id: r.id as string, start, end, notified, acknowledged, line };
+  const ix = nameIndex(contract);
+  const services = servicesOf(r, ix, false);
+  if (typeof services === 'string') return reject(line, r, services);
+  const kindText = (r.kind ?? null) as string | null;
+  const kind = kindText === null ? undefined : ix.kinds.resolve(kindText);
+  if (kindText !== null && kind === undefined) return reject(line, r, `unknown maintenance kind ${quote(kindText)} ${known(ix.kindList, 'maintenance kinds')}`);
+  return { type: 'maintenance', id: r.id as string, start, end, notified, acknowledged, ...(kind !== undefined && { kind }), ...(services && { services }), line };
 }
 
 

@@ -3,7 +3,7 @@
 // It runs in the built CLI (npm test builds it first), as users run it.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +83,57 @@ describe('evaluate --format ndjson on worker threads', () => {
       expect(one.stdout.match(/"line is 17825792 bytes \(17 MiB\), longer than/g)).toHaveLength(1);
     });
   }
+
+  it('gives byte-identical output for a contract with services, parts and scoped maintenance', () => {
+    const contract = join(dir, 'services.sla');
+    writeFileSync(
+      contract,
+      readFileSync(join(ROOT, 'test/fixtures/good/services.sla'), 'utf8') +
+        '\nmaintenance for service dns\n  kinds emergency\n  windows any time\n  notice at least 48 hours before the start\n  notice for emergency as much as possible\n  allowance 3 hours per calendar month\n  at most 40 windows per calendar month\n  not counted as downtime\n',
+    );
+    const units = ['compute', 'mdb', 'mdb/read', 'mdb/write', 'dns', 'storage'];
+    const lines: string[] = [];
+    const base = Date.UTC(2026, 2, 1);
+    for (let i = 0; i < 20_000; i++) {
+      const t = base + i * 300_000;
+      const iso = (ms: number) => new Date(ms).toISOString();
+      const one = units[i % units.length];
+      const which = i % 5 === 0 ? { services: [one, units[(i + 2) % units.length]] } : i % 7 === 0 ? {} : { service: one };
+      if (i % 3 === 0) lines.push(JSON.stringify({ type: 'outage', id: `O${i}`, ...which, start: iso(t), end: iso(t + 120_000), cause: i % 11 ? 'provider' : 'customer' }));
+      else lines.push(JSON.stringify({ type: 'maintenance', id: `M${i}`, ...which, ...(i % 13 === 0 ? { kind: 'emergency' } : {}), start: iso(t), end: iso(t + 600_000), notified: iso(t - (i % 4) * 86_400_000) }));
+    }
+    const file = join(dir, 'services.ndjson');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const args = ['evaluate', contract, file, '--format', 'ndjson', '--as-of', '2026-12-01'];
+    const one = slac(args, 0);
+    const par = slac(args, 2);
+    expect(one.code).toBe(3); // the outages and maintenance naming no service, in a contract with several
+    expect(par.stdout).toBe(one.stdout);
+    expect(one.stdout).toMatch(/"kind":"period","period":"2026-03","service":"mdb","part":"write"/);
+  });
+  it('gives byte-identical output with invoices, claims and an invoice in a second currency', () => {
+    const contract = join(dir, 'money.sla');
+    writeFileSync(
+      contract,
+      'contract "Money"\nversion 1\neffective 2025-01-01\ntime zone UTC\ncauses\n  counted provider\navailability\n  target 99.9% per calendar month\ncredits\n  | monthly availability | credit |\n  | below 99.90% | 10% |\n  at most 50% per rolling 12 months\n  claim within 30 days after invoice\n',
+    );
+    const lines: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      const m = `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+      lines.push(JSON.stringify({ type: 'outage', id: `O${i}`, start: `${m}-10T00:00:00Z`, end: `${m}-10T0${i % 9}:30:00Z`, cause: 'provider' }));
+      lines.push(JSON.stringify({ type: 'invoice', id: `I${i}`, period: m, amount: `${1000 + i}.50`, currency: i === 17 ? 'USD' : 'EUR', issued: `${m}-28` }));
+      if (i % 3) lines.push(JSON.stringify({ type: 'claim', id: `C${i}`, period: m, submitted: `${m}-${i % 2 ? '28' : '01'}` }));
+    }
+    for (let k = 0; k < 5000; k++) lines.push('');
+    const file = join(dir, 'money.ndjson');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const args = ['evaluate', contract, file, '--format', 'ndjson', '--as-of', '2027-06-01'];
+    const one = slac(args, 0);
+    const par = slac(args, 2);
+    expect(par.stdout).toBe(one.stdout);
+    expect(one.stdout).toMatch(/"kind":"rejected","line":\d+,"file":"[^"]*","id":"I17","message":"the invoice is in USD, earlier invoices are in EUR/);
+    expect(one.stdout).toMatch(/"money":\{"currency":"EUR","charge":"1023.50"/);
+  });
 
   it('gives byte-identical output on the bad-records fixture', () => {
     const args = ['evaluate', 'contracts/sagicc/v04.sla', 'test/fixtures/evaluate/bad-records.ndjson', '--format', 'ndjson', '--as-of', '2026-04-30T00:00:00-05:00'];

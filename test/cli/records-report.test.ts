@@ -38,7 +38,7 @@ describe('fields the schema does not know', () => {
     { line: 1, id: 'S1', field: 'resovled', message: 'unknown field "resovled" is ignored (did you mean "resolved"?)' },
     { line: 1, id: 'S1', field: 'restord', message: 'unknown field "restord" is ignored (did you mean "restored"?)' },
     { line: 2, id: 'O1', field: 'Cause', message: 'unknown field "Cause" is ignored (did you mean "cause"?)' },
-    { line: 2, id: 'O1', field: 'ticket', message: 'unknown field "ticket" is ignored (an outage has type, id, start, end, cause)' },
+    { line: 2, id: 'O1', field: 'ticket', message: 'unknown field "ticket" is ignored (an outage has type, id, start, end, cause, service, services)' },
     { line: 3, id: 'M1', field: 'notifed', message: 'unknown field "notifed" is ignored (did you mean "notified"?)' },
   ];
 
@@ -76,7 +76,7 @@ describe('fields the schema does not know', () => {
     expect(doc.warnings).toEqual([]);
     expect(doc.rejected.map((x: { line: number; message: string }) => [x.line, x.message])).toEqual([
       [1, 'unknown field "resovled" (did you mean "resolved"?); unknown field "restord" (did you mean "restored"?); --strict rejects fields the schema does not know'],
-      [2, 'unknown field "Cause" (did you mean "cause"?); unknown field "ticket" (an outage has type, id, start, end, cause); --strict rejects fields the schema does not know'],
+      [2, 'unknown field "Cause" (did you mean "cause"?); unknown field "ticket" (an outage has type, id, start, end, cause, service, services); --strict rejects fields the schema does not know'],
       [3, 'unknown field "notifed" (did you mean "notified"?); --strict rejects fields the schema does not know'],
     ]);
   });

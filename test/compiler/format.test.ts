@@ -92,7 +92,7 @@ describe('fmt', () => {
 });
 
 // ---- property: random contracts in random layouts -------------------------------------------
-const RESERVED = new Set(['contract', 'version', 'effective', 'provider', 'customer', 'time', 'calendar', 'severities', 'plans', 'categories', 'response', 'restoration', 'resolution', 'causes', 'reporting', 'maintenance', 'availability', 'reliability', 'credits', 'note', 'clause', 'regions', 'pause', 'clocks', 'update']);
+const RESERVED = new Set(['contract', 'version', 'effective', 'provider', 'customer', 'time', 'calendar', 'severities', 'plans', 'categories', 'response', 'restoration', 'resolution', 'causes', 'reporting', 'maintenance', 'availability', 'reliability', 'credits', 'note', 'clause', 'regions', 'pause', 'clocks', 'update', 'services', 'setups']);
 const STRICT = new Set(['none', 'na', 'at', 'above', 'below', 'between', 'minute', 'minutes', 'min', 'mins', 'hour', 'hours', 'hr', 'hrs', 'day', 'days', 'target', 'plan', 'severity']);
 const word = fc.stringMatching(/^[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4})?$/).filter((w) => !RESERVED.has(w) && !STRICT.has(w));
 const sp = fc.constantFrom(' ', '  ', '\t', '   ');
@@ -124,6 +124,13 @@ const contractArb = fc
     support: fc.boolean(),
     forms: fc.array(fc.constantFrom('1 regional business day', '2 days on calendar biz', 'end of next biz day', 'next biz day by 12:00', 'within 2 biz hours', 'end of next biz day by email'), { minLength: 4, maxLength: 4 }),
     clockParts: fc.subarray(['starts at prioritized', 'pauses while waiting', 'reopened starts a new cycle', 'pauses on business time only'], { minLength: 1 }),
+    // Cloud SLAs: services with groups and parts, scoped rules, downtime definitions.
+    services: fc.uniqueArray(word, { maxLength: 3 }),
+    parts: fc.uniqueArray(word, { maxLength: 2 }),
+    measured: fc.constantFrom('as exact time', 'in slots of 5 minutes', 'in full minutes', 'in started minutes', ''),
+    minimum: fc.option(fc.constantFrom('5 minutes', '1 min', '2 hours'), { nil: undefined }),
+    boundForms: fc.array(fc.constantFrom(0, 1, 2, 3, 4), { minLength: 3, maxLength: 3 }),
+    errorRate: fc.option(fc.tuple(pctText, fc.constantFrom('a minute', '5 minutes', '1 minute'), fc.option(fc.constantFrom('10', '100'), { nil: undefined }), fc.boolean()), { nil: undefined }),
   })
   .map((r) => {
     const c = (i: number) => (r.comments[i] ? `${r.pad}${r.comments[i]}` : '');
@@ -151,10 +158,31 @@ const contractArb = fc
       lines.push('resolution targets', '| severity | target |');
       r.sevs.forEach((sv, i) => lines.push(`| ${sv} |${r.pad}${r.forms[i % r.forms.length]} |`));
     }
+    if (r.services.length) {
+      lines.push('services');
+      r.services.forEach((sv, i) => {
+        lines.push(`${r.pad}${sv}${i % 2 ? '' : ` "${r.title}"`}${i === 1 ? ' group grp' : ''}`);
+        if (i === 0) for (const p of r.parts) lines.push(`${r.pad}${r.pad}part ${p}${r.pad}"${r.title}"`);
+      });
+    }
     lines.push(`${b(3)}availability`, `${r.pad}target ${r.pct}% per calendar month${c(8)}`);
+    if (r.measured) lines.push(`${r.pad}measured ${r.measured}`);
+    if (r.minimum) lines.push(`${r.pad}minimum   downtime period ${r.minimum}`);
+    if (r.errorRate) {
+      const [p, window, least, comma] = r.errorRate;
+      lines.push(`${r.pad}downtime when more than ${p}% of requests fail in ${window}${least ? `${comma ? ',' : ''} with at least ${least} requests` : ''}`);
+    }
+    if (r.services.length) {
+      lines.push(`availability for service ${r.services[0]}${r.parts.length ? ` part ${r.parts[0]}` : ''}`, `${r.pad}target 99.5% per calendar month`);
+      if (r.services.length > 1) lines.push(`maintenance  for group grp`, `${r.pad}windows any time`);
+    }
     if (r.bands.length) {
       lines.push('credits', '| monthly availability | credit |');
-      for (const [lo, hi, cr] of r.bands) lines.push(`| at least ${lo}% and below ${hi}% |${r.pad}${cr}% |${c(9)}`);
+      r.bands.forEach(([lo, hi, cr], i) => {
+        // The bound forms SLAs print: words, `X% to < Y%`, `< Y% - X%`, `>= X% and < Y%`, `X - Y %`.
+        const bound = [`at least ${lo}% and below ${hi}%`, `${lo}% to < ${hi}%`, `< ${hi}%-${lo}%`, `>= ${lo}% and < ${hi}%`, `${lo} - ${hi} %`][r.boundForms[i]];
+        lines.push(`| ${bound} |${r.pad}${cr}% |${c(9)}`);
+      });
       lines.push(`${r.pad}5% for each started 1% below target`, 'at most 50%');
     }
     if (r.note.length) lines.push(`${b(4)}note "${r.title}" """`, ...r.note.map((t) => `${r.pad}${t}`), '"""');

@@ -259,6 +259,29 @@ describe('edge cases', () => {
     expect(c.elapsed(10, 5)).toBe(0);
   });
 
+  it('refuses NaN and infinite instants instead of answering from a wrong year', () => {
+    // The record reader rejects such timestamps first; the clock must not silently count from
+    // year 1 or loop for ever if one slips through.
+    const c = createBusinessClock(calendar(weekdays(MON_FRI, '08:00', '18:00')), Z);
+    const t = at('2026-03-10T10:00', Z);
+    const finite = /instants must be finite/;
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(() => c.due(bad, HOUR)).toThrow(finite);
+      expect(() => c.nextBusinessInstant(bad)).toThrow(finite);
+      expect(() => c.isBusinessInstant(bad)).toThrow(finite);
+    }
+    expect(() => c.elapsed(t, Number.POSITIVE_INFINITY)).toThrow(finite);
+    expect(() => c.elapsed(Number.NEGATIVE_INFINITY, t)).toThrow(finite);
+    expect(() => c.intervals(t, Number.POSITIVE_INFINITY)).toThrow(finite);
+    expect(() => c.due(t, Number.NaN)).toThrow(RangeError);
+    expect(() => c.due(t, Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    // An empty or reversed span, NaN included, is simply empty: nothing counted, no interval.
+    expect(c.elapsed(t, Number.NaN)).toBe(0);
+    expect(c.intervals(t, Number.NaN)).toEqual([]);
+    expect(c.intervals(t, t)).toEqual([]);
+    expect(c.elapsed(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY)).toBe(0);
+  });
+
   it('answers Infinity for a due time after the horizon, at once and without walking the years', () => {
     let yearsAsked = 0;
     const office = createBusinessClock(calendar(weekdays(MON_FRI, '08:00', '18:00')), Z, {
@@ -527,6 +550,156 @@ function clockFor(s: Scenario) {
   const holidaysFor = (year: number): string[] => s.holidays.filter((d) => d.startsWith(`${year}-`));
   return createBusinessClock(s.cal, s.zone, { holidaysFor });
 }
+
+describe('searches at their limits', () => {
+  const NY = 'America/New_York';
+  /** Every local date of `y`, for a holidaysFor that closes whole years. */
+  const everyDay = (y: number): string[] => {
+    const out: string[] = [];
+    for (let d = DateTime.utc(y, 1, 1); d.year === y; d = d.plus({ days: 1 })) out.push(d.toISODate() ?? '');
+    return out;
+  };
+  const mondaysHour = calendar([range(1, '10:00', '11:00')]);
+
+  it('the wall clock: due exactly at the horizon is due, and every instant is counted time', () => {
+    expect(wallDue(0, 500, 500)).toBe(500);
+    expect(wallClock.nextBusinessInstant(1234)).toBe(1234);
+  });
+
+  it('an invalid target names itself', () => {
+    const c = createBusinessClock(calendar(weekdays(MON_FRI, '08:00', '18:00')), 'UTC');
+    expect(() => c.due(0, -5)).toThrow('invalid target -5');
+  });
+
+  it('a 24x7 calendar: due exactly at the horizon, and a target one millisecond longer answered at once', () => {
+    let yearsAsked = 0;
+    const always = createBusinessClock(calendar([], { allDay: true }), 'UTC', {
+      holidaysFor: () => {
+        yearsAsked++;
+        return [];
+      },
+    });
+    const start = utc('2026-03-02T08:00');
+    expect(always.isBusinessInstant(utc('2026-03-07T03:00'))).toBe(true);
+    expect(always.elapsed(start, start + 7 * 24 * HOUR)).toBe(7 * 24 * HOUR);
+    yearsAsked = 0;
+    // Every instant counts: a target of the whole horizon ends exactly at the horizon.
+    expect(always.due(start, 30 * 24 * HOUR, start + 30 * 24 * HOUR)).toBe(start + 30 * 24 * HOUR);
+    // One millisecond more than a century holds: Infinity, without building a single year.
+    const fresh = createBusinessClock(calendar([], { allDay: true }), 'UTC', {
+      holidaysFor: () => {
+        yearsAsked++;
+        return [];
+      },
+    });
+    yearsAsked = 0;
+    expect(fresh.due(start, Math.round(DUE_HORIZON_YEARS * 365.2425) * 24 * HOUR + 1)).toBe(Number.POSITIVE_INFINITY);
+    expect(yearsAsked).toBe(0);
+  });
+
+  it('a calendar with no hours at all answers null even for a target larger than any century', () => {
+    expect(createBusinessClock(calendar([]), 'UTC').due(utc('2026-01-01T00:00'), 100_000 * HOUR)).toBeNull();
+  });
+
+  it('daylight saving gains count: Sunday 01:00-02:00 in New York lasts 2 hours each November', () => {
+    // The fall-back Sunday repeats 01:00-02:00 (01:00 EDT to 02:00 EST), and the spring Sunday
+    // loses nothing (02:00 is after the range): a century holds one hour a week plus one a year,
+    // more than the weeks alone would hold. A target of all of it is due inside the horizon.
+    const sunday = createBusinessClock(calendar([range(7, '01:00', '02:00')]), NY);
+    const start = at('2026-01-01T00:00', NY);
+    const horizon = start + Math.round(DUE_HORIZON_YEARS * 365.2425) * 24 * HOUR;
+    const century = sunday.elapsed(start, horizon);
+    const weeks = Math.ceil((horizon - start) / (7 * 24 * HOUR)) + 1;
+    expect(century).toBeGreaterThan(weeks * HOUR);
+    const due = sunday.due(start, century);
+    expect(due).toBeLessThanOrEqual(horizon);
+    expect(sunday.elapsed(start, due ?? 0)).toBe(century);
+  });
+
+  it('a target that uses up exactly the last business time there is: due at its end', () => {
+    // Only 2026 has business time (Mondays 10:00-11:00, 52 of them); every other year is closed.
+    const only2026 = createBusinessClock(mondaysHour, 'UTC', { holidaysFor: (y) => (y === 2026 ? [] : everyDay(y)) });
+    expect(only2026.due(utc('2026-01-01T00:00'), 52 * HOUR)).toBe(utc('2026-12-28T11:00'));
+    expect(only2026.due(utc('2026-01-01T00:00'), 52 * HOUR + 1)).toBeNull();
+  });
+
+  it('gives up after ten quiet years after the last business time found, not before', () => {
+    // Business time in 2031 (5 years after the start) and again in 2046 (15 years after that).
+    const open = (y: number) => y === 2031 || y === 2046;
+    const sparse = createBusinessClock(mondaysHour, 'UTC', { holidaysFor: (y) => (open(y) ? [] : everyDay(y)) });
+    const start = utc('2026-01-01T00:00');
+    // 2031 has 52 Mondays (the first 2031-01-06): its first hour is found 5 quiet years on.
+    expect(sparse.due(start, HOUR)).toBe(utc('2031-01-06T11:00'));
+    expect(sparse.due(start, 53 * HOUR)).toBeNull();
+    // Exactly ten quiet years (2032 -> 2041 built, nothing found) is not yet giving up: 2045 is found.
+    const tenQuiet = createBusinessClock(mondaysHour, 'UTC', { holidaysFor: (y) => (y === 2032 || y === 2045 ? [] : everyDay(y)) });
+    const inYear = (y: number): number => {
+      let n = 0;
+      for (let d = DateTime.utc(y, 1, 1); d.year === y; d = d.plus({ days: 1 })) if (d.weekday === 1) n++;
+      return n;
+    };
+    expect(tenQuiet.due(start, (inYear(2032) + 1) * HOUR)).toBe(utc('2045-01-02T11:00'));
+  });
+
+  it('a due time past the year 9999 is after the horizon (Infinity), not "never"', () => {
+    const office = createBusinessClock(calendar(weekdays(MON_FRI, '08:00', '18:00')), 'UTC');
+    const start = utc('9999-06-01T00:00');
+    // June to December 9999 hold about 1,500 business hours: 2,000 cannot fit before year 10000.
+    expect(office.due(start, 2_000 * HOUR)).toBe(Number.POSITIVE_INFINITY);
+    expect(office.due(start, 10 * HOUR)).toBe(utc('9999-06-01T18:00'));
+  });
+
+  it('stops searching once past the horizon instead of walking to the year 9999', () => {
+    let yearsAsked = 0;
+    const hourly = createBusinessClock(mondaysHour, 'UTC', {
+      holidaysFor: () => {
+        yearsAsked++;
+        return [];
+      },
+    });
+    // 20,000 Monday hours take about 385 years: past the 100-year horizon, yet under the quick
+    // bound (5,220 weeks x (1 hour + 3 hours of daylight-saving slack) = 20,880 hours).
+    expect(hourly.due(utc('2026-01-01T00:00'), 20_000 * HOUR)).toBe(Number.POSITIVE_INFINITY);
+    expect(yearsAsked).toBeLessThan(150);
+  });
+
+  describe('queries of a clock whose first business time is 2026-01-01 08:00 (earlier years closed)', () => {
+    const office = () => createBusinessClock(calendar(weekdays(MON_FRI, '08:00', '18:00')), 'UTC', { holidaysFor: (y) => (y < 2026 ? everyDay(y) : []) });
+
+    it('isBusinessInstant inside the very first interval', () => {
+      expect(office().isBusinessInstant(utc('2026-01-01T09:00'))).toBe(true);
+      expect(office().isBusinessInstant(utc('2026-01-01T07:59'))).toBe(false);
+    });
+
+    it('intervals from before the first one', () => {
+      // Thu 01-01 and Fri 01-02, then Mon 01-05 until 12:00.
+      expect(office().intervals(utc('2025-12-31T00:00'), utc('2026-01-05T12:00'))).toEqual([
+        [utc('2026-01-01T08:00'), utc('2026-01-01T18:00')],
+        [utc('2026-01-02T08:00'), utc('2026-01-02T18:00')],
+        [utc('2026-01-05T08:00'), utc('2026-01-05T12:00')],
+      ]);
+    });
+
+    it('intervals starting at a closing time hold no empty piece', () => {
+      expect(office().intervals(utc('2026-01-01T18:00'), utc('2026-01-02T09:00'))).toEqual([[utc('2026-01-02T08:00'), utc('2026-01-02T09:00')]]);
+    });
+
+    it('nextBusinessInstant: the instant itself in business time, else the next opening', () => {
+      const c = office();
+      expect(c.nextBusinessInstant(utc('2026-01-01T09:30'))).toBe(utc('2026-01-01T09:30'));
+      expect(c.nextBusinessInstant(utc('2026-01-01T18:00'))).toBe(utc('2026-01-02T08:00'));
+      expect(c.nextBusinessInstant(utc('2026-01-03T10:00'))).toBe(utc('2026-01-05T08:00'));
+      expect(c.nextBusinessInstant(utc('2025-06-01T10:00'))).toBe(utc('2026-01-01T08:00'));
+    });
+  });
+
+  it('a range that falls wholly in the spring gap is no business time that day', () => {
+    // Sunday 02:00-03:00 in New York: on 2026-03-08 both ends map to 03:00 EDT, an empty piece.
+    const gap = createBusinessClock(calendar([range(7, '02:00', '03:00')]), NY);
+    expect(gap.nextBusinessInstant(at('2026-03-08T01:00', NY))).toBe(at('2026-03-15T02:00', NY));
+    expect(gap.elapsed(at('2026-03-08T00:00', NY), at('2026-03-09T00:00', NY))).toBe(0);
+  });
+});
 
 describe('properties (random calendars, zones, holidays)', () => {
   it('due agrees with the minute-by-minute oracle', () => {

@@ -1019,3 +1019,280 @@ describe('targets due after the horizon of due times (100 years)', () => {
     expect(obj(v, 'response')).toMatchObject({ status: 'pending', due: null, elapsedMinutes: 13 * 60 });
   });
 });
+
+// ------------------------------------------------------------------------------ edges
+
+// Behaviours at their edges that mutation testing (`npm run mutate`) found no test deciding: a
+// zero target inside business hours, an incident opened exactly at as-of, `above X%` at exactly
+// X%, and a last slot shorter than the slot size. March 2026: Tue 03-10 is a working day in Bogota.
+const EDGES = `contract "Edges"
+version 1
+effective 2026-01-01
+time zone America/Bogota
+
+calendar office "Office"
+  monday to friday 08:00 to 18:00
+
+severities
+  p1
+  p2
+
+response targets
+  | severity | target         |
+  | p1       | 0 office hours |
+  | p2       | 30 minutes     |
+
+causes
+  counted provider
+
+reliability at most 1 counted incidents per calendar month
+
+availability
+  target 99.5% per calendar month
+  measured in slots of 7 minutes
+
+credits
+  | monthly availability          | credit |
+  | at least 99% and below 99.5%  | 2%     |
+  | above 98% and below 99%       | 5%     |
+  | at most 98%                   | 10%    |
+`;
+
+describe('edges: zero targets, as-of, exclusive band bounds, the last slot', () => {
+  const E = load(EDGES, 'edges.sla');
+  const LATER = '2026-04-01T00:00:00-05:00';
+
+  it('a zero business-time target on an incident opened inside business hours is due at once, not next morning', () => {
+    const v = judge(E, { severity: 'p1', opened: '2026-03-10T10:00:00-05:00' }, LATER);
+    expect(obj(v, 'response')).toMatchObject({ due: '2026-03-10T10:00:00-05:00', status: 'breached' });
+    // Answered at the opening instant: met; one millisecond later: breached.
+    expect(obj(judge(E, { severity: 'p1', opened: '2026-03-10T10:00:00-05:00', responded: '2026-03-10T10:00:00-05:00' }, LATER), 'response')).toMatchObject({ status: 'met', elapsedMinutes: 0 });
+    expect(obj(judge(E, { severity: 'p1', opened: '2026-03-10T10:00:00-05:00', responded: '2026-03-10T10:00:00.001-05:00' }, LATER), 'response').status).toBe('breached');
+    // Opened at night (19:00), the clock starts at the next business instant: Wednesday 08:00.
+    expect(obj(judge(E, { severity: 'p1', opened: '2026-03-10T19:00:00-05:00' }, LATER), 'response').due).toBe('2026-03-11T08:00:00-05:00');
+  });
+
+  it('an incident opened exactly at as-of is open: pending with its whole target left, and counted in its month', async () => {
+    const asOf = '2026-03-10T10:00:00-05:00';
+    const v = judge(E, { severity: 'p2', opened: asOf }, asOf);
+    // 30 wall minutes from 10:00: due 10:30, nothing counted yet.
+    expect(obj(v, 'response')).toMatchObject({ status: 'pending', due: '2026-03-10T10:30:00-05:00', elapsedMinutes: 0, remainingMinutes: 30 });
+    const inc = (id: string, opened: string) => ({ type: 'incident', id, severity: 'p2', cause: 'provider', opened });
+    const first = inc('I1', '2026-03-02T10:00:00-05:00');
+    const at = await session(E, [first, inc('I2', asOf)], asOf);
+    expect(at.incidents[1].note).toBeUndefined();
+    // The limit is 1 incident a month: the second, opened at as-of, breaches it.
+    expect(periodOf(at, '2026-03').reliability).toMatchObject({ count: 2, status: 'breached' });
+    // One millisecond after as-of it has not happened yet: listed with a note, not counted.
+    const after = await session(E, [first, inc('I2', '2026-03-10T10:00:00.001-05:00')], asOf);
+    expect(after.incidents[1].note).toContain('opened after as-of');
+    expect(obj(after.incidents[1], 'response')).toMatchObject({ status: 'pending', elapsedMinutes: 0 });
+    expect(periodOf(after, '2026-03').reliability).toMatchObject({ count: 1, status: 'pending' });
+  });
+
+  describe('credits (June 2026: 43200 min = 6171 slots of 7 minutes + one of 3)', () => {
+    const AFTER = '2026-07-01T00:00:00-05:00';
+    const june = async (...pairs: [string, string][]) =>
+      periodOf(await session(E, pairs.map(([a, b]) => outage(`2026-06-${a}-05:00`, `2026-06-${b}-05:00`)), AFTER), '2026-06');
+
+    it('`above 98%` at exactly 98% is not in that band: the `at most 98%` one pays', async () => {
+      // 2% of 43200 min = 864 min = 123 slots of 7 (861 min) + 3 min: from June 1 00:00 to 14:24
+      // the slots 0..123 are marked, the last of them (14:21-14:28) whole: 124 x 7 = 868 min.
+      // So take the outage to 14:21 (123 slots = 861 min) and add the 3-minute last slot of the
+      // month (30th 23:57-24:00): 864 min exactly, availability exactly 98%.
+      const p = await june(['01T00:00:00', '01T14:21:00'], ['30T23:58:00', '30T23:59:00']);
+      expect(p.availability).toMatchObject({ downtimeMinutes: 864, exact: '98', status: 'breached' });
+      expect(p.credit).toMatchObject({ percent: 10, rule: 'at most 98%: 10%' });
+      // One slot less (857 min: 98.0162...%) is above 98%: 5%.
+      const q = await june(['01T00:00:00', '01T14:14:00'], ['30T23:58:00', '30T23:59:00']);
+      expect(q.availability?.downtimeMinutes).toBe(857);
+      expect(q.credit).toMatchObject({ percent: 5, rule: 'above 98% and below 99%: 5%' });
+    });
+
+    it('the last slot of the month is only as long as what is left of the month', async () => {
+      // 30th 23:58-23:59 lies in the last slot, 23:57-24:00: 3 minutes, not 7.
+      expect((await june(['30T23:58:00', '30T23:59:00'])).availability?.downtimeMinutes).toBe(3);
+      // The slot before it (23:50-23:57) is whole: 7 + 3.
+      expect((await june(['30T23:56:00', '30T23:58:00'])).availability?.downtimeMinutes).toBe(10);
+      // The first slot of the month is whole.
+      expect((await june(['01T00:00:00', '01T00:01:00'])).availability?.downtimeMinutes).toBe(7);
+    });
+  });
+});
+
+describe('periods: the credit rule as the report states it, and months at their edges', () => {
+  const AFTER = '2026-07-01T00:00:00-05:00';
+  // June 2026 in Bogota: 43200 minutes; against a 99% target one percentage point is 432 minutes.
+  const juneDown = async (c: CompiledContract, minutes: number, asOf = AFTER) => {
+    const start = at('2026-06-10T00:00:00-05:00');
+    return periodOf(await session(c, [{ type: 'outage', id: 'O', cause: 'provider', start: new Date(start).toISOString(), end: new Date(start + minutes * 60_000).toISOString() }], asOf), '2026-06');
+  };
+
+  it('started steps: the shortfall, singular for one point, and the cap when it bites', async () => {
+    const c = load(roundingContract('5% for each started 1% below target', 'at most 10%'), 'started.sla');
+    // 864 min down = 2 points: 98%, a shortfall of 1 point, 1 started step = 5%.
+    expect((await juneDown(c, 864)).credit).toMatchObject({ percent: 5, rule: '5% for each started 1% below target: shortfall of 1 percentage point' });
+    // 1512 min = 3.5 points: 96.5%, shortfall 2.5, 3 started steps = 15%, capped at 10%.
+    expect((await juneDown(c, 1512)).credit).toMatchObject({ percent: 10, rule: '5% for each started 1% below target: shortfall of 2.5 percentage points; capped at 10%' });
+    // Exactly at the cap (2 steps = 10%): not "capped".
+    expect((await juneDown(c, 1296)).credit).toMatchObject({ percent: 10, rule: '5% for each started 1% below target: shortfall of 2 percentage points' });
+  });
+
+  it('full steps and pro rata name their rounding', async () => {
+    const full = load(roundingContract('10% for each full 1% below target'), 'full.sla');
+    // 1512 min: shortfall 2.5 -> 2 full steps = 20%.
+    expect((await juneDown(full, 1512)).credit).toMatchObject({ percent: 20, rule: '10% for each full 1% below target: shortfall of 2.5 percentage points' });
+    const pro = load(roundingContract('5% for each 1% below target, pro rata'), 'pro.sla');
+    // 648 min = 1.5 points: shortfall 0.5 -> 2.5%.
+    expect((await juneDown(pro, 648)).credit).toMatchObject({ percent: 2.5, rule: '5% for each 1% below target, pro rata: shortfall of 0.5 percentage points' });
+  });
+
+  it('a met month owes 0 ("target met"); a month not over owes what is not yet known', async () => {
+    const c = load(roundingContract('5% for each started 1% below target', 'at most 10%'), 'started.sla');
+    expect((await juneDown(c, 60)).credit).toMatchObject({ percent: 0, rule: 'target met' });
+    const mid = await juneDown(c, 60, '2026-06-20T00:00:00-05:00');
+    expect(mid.final).toBe(false);
+    expect(mid.availability?.status).toBe('pending');
+    expect(mid.credit).toMatchObject({ percent: null, rule: 'month not over' });
+  });
+
+  it('a breached month that no band covers owes nothing, and says so', async () => {
+    const text = roundingContract('| monthly availability | credit |').replace('credits\n  | monthly availability | credit |\n', 'credits\n  | monthly availability | credit |\n  | at least 98% and below 99% | 5% |\n');
+    const c = load(text, 'gap.sla');
+    // 1512 min: 96.5%, below every band.
+    expect((await juneDown(c, 1512)).credit).toMatchObject({ percent: 0, rule: 'no credit band covers this availability' });
+    expect((await juneDown(c, 648)).credit).toMatchObject({ percent: 5, rule: 'at least 98% and below 99%: 5%' });
+  });
+
+  it('an outage over three months lists the month between, wholly down', async () => {
+    const c = load(roundingContract('5% for each started 1% below target', 'at most 10%'), 'started.sla');
+    const r = await session(c, [outage('2026-03-31T12:00:00-05:00', '2026-05-01T12:00:00-05:00')], AFTER);
+    expect(r.periods.map((p) => p.period)).toEqual(['2026-03', '2026-04', '2026-05']);
+    // April: 30 days = 43200 min, all of them down: 0%.
+    expect(periodOf(r, '2026-04').availability).toMatchObject({ downtimeMinutes: 43200, exact: '0', status: 'breached' });
+    expect(periodOf(r, '2026-03').availability?.downtimeMinutes).toBe(12 * 60);
+    expect(periodOf(r, '2026-05').availability?.downtimeMinutes).toBe(12 * 60);
+  });
+
+  it('downtime after as-of has not happened: counted until as-of; an outage starting after it adds no month', async () => {
+    const c = load(roundingContract('5% for each started 1% below target', 'at most 10%'), 'started.sla');
+    const asOf = '2026-06-11T00:00:00-05:00';
+    const r = await session(c, [outage('2026-06-10T00:00:00-05:00', '2026-06-12T00:00:00-05:00'), outage('2026-07-02T00:00:00-05:00', '2026-07-03T00:00:00-05:00')], asOf);
+    expect(r.periods.map((p) => p.period)).toEqual(['2026-06']);
+    expect(periodOf(r, '2026-06').availability?.downtimeMinutes).toBe(1440);
+  });
+
+  it('a month asked for with --period that no record falls in is listed with nothing to judge', async () => {
+    const c = load(roundingContract('5% for each started 1% below target', 'at most 10%'), 'started.sla');
+    const r = await session(c, [outage('2026-06-10T00:00:00-05:00', '2026-06-10T01:00:00-05:00')], AFTER, '2026-05');
+    expect(r.periods).toHaveLength(1);
+    expect(r.periods[0]).toMatchObject({ period: '2026-05', final: true });
+    expect(r.periods[0].availability).toMatchObject({ status: 'not-applicable', percent: null, exact: null, reason: 'no record falls in 2026-05: nothing to judge', downtimeMinutes: 0, periodMinutes: 31 * 1440 });
+  });
+
+  it('maintenance under a contract without a maintenance clause is downtime, and says why', () => {
+    const c = load(roundingContract('5% for each started 1% below target', 'at most 10%'), 'started.sla');
+    const j = judgeMaintenance(c, record<MaintenanceRecord>(c, { type: 'maintenance', id: 'M', start: '2026-06-10T00:00:00-05:00', end: '2026-06-10T01:00:00-05:00' }));
+    expect(j).toEqual({ id: 'M', counted: [[at('2026-06-10T00:00:00-05:00'), at('2026-06-10T01:00:00-05:00')]], reason: 'the contract has no maintenance clause: counted as downtime' });
+  });
+});
+
+describe('periods: which months a log touches, and bands in any order', () => {
+  const AFTER = '2027-08-01T00:00:00-05:00';
+  const C = load(roundingContract('5% for each started 1% below target', 'at most 10%'), 'started.sla');
+  const months = async (records: object[], asOf = AFTER, period?: string) => (await session(C, records, asOf, period)).periods.map((p) => p.period);
+
+  it('an outage ending exactly at midnight of the 1st touches only the month before; one over a year touches every month', async () => {
+    expect(await months([outage('2026-06-30T23:00:00-05:00', '2026-07-01T00:00:00-05:00')])).toEqual(['2026-06']);
+    // From June 2026 to June 2027: 13 months, across December.
+    const year = await session(C, [outage('2026-06-30T00:00:00-05:00', '2027-06-01T00:00:00-05:00')], AFTER);
+    expect(year.periods.map((p) => p.period)).toEqual(['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-04', '2027-05']);
+    // Exact time is the measurement named.
+    expect(periodOf(year, '2026-12').availability).toMatchObject({ downtimeMinutes: 31 * 1440, measurement: 'exact time', exact: '0' });
+  });
+
+  it('records after as-of add no month; an outage starting exactly at as-of does, with nothing down yet', async () => {
+    const asOf = '2026-06-15T00:00:00-05:00';
+    const inc = { type: 'incident', id: 'I', severity: 'p1', cause: 'provider', opened: '2026-08-01T10:00:00-05:00' };
+    expect(await months([outage('2026-06-10T00:00:00-05:00', '2026-06-10T01:00:00-05:00'), inc], asOf)).toEqual(['2026-06']);
+    const r = await session(C, [outage('2026-05-10T00:00:00-05:00', '2026-05-10T01:00:00-05:00'), outage('2026-06-15T00:00:00-05:00', '2026-06-15T01:00:00-05:00')], asOf);
+    expect(r.periods.map((p) => p.period)).toEqual(['2026-05', '2026-06']);
+    expect(periodOf(r, '2026-06').availability?.downtimeMinutes).toBe(0);
+  });
+
+  it('--period keeps its month only; no records at all give no month', async () => {
+    expect(await months([outage('2026-05-10T00:00:00-05:00', '2026-05-10T01:00:00-05:00'), outage('2026-06-10T00:00:00-05:00', '2026-06-10T01:00:00-05:00')], AFTER, '2026-06')).toEqual(['2026-06']);
+    expect(await months([])).toEqual([]);
+  });
+
+  it('bands are chosen by both bounds, whatever their order in the table', async () => {
+    // Lowest band first: 98.5% must not fall into `below 98%` for want of an upper-bound test.
+    const text = roundingContract('| monthly availability | credit |').replace(
+      'credits\n  | monthly availability | credit |\n',
+      'credits\n  | monthly availability | credit |\n  | below 98% | 10% |\n  | at least 98% and at most 98.5% | 5% |\n  | above 98.5% | 2% |\n',
+    );
+    const c = load(text, 'order.sla');
+    const june = async (minutes: number) => {
+      const start = at('2026-06-10T00:00:00-05:00');
+      return periodOf(await session(c, [{ type: 'outage', id: 'O', cause: 'provider', start: new Date(start).toISOString(), end: new Date(start + minutes * 60_000).toISOString() }], '2026-07-01T00:00:00-05:00'), '2026-06').credit;
+    };
+    // 648 min = 1.5 points of 432: exactly 98.5%, inside `at most 98.5%`.
+    expect(await june(648)).toMatchObject({ percent: 5, rule: 'at least 98% and at most 98.5%: 5%' });
+    // 600 min: 98.6111...%, above 98.5% (a band with no upper bound, though the target is 99%).
+    expect(await june(600)).toMatchObject({ percent: 2, rule: 'above 98.5%: 2%' });
+    // 1000 min: 97.68...%, below 98%.
+    expect(await june(1000)).toMatchObject({ percent: 10, rule: 'below 98%: 10%' });
+  });
+
+  it('a credits clause with neither table nor formula owes 0 with no rule; a formula without rounding counts started steps', async () => {
+    const start = at('2026-06-10T00:00:00-05:00');
+    const june = async (c: CompiledContract) =>
+      periodOf(await session(c, [{ type: 'outage', id: 'O', cause: 'provider', start: new Date(start).toISOString(), end: new Date(start + 1512 * 60_000).toISOString() }], '2026-07-01T00:00:00-05:00'), '2026-06').credit;
+    expect(await june(load(roundingContract('at most 10%'), 'cap-only.sla'))).toMatchObject({ percent: 0, rule: null });
+    // 1512 min: shortfall 2.5 points, 3 started steps of 5%.
+    expect(await june(load(roundingContract('5% for each 1% below target'), 'no-rounding.sla'))).toMatchObject({ percent: 15, rule: '5% for each started 1% below target: shortfall of 2.5 percentage points' });
+  });
+});
+
+describe('periods of a contract with a reliability clause and no availability', () => {
+  const text = EDGES.slice(0, EDGES.indexOf('availability\n'));
+  const R = load(text, 'reliability.sla');
+  const inc = (id: string, opened: string) => ({ type: 'incident', id, severity: 'p2', cause: 'provider', opened });
+
+  it('a month is judged on its incidents alone', async () => {
+    const r = await session(R, [inc('A', '2026-03-02T10:00:00-05:00')], '2026-04-01T00:00:00-05:00');
+    expect(periodOf(r, '2026-03')).toEqual({ period: '2026-03', version: '1', final: true, reliability: { count: 1, limit: 1, status: 'met', clause: `reliability.sla:${lineOf(text, 'reliability at most')}` } });
+  });
+
+  it('a month before the first version has nothing to judge, and counts its incidents all the same', async () => {
+    const r = await session(R, [inc('A', '2025-12-15T10:00:00-05:00')], '2026-04-01T00:00:00-05:00');
+    expect(periodOf(r, '2025-12')).toEqual({
+      period: '2025-12',
+      version: '1',
+      final: true,
+      reliability: {
+        count: 1,
+        limit: 1,
+        status: 'not-applicable',
+        reason: 'no version of the contract is in force in 2025-12 (the first, version 1, takes effect on 2026-01-01): nothing to judge',
+        clause: `reliability.sla:${lineOf(text, 'reliability at most')}`,
+      },
+    });
+  });
+});
+
+describe('maintenance judged by the clause', () => {
+  const base = roundingContract('5% for each started 1% below target', 'at most 10%');
+  const mw = { type: 'maintenance', id: 'M', start: '2026-06-10T00:00:00-05:00', end: '2026-06-10T02:00:00-05:00' };
+  const whole = [[at(mw.start), at(mw.end)]];
+
+  it('`counted as downtime`: all of it, with the clause', () => {
+    const c = load(`${base}\nmaintenance\n  counted as downtime\n`, 'counted.sla');
+    expect(judgeMaintenance(c, record<MaintenanceRecord>(c, mw))).toEqual({ id: 'M', counted: whole, reason: `maintenance counts as downtime, counted.sla:${lineOf(`${base}\nmaintenance\n`, 'maintenance')}` });
+  });
+
+  it('no notice asked and no windows: conforming maintenance is not counted', () => {
+    const c = load(`${base}\nmaintenance\n  not counted as downtime\n`, 'free.sla');
+    expect(judgeMaintenance(c, record<MaintenanceRecord>(c, mw))).toEqual({ id: 'M', counted: [], reason: 'conforming maintenance is not counted' });
+  });
+});

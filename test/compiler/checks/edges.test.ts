@@ -146,3 +146,117 @@ describe('SLA3110: gaps the other days do not have, whatever their length', () =
     expect(codes('monday to sunday 22:00 to 02:00')).toEqual([]);
   });
 });
+
+describe('credits: every finding in the words a reader checks it by', () => {
+  const said = (...body: string[]) => findings(body).map((f) => [f.code, f.at, f.message, ...f.related]);
+  const table = (target: string | null, ...rows: string[]) => said(...credits(target, '| monthly availability | credit |', ...rows));
+
+  it('gaps name an exclusive lower end as `above`, an inclusive upper end as `at most`, and the target above the last band', () => {
+    expect(table('99.9', '| at most 50% | 30% |', '| above 60% and below 90% | 10% |')).toEqual([
+      ['SLA3001', 'above 60% and below 90%', 'no credit band covers availability above 50% and at most 60%', 'at most 50%'],
+      ['SLA3001', 'above 60% and below 90%', 'no credit band covers availability at least 90% and below 99.9%', '99.9%'],
+    ]);
+  });
+
+  it('a repeated row, an empty band, and bands above the target', () => {
+    // Line 11 is the first row: 6 lines of head, availability (2), credits, the header.
+    expect(table('99.9', '| below 99.9% | 10% |', '| below 99.9% | 10% |')).toEqual([['SLA3002', 'below 99.9%', 'this band repeats the band on line 11 (below 99.9%: 10%)', 'below 99.9%']]);
+    expect(table('99.9', '| at least 99.5% and below 99% | 10% |', '| below 99.9% | 5% |')).toEqual([
+      ['SLA3012', 'at least 99.5% and below 99%', 'no availability is at least 99.5% and below 99%: this band can never apply'],
+    ]);
+    expect(table('99', '| at least 98% and below 99.5% | 5% |', '| at least 99.5% | 1% |', '| below 98% | 10% |')).toEqual([
+      ['SLA3003', 'at least 98% and below 99.5%', 'this band reaches above the 99% target: availability at least 99% and below 99.5% meets the target but earns 5%', '99%'],
+      ['SLA3003', 'at least 99.5%', 'this band lies at or above the 99% target: it pays a credit in a month that met the target', '99%'],
+    ]);
+  });
+
+  it('a credit that falls with availability; nested bands are an overlap, not an order', () => {
+    expect(table('99.9', '| at least 99% and below 99.9% | 10% |', '| below 99% | 5% |')).toEqual([
+      ['SLA3004', '5%', 'availability below 99% earns 5%, less than the 10% of the better availability at least 99% and below 99.9%', '10%'],
+    ]);
+    // Sorted by start, then end: [98, 99) (line 12) comes first, and [98, 99.9) overlaps it.
+    expect(table('99.9', '| at least 98% and below 99.9% | 5% |', '| at least 98% and below 99% | 10% |', '| below 98% | 20% |')).toEqual([
+      ['SLA3002', 'at least 98% and below 99.9%', 'this band and the band on line 12 both cover availability at least 98% and below 99%', 'at least 98% and below 99%'],
+    ]);
+  });
+
+  it('a band paying more than the cap; one paying exactly the cap is fine', () => {
+    expect(table('99.9', '| at least 99% and below 99.9% | 10% |', '| below 99% | 25% |', 'at most 20%')).toEqual([['SLA3005', '25%', 'this band pays 25%, more than the 20% cap', 'at most 20%']]);
+    expect(table('99.9', '| at least 99% and below 99.9% | 10% |', '| below 99% | 20% |', 'at most 20%')).toEqual([]);
+  });
+
+  it('a band narrower than one slot of availability in every month is unreachable', () => {
+    // Slots of 5 minutes: a 30-day month has 43200 / 5 = 8640 slots, one slot is 100 / 8640 =
+    // 0.011574...% of availability, so nothing lies in [99.995%, 99.999%) (it would take 0.001% to
+    // 0.005% of downtime); 28-, 29- and 31-day months have even coarser or as coarse steps.
+    const found = said('availability', '  target 99.999% per calendar month', '  measured in slots of 5 minutes', 'credits', '  | monthly availability | credit |', '  | at least 99.995% and below 99.999% | 5% |', '  | below 99.995% | 10% |');
+    expect(found.filter((f) => f[0] === 'SLA3014')).toEqual([
+      [
+        'SLA3014',
+        'at least 99.995% and below 99.999%',
+        "with slots of 5 minutes no month's availability falls in this band: a 30-day month has 8640 slots, and its availability is 100% with no slot down, 99.988425925925…% with 1 slot down, nothing in between",
+      ],
+    ]);
+  });
+
+  it('a band only the month\'s last, shorter slot reaches is reachable', () => {
+    // Slots of 7 minutes: a 30-day month is 6171 slots and 3 minutes (43200 = 6171 x 7 + 3), so 3
+    // minutes down (the last slot alone) is 99.99305...%, inside [99.993%, 99.994%), which takes
+    // more than 2.592 and at most 3.024 minutes of downtime. No other month reaches it (28 days:
+    // 0 minutes over whole slots; 29 days: 5; 31 days: 1).
+    const found = said('availability', '  target 99.999% per calendar month', '  measured in slots of 7 minutes', 'credits', '  | monthly availability | credit |', '  | at least 99.994% and below 99.999% | 2% |', '  | at least 99.993% and below 99.994% | 5% |', '  | below 99.993% | 10% |');
+    expect(found.filter((f) => f[0] === 'SLA3014')).toEqual([]);
+  });
+
+  it('an exclusive and an inclusive lower bound at the same value are two bands, not a repeat', () => {
+    expect(table('99.9', '| above 99% and below 99.9% | 5% |', '| at least 99% and below 99.9% | 5% |', '| below 99% | 10% |')).toEqual([
+      ['SLA3002', 'above 99% and below 99.9%', 'this band and the band on line 12 both cover availability above 99% and below 99.9%', 'at least 99% and below 99.9%'],
+    ]);
+  });
+
+  it('formulas: no rounding, no cap, no target, a zero step, a zero cap, and nothing at all', () => {
+    expect(said(...credits(null, '5% for each 1% below target'))).toEqual([
+      ['SLA3006', '5% for each 1% below target', 'the formula does not say whether a partial step of 1% earns a credit'],
+      ['SLA3007', '5% for each 1% below target', 'the credit grows without limit as availability falls'],
+      ['SLA3010', '5% for each 1% below target', 'the credit counts steps below the availability target, but the contract has no availability clause'],
+    ]);
+    expect(said(...credits('99.9', '5% for each started 0% below target', 'at most 50%'))).toEqual([['SLA3008', '5% for each started 0% below target', 'a credit per step of 0% cannot be computed']]);
+    expect(said(...credits('99.9', '5% for each started 1% below target', 'at most 0%'))).toEqual([
+      ['SLA3009', 'at most 0%', 'a 0% cap: whatever the availability, no credit is ever owed', '5% for each started 1% below target'],
+    ]);
+    expect(said(...credits('99.9', '5% for each started 1% below target', 'at most 10%', '| monthly availability | credit |', '| below 99.9% | 5% |')).map((f) => f[0])).toEqual(['SLA3011', 'SLA3009']);
+    expect(table(null, '| below 99.9% | 5% |')).toEqual([
+      ['SLA3010', '| below 99.9% | 5% |', 'credits are owed when availability misses its target, but the contract has no availability clause: this table never applies'],
+    ]);
+    expect(said(...credits('99.9', 'at most 10%'))).toEqual([['SLA3013', 'credits', 'the credits clause has neither a table of bands nor a formula']]);
+  });
+});
+
+describe('SLA3009 at the ends of the availability axis', () => {
+  const note = (target: string, formula: string, cap: string): string[] =>
+    findings(credits(target, formula, `at most ${cap}%`))
+      .filter((f) => f.code === 'SLA3009')
+      .map((f) => f.message);
+
+  it('full steps reaching the cap exactly at 0% availability: reached there', () => {
+    // 50 / 5 = 10 full steps of 1 below a 10% target: at 0% availability exactly.
+    expect(note('10', '5% for each full 1% below target', '50')).toEqual([
+      'the 50% cap is reached when availability is at most 0% (a shortfall of 10 percentage points or more below the 10% target)',
+    ]);
+  });
+
+  it('started steps would need availability below 0%: never reached, and what 0% gives', () => {
+    // 10 started steps below a 9% target need a shortfall of more than 9 points; at 0%: 9 steps, 45%.
+    expect(note('9', '5% for each started 1% below target', '50')).toEqual(['the 50% cap is never reached: even at 0% availability the formula gives 45%']);
+    // Full steps of 2 below 5%: at 0%, 2 full steps = 10%; pro rata: 2.5 steps = 12.5%.
+    expect(note('5', '5% for each full 2% below target', '50')).toEqual(['the 50% cap is never reached: even at 0% availability the formula gives 10%']);
+    expect(note('5', '5% for each 2% below target, pro rata', '50')).toEqual(['the 50% cap is never reached: even at 0% availability the formula gives 12.5%']);
+  });
+
+  it('one percentage point, singular', () => {
+    // 10 / 5 = 2 started steps: a shortfall of more than 1 point, below 98.9%.
+    expect(note('99.9', '5% for each started 1% below target', '10')).toEqual([
+      'the 10% cap is reached when availability falls below 98.9% (a shortfall of more than 1 percentage point below the 99.9% target)',
+    ]);
+  });
+});

@@ -43,6 +43,86 @@ describe('coverage (integer pieces, checked cell by cell)', () => {
   });
 });
 
+describe('coverage: who is named beside a gap or an overlap', () => {
+  const order = (a: number, b: number): number => a - b;
+  const domain = { from: 0, to: 100 };
+
+  it('nothing at all: the whole domain is one gap with no neighbour, cyclic or not', () => {
+    expect(coverage([], domain, order).gaps).toEqual([{ from: 0, to: 100, before: null, after: null }]);
+    expect(coverage([], domain, order, { cyclic: true })).toEqual({ gaps: [{ from: 0, to: 100, before: null, after: null }], overlaps: [] });
+  });
+
+  it('an empty piece inside a gap neither splits it nor names itself', () => {
+    const pieces = [{ from: 0, to: 10, owner: 'a' }, { from: 30, to: 30, owner: 'empty' }, { from: 50, to: 100, owner: 'b' }];
+    expect(coverage(pieces, domain, order).gaps).toEqual([{ from: 10, to: 50, before: 'a', after: 'b' }]);
+  });
+
+  it('pieces are clipped to the domain, and pieces outside it ignored', () => {
+    const pieces = [{ from: -20, to: 10, owner: 'a' }, { from: 90, to: 150, owner: 'b' }, { from: 120, to: 130, owner: 'outside' }];
+    expect(coverage(pieces, domain, order)).toEqual({ gaps: [{ from: 10, to: 90, before: 'a', after: 'b' }], overlaps: [] });
+    // An overlap that starts before the domain is reported from the domain's start (where, clipped,
+    // both start: the shorter first).
+    expect(coverage([{ from: -20, to: 10, owner: 'a' }, { from: -10, to: 5, owner: 'b' }, { from: 10, to: 100, owner: 'c' }], domain, order).overlaps).toEqual([{ from: 0, to: 5, first: 'b', second: 'a' }]);
+  });
+
+  it('of two pieces starting together the shorter comes first, whatever the input order', () => {
+    const pieces = [{ from: 0, to: 10, owner: 'long' }, { from: 0, to: 5, owner: 'short' }];
+    expect(coverage(pieces, domain, order).overlaps).toEqual([{ from: 0, to: 5, first: 'short', second: 'long' }]);
+  });
+
+  it('of two pieces ending together, the one listed first is named before the gap after them', () => {
+    const pieces = [{ from: 0, to: 50, owner: 'a' }, { from: 20, to: 50, owner: 'b' }];
+    const { gaps, overlaps } = coverage(pieces, domain, order);
+    expect(gaps).toEqual([{ from: 50, to: 100, before: 'a', after: null }]);
+    expect(overlaps).toEqual([{ from: 20, to: 50, first: 'a', second: 'b' }]);
+  });
+
+  it('an overlap is the part both cover: up to the first piece\'s end, or the second\'s when it ends first', () => {
+    expect(coverage([{ from: 0, to: 50, owner: 'a' }, { from: 20, to: 80, owner: 'b' }], domain, order).overlaps).toEqual([{ from: 20, to: 50, first: 'a', second: 'b' }]);
+    expect(coverage([{ from: 0, to: 50, owner: 'a' }, { from: 20, to: 30, owner: 'b' }], domain, order).overlaps).toEqual([{ from: 20, to: 30, first: 'a', second: 'b' }]);
+  });
+
+  it('pieces of one owner never overlap themselves, and touching pieces neither overlap nor leave a gap', () => {
+    expect(coverage([{ from: 0, to: 60, owner: 'a' }, { from: 40, to: 100, owner: 'a' }], domain, order)).toEqual({ gaps: [], overlaps: [] });
+    expect(coverage([{ from: 0, to: 40, owner: 'a' }, { from: 40, to: 100, owner: 'b' }], domain, order)).toEqual({ gaps: [], overlaps: [] });
+  });
+
+  it('in a cycle, two owners overlapping on both sides of the seam are reported once; on a line, twice', () => {
+    const pieces = [
+      { from: 0, to: 10, owner: 'a' },
+      { from: 90, to: 100, owner: 'a' },
+      { from: 5, to: 15, owner: 'b' },
+      { from: 85, to: 95, owner: 'b' },
+    ];
+    expect(coverage(pieces, domain, order, { cyclic: true }).overlaps).toEqual([{ from: 5, to: 10, first: 'a', second: 'b' }]);
+    expect(coverage(pieces, domain, order).overlaps).toEqual([
+      { from: 5, to: 10, first: 'a', second: 'b' },
+      { from: 90, to: 95, first: 'b', second: 'a' },
+    ]);
+    // A third owner is a pair of its own (with a, which reaches furthest where c starts).
+    const three = [...pieces, { from: 92, to: 97, owner: 'c' }];
+    expect(coverage(three, domain, order, { cyclic: true }).overlaps.map((o) => `${o.first}-${o.second}`)).toEqual(['a-b', 'a-c']);
+  });
+
+  it('in a cycle, gaps in the middle keep their neighbours; only the ends are joined', () => {
+    const pieces = [{ from: 10, to: 30, owner: 'a' }, { from: 50, to: 90, owner: 'b' }];
+    expect(coverage(pieces, domain, order, { cyclic: true }).gaps).toEqual([
+      { from: 30, to: 50, before: 'a', after: 'b' },
+      { from: 90, to: 10, before: 'b', after: 'a' },
+    ]);
+    // A gap at the end only: its neighbour across the seam is the first piece.
+    expect(coverage([{ from: 0, to: 30, owner: 'a' }, { from: 50, to: 90, owner: 'b' }], domain, order, { cyclic: true }).gaps).toEqual([
+      { from: 30, to: 50, before: 'a', after: 'b' },
+      { from: 90, to: 100, before: 'b', after: 'a' },
+    ]);
+    // A gap at the start only: its neighbour across the seam is the piece reaching the end.
+    expect(coverage([{ from: 10, to: 30, owner: 'a' }, { from: 50, to: 100, owner: 'b' }], domain, order, { cyclic: true }).gaps).toEqual([
+      { from: 0, to: 10, before: 'b', after: 'a' },
+      { from: 30, to: 50, before: 'a', after: 'b' },
+    ]);
+  });
+});
+
 /** A contract whose credit table has one row per band, in the given order. */
 function contract(rows: { bound: string; credit: number }[], target: string | null): string {
   const lines = ['contract "Generated"', 'version 1', 'effective 2026-01-01', 'time zone UTC', ''];

@@ -1,0 +1,60 @@
+// Checks of credits in money: caps over a year or 12 months that can never bind, and amounts
+// written with more decimals than the currency has. Exact rationals only.
+
+import { cmp, exactDecimalText, fromDecimal, type Rational } from '../decimal';
+import type { Credits } from '../ir';
+import { CHECKS } from './codes';
+import type { Check, CheckContext } from './context';
+
+/** The most any one month can credit, in percent of its own charge; null when unbounded (a formula without a cap). */
+function monthlyMaximum(cr: Credits): Rational | null {
+  let most: Rational | null = null;
+  if (cr.bands.length) for (const b of cr.bands) if (most === null || cmp(fromDecimal(b.credit), most) > 0) most = fromDecimal(b.credit);
+  if (cr.linear && cr.cap === null) return null;
+  if (cr.cap !== null && (most === null || cr.linear || cmp(fromDecimal(cr.cap), most) < 0)) most = fromDecimal(cr.cap);
+  return most;
+}
+
+function allCredits(ctx: CheckContext): Credits[] {
+  const c = ctx.contract;
+  return [...(c.credits ? [c.credits] : []), ...(c.scoped?.credits ?? [])];
+}
+
+/** A percent cap over several months at or above what any single month can credit can never bind. */
+const capNeverBinds: Check = (ctx) => {
+  for (const cr of allCredits(ctx)) {
+    const most = monthlyMaximum(cr);
+    if (most === null) continue;
+    for (const cap of cr.caps ?? []) {
+      if (cap.kind !== 'percent' || cap.per === 'calendar-month') continue;
+      if (cmp(fromDecimal(cap.value), most) < 0) continue;
+      ctx.report.report(
+        CHECKS.capNeverBinds,
+        cap.span,
+        `no month credits more than ${exactDecimalText(most)}% of its own charge, so the months of ${cap.per === 'calendar-year' ? 'a calendar year' : 'any 12 months'} never credit more than ${cap.value}% of theirs: this cap never binds`,
+        { hint: 'lower it below the largest monthly credit, or remove it' },
+      );
+    }
+  }
+};
+
+/** `at most 100.005 EUR`: EUR has cents, so the amount cannot be paid as written. */
+const amountBeyondMinorUnit: Check = (ctx) => {
+  const currency = ctx.contract.currency;
+  if (!currency) return;
+  for (const cr of allCredits(ctx)) {
+    for (const cap of cr.caps ?? []) {
+      if (cap.kind !== 'money') continue;
+      const decimals = cap.value.includes('.') ? cap.value.length - cap.value.indexOf('.') - 1 : 0;
+      if (decimals <= currency.minorUnit) continue;
+      ctx.report.report(
+        CHECKS.amountBeyondMinorUnit,
+        cap.span,
+        `${cap.value} ${currency.code} has ${decimals} decimals; ${currency.code} has ${currency.minorUnit === 0 ? 'no minor unit' : currency.minorUnit}`,
+        { hint: `at most ${cap.value.slice(0, cap.value.indexOf('.') + (currency.minorUnit ? currency.minorUnit + 1 : 0))} ${currency.code}` },
+      );
+    }
+  }
+};
+
+export const moneyChecks: readonly Check[] = [capNeverBinds, amountBeyondMinorUnit];

@@ -1,0 +1,139 @@
+// Money clauses, AST -> IR: the contract's currency and rounding (`currency EUR, rounded half-even
+// to the minor unit`), and the credit caps beyond the monthly percentage (`at most 10000.00 EUR per
+// calendar year`, `at most 50% per rolling 12 months`).
+
+import type * as A from '../language/ast';
+import { DIAGNOSTICS, type Reporter } from '../language/diagnostics';
+import type { Span } from '../language/span';
+import { normalizeDecimal } from './decimal';
+import type * as I from './ir';
+
+interface MoneyContext {
+  report: Reporter;
+  contract: I.Contract;
+}
+
+/** The digits of a currency's minor unit (2 for EUR, 0 for JPY), or null when Intl knows no such ISO 4217 code. */
+export function minorUnitOf(code: string): number | null {
+  const upper = code.toUpperCase();
+  if (!/^[A-Z]{3}$/.test(upper) || !Intl.supportedValuesOf('currency').includes(upper)) return null;
+  return new Intl.NumberFormat('en', { style: 'currency', currency: upper }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** `currency EUR` and its rounding; reported and left out when the code or the rounding is not understood. */
+export function lowerCurrency(s: Extract<A.Statement, { kind: 'currency' }>, ctx: MoneyContext, unread: (span: Span) => void): void {
+  if (ctx.contract.currency) {
+    ctx.report.report(DIAGNOSTICS.duplicateStatement, s.span, 'the currency is given twice', { related: [{ span: ctx.contract.currency.span, message: 'first given here' }] });
+    return;
+  }
+  const minor = minorUnitOf(s.code.name);
+  if (minor === null) {
+    ctx.report.report(DIAGNOSTICS.unknownCurrency, s.code.span, `${s.code.name} is not an ISO 4217 currency code`, { hint: 'currency EUR' });
+    unread(s.span);
+    return;
+  }
+  let rounding: I.MoneyRounding = 'half-up';
+  const words = s.rounding.map((w) => w.name.toLowerCase());
+  if (words.length) {
+    const mode = words[0];
+    const rest = words.slice(1).join(' ');
+    if ((mode !== 'half-up' && mode !== 'half-even') || (rest !== '' && rest !== 'to the minor unit')) {
+      const span = { start: s.rounding[0].span.start, end: s.rounding[s.rounding.length - 1].span.end };
+      ctx.report.report(DIAGNOSTICS.unknownRounding, span, `amounts round half-up or half-even to the minor unit, not "${words.join(' ')}"`, {
+        hint: `currency ${s.code.name.toUpperCase()}, rounded half-even to the minor unit`,
+      });
+      unread(s.span);
+      return;
+    }
+    rounding = mode;
+  }
+  ctx.contract.currency = { code: s.code.name.toUpperCase(), minorUnit: minor, rounding, roundingStated: words.length > 0, span: s.span };
+}
+
+const PERIODS: Record<string, I.CreditCap['per']> = {
+  'calendar month': 'calendar-month',
+  month: 'calendar-month',
+  'calendar year': 'calendar-year',
+  year: 'calendar-year',
+  'rolling 12 months': 'rolling-12-months',
+};
+
+/** How a cap's period reads in reports and in `slac fmt`. */
+export function capPeriodText(per: I.CreditCap['per']): string {
+  return per === 'calendar-month' ? 'per calendar month' : per === 'calendar-year' ? 'per calendar year' : 'per rolling 12 months';
+}
+
+/**
+ * A cap line: the monthly percentage goes to `percent` (returned, for the caller's `cap`); every
+ * other cap is added to `caps`. Null when the line is reported and left out.
+ */
+export function lowerCap(l: A.CapLine, ctx: MoneyContext, unread: (span: Span) => void, percent: (p: A.NumberText) => string): { monthlyPercent: string } | { cap: I.CreditCap } | null {
+  let per: I.CreditCap['per'] = 'calendar-month';
+  if (l.per) {
+    const words = l.per.map((w) => w.name.toLowerCase()).join(' ');
+    const found = PERIODS[words];
+    if (!found) {
+      const span = l.per.length ? { start: l.per[0].span.start, end: l.per[l.per.length - 1].span.end } : l.span;
+      ctx.report.report(DIAGNOSTICS.unknownCapPeriod, span, `a credit cap applies per calendar month, per calendar year or per rolling 12 months, not "per ${words}"`, {
+        hint: 'at most 50% per rolling 12 months',
+      });
+      unread(l.span);
+      return null;
+    }
+    per = found;
+  }
+  if (l.percent) {
+    const value = percent(l.percent);
+    return per === 'calendar-month' ? { monthlyPercent: value } : { cap: { kind: 'percent', value, per, span: l.span } };
+  }
+  const money = l.money!;
+  const currency = ctx.contract.currency;
+  const code = money.currency.name.toUpperCase();
+  if (!currency || currency.code !== code) {
+    ctx.report.report(
+      DIAGNOSTICS.moneyWithoutCurrency,
+      money.currency.span,
+      currency ? `the cap is in ${code}, the contract's currency is ${currency.code}` : `an amount in ${code}, but the contract states no currency`,
+      { hint: currency ? `at most ${money.amount.text} ${currency.code}` : `currency ${code}` },
+    );
+    unread(l.span);
+    return null;
+  }
+  return { cap: { kind: 'money', value: normalizeDecimal(money.amount.text), per, span: l.span } };
+}
+
+/** `paid on the next invoice`, `paid within 30 days`, `withheld while invoices are unpaid`. */
+export function lowerPaymentLine(
+  l: Extract<A.CreditLine, { kind: 'payment' | 'withheld' }>,
+  cr: I.Credits,
+  ctx: MoneyContext,
+  unread: (span: Span) => void,
+  duration: (d: A.DurationNode) => I.Duration,
+): void {
+  const words = l.words.map((w) => w.name.toLowerCase()).join(' ');
+  const given = l.kind === 'payment' ? cr.payment : cr.withheldWhileUnpaid;
+  if (given) {
+    ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, l.kind === 'payment' ? 'the payment rule is given twice' : 'the withholding rule is given twice', {
+      related: [{ span: 'span' in given ? given.span : given, message: 'first given here' }],
+    });
+    return;
+  }
+  if (l.kind === 'withheld') {
+    if (words === 'while invoices are unpaid' || words === 'while an invoice is unpaid') cr.withheldWhileUnpaid = l.span;
+    else {
+      ctx.report.report(DIAGNOSTICS.unknownPaymentRule, l.span, `a credit may be withheld while invoices are unpaid, not "${words}"`, { hint: 'withheld while invoices are unpaid' });
+      unread(l.span);
+    }
+    return;
+  }
+  if (l.within) {
+    cr.payment = { kind: 'within', duration: duration(l.within), span: l.span };
+    return;
+  }
+  if (words === 'on the next invoice' || words === 'on next invoice' || words === 'in the next billing cycle') {
+    cr.payment = { kind: 'next-invoice', span: l.span };
+    return;
+  }
+  ctx.report.report(DIAGNOSTICS.unknownPaymentRule, l.span, `a credit is paid on the next invoice or within N days, not "${words}"`, { hint: 'paid on the next invoice' });
+  unread(l.span);
+}

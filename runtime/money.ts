@@ -1,0 +1,350 @@
+// Credits in money: the charge of a service for a month (its invoices), the credit percentage of
+// the month applied to it and rounded to the currency's minor unit, the caps over a month, a
+// calendar year or a rolling 12 months (in percent of the charges they look at, or in money), the
+// claim deadline and the claim's status, and the amount payable. Amounts are decimal.js values,
+// never floats; every amount in the output is decimal text with the minor unit's digits.
+
+import Decimal from 'decimal.js';
+import type { CreditCap, Credits, MoneyRounding } from '../compiler/ir';
+import { capPeriodText, minorUnitOf } from '../compiler/lower-money';
+import type { Rational } from '../compiler/decimal';
+import type { ContractVersions } from './contract';
+import type { ClaimRecord, InvoiceRecord, MoneyRecord, ReportRecord } from './records';
+import { civilFromDays, daysFromCivil, formatInstant, isoDate } from './time';
+
+/** Enough digits that a product of an amount and a percentage is exact before it is rounded. */
+const Dec = Decimal.clone({ precision: 80 });
+type Dec = InstanceType<typeof Dec>;
+
+export type ClaimStatus = 'not required' | 'nothing to claim' | 'not claimed' | 'claimed on time' | 'late' | 'forfeited';
+
+export interface CapStep {
+  /** `at most 50% per rolling 12 months`. */
+  rule: string;
+  clause: string;
+  /** The months whose charges and credits the cap looked at (YYYY-MM), this one last. */
+  months: string[];
+  /** What this month may still credit under the cap. */
+  limit: string;
+  before: string;
+  after: string;
+  /** True when the cap lowered the amount. */
+  binds: boolean;
+}
+
+export interface MoneyCredit {
+  currency: string;
+  /** The month's charge for the service (its invoices summed), or null without an invoice. */
+  charge: string | null;
+  invoices: string[];
+  /** The (latest) invoice date, YYYY-MM-DD. */
+  issued: string | null;
+  /** The percentage applied, before the monthly percentage cap (decimal text); null while pending. */
+  percent: string | null;
+  /** The credit in money before any cap; null when it cannot be computed. */
+  amount: string | null;
+  caps: CapStep[];
+  /** After every cap. */
+  capped: string | null;
+  claimBy: string | null;
+  claim: ClaimStatus;
+  claimed: string | null;
+  payable: string | null;
+  /** How it is paid (`on the next invoice`, `within 30 days`), when the contract says; absent otherwise. */
+  payment?: string;
+  /** The date by which it is paid (the next invoice's date, or N days after the claim), when known. */
+  payBy?: string | null;
+  /** The unpaid invoices that withhold it (`withheld while invoices are unpaid`). */
+  withheld?: string[];
+  /** Why an amount is missing or not payable. */
+  reason?: string;
+}
+
+/** The exact percentages behind a period's `credit` (before and after the monthly percentage cap), keyed by that credit object. */
+export const EXACT_CREDIT = new WeakMap<object, { uncapped: Rational; capped: Rational }>();
+
+function ratDec(r: Rational): Dec {
+  return new Dec(r.n.toString()).div(new Dec(r.d.toString()));
+}
+
+/** Rounds to the currency's minor unit. */
+export function roundMoney(x: Dec | Decimal, minor: number, mode: MoneyRounding): Dec {
+  return new Dec(x).toDecimalPlaces(minor, mode === 'half-even' ? Decimal.ROUND_HALF_EVEN : Decimal.ROUND_HALF_UP);
+}
+
+function monthIndex(period: string): number {
+  return Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+}
+
+function periodOf(index: number): string {
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+function addDays(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return isoDate(daysFromCivil(y, m, d) + n);
+}
+
+function lastDay(period: string): string {
+  const [y, m] = [Number(period.slice(0, 4)), Number(period.slice(5, 7))];
+  const next = m === 12 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, m + 1, 1);
+  const [yy, mm, dd] = civilFromDays(next - 1);
+  return `${yy}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+}
+
+interface Charge {
+  amount: Dec;
+  ids: string[];
+  issued: string;
+}
+
+/** The money records of a log: invoices per service (or group) and month, the first claim per service and month, the first report per month. */
+export class MoneyLedger {
+  /** The currency of the invoices, when the contract states none: the first invoice's. */
+  currency: string | null = null;
+  private readonly charges = new Map<string, Charge>();
+  private readonly claims = new Map<string, string>();
+  /** Every invoice, by service (or `group:G`), with its dates: for withholding while unpaid. */
+  private readonly issuedOf = new Map<string, { id: string; issued: string; paid: string | null }[]>();
+  readonly reports = new Map<string, string>();
+  size = 0;
+
+  /** Takes a record; a message when it must be rejected after all (an invoice in another currency than the first). */
+  add(rec: MoneyRecord): string | null {
+    if (rec.type === 'invoice') return this.invoice(rec);
+    this.size++;
+    if (rec.type === 'claim') this.claim(rec);
+    else this.report(rec);
+    return null;
+  }
+
+  private invoice(rec: InvoiceRecord): string | null {
+    if (this.currency !== null && rec.currency !== this.currency) {
+      return `the invoice is in ${rec.currency}, earlier invoices are in ${this.currency}: one contract's invoices are in one currency (slac converts no currencies; state it with \`currency ${this.currency}\`)`;
+    }
+    this.currency = rec.currency;
+    this.size++;
+    const owner = rec.group !== null ? `group:${rec.group}` : (rec.service ?? 'default');
+    const list = this.issuedOf.get(owner) ?? [];
+    list.push({ id: rec.id, issued: rec.issued, paid: rec.paid });
+    this.issuedOf.set(owner, list);
+    const key = `${owner}|${rec.period}`;
+    const c = this.charges.get(key);
+    if (c) {
+      c.amount = c.amount.plus(rec.amount);
+      c.ids.push(rec.id);
+      if (rec.issued > c.issued) c.issued = rec.issued;
+    } else this.charges.set(key, { amount: new Dec(rec.amount), ids: [rec.id], issued: rec.issued });
+    return null;
+  }
+
+  private claim(rec: ClaimRecord): void {
+    const key = `${rec.service ?? 'default'}|${rec.period}`;
+    const was = this.claims.get(key);
+    if (was === undefined || rec.submitted < was) this.claims.set(key, rec.submitted);
+  }
+
+  private report(rec: ReportRecord): void {
+    const was = this.reports.get(rec.period);
+    if (was === undefined || rec.submitted < was) this.reports.set(rec.period, rec.submitted);
+  }
+
+  /** The charge of a service for a month: its own invoices, else its group's. */
+  chargeOf(service: string, group: string | null, period: string): Charge | null {
+    return this.charges.get(`${service}|${period}`) ?? (group !== null ? (this.charges.get(`group:${group}|${period}`) ?? null) : null);
+  }
+
+  /** The invoices of a service (and of its group) issued by `today` and not paid by then. */
+  unpaid(service: string, group: string | null, today: string): string[] {
+    const all = [...(this.issuedOf.get(service) ?? []), ...(group !== null ? (this.issuedOf.get(`group:${group}`) ?? []) : [])];
+    return all.filter((i) => i.issued <= today && (i.paid === null || i.paid > today)).map((i) => i.id);
+  }
+
+  claimOf(service: string, period: string): string | null {
+    return this.claims.get(`${service}|${period}`) ?? null;
+  }
+}
+
+/** What the money pass needs of a period verdict. */
+export interface MoneyPeriod {
+  period: string;
+  service?: string;
+  part?: string;
+  version: string;
+  final: boolean;
+  credit?: { percent: number | null; money?: MoneyCredit };
+}
+
+interface History {
+  charge: Dec | null;
+  credit: Dec;
+}
+
+function capRule(cap: CreditCap, currency: string, minor: number): string {
+  return `at most ${cap.kind === 'percent' ? `${cap.value}%` : `${new Dec(cap.value).toFixed(minor)} ${currency}`} ${capPeriodText(cap.per)}`;
+}
+
+/**
+ * Adds `credit.money` to every period with a credit, in month order per service, so that caps over
+ * a year or 12 months see the months before. Nothing is added when the log has no money record
+ * and no version states a currency.
+ */
+export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, ledger: MoneyLedger, asOf: number): void {
+  const stated = versions.list.find((v) => v.ir.currency)?.ir.currency ?? null;
+  if (!stated && ledger.size === 0) return;
+  const currency = stated?.code ?? ledger.currency;
+  const minor = stated?.minorUnit ?? (currency ? (minorUnitOf(currency) ?? 2) : 2);
+  const mode: MoneyRounding = stated?.rounding ?? 'half-up';
+  const round = (x: Dec): Dec => roundMoney(x, minor, mode);
+  const text = (x: Dec): string => x.toFixed(minor);
+  const today = formatInstant(asOf, versions.zone).slice(0, 10);
+  const history = new Map<string, Map<number, History>>();
+  const settled: { money: MoneyCredit; cr: Credits; service: string; group: string | null; period: string }[] = [];
+  const ordered = [...periods].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  for (const p of ordered) {
+    if (!p.credit) continue;
+    const version = versions.list.find((v) => v.version === p.version) ?? versions.list[0];
+    const service = p.service ?? 'default';
+    const key = p.part ? `${service}/${p.part}` : service;
+    const unit = version.units.find((u) => u.key === key);
+    const cr: Credits | null = unit?.credits ?? null;
+    if (!cr) continue;
+    const exact = EXACT_CREDIT.get(p.credit);
+    const charge = ledger.chargeOf(service, unit?.group ?? null, p.period);
+    const money: MoneyCredit = {
+      currency: currency ?? '',
+      charge: charge ? text(charge.amount) : null,
+      invoices: charge?.ids ?? [],
+      issued: charge?.issued ?? null,
+      percent: null,
+      amount: null,
+      caps: [],
+      capped: null,
+      claimBy: null,
+      claim: 'not required',
+      claimed: null,
+      payable: null,
+    };
+    p.credit.money = money;
+    settled.push({ money, cr, service, group: unit?.group ?? null, period: p.period });
+    let past = history.get(key);
+    if (!past) history.set(key, (past = new Map()));
+    const at = monthIndex(p.period);
+    if (p.credit.percent === null || !exact) {
+      money.claim = 'nothing to claim';
+      money.reason = 'the month is not over: no credit yet';
+      past.set(at, { charge: charge?.amount ?? null, credit: new Dec(0) });
+      continue;
+    }
+    money.percent = exactText(exact.uncapped);
+    if (!charge) {
+      money.claim = p.credit.percent === 0 ? 'nothing to claim' : 'not claimed';
+      money.reason = `no invoice for ${service === 'default' ? 'the service' : service} in ${p.period}: the credit of ${p.credit.percent}% cannot be put in money`;
+      past.set(at, { charge: null, credit: new Dec(0) });
+      continue;
+    }
+    let amount = round(charge.amount.times(ratDec(exact.uncapped)).div(100));
+    money.amount = text(amount);
+    const caps: { cap: CreditCap; span: CreditCap['span'] }[] = [];
+    if (cr.cap !== null) caps.push({ cap: { kind: 'percent', value: cr.cap, per: 'calendar-month', span: cr.capSpan! }, span: cr.capSpan! });
+    for (const cap of cr.caps ?? []) caps.push({ cap, span: cap.span });
+    caps.sort((a, b) => a.span.start - b.span.start);
+    for (const { cap } of caps) {
+      const window =
+        cap.per === 'calendar-month' ? [at] : cap.per === 'calendar-year' ? range(at - (at % 12), at) : range(at - 11, at);
+      // The months of the window with a charge (from the invoices, whether or not the month was judged) or a credit.
+      const chargeAt = (i: number): Dec | null => (i === at ? charge.amount : (ledger.chargeOf(service, unit?.group ?? null, periodOf(i))?.amount ?? null));
+      const months = window.filter((i) => i === at || past!.has(i) || chargeAt(i) !== null);
+      let bound: Dec;
+      if (cap.kind === 'percent') {
+        let charges = new Dec(0);
+        for (const i of months) charges = charges.plus(chargeAt(i) ?? 0);
+        bound = round(charges.times(cap.value).div(100));
+      } else bound = new Dec(cap.value);
+      let used = new Dec(0);
+      for (const i of months) if (i !== at) used = used.plus(past.get(i)?.credit ?? 0);
+      const limit = Dec.max(0, bound.minus(used));
+      const after = Dec.min(amount, limit);
+      money.caps.push({
+        rule: capRule(cap, currency ?? '', minor),
+        clause: version.locate(cap.span),
+        months: months.map(periodOf),
+        limit: text(limit),
+        before: text(amount),
+        after: text(after),
+        binds: after.lt(amount),
+      });
+      amount = after;
+    }
+    money.capped = text(amount);
+    past.set(at, { charge: charge.amount, credit: amount });
+    if (amount.isZero()) {
+      money.claim = 'nothing to claim';
+      money.payable = text(amount);
+      continue;
+    }
+    const claimed = ledger.claimOf(service, p.period);
+    money.claimed = claimed;
+    const w = cr.claimWindow;
+    if (!w) {
+      money.payable = text(amount);
+      continue;
+    }
+    const fromInvoice = /invoice/i.test(w.after);
+    const anchor = fromInvoice ? charge.issued : lastDay(p.period);
+    if (w.duration.calendar !== null || w.duration.ms === null) {
+      money.claim = claimed ? 'claimed on time' : 'not claimed';
+      money.reason = 'a claim window in business time is not computed: the claim is taken as on time';
+      money.payable = claimed ? text(amount) : text(new Dec(0));
+      continue;
+    }
+    const days = Math.floor(w.duration.ms / 86_400_000);
+    money.claimBy = addDays(anchor, days);
+    if (claimed !== null) {
+      money.claim = claimed <= money.claimBy ? 'claimed on time' : 'late';
+    } else money.claim = today > money.claimBy ? 'forfeited' : 'not claimed';
+    money.payable = money.claim === 'claimed on time' ? text(amount) : text(new Dec(0));
+    if (money.claim === 'late') money.reason = `claimed on ${claimed}, after the deadline ${money.claimBy}: forfeited`;
+    else if (money.claim === 'forfeited') money.reason = `not claimed by ${money.claimBy}: forfeited`;
+    else if (money.claim === 'not claimed') money.reason = `payable once claimed, by ${money.claimBy}`;
+  }
+  for (const s of settled) settle(s, ledger, today);
+}
+
+/** The payment rule and the withholding of what is payable. */
+function settle(s: { money: MoneyCredit; cr: Credits; service: string; group: string | null; period: string }, ledger: MoneyLedger, today: string): void {
+  const { money, cr } = s;
+  const owed = money.payable !== null && !new Dec(money.payable).isZero();
+  if (cr.payment) {
+    if (cr.payment.kind === 'next-invoice') {
+      money.payment = 'on the next invoice';
+      const next = ledger.chargeOf(s.service, s.group, periodOf(monthIndex(s.period) + 1));
+      money.payBy = owed && next ? next.issued : null;
+    } else {
+      const d = cr.payment.duration;
+      money.payment = `within ${d.amount} ${d.unit}${d.amount === '1' ? '' : 's'}`;
+      const from = cr.claimWindow ? money.claimed : money.issued;
+      money.payBy = owed && from && d.calendar === null && d.ms !== null ? addDays(from, Math.floor(d.ms / 86_400_000)) : null;
+    }
+  }
+  if (cr.withheldWhileUnpaid && owed) {
+    const unpaid = ledger.unpaid(s.service, s.group, today);
+    if (unpaid.length) {
+      money.withheld = unpaid;
+      if (money.payBy !== undefined) money.payBy = null;
+      money.reason = `withheld while invoice${unpaid.length === 1 ? '' : 's'} ${unpaid.join(', ')} ${unpaid.length === 1 ? 'is' : 'are'} unpaid: ${money.payable} payable once paid`;
+      money.payable = new Dec(0).toFixed(money.payable!.includes('.') ? money.payable!.length - money.payable!.indexOf('.') - 1 : 0);
+    }
+  }
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i <= to; i++) out.push(i);
+  return out;
+}
+
+function exactText(r: Rational): string {
+  const d = ratDec(r);
+  return d.toDecimalPlaces(10, Decimal.ROUND_DOWN).toString();
+}
