@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { DATA_DIR, sagiccRecords } from './data';
 import { ROOT, type Run, timed } from './measure';
 
-const BASELINE = `
+/** The bare script every evaluate ratio is measured against: read the log, JSON.parse each line, parse its timestamps. */
+export const BASELINE = `
 import { createReadStream } from 'node:fs';
 const FIELDS = ['opened', 'responded', 'restored', 'resolved', 'start', 'end', 'notified', 'acknowledged'];
 let n = 0, rest = '';

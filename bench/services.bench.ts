@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BASELINE } from './evaluate.bench';
 import { DATA_DIR, writeNdjsonOnce } from './data';
 import { ROOT, type Run, timed } from './measure';
 
@@ -61,22 +62,6 @@ credits for group core
   | < 99.00%             | 30%    |
 `;
 
-const BASELINE = `
-import { createReadStream } from 'node:fs';
-const FIELDS = ['opened', 'responded', 'restored', 'resolved', 'start', 'end', 'notified', 'acknowledged'];
-let n = 0, rest = '';
-for await (const chunk of createReadStream(process.argv[2], { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-  const lines = (rest + chunk).split('\\n');
-  rest = lines.pop();
-  for (const line of lines) {
-    if (!line) continue;
-    const r = JSON.parse(line);
-    for (const f of FIELDS) if (typeof r[f] === 'string') n += Date.parse(r[f]) > 0 ? 1 : 0;
-  }
-}
-if (rest) JSON.parse(rest);
-process.stdout.write(String(n) + '\\n');
-`;
 
 const iso = (ms: number): string => `${new Date(ms + 2 * 3_600_000).toISOString().slice(0, 19)}+02:00`;
 const BASE = Date.UTC(2026, 2, 1) - 2 * 3_600_000;

@@ -199,22 +199,29 @@ class IntervalBusinessClock implements BusinessClock {
     for (;;) {
       const goal = this.cumulative(start) + targetMs;
       if (this.prefix[this.n] >= goal) {
-        // First interval k whose cumulative end reaches the goal: the target is exhausted inside
-        // it, or exactly at its end (the end of counted time, never the start of the next one).
-        let lo = 0;
-        let hi = this.n - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (this.prefix[mid + 1] >= goal) hi = mid;
-          else lo = mid + 1;
-        }
-        const due = this.starts[lo] + (goal - this.prefix[lo]);
-        return due > horizon ? Number.POSITIVE_INFINITY : due;
+        return this.instantAt(goal, horizon);
       }
       // Stryker disable next-line EqualityOperator: when the years covered end exactly at the horizon and the goal is not reached, the due time lies after the horizon either way
       if (this.coverEnd > horizon) return Number.POSITIVE_INFINITY;
       if (!this.extendForward(start)) return this.yearHi >= MAX_YEAR ? Number.POSITIVE_INFINITY : null;
     }
+  }
+
+  /**
+   * The instant the cumulative business time reaches `goal` (covered: prefix[n] >= goal): inside the
+   * first interval whose cumulative end reaches it, or exactly at its end (the end of counted time,
+   * never the start of the next one); past the horizon, infinity.
+   */
+  private instantAt(goal: number, horizon: number): number {
+    let lo = 0;
+    let hi = this.n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.prefix[mid + 1] >= goal) hi = mid;
+      else lo = mid + 1;
+    }
+    const due = this.starts[lo] + (goal - this.prefix[lo]);
+    return due > horizon ? Number.POSITIVE_INFINITY : due;
   }
 
   nextBusinessInstant(t: number): number | null {
@@ -263,15 +270,7 @@ class IntervalBusinessClock implements BusinessClock {
         goal += this.cumulative(pEnds[i]) - cps;
       }
       if (this.prefix[this.n] >= goal) {
-        let lo = 0;
-        let hi = this.n - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (this.prefix[mid + 1] >= goal) hi = mid;
-          else lo = mid + 1;
-        }
-        const due = this.starts[lo] + (goal - this.prefix[lo]);
-        return due > horizon ? Number.POSITIVE_INFINITY : due;
+        return this.instantAt(goal, horizon);
       }
       if (this.coverEnd > horizon) return Number.POSITIVE_INFINITY;
       if (!this.extendForward(start)) return this.yearHi >= MAX_YEAR ? Number.POSITIVE_INFINITY : null;
