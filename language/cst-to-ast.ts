@@ -36,8 +36,19 @@ function realToken(t: IToken | undefined): t is IToken {
   return !!t && !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
 }
 
-/** Spans of the nodes already measured: a row's cells are measured again for the row itself. */
-const spans = new WeakMap<CstNode, Span | null>();
+/**
+ * Spans of the nodes already measured (a row's cells are measured again for the row itself), kept
+ * on the node under a symbol: a WeakMap of every node of a 100,000-row table cost more in garbage
+ * collection than the parse itself.
+ */
+const SPAN: unique symbol = Symbol('slac.span');
+type Measured = CstNode & { [SPAN]?: Span | null };
+const spans = {
+  get: (node: CstNode): Span | null | undefined => (node as Measured)[SPAN],
+  set: (node: CstNode, span: Span | null): void => {
+    (node as Measured)[SPAN] = span;
+  },
+};
 
 /** Moves a node's measured span (if measured) by `delta`: the incremental parse moved its tokens. */
 export function shiftSpan(node: CstNode, delta: number): void {
