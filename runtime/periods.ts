@@ -22,6 +22,7 @@ import type { MaintenanceRecord } from './records';
 import { applyMoney, EXACT_CREDIT, MoneyLedger, type MoneyCredit } from './money';
 import { formatInstant, localMidnight, localYearMonth } from './time';
 import { IntervalUnion } from './periods-intervals';
+import { UncountedLog } from './uncounted-log';
 import { applyMinimum, definesDowntime, errorRateDowntime, measuredDowntime, RequestCounts, type Uncounted, unionOf } from './downtime';
 
 export { IntervalUnion } from './periods-intervals';
@@ -132,6 +133,8 @@ export interface DowntimeEffect {
   counted: [number, number][];
   /** Maintenance not counted by the rule, but only within its allowance and its windows per month. */
   allowed?: [number, number][];
+  /** What the record did not count, and why (an excluded cause, maintenance by its rule): listed in breakdowns. */
+  uncounted?: { pieces: [number, number][]; reason: string };
 }
 
 /** Whether a maintenance rule limits what it does not count: an allowance, or windows per month. */
@@ -227,6 +230,9 @@ export class PeriodAccumulator {
     if (start > this.asOf) return;
     this.touch(start, end);
     for (const fx of effects) {
+      if (fx.uncounted) {
+        for (const [s, e] of fx.uncounted.pieces) for (const u of fx.units ?? ['*']) this.uncountedLog.add(u, s, Math.min(e, Math.max(s, this.asOf)), fx.uncounted.reason);
+      }
       if (fx.allowed?.length) {
         const pieces = fx.allowed.map(([s, e]): [number, number] => [s, Math.min(e, Math.max(s, this.asOf))]);
         for (const u of fx.units ?? ['*']) {
@@ -246,6 +252,22 @@ export class PeriodAccumulator {
         for (const [s, e] of fx.counted) union.add(s, Math.min(e, Math.max(s, this.asOf)));
       }
     }
+  }
+
+  /** Excluded outages and uncounted maintenance, for the breakdowns. */
+  private readonly uncountedLog = new UncountedLog(BREAKDOWN_LISTED);
+
+  /**
+   * What a breakdown lists as not counted beyond what the availability rule dropped: excluded
+   * outages and uncounted maintenance where they did not count after all (an allowance used up
+   * counts them). Another service's outage is not listed: it does not concern this one (its
+   * record names its services), and listing it would let it change this service's period.
+   */
+  private otherUncounted(unit: string, start: number, end: number, counted: readonly [number, number][]): { list: Uncounted[]; more: number } {
+    const { list: logged, more } = this.uncountedLog.within(unit, start, end);
+    const list: Uncounted[] = [];
+    for (const u of logged) for (const [s, e] of subtract([[u.start, u.end]], counted)) list.push({ start: s, end: e, reason: u.reason });
+    return { list, more };
   }
 
   /** The customer's setups, by unit ('*' every unit) and setup id: when each was in place. */
@@ -491,7 +513,10 @@ export class PeriodAccumulator {
         measurement: measurementText(a.measurement),
         clause: version.locate(a.span),
       };
-      if (definesDowntime(a) || covered !== null) out.availability.breakdown = breakdown(pieces, uncounted, version.ir.timeZone);
+      if (definesDowntime(a) || covered !== null || (ir.services ?? []).length > 0) {
+        const other = this.otherUncounted(unit.key, start, end, pieces);
+        out.availability.breakdown = breakdown(pieces, [...uncounted, ...other.list].sort((x, y) => x.start - y.start), version.ir.timeZone, other.more);
+      }
       if (unit.credits) out.credit = credit(version, percent, target, status, unit.credits);
     }
     if (ir.reliability) {
@@ -537,13 +562,13 @@ export interface Breakdown {
   more?: { counted: number; uncounted: number };
 }
 
-function breakdown(pieces: [number, number][], uncounted: Uncounted[], zone: string): Breakdown {
+function breakdown(pieces: [number, number][], uncounted: Uncounted[], zone: string, notKept = 0): Breakdown {
   const out: Breakdown = {
     counted: pieces.slice(0, BREAKDOWN_LISTED).map(([s, e]) => ({ start: formatInstant(s, zone), end: formatInstant(e, zone), minutes: (e - s) / 60_000 })),
     uncounted: uncounted.slice(0, BREAKDOWN_LISTED).map((u) => ({ start: formatInstant(u.start, zone), end: formatInstant(u.end, zone), minutes: (u.end - u.start) / 60_000, reason: u.reason })),
   };
-  if (pieces.length > BREAKDOWN_LISTED || uncounted.length > BREAKDOWN_LISTED) {
-    out.more = { counted: Math.max(0, pieces.length - BREAKDOWN_LISTED), uncounted: Math.max(0, uncounted.length - BREAKDOWN_LISTED) };
+  if (pieces.length > BREAKDOWN_LISTED || uncounted.length + notKept > BREAKDOWN_LISTED) {
+    out.more = { counted: Math.max(0, pieces.length - BREAKDOWN_LISTED), uncounted: Math.max(0, uncounted.length + notKept - BREAKDOWN_LISTED) };
   }
   return out;
 }

@@ -166,7 +166,10 @@ export class RecordJudge {
       const c = version.causeCounted(rec.cause);
       counted = c ? [[rec.start, rec.end]] : [];
       reason = c ? `cause ${rec.cause} is counted` : (version.exclusion(rec.cause, null) ?? `cause ${rec.cause} is not counted`);
-      if (rec.services) effects = [{ units: unitKeys(version, rec.services), counted: clip(counted) }];
+      const units = rec.services ? unitKeys(version, rec.services) : null;
+      if (rec.services || !c) effects = [{ units, counted: clip(counted) }];
+      // An excluded outage is listed in the breakdowns with why it did not count.
+      if (!c) effects![0].uncounted = { pieces: [[rec.start, rec.end]], reason };
     } else {
       // Maintenance is judged by the maintenance rule of each service it concerns; what a rule with
       // an allowance or a window limit does not count is kept, for the month to judge.
@@ -175,17 +178,17 @@ export class RecordJudge {
       const first = judgeMaintenance(version, rec, rules.length === 1 ? rules[0] : (units[0]?.maintenance ?? null));
       counted = first.counted;
       reason = first.reason;
-      const effect = (m: Maintenance | null, pieces: [number, number][], keys: string[] | null): DowntimeEffect => {
-        const fx: DowntimeEffect = { units: keys, counted: clip(pieces) };
-        if (limitsMaintenance(m)) {
-          const allowed = outside(rec.start, rec.end, pieces);
-          if (allowed.length) fx.allowed = allowed;
-        }
+      const effect = (m: Maintenance | null, judged: { counted: [number, number][]; reason: string }, keys: string[] | null): DowntimeEffect => {
+        const fx: DowntimeEffect = { units: keys, counted: clip(judged.counted) };
+        const notCounted = outside(rec.start, rec.end, judged.counted);
+        if (limitsMaintenance(m) && notCounted.length) fx.allowed = notCounted;
+        // Listed in the breakdowns with the rule's reason; where an allowance is used up, it counts after all.
+        if (notCounted.length) fx.uncounted = { pieces: notCounted, reason: judged.reason };
         return fx;
       };
       if (rules.length > 1) {
-        effects = rules.map((m) => effect(m, judgeMaintenance(version, rec, m).counted, units.filter((u) => u.maintenance === m).map((u) => u.key)));
-      } else if (rec.services || limitsMaintenance(rules[0])) effects = [effect(rules[0] ?? null, counted, rec.services ? units.map((u) => u.key) : null)];
+        effects = rules.map((m) => effect(m, judgeMaintenance(version, rec, m), units.filter((u) => u.maintenance === m).map((u) => u.key)));
+      } else effects = [effect(rules[0] ?? null, first, rec.services ? units.map((u) => u.key) : null)];
     }
     const clipped = clip(counted);
     const verdict: DowntimeVerdict = {

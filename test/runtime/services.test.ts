@@ -127,6 +127,38 @@ describe('periods per service', () => {
     expect(of(periods, '2026-03', 'compute').availability).toMatchObject({ downtimeMinutes: 0, status: 'met' });
   });
 
+  it("lists the excluded outage in that service's breakdown with the clause that excludes it, and nowhere else", async () => {
+    const { periods } = await run([outage('O1', 'compute', '10T00:00', '10T01:00', 'customer'), outage('O2', 'dns', '11T00:00', '11T00:30')]);
+    expect(of(periods, '2026-03', 'compute').availability?.breakdown).toEqual({
+      counted: [],
+      uncounted: [{ start: '2026-03-10T00:00:00Z', end: '2026-03-10T01:00:00Z', minutes: 60, reason: 'cause customer is excluded, cloud.sla:16' }],
+    });
+    // DNS's own outage counts there; the compute outage is not DNS's business and is not listed.
+    expect(of(periods, '2026-03', 'dns').availability?.breakdown).toEqual({
+      counted: [{ start: '2026-03-11T00:00:00Z', end: '2026-03-11T00:30:00Z', minutes: 30 }],
+      uncounted: [],
+    });
+  });
+
+  it('lists maintenance its rule does not count, and only the part an allowance leaves uncounted', async () => {
+    const text = `${CONTRACT}
+maintenance
+  windows
+    sunday 00:00 to 06:00
+  notice at least 48 hours before the start
+  not counted as downtime
+  allowance 1 hours per calendar month
+`;
+    // Sunday 2026-03-08: 3 hours of maintenance inside the window with notice. The allowance of 1
+    // hour covers the first hour; the excess, 01:00-03:00, counts. So 00:00-01:00 is listed as not
+    // counted (with the rule's reason) and 01:00-03:00 as counted, never both.
+    const m = { type: 'maintenance', id: 'M1', service: 'compute', start: '2026-03-08T00:00:00Z', end: '2026-03-08T03:00:00Z', notified: '2026-03-01T00:00:00Z' };
+    const { periods } = await run([m], undefined, versions(text));
+    const b = of(periods, '2026-03', 'compute').availability?.breakdown;
+    expect(b?.counted).toEqual([{ start: '2026-03-08T01:00:00Z', end: '2026-03-08T03:00:00Z', minutes: 120 }]);
+    expect(b?.uncounted).toEqual([{ start: '2026-03-08T00:00:00Z', end: '2026-03-08T01:00:00Z', minutes: 60, reason: 'inside the maintenance windows with due notice: not counted' }]);
+  });
+
   it('counts incidents per service for reliability: an incident naming none counts for all', async () => {
     const inc = (id: string, extra: object) => ({ type: 'incident', id, severity: 'p1', opened: '2026-03-05T10:00:00Z', cause: 'provider', ...extra });
     const text = CONTRACT.replace('causes', 'severities\n  p1 "Priority 1"\n\ncauses');
