@@ -8,18 +8,21 @@ import type { Uncounted } from './downtime';
 const BUCKET_MS = 86_400_000;
 
 interface Bucket {
+  /** The earliest entries meeting this day, by start, end and reason: at most `cap`. */
   list: Uncounted[];
-  more: number;
+  /** How many entries start on this day, kept or not. */
+  starting: number;
+}
+
+/** Order of entries: whichever order records arrive in (worker threads), the same ones are kept. */
+function before(x: Uncounted, y: Uncounted): boolean {
+  return x.start !== y.start ? x.start < y.start : x.end !== y.end ? x.end < y.end : x.reason < y.reason;
 }
 
 export class UncountedLog {
   private readonly byUnit = new Map<string, Map<number, Bucket>>();
 
   constructor(private readonly cap: number) {}
-
-  get size(): number {
-    return this.byUnit.size;
-  }
 
   /** [start, end) of `unit` ('*': every unit) did not count, for `reason`. */
   add(unit: string, start: number, end: number, reason: string): void {
@@ -28,17 +31,23 @@ export class UncountedLog {
     if (!buckets) this.byUnit.set(unit, (buckets = new Map()));
     // An interval is kept in every bucket it meets, so that a period finds it from its own buckets.
     const entry: Uncounted = { start, end, reason };
-    for (let k = Math.floor(start / BUCKET_MS); k * BUCKET_MS < end; k++) {
+    const first = Math.floor(start / BUCKET_MS);
+    for (let k = first; k * BUCKET_MS < end; k++) {
       let b = buckets.get(k);
-      if (!b) buckets.set(k, (b = { list: [], more: 0 }));
-      if (b.list.length < this.cap) b.list.push(entry);
-      else if (k === Math.floor(start / BUCKET_MS)) b.more++;
+      if (!b) buckets.set(k, (b = { list: [], starting: 0 }));
+      if (k === first) b.starting++;
+      const list = b.list;
+      if (list.length === this.cap && !before(entry, list[list.length - 1])) continue;
+      let i = list.length;
+      while (i > 0 && before(entry, list[i - 1])) i--;
+      list.splice(i, 0, entry);
+      if (list.length > this.cap) list.pop();
     }
   }
 
   /**
-   * The entries of `unit` and of every unit ('*') that meet [a, b), clipped to it and in order,
-   * and how many more were not kept.
+   * The kept entries of `unit` and of every unit ('*') that meet [a, b), clipped to it and in
+   * order, and how many entries starting in it (by UTC day) were not kept.
    */
   within(unit: string, a: number, b: number): { list: Uncounted[]; more: number } {
     const seen = new Set<Uncounted>();
@@ -50,7 +59,7 @@ export class UncountedLog {
       for (let k = Math.floor(a / BUCKET_MS); k * BUCKET_MS < b; k++) {
         const bucket = buckets.get(k);
         if (!bucket) continue;
-        if (k * BUCKET_MS >= a) more += bucket.more;
+        if (k * BUCKET_MS >= a) more += bucket.starting - bucket.list.filter((u) => Math.floor(u.start / BUCKET_MS) === k).length;
         for (const u of bucket.list) {
           if (seen.has(u) || u.end <= a || u.start >= b) continue;
           seen.add(u);
@@ -58,6 +67,6 @@ export class UncountedLog {
         }
       }
     }
-    return { list: list.sort((x, y) => x.start - y.start), more };
+    return { list: list.sort((x, y) => x.start - y.start || x.end - y.end || (x.reason < y.reason ? -1 : x.reason > y.reason ? 1 : 0)), more };
   }
 }

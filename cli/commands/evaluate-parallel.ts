@@ -96,7 +96,7 @@ export async function evaluateParallel(
   };
 
   const apply = (req: BatchRequest, res: BatchResult): void => {
-    const { kinds, flags, ids, idLen, out, outLen, warnLen, warnCount, facts, factAt } = res;
+    const { kinds, flags, ids, idLen, out, outLen, warnLen, warnCount, facts, factAt, reasons } = res;
     const idText = Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength);
     let idPos = 0;
     let outPos = 0;
@@ -192,6 +192,12 @@ export async function evaluateParallel(
             if (na > 0) {
               fx.allowed = [];
               for (let k = 0; k < na; k++, at += 2) fx.allowed.push([facts[at], facts[at + 1]]);
+            }
+            const nu = facts[at++];
+            if (nu > 0) {
+              const pieces: [number, number][] = [];
+              for (let k = 0; k < nu; k++, at += 2) pieces.push([facts[at], facts[at + 1]]);
+              fx.uncounted = { pieces, reason: reasons[facts[at++]] };
             }
             effects.push(fx);
           }

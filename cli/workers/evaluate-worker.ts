@@ -76,8 +76,11 @@ parentPort!.on('message', (req: BatchRequest) => {
   const warnCount = new Int32Array(n);
   // Facts for the periods, per record from facts[factAt[i]]: an incident's opened instant and its
   // units; a downtime's start, end, number of counted pieces, the pieces' start and end, then its
-  // effects per unit (how many, then each: its units, number of pieces, the pieces).
+  // effects per unit (how many, then each: its units, number of pieces, the pieces, the allowed
+  // pieces, the uncounted pieces and, when there are any, the index of their reason in `reasons`).
   const facts: number[] = [];
+  const reasons: string[] = [];
+  const reasonAt = new Map<string, number>();
   const factAt = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     if (req.blank[i]) {
@@ -129,6 +132,13 @@ parentPort!.on('message', (req: BatchRequest) => {
         for (const [s, e] of fx.counted) facts.push(s, e);
         facts.push(fx.allowed?.length ?? 0);
         for (const [s, e] of fx.allowed ?? []) facts.push(s, e);
+        facts.push(fx.uncounted?.pieces.length ?? 0);
+        if (fx.uncounted) {
+          for (const [s, e] of fx.uncounted.pieces) facts.push(s, e);
+          let r = reasonAt.get(fx.uncounted.reason);
+          if (r === undefined) reasonAt.set(fx.uncounted.reason, (r = reasons.push(fx.uncounted.reason) - 1));
+          facts.push(r);
+        }
       }
       if (j.listed) outLen[i] += out.add(kindLine('downtime', j.verdict), true);
     }
@@ -145,6 +155,7 @@ parentPort!.on('message', (req: BatchRequest) => {
     warnCount,
     facts: Float64Array.from(facts),
     factAt,
+    reasons,
   };
   const transfer = [kinds, flags, result.ids, idLen, result.out, outLen, warnLen, warnCount, result.facts, factAt].map((a) => a.buffer as ArrayBuffer);
   parentPort!.postMessage(result, transfer);

@@ -39,4 +39,6 @@ export interface BatchResult {
   warnCount: Int32Array;
   facts: Float64Array;
   factAt: Int32Array;
+  /** Why pieces of downtime did not count (an excluded cause, a maintenance rule), by index from facts. */
+  reasons: string[];
 }
