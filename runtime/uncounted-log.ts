@@ -47,7 +47,7 @@ export class UncountedLog {
 
   /**
    * The kept entries of `unit` and of every unit ('*') that meet [a, b), clipped to it and in
-   * order, and how many entries starting in it (by UTC day) were not kept.
+   * order, and how many entries starting on the UTC days wholly inside it were not kept.
    */
   within(unit: string, a: number, b: number): { list: Uncounted[]; more: number } {
     const seen = new Set<Uncounted>();
@@ -59,10 +59,15 @@ export class UncountedLog {
       for (let k = Math.floor(a / BUCKET_MS); k * BUCKET_MS < b; k++) {
         const bucket = buckets.get(k);
         if (!bucket) continue;
-        if (k * BUCKET_MS >= a) more += bucket.starting - bucket.list.filter((u) => Math.floor(u.start / BUCKET_MS) === k).length;
+        // Entries starting on a day wholly inside the range count once there: listed, or in `more`
+        // (a day the range cuts, as a period in another zone does, adds nothing to `more`).
+        const whole = k * BUCKET_MS >= a && (k + 1) * BUCKET_MS <= b;
+        if (whole) more += bucket.starting;
         for (const u of bucket.list) {
           if (seen.has(u) || u.end <= a || u.start >= b) continue;
           seen.add(u);
+          const day = Math.floor(u.start / BUCKET_MS);
+          if (day * BUCKET_MS >= a && (day + 1) * BUCKET_MS <= b) more--;
           list.push({ start: Math.max(a, u.start), end: Math.min(b, u.end), reason: u.reason });
         }
       }
