@@ -52,6 +52,10 @@ export function formatCell(c: A.CellValue): string {
       return formatTarget(c);
     case 'percent':
       return pct(c.value);
+    case 'money':
+      return `${c.amount.text} ${c.currency.name.toUpperCase()}`;
+    case 'serviceDays':
+      return `${c.days.text} ${/^0*1(\.0*)?$/.test(c.days.text) ? 'day' : 'days'} of service`;
     case 'bound':
       if (c.between) return `between ${c.sides.map((s) => pct(s.value)).join(' and ')}`;
       // The dash keeps its ambiguity visible (SLA3705) until the author writes the words meant.

@@ -278,7 +278,10 @@ export interface CreditBand {
   lower: Bound | null;
   /** null = unbounded above (100%). */
   upper: Bound | null;
-  credit: DecimalText; // percent of the basis
+  /** The number in the credit cell: percent of the basis, or (with `unit`) an amount or a number of days. */
+  credit: DecimalText;
+  /** `2.00 EUR` (an amount in the contract's currency) or `3 days of service` (days of the month's charge); absent: a percentage. */
+  unit?: 'amount' | 'service-days';
   span: Span;
 }
 

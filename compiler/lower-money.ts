@@ -87,19 +87,75 @@ export function lowerCap(l: A.CapLine, ctx: MoneyContext, unread: (span: Span) =
     return per === 'calendar-month' ? { monthlyPercent: value } : { cap: { kind: 'percent', value, per, span: l.span } };
   }
   const money = l.money!;
+  if (inContractCurrency(money, ctx, 'the cap', (code) => `at most ${money.amount.text} ${code}`) === null) {
+    unread(l.span);
+    return null;
+  }
+  return { cap: { kind: 'money', value: normalizeDecimal(money.amount.text), per, span: l.span } };
+}
+
+/** An amount must be in the contract's currency (which it must state): reported and null otherwise. */
+function inContractCurrency(money: { amount: A.NumberText; currency: A.Ident }, ctx: MoneyContext, what: string, hint: (code: string) => string): string | null {
   const currency = ctx.contract.currency;
   const code = money.currency.name.toUpperCase();
   if (!currency || currency.code !== code) {
     ctx.report.report(
       DIAGNOSTICS.moneyWithoutCurrency,
       money.currency.span,
-      currency ? `the cap is in ${code}, the contract's currency is ${currency.code}` : `an amount in ${code}, but the contract states no currency`,
-      { hint: currency ? `at most ${money.amount.text} ${currency.code}` : `currency ${code}` },
+      currency ? `${what} is in ${code}, the contract's currency is ${currency.code}` : `an amount in ${code}, but the contract states no currency`,
+      { hint: currency ? hint(currency.code) : `currency ${code}` },
     );
-    unread(l.span);
     return null;
   }
-  return { cap: { kind: 'money', value: normalizeDecimal(money.amount.text), per, span: l.span } };
+  return code;
+}
+
+/**
+ * The credit cell of a band: a percentage (`5%`), an amount (`2.00 EUR`, in the contract's
+ * currency) or days of service (`3 days of service`). Null when the cell is reported and left out.
+ */
+export function lowerBandCredit(
+  cell: A.CellValue,
+  ctx: MoneyContext,
+  unread: (span: Span) => void,
+  percent: (p: A.NumberText) => string,
+): Pick<I.CreditBand, 'credit' | 'unit'> | null {
+  if (cell.kind === 'percent') return { credit: percent(cell.value) };
+  if (cell.kind === 'money') {
+    if (inContractCurrency(cell, ctx, 'the credit', (code) => `${cell.amount.text} ${code}`) === null) {
+      unread(cell.span);
+      return null;
+    }
+    return { credit: normalizeDecimal(cell.amount.text), unit: 'amount' };
+  }
+  if (cell.kind === 'serviceDays') {
+    const days = normalizeDecimal(cell.days.text);
+    if (days === '0') {
+      ctx.report.report(DIAGNOSTICS.invalidValue, cell.span, 'a credit of 0 days of service is no credit', { hint: '1 day of service' });
+      unread(cell.span);
+      return null;
+    }
+    return { credit: days, unit: 'service-days' };
+  }
+  ctx.report.report(DIAGNOSTICS.invalidCell, cell.span, 'expected the credit as a percentage (5%), an amount in the contract\'s currency (2.00 EUR) or days of service (3 days of service)', {
+    hint: '| at least 99.00% and below 99.90% | 10% |',
+  });
+  unread(cell.span);
+  return null;
+}
+
+/** How a band's credit reads: `10%`, `2.00 EUR`, `3 days of service`. */
+export function bandCreditText(b: Pick<I.CreditBand, 'credit' | 'unit'>, currency: I.CurrencyRule | null | undefined): string {
+  if (b.unit === 'amount') return currency ? `${moneyText(b.credit, currency.minorUnit)} ${currency.code}` : b.credit;
+  if (b.unit === 'service-days') return `${b.credit} ${b.credit === '1' ? 'day' : 'days'} of service`;
+  return `${b.credit}%`;
+}
+
+/** Decimal text with exactly `minor` digits after the point ("2" -> "2.00"); never rounds: callers pass amounts already in the minor unit or finer (SLA3902). */
+export function moneyText(value: string, minor: number): string {
+  const [whole, frac = ''] = value.split('.');
+  if (frac.length > minor) return value;
+  return minor === 0 ? whole : `${whole}.${frac.padEnd(minor, '0')}`;
 }
 
 /** `paid on the next invoice`, `paid within 30 days`, `withheld while invoices are unpaid`. */

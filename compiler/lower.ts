@@ -8,7 +8,7 @@ import type { Span } from '../language/span';
 import { fromDecimal, normalizeDecimal } from './decimal';
 import type * as I from './ir';
 import { declarePauseReasons, declareRegions, lowerClocks, lowerHolidayTypes, lowerRegions, lowerUpdate, lowerWeekSpan, validZone } from './lower-support';
-import { lowerCap, lowerCurrency, lowerPaymentLine } from './lower-money';
+import { lowerBandCredit, lowerCap, lowerCurrency, lowerPaymentLine } from './lower-money';
 import { mayBeUnread, namedWhereUnread } from './unread';
 
 const DAY_INDEX: Record<string, I.Weekday> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
@@ -1114,12 +1114,8 @@ function lowerCreditTable(t: A.Table, cr: I.Credits, ctx: LowerContext): void {
       continue;
     }
     const band = lowerBand(row.cells[boundCol], ctx);
-    const credit = row.cells[creditCol];
-    if (credit.kind !== 'percent') {
-      ctx.report.report(DIAGNOSTICS.invalidCell, credit.span, 'expected the credit as a percentage, such as 5%');
-      reject(ctx, credit.span);
-      continue;
-    }
-    if (band) cr.bands.push({ ...band, credit: checkPercent(ctx, credit.value, 'the credit'), span: row.span });
+    const credit = lowerBandCredit(row.cells[creditCol], ctx, (span) => reject(ctx, span), (p) => checkPercent(ctx, p, 'the credit'));
+    if (!credit) continue;
+    if (band) cr.bands.push({ ...band, ...credit, span: row.span });
   }
 }

@@ -68,6 +68,10 @@ export interface BoundNode {
 export type CellValue =
   | TargetValueNode
   | { kind: 'percent'; value: NumberText; span: Span }
+  /** `2.00 EUR`: a fixed credit in money. */
+  | { kind: 'money'; amount: NumberText; currency: Ident; span: Span }
+  /** `3 days of service`: a credit of that many days of the month's charge. */
+  | { kind: 'serviceDays'; days: NumberText; span: Span }
   | BoundNode
   | { kind: 'text'; value: string; span: Span }
   | { kind: 'words'; words: Ident[]; span: Span }

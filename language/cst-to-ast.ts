@@ -885,6 +885,17 @@ export class AstBuilder {
     const span = nodeSpan(n);
     const tv = sub(c, 'targetValue');
     if (tv) return this.targetValue(tv);
+    const sd = sub(c, 'serviceDaysCell');
+    if (sd) {
+      const n = tok(sd.children, 'NumberLit');
+      return n ? { kind: 'serviceDays', days: this.checkNumber(n, 'number of days'), span } : { kind: 'empty', span };
+    }
+    const mc = sub(c, 'moneyCell');
+    if (mc) {
+      const n = tok(mc.children, 'NumberLit');
+      const code = tok(mc.children, 'Name');
+      return n && code ? { kind: 'money', amount: this.checkNumber(n, 'amount'), currency: this.ident(code), span } : { kind: 'empty', span };
+    }
     const p = tok(c, 'PercentLit');
     if (p) return { kind: 'percent', value: this.percent(p), span };
     const b = sub(c, 'bound');

@@ -431,7 +431,11 @@ class SlacParser extends CstParser {
 
   cellValue = this.RULE('cellValue', () => {
     this.OR([
+      // `3 days of service` (a credit) before a duration: `3 days` starts both.
+      { ALT: () => this.SUBRULE(this.serviceDaysCell) },
       { ALT: () => this.SUBRULE(this.targetValue) },
+      // `2.00 EUR` (a credit in money) after a duration: `2 business hours` starts with a number and a word too.
+      { ALT: () => this.SUBRULE(this.moneyCell) },
       // Before a lone percentage: `99.00% to < 99.99%` starts with one.
       { ALT: () => this.SUBRULE(this.bound) },
       { ALT: () => this.CONSUME(T.PercentLit) },
@@ -451,6 +455,20 @@ class SlacParser extends CstParser {
         },
       },
     ]);
+  });
+
+  /** `3 days of service`: a credit of that many days of the month's charge. */
+  serviceDaysCell = this.RULE('serviceDaysCell', () => {
+    this.CONSUME(T.NumberLit);
+    this.CONSUME(T.Days);
+    this.CONSUME(T.Of);
+    this.CONSUME(T.Service);
+  });
+
+  /** `2.00 EUR`: a fixed credit in the contract's currency. */
+  moneyCell = this.RULE('moneyCell', () => {
+    this.CONSUME(T.NumberLit);
+    this.CONSUME(T.Name);
   });
 
   bound = this.RULE('bound', () => {

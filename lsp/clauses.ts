@@ -184,7 +184,7 @@ export const CLAUSES: readonly ClauseDoc[] = [
     snippet: 'credits\n  basis "${1:invoiced value of the affected service}"\n  | monthly availability | credit |\n  | at least ${2:99.00}% and below ${3:99.90}% | ${4:5}% |\n  | below ${2:99.00}% | ${5:10}% |\n  at most ${6:50}%',
     lines: [
       { label: 'basis', snippet: 'basis "${1:invoiced value of the affected service}"', explain: 'What the credit percentage is a percentage of.' },
-      { label: 'credit table', snippet: '| monthly availability | credit |\n  | at least ${1:99.00}% and below ${2:99.90}% | ${3:5}% |', explain: 'Bands of availability and their credit; bounds: at least, above, below, at most, between (inclusive).' },
+      { label: 'credit table', snippet: '| monthly availability | credit |\n  | at least ${1:99.00}% and below ${2:99.90}% | ${3:5}% |', explain: 'Bands of availability and their credit: a percentage (`5%`), an amount in the contract\'s currency (`2.00 EUR`) or days of service (`3 days of service`: the charge x 3 / the days of the month); bounds: at least, above, below, at most, between (inclusive).' },
       { label: 'credit formula', snippet: '${1:5}% for each ${2|started,full|} ${3:1}% below target', explain: 'A credit per step of shortfall: started steps round up, full steps round down, `pro rata` is proportional.' },
       { label: 'at most (cap)', snippet: 'at most ${1:50}%', explain: 'The cap of the credit.' },
       { label: 'at most (cap in money)', snippet: 'at most ${1:10000.00} ${2:EUR} per ${3|calendar month,calendar year,rolling 12 months|}', explain: 'A cap in money, in the contract\'s currency, per month, calendar year or rolling 12 months.' },

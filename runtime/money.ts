@@ -39,8 +39,12 @@ export interface MoneyCredit {
   invoices: string[];
   /** The (latest) invoice date, YYYY-MM-DD. */
   issued: string | null;
-  /** The percentage applied, before the monthly percentage cap (decimal text); null while pending. */
+  /** The percentage applied, before the monthly percentage cap (decimal text); null while pending, or for a credit that is no percentage. */
   percent: string | null;
+  /** A band's fixed credit (`2.00 EUR`), when it is one. */
+  fixed?: string;
+  /** A band's credit in days of service: the days, and the days of the month they are a share of. */
+  serviceDays?: { days: string; daysInPeriod: number };
   /** The credit in money before any cap; null when it cannot be computed. */
   amount: string | null;
   caps: CapStep[];
@@ -60,8 +64,12 @@ export interface MoneyCredit {
   reason?: string;
 }
 
-/** The exact percentages behind a period's `credit` (before and after the monthly percentage cap), keyed by that credit object. */
-export const EXACT_CREDIT = new WeakMap<object, { uncapped: Rational; capped: Rational }>();
+/**
+ * The exact percentages behind a period's `credit` (before and after the monthly percentage cap),
+ * keyed by that credit object; for a band whose credit is an amount or days of service, its unit
+ * and number instead (the percentages are then 0).
+ */
+export const EXACT_CREDIT = new WeakMap<object, { uncapped: Rational; capped: Rational; unit?: 'amount' | 'service-days'; value?: string }>();
 
 function ratDec(r: Rational): Dec {
   return new Dec(r.n.toString()).div(new Dec(r.d.toString()));
@@ -83,6 +91,12 @@ function periodOf(index: number): string {
 function addDays(date: string, n: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return isoDate(daysFromCivil(y, m, d) + n);
+}
+
+/** The days of a month (YYYY-MM): 28 to 31. */
+export function daysIn(period: string): number {
+  const [y, m] = [Number(period.slice(0, 4)), Number(period.slice(5, 7))];
+  return (m === 12 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, m + 1, 1)) - daysFromCivil(y, m, 1);
 }
 
 function lastDay(period: string): string {
@@ -230,20 +244,30 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     let past = history.get(key);
     if (!past) history.set(key, (past = new Map()));
     const at = monthIndex(p.period);
-    if (p.credit.percent === null || !exact) {
+    if (!exact) {
       money.claim = 'nothing to claim';
       money.reason = 'the month is not over: no credit yet';
       past.set(at, { charge: charge?.amount ?? null, credit: new Dec(0) });
       continue;
     }
-    money.percent = exactText(exact.uncapped);
-    if (!charge) {
+    const notes: string[] = [];
+    if (exact.unit === undefined) money.percent = exactText(exact.uncapped);
+    else if (exact.unit === 'amount') money.fixed = text(new Dec(exact.value!));
+    else money.serviceDays = { days: exact.value!, daysInPeriod: daysIn(p.period) };
+    if (!charge && exact.unit !== 'amount') {
+      const what = exact.unit === 'service-days' ? `${exact.value} days of service` : `${p.credit.percent}%`;
       money.claim = p.credit.percent === 0 ? 'nothing to claim' : 'not claimed';
-      money.reason = `no invoice for ${service === 'default' ? 'the service' : service} in ${p.period}: the credit of ${p.credit.percent}% cannot be put in money`;
+      money.reason = `no invoice for ${service === 'default' ? 'the service' : service} in ${p.period}: the credit of ${what} cannot be put in money`;
       past.set(at, { charge: null, credit: new Dec(0) });
       continue;
     }
-    let amount = round(charge.amount.times(ratDec(exact.uncapped)).div(100));
+    // Rounded once, to the minor unit: the charge times the percentage, the fixed amount, or the charge times days / days of the month.
+    let amount =
+      exact.unit === 'amount'
+        ? round(new Dec(exact.value!))
+        : exact.unit === 'service-days'
+          ? round(charge!.amount.times(exact.value!).div(money.serviceDays!.daysInPeriod))
+          : round(charge!.amount.times(ratDec(exact.uncapped)).div(100));
     money.amount = text(amount);
     const caps: { cap: CreditCap; span: CreditCap['span'] }[] = [];
     if (cr.cap !== null) caps.push({ cap: { kind: 'percent', value: cr.cap, per: 'calendar-month', span: cr.capSpan! }, span: cr.capSpan! });
@@ -253,10 +277,15 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       const window =
         cap.per === 'calendar-month' ? [at] : cap.per === 'calendar-year' ? range(at - (at % 12), at) : range(at - 11, at);
       // The months of the window with a charge (from the invoices, whether or not the month was judged) or a credit.
-      const chargeAt = (i: number): Dec | null => (i === at ? charge.amount : (ledger.chargeOf(service, unit?.group ?? null, periodOf(i))?.amount ?? null));
+      const chargeAt = (i: number): Dec | null => (i === at ? (charge?.amount ?? null) : (ledger.chargeOf(service, unit?.group ?? null, periodOf(i))?.amount ?? null));
       const months = window.filter((i) => i === at || past!.has(i) || chargeAt(i) !== null);
       let bound: Dec;
       if (cap.kind === 'percent') {
+        // A share of no charge at all cannot be computed: a fixed amount without an invoice is not capped by it.
+        if (!months.some((i) => chargeAt(i) !== null)) {
+          notes.push(`${capRule(cap, currency ?? '', minor)} is not applied: no invoice gives a charge to take the share of`);
+          continue;
+        }
         let charges = new Dec(0);
         for (const i of months) charges = charges.plus(chargeAt(i) ?? 0);
         bound = round(charges.times(cap.value).div(100));
@@ -277,7 +306,8 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       amount = after;
     }
     money.capped = text(amount);
-    past.set(at, { charge: charge.amount, credit: amount });
+    if (notes.length) money.reason = notes.join('; ');
+    past.set(at, { charge: charge?.amount ?? null, credit: amount });
     if (amount.isZero()) {
       money.claim = 'nothing to claim';
       money.payable = text(amount);
@@ -291,10 +321,16 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       continue;
     }
     const fromInvoice = /invoice/i.test(w.after);
-    const anchor = fromInvoice ? charge.issued : lastDay(p.period);
+    if (fromInvoice && !charge) {
+      money.claim = claimed ? 'claimed on time' : 'not claimed';
+      addReason(money, `no invoice for ${p.period}: the claim window, which runs from the invoice date, has not started`);
+      money.payable = claimed ? text(amount) : text(new Dec(0));
+      continue;
+    }
+    const anchor = fromInvoice ? charge!.issued : lastDay(p.period);
     if (w.duration.calendar !== null || w.duration.ms === null) {
       money.claim = claimed ? 'claimed on time' : 'not claimed';
-      money.reason = 'a claim window in business time is not computed: the claim is taken as on time';
+      addReason(money, 'a claim window in business time is not computed: the claim is taken as on time');
       money.payable = claimed ? text(amount) : text(new Dec(0));
       continue;
     }
@@ -304,9 +340,9 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       money.claim = claimed <= money.claimBy ? 'claimed on time' : 'late';
     } else money.claim = today > money.claimBy ? 'forfeited' : 'not claimed';
     money.payable = money.claim === 'claimed on time' ? text(amount) : text(new Dec(0));
-    if (money.claim === 'late') money.reason = `claimed on ${claimed}, after the deadline ${money.claimBy}: forfeited`;
-    else if (money.claim === 'forfeited') money.reason = `not claimed by ${money.claimBy}: forfeited`;
-    else if (money.claim === 'not claimed') money.reason = `payable once claimed, by ${money.claimBy}`;
+    if (money.claim === 'late') addReason(money, `claimed on ${claimed}, after the deadline ${money.claimBy}: forfeited`);
+    else if (money.claim === 'forfeited') addReason(money, `not claimed by ${money.claimBy}: forfeited`);
+    else if (money.claim === 'not claimed') addReason(money, `payable once claimed, by ${money.claimBy}`);
   }
   for (const s of settled) settle(s, ledger, today);
 }
@@ -332,10 +368,15 @@ function settle(s: { money: MoneyCredit; cr: Credits; service: string; group: st
     if (unpaid.length) {
       money.withheld = unpaid;
       if (money.payBy !== undefined) money.payBy = null;
-      money.reason = `withheld while invoice${unpaid.length === 1 ? '' : 's'} ${unpaid.join(', ')} ${unpaid.length === 1 ? 'is' : 'are'} unpaid: ${money.payable} payable once paid`;
+      addReason(money, `withheld while invoice${unpaid.length === 1 ? '' : 's'} ${unpaid.join(', ')} ${unpaid.length === 1 ? 'is' : 'are'} unpaid: ${money.payable} payable once paid`);
       money.payable = new Dec(0).toFixed(money.payable!.includes('.') ? money.payable!.length - money.payable!.indexOf('.') - 1 : 0);
     }
   }
+}
+
+/** Adds a reason after those already given (a cap not applied, then the claim's). */
+function addReason(money: MoneyCredit, reason: string): void {
+  money.reason = money.reason ? `${money.reason}; ${reason}` : reason;
 }
 
 function range(from: number, to: number): number[] {

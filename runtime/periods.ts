@@ -20,6 +20,7 @@ import type { Availability, Contract, CreditBand, Credits, Maintenance, ServiceU
 import type { CompiledContract, ContractVersions } from './contract';
 import type { MaintenanceRecord } from './records';
 import { applyMoney, EXACT_CREDIT, MoneyLedger, type MoneyCredit } from './money';
+import { bandCreditText, moneyText } from '../compiler/lower-money';
 import { formatInstant, localMidnight, localYearMonth } from './time';
 import { IntervalUnion } from './periods-intervals';
 import { UncountedLog } from './uncounted-log';
@@ -103,7 +104,12 @@ export interface PeriodVerdict {
     breakdown?: Breakdown;
   };
   credit?: {
+    /** Percent of the basis; null while the month is not over, or when the band's credit is an amount or days of service. */
     percent: number | null;
+    /** A band's fixed credit (`2.00 EUR`): decimal text with the currency's minor unit, in the contract's currency. */
+    amount?: string;
+    /** A band's credit in days of service (`3 days of service`): the number of days, as written. */
+    serviceDays?: string;
     basis: string | null;
     rule: string | null;
     clause: string;
@@ -585,11 +591,11 @@ function inBand(b: CreditBand, p: Rational): boolean {
   return true;
 }
 
-function describeBand(b: CreditBand): string {
+function describeBand(b: CreditBand, currency: Contract['currency']): string {
   const parts: string[] = [];
   if (b.lower) parts.push(`${b.lower.inclusive ? 'at least' : 'above'} ${b.lower.value}%`);
   if (b.upper) parts.push(`${b.upper.inclusive ? 'at most' : 'below'} ${b.upper.value}%`);
-  return `${parts.join(' and ')}: ${b.credit}%`;
+  return `${parts.join(' and ')}: ${bandCreditText(b, currency)}`;
 }
 
 /** The credit owed for a month's exact availability (0 when the target is met). */
@@ -612,9 +618,18 @@ export function credit(
   let rule: string | null = null;
   if (cr.bands.length) {
     const band = cr.bands.find((b) => inBand(b, percent));
+    if (band?.unit) {
+      // An amount or days of service: the money pass puts it in money (and applies the caps there).
+      const currency = c.ir.currency;
+      const out: NonNullable<PeriodVerdict['credit']> = { percent: null, basis, rule: describeBand(band, currency), clause };
+      if (band.unit === 'amount') out.amount = moneyText(band.credit, currency?.minorUnit ?? 2);
+      else out.serviceDays = band.credit;
+      EXACT_CREDIT.set(out, { uncapped: rat(0n), capped: rat(0n), unit: band.unit, value: band.credit });
+      return out;
+    }
     if (band) {
       owed = fromDecimal(band.credit);
-      rule = describeBand(band);
+      rule = describeBand(band, c.ir.currency);
     } else rule = 'no credit band covers this availability';
   } else if (cr.linear) {
     const l = cr.linear;

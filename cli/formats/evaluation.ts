@@ -175,7 +175,7 @@ export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
       }
       if (p.credit) {
         const cr = p.credit;
-        const value = cr.percent === null ? 'not yet known' : `${cr.percent}%${cr.basis ? ofBasis(cr.basis) : ''}`;
+        const value = creditValue(cr) ?? 'not yet known';
         yield `    credit        ${value}${cr.rule ? c.dim(`  (${v(cr.rule)})`) : ''}`;
         if (cr.money) for (const line of moneyLines(cr.money)) yield `                  ${v(line)}`;
       }
@@ -269,7 +269,7 @@ export function* markdownLines(r: EvaluationReport): Generator<string> {
     for (const p of r.periods) {
       const a = p.availability;
       const rel = p.reliability ? `${p.reliability.count} / ${p.reliability.limit} (${p.reliability.status})` : '';
-      const credit = p.credit ? (p.credit.percent === null ? 'pending' : `${p.credit.percent}%`) : '';
+      const credit = p.credit ? (creditValue({ ...p.credit, basis: null }) ?? 'pending') : '';
       yield `| ${p.period}${p.final ? '' : ' (not over)'} |${services ? ` ${cell(serviceOf(p))} |` : ''} ${a?.exact ? availabilityText(a.exact) : ''} | ${a ? `${a.target}%` : ''} | ${a?.status ?? ''} | ${a ? fmtMinutes(a.downtimeMinutes) || '0 min' : ''} | ${credit} | ${rel} |`;
     }
     yield '';
@@ -295,7 +295,7 @@ export function* markdownLines(r: EvaluationReport): Generator<string> {
     for (const row of statement.rows) {
       const m = row.money;
       const caps = m.caps.filter((x) => x.binds).map((x) => `${x.rule}: ${x.before} -> ${x.after} (${x.clause})`).join('; ');
-      yield `| ${row.period} | ${cell(row.service)} | ${amountText(m.charge, m.currency)} | ${amountText(m.capped, m.currency)} | ${m.percent === null ? '' : `${cell(row.rule ?? '')}, ${cell(row.clause)}: ${m.percent}% = ${amountText(m.amount, m.currency)}`} | ${cell(caps)} | ${m.claimBy ?? ''} | ${m.claim}${m.claimed ? ` (${m.claimed})` : ''} | ${amountText(m.payable, m.currency)} |`;
+      yield `| ${row.period} | ${cell(row.service)} | ${amountText(m.charge, m.currency)} | ${amountText(m.capped, m.currency)} | ${m.percent === null && m.amount === null ? '' : `${cell(row.rule ?? '')}, ${cell(row.clause)}: ${moneyFormula(m)}`} | ${cell(caps)} | ${m.claimBy ?? ''} | ${m.claim}${m.claimed ? ` (${m.claimed})` : ''} | ${amountText(m.payable, m.currency)} |`;
     }
     yield '';
     yield* ['| total | credits | payable |', '|---|---:|---:|'];
@@ -329,12 +329,19 @@ export function* markdownLines(r: EvaluationReport): Generator<string> {
   yield `_${summaryLine(r.counts)}._`;
 }
 
+/** A period's credit as owed: `5% of the basis`, `2.00 EUR`, `3 days of service`; null while not yet known. */
+function creditValue(cr: NonNullable<PeriodVerdict['credit']>): string | null {
+  if (cr.amount !== undefined) return `${cr.amount}${cr.money?.currency ? ` ${cr.money.currency}` : ''}`;
+  if (cr.serviceDays !== undefined) return `${cr.serviceDays} ${cr.serviceDays === '1' ? 'day' : 'days'} of service${cr.basis ? ofBasis(cr.basis) : ''}`;
+  return cr.percent === null ? null : `${cr.percent}%${cr.basis ? ofBasis(cr.basis) : ''}`;
+}
+
 /** A period's credit in money, as lines under its credit line: the charge and amount, each cap, the claim and what is payable. */
 function moneyLines(m: MoneyCredit): string[] {
   const cur = m.currency;
   const lines: string[] = [];
   const invoices = m.invoices.length ? ` (invoice ${m.invoices.join(', ')}, issued ${m.issued})` : '';
-  lines.push(`charge ${amountText(m.charge, cur)}${invoices}${m.amount !== null ? `; ${m.percent}% = ${amountText(m.amount, cur)}` : ''}`);
+  lines.push(`charge ${amountText(m.charge, cur)}${invoices}${m.amount !== null ? `; ${moneyFormula(m)}` : ''}`);
   for (const x of m.caps) {
     const months = x.months.length > 1 ? `, months ${x.months[0]} to ${x.months[x.months.length - 1]}` : '';
     lines.push(`cap ${x.rule} (${x.clause}${months}): up to ${x.limit} ${cur}; ${x.before} -> ${x.after} ${cur}${x.binds ? ', binds' : ''}`);
@@ -342,4 +349,11 @@ function moneyLines(m: MoneyCredit): string[] {
   lines.push(`claim ${m.claim}${m.claimBy ? `, claim by ${m.claimBy}` : ''}${m.claimed ? `, claimed ${m.claimed}` : ''}; payable ${amountText(m.payable, cur)}${m.payment ? `, paid ${m.payment}${m.payBy ? ` (by ${m.payBy})` : ''}` : ''}`);
   if (m.reason) lines.push(m.reason);
   return lines;
+}
+
+/** How the amount before the caps came about: `10% = 100.00 EUR`, `3 days of 31 = 96.77 EUR`, `a fixed 2.00 EUR`. */
+function moneyFormula(m: MoneyCredit): string {
+  if (m.fixed !== undefined) return `a fixed ${amountText(m.fixed, m.currency)}`;
+  if (m.serviceDays) return `${m.serviceDays.days} day${m.serviceDays.days === '1' ? '' : 's'} of service of ${m.serviceDays.daysInPeriod} = ${amountText(m.amount, m.currency)}`;
+  return `${m.percent}% = ${amountText(m.amount, m.currency)}`;
 }

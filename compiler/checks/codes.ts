@@ -164,6 +164,8 @@ export const CHECKS = {
     'A cap in percent per calendar year or per rolling 12 months is a share of the charges of the months it looks at. When no single month can credit more than that share of its own charge (the largest band credit, or the monthly cap), no sum of months can exceed it either: the cap never binds. Usually a lower share was meant (50% of the year against credits of up to 100% a month).'),
   amountBeyondMinorUnit: def('SLA3902', 'warning', 'Amount finer than the currency',
     'An amount has more decimals than the currency\'s minor unit (EUR has cents: 100.005 EUR): no invoice or credit can be that amount. Round it to the minor unit.'),
+  serviceDaysBeyondMonth: def('SLA3905', 'warning', 'More days of service than a month has',
+    'A band credits `N days of service`: in money, the month\'s charge x N / the days of the month. With more days than the shortest month has (February: 28, 29 in a leap year), that credit is more than the whole charge of such a month. A cap (`at most 100%`) may be meant to stop it; otherwise fewer days were probably meant.'),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type CheckKey = keyof typeof CHECKS;

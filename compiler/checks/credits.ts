@@ -10,6 +10,7 @@ import { monthLengths } from './availability';
 import type { Check, CheckContext } from './context';
 import { coverage } from './intervals';
 import { creditRowAt } from './source';
+import { bandCreditText } from '../lower-money';
 
 /**
  * A point of the availability axis with a side: `after` 0 is the value itself, 1 is just above
@@ -61,9 +62,14 @@ function cellsOf(ctx: CheckContext, band: CreditBand): { bound: Span; credit: Sp
 // Stryker disable next-line OptionalChaining,ConditionalExpression: a band always has its row, whose first cell is its bound
   const bound = row?.cells.find((c): c is A.BoundNode => c.kind === 'bound');
 // Stryker disable next-line OptionalChaining: a band always has its row
-  const credit = row?.cells.find((c) => c.kind === 'percent');
+  const credit = row?.cells.find((c) => c.kind === 'percent' || c.kind === 'money' || c.kind === 'serviceDays');
 // Stryker disable next-line OptionalChaining: the row always has a bound and a credit cell
   return { bound: bound?.span ?? band.span, credit: credit?.span ?? band.span };
+}
+
+/** A band's credit as the contract reads: `10%`, `2.00 EUR`, `3 days of service`. */
+function creditOf(ctx: CheckContext, band: CreditBand): string {
+  return bandCreditText(band, ctx.contract.currency);
 }
 
 function lineOf(ctx: CheckContext, span: Span): number {
@@ -91,7 +97,7 @@ function bandRepeats(ctx: CheckContext): { distinct: CreditBand[]; repeats: { ba
 // Stryker disable next-line StringLiteral: any two distinct markers keep inclusive and exclusive bounds apart
   const side = (b: CreditBand['lower']): string => (b ? `${b.value}${b.inclusive ? '=' : ''}` : '-');
   for (const band of credits.bands) {
-    const key = `${side(band.lower)}:${side(band.upper)}:${band.credit}`;
+    const key = `${side(band.lower)}:${side(band.upper)}:${band.credit}${band.unit ?? ''}`;
     const first = firstOf.get(key);
     if (first) r.repeats.push({ band, first });
     else {
@@ -107,7 +113,7 @@ const repeatedBands: Check = (ctx) => {
   for (const { band, first } of bandRepeats(ctx).repeats) {
     const bound = cellsOf(ctx, band).bound;
 // Stryker disable next-line MethodExpression: a cell's range holds no surrounding blanks
-    ctx.report.report(CHECKS.creditOverlap, bound, `this band repeats the band on line ${lineOf(ctx, first.span)} (${ctx.text.slice(bound.start, bound.end).trim()}: ${band.credit}%)`, {
+    ctx.report.report(CHECKS.creditOverlap, bound, `this band repeats the band on line ${lineOf(ctx, first.span)} (${ctx.text.slice(bound.start, bound.end).trim()}: ${creditOf(ctx, band)})`, {
       related: [{ span: cellsOf(ctx, first).bound, message: 'first given here' }],
       hint: 'remove the repeated row',
     });
@@ -172,7 +178,7 @@ const bandsAboveTarget: Check = (ctx) => {
       cellsOf(ctx, band).bound,
       whole
         ? `this band lies at or above the ${availability.target}% target: it pays a credit in a month that met the target`
-        : `this band reaches above the ${availability.target}% target: availability ${describeRange(target, endOf(band))} meets the target but earns ${band.credit}%`,
+        : `this band reaches above the ${availability.target}% target: availability ${describeRange(target, endOf(band))} meets the target but earns ${creditOf(ctx, band)}`,
       { related: [{ span: availability.targetSpan, message: 'the availability target' }], hint: `end the band with \`below ${availability.target}%\`` },
     );
   }
@@ -188,12 +194,14 @@ const creditsFallWithAvailability: Check = (ctx) => {
     // Only bands one above the other: nested or equal ranges (also nested with a common end) are
     // an overlap (SLA3002), not an order.
     if (order(startOf(low), startOf(high)) >= 0 || order(endOf(low), endOf(high)) >= 0) continue;
+    // Credits of different kinds (a percentage, an amount, days of service) cannot be compared without a charge.
+    if ((low.unit ?? 'percent') !== (high.unit ?? 'percent')) continue;
     if (cmp(fromDecimal(low.credit), fromDecimal(high.credit)) >= 0) continue;
     ctx.report.report(
       CHECKS.creditDecreasing,
       cellsOf(ctx, low).credit,
-      `availability ${describeRange(startOf(low), endOf(low))} earns ${low.credit}%, less than the ${high.credit}% of the better availability ${describeRange(startOf(high), endOf(high))}`,
-      { related: [{ span: cellsOf(ctx, high).credit, message: `${high.credit}% for better availability` }] },
+      `availability ${describeRange(startOf(low), endOf(low))} earns ${creditOf(ctx, low)}, less than the ${creditOf(ctx, high)} of the better availability ${describeRange(startOf(high), endOf(high))}`,
+      { related: [{ span: cellsOf(ctx, high).credit, message: `${creditOf(ctx, high)} for better availability` }] },
     );
   }
 };
@@ -255,7 +263,7 @@ const capBelowBand: Check = (ctx) => {
   if (!credits || credits.cap === null || !credits.capSpan) return;
   const cap = fromDecimal(credits.cap);
   for (const band of bandsOf(ctx)) {
-    if (cmp(fromDecimal(band.credit), cap) <= 0) continue;
+    if (band.unit || cmp(fromDecimal(band.credit), cap) <= 0) continue;
     ctx.report.report(CHECKS.creditAboveCap, cellsOf(ctx, band).credit, `this band pays ${band.credit}%, more than the ${credits.cap}% cap`, {
       related: [{ span: credits.capSpan, message: 'the cap' }],
     });

@@ -5,10 +5,13 @@ import { cmp, exactDecimalText, fromDecimal, type Rational } from '../decimal';
 import type { Credits } from '../ir';
 import { CHECKS } from './codes';
 import type { Check, CheckContext } from './context';
+import { creditRowAt } from './source';
 
 /** The most any one month can credit, in percent of its own charge; null when unbounded (a formula without a cap). */
 function monthlyMaximum(cr: Credits): Rational | null {
   let most: Rational | null = null;
+  // An amount or days of service is no share of the charge that could be compared: no bound is known.
+  if (cr.bands.some((b) => b.unit)) return null;
   if (cr.bands.length) for (const b of cr.bands) if (most === null || cmp(fromDecimal(b.credit), most) > 0) most = fromDecimal(b.credit);
   if (cr.linear && cr.cap === null) return null;
   if (cr.cap !== null && (most === null || cr.linear || cmp(fromDecimal(cr.cap), most) < 0)) most = fromDecimal(cr.cap);
@@ -43,6 +46,16 @@ const amountBeyondMinorUnit: Check = (ctx) => {
   const currency = ctx.contract.currency;
   if (!currency) return;
   for (const cr of allCredits(ctx)) {
+    // A band's fixed credit too (`| below 99% | 2.005 EUR |`).
+    for (const band of cr.bands) {
+      if (band.unit !== 'amount') continue;
+      const decimals = band.credit.includes('.') ? band.credit.length - band.credit.indexOf('.') - 1 : 0;
+      if (decimals <= currency.minorUnit) continue;
+      const cell = creditRowAt(ctx.ast, band.span.start)?.cells.find((c) => c.kind === 'money');
+      ctx.report.report(CHECKS.amountBeyondMinorUnit, cell?.span ?? band.span, `${band.credit} ${currency.code} has ${decimals} decimals; ${currency.code} has ${currency.minorUnit === 0 ? 'no minor unit' : currency.minorUnit}`, {
+        hint: `${band.credit.slice(0, band.credit.indexOf('.') + (currency.minorUnit ? currency.minorUnit + 1 : 0))} ${currency.code}`,
+      });
+    }
     for (const cap of cr.caps ?? []) {
       if (cap.kind !== 'money') continue;
       const decimals = cap.value.includes('.') ? cap.value.length - cap.value.indexOf('.') - 1 : 0;
@@ -57,4 +70,20 @@ const amountBeyondMinorUnit: Check = (ctx) => {
   }
 };
 
-export const moneyChecks: readonly Check[] = [capNeverBinds, amountBeyondMinorUnit];
+/** `30 days of service`: February has 28, so its credit would be more than its charge. */
+const serviceDaysBeyondMonth: Check = (ctx) => {
+  for (const cr of allCredits(ctx)) {
+    for (const band of cr.bands) {
+      if (band.unit !== 'service-days' || cmp(fromDecimal(band.credit), fromDecimal('28')) <= 0) continue;
+      const cell = creditRowAt(ctx.ast, band.span.start)?.cells.find((c) => c.kind === 'serviceDays');
+      ctx.report.report(
+        CHECKS.serviceDaysBeyondMonth,
+        cell?.span ?? band.span,
+        `${band.credit} days of service is more than February's 28 days: in February the credit is more than the month's charge`,
+        { hint: cr.cap === null ? 'at most 100%' : 'credit at most 28 days of service' },
+      );
+    }
+  }
+};
+
+export const moneyChecks: readonly Check[] = [capNeverBinds, amountBeyondMinorUnit, serviceDaysBeyondMonth];

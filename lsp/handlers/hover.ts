@@ -21,6 +21,7 @@ import {
 import { contains, toOffset, toRange } from '../positions';
 import { explanation } from './diagnostics';
 import { wordAt } from './words';
+import { bandCreditText } from '../../compiler/lower-money';
 
 export interface HoverOptions {
   /** The year whose holidays a calendar shows: the editor's clock, never the evaluator's. */
@@ -126,11 +127,13 @@ function bandAt(a: Analysis, offset: number): string | null {
   // Highest availability first, as the tables read.
   const sorted = [...credits.bands].sort((x, y) => Number(y.lower?.value ?? 0) - Number(x.lower?.value ?? 0));
   const i = sorted.indexOf(band);
-  const out = [`Credit band ${bandInterval(band)}: ${band.credit}% of ${credits.basis ?? 'the basis'}${credits.cap !== null ? ` (capped at ${credits.cap}%)` : ''}`];
+  const currency = a.compiled.contract.currency;
+  const of = band.unit === 'amount' ? '' : ` of ${credits.basis ?? 'the basis'}`;
+  const out = [`Credit band ${bandInterval(band)}: ${bandCreditText(band, currency)}${of}${credits.cap !== null ? ` (capped at ${credits.cap}%)` : ''}`];
   const target = a.compiled.contract.availability?.target;
   if (target) out.push(`Availability target: ${target}%`);
-  if (sorted[i - 1]) out.push(`Above it: ${bandInterval(sorted[i - 1])} -> ${sorted[i - 1].credit}%`);
-  if (sorted[i + 1]) out.push(`Below it: ${bandInterval(sorted[i + 1])} -> ${sorted[i + 1].credit}%`);
+  if (sorted[i - 1]) out.push(`Above it: ${bandInterval(sorted[i - 1])} -> ${bandCreditText(sorted[i - 1], currency)}`);
+  if (sorted[i + 1]) out.push(`Below it: ${bandInterval(sorted[i + 1])} -> ${bandCreditText(sorted[i + 1], currency)}`);
   return out.join('\n\n');
 }
 

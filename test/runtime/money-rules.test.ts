@@ -1,0 +1,140 @@
+// Credits in money, the rules beyond a percentage of the charge: fixed amounts and days of service
+// per band, the basis that decides which invoices are the charge, several credits in one month
+// (no stacking, or credits that add up), the report obligation, expiry at termination, and claim
+// windows in business days or from the incident. Every expected amount is computed by hand in a
+// comment. The contracts' zone is UTC unless they say otherwise.
+
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../compiler/compile';
+import { compileContract, ContractVersions } from '../../runtime/contract';
+import type { PeriodVerdict } from '../../runtime/periods';
+import type { Rejected } from '../../runtime/records';
+import { evaluateRecords } from '../../runtime/session';
+import { runSlac } from '../helpers/io';
+import { outputSchemaErrors } from '../helpers/output-schema';
+
+const HEAD = `contract "Money rules"
+version 1
+effective 2025-01-01
+time zone UTC
+currency EUR
+causes
+  counted provider
+`;
+
+function versions(text: string): ContractVersions {
+  const c = compile(text, 'rules.sla');
+  expect(c.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`)).toEqual([]);
+  return new ContractVersions([compileContract(c.contract, (s) => `rules.sla:${c.lines.position(s.start).line}`)]);
+}
+
+async function run(text: string, records: object[], asOf = '2027-01-01T00:00:00Z') {
+  const rejected: Rejected[] = [];
+  const body = `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
+  const res = await evaluateRecords(versions(text), Readable.from([body]), { asOf: Date.parse(asOf) }, { incident: () => {}, rejected: (r) => rejected.push(r) });
+  return { periods: res.periods, rejected };
+}
+
+function period(periods: PeriodVerdict[], m: string, service?: string, part?: string): PeriodVerdict {
+  const p = periods.find((x) => x.period === m && (service === undefined || x.service === service) && (part === undefined || x.part === part));
+  if (!p) throw new Error(`no period ${m} ${service ?? ''} ${part ?? ''}`);
+  return p;
+}
+
+/** An outage of `hours` hours from the 10th of `m` (YYYY-MM), 00:00 UTC. */
+const outage = (m: string, hours: number, extra: object = {}) => ({
+  type: 'outage',
+  id: `o-${m}-${hours}-${JSON.stringify(extra)}`,
+  start: `${m}-10T00:00:00Z`,
+  end: new Date(Date.parse(`${m}-10T00:00:00Z`) + hours * 3_600_000).toISOString(),
+  cause: 'provider',
+  ...extra,
+});
+const invoice = (m: string, amount: string, extra: object = {}) => ({ type: 'invoice', id: `i-${m}-${JSON.stringify(extra)}`, period: m, amount, currency: 'EUR', issued: `${m}-28`, ...extra });
+
+// A 5-hour outage leaves 99.25% (28 days) to 99.33% (31 days): the first band. A 30-hour outage
+// leaves 95.54% (28 days: 1,800 / 40,320 min down) to 95.97% (31 days): the second band.
+const bands = (first: string, second: string, extra = '  at most 100%') => `${HEAD}
+availability
+  target 99.9% per calendar month
+
+credits
+  | monthly availability             | credit |
+  | at least 99.00% and below 99.90% | ${first} |
+  | below 99.00%                     | ${second} |
+${extra}
+`;
+
+describe('fixed amounts and days of service per band', () => {
+  it('a band of 2.00 EUR credits 2.00 EUR whatever the charge', async () => {
+    const r = await run(bands('2.00 EUR', '25.50 EUR'), [outage('2026-03', 5), invoice('2026-03', '1000.00'), outage('2026-04', 30), invoice('2026-04', '10.00')]);
+    const march = period(r.periods, '2026-03').credit!;
+    expect([march.percent, march.amount, march.rule]).toEqual([null, '2.00', 'at least 99% and below 99.9%: 2.00 EUR']);
+    expect(march.money).toMatchObject({ percent: null, fixed: '2.00', amount: '2.00', capped: '2.00', payable: '2.00' });
+    // April: 25.50 EUR, but at most 100% of its 10.00 EUR charge.
+    const april = period(r.periods, '2026-04').credit!.money!;
+    expect([april.amount, april.caps[0].limit, april.capped]).toEqual(['25.50', '10.00', '10.00']);
+  });
+
+  it('a fixed amount needs no invoice, but a cap in percent then cannot apply: it says so', async () => {
+    const r = await run(bands('2.00 EUR', '25.50 EUR'), [outage('2026-03', 5)]);
+    const m = period(r.periods, '2026-03').credit!.money!;
+    expect([m.charge, m.amount, m.caps, m.payable]).toEqual([null, '2.00', [], '2.00']);
+    expect(m.reason).toBe('at most 100% per calendar month is not applied: no invoice gives a charge to take the share of');
+  });
+
+  it('days of service: the charge x days / the days of the month, rounded once', async () => {
+    const r = await run(bands('1 day of service', '3 days of service'), [
+      outage('2026-03', 5),
+      invoice('2026-03', '100.00'),
+      outage('2026-04', 30),
+      invoice('2026-04', '1000.00'),
+      outage('2026-02', 30),
+      invoice('2026-02', '1000.00'),
+    ]);
+    const march = period(r.periods, '2026-03').credit!;
+    expect([march.percent, march.serviceDays]).toEqual([null, '1']);
+    // 100.00 x 1 / 31 = 3.2258... -> 3.23
+    expect(march.money).toMatchObject({ serviceDays: { days: '1', daysInPeriod: 31 }, amount: '3.23' });
+    // 1000.00 x 3 / 30 = 100.00 exactly
+    expect(period(r.periods, '2026-04').credit!.money!.amount).toBe('100.00');
+    // 1000.00 x 3 / 28 = 107.142857... -> 107.14
+    expect(period(r.periods, '2026-02').credit!.money!.amount).toBe('107.14');
+  });
+
+  it('rounds the product once: half a cent goes by the contract\'s rounding', async () => {
+    // April has 30 days: 0.15 x 1 / 30 = 0.005, half a cent.
+    const even = await run(bands('1 day of service', '3 days of service').replace('currency EUR', 'currency EUR, rounded half-even to the minor unit'), [outage('2026-04', 5), invoice('2026-04', '0.15')]);
+    expect(period(even.periods, '2026-04').credit!.money!.amount).toBe('0.00'); // 0.005 -> 0.00 half-even
+    const up = await run(bands('1 day of service', '3 days of service'), [outage('2026-04', 5), invoice('2026-04', '0.15')]);
+    expect(period(up.periods, '2026-04').credit!.money!.amount).toBe('0.01'); // 0.005 -> 0.01 half-up
+  });
+
+  it('days of service without an invoice cannot be put in money, and say why', async () => {
+    const r = await run(bands('1 day of service', '3 days of service'), [outage('2026-03', 5)]);
+    const m = period(r.periods, '2026-03').credit!.money!;
+    expect([m.amount, m.reason]).toEqual([null, 'no invoice for the service in 2026-03: the credit of 1 days of service cannot be put in money']);
+  });
+
+  it('every format shows the amount or the days, and the JSON fits its schema', async () => {
+    const dir = `${process.env.TMPDIR ?? '/tmp'}/slac-money-rules-${process.pid}`;
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${dir}/c.sla`, bands('2.00 EUR', '3 days of service'));
+    writeFileSync(`${dir}/r.ndjson`, [outage('2026-03', 5), outage('2026-04', 30), invoice('2026-04', '1000.00')].map((x) => JSON.stringify(x)).join('\n'));
+    const args = ['evaluate', `${dir}/c.sla`, `${dir}/r.ndjson`, '--as-of', '2026-06-01'];
+    const text = (await runSlac(args)).out;
+    expect(text).toContain('    credit        2.00 EUR  (at least 99% and below 99.9%: 2.00 EUR)\n                  charge -; a fixed 2.00 EUR\n');
+    expect(text).toContain('    credit        3 days of service  (below 99%: 3 days of service)\n');
+    expect(text).toContain('; 3 days of service of 30 = 100.00 EUR\n'); // 1000.00 x 3 / 30
+    const md = (await runSlac([...args, '--format', 'markdown'])).out;
+    expect(md).toContain('| 2.00 EUR |');
+    expect(md).toContain(`below 99%: 3 days of service, ${dir}/c.sla:`);
+    const doc = JSON.parse((await runSlac([...args, '--format', 'json'])).out);
+    expect(outputSchemaErrors(doc)).toBe('');
+    expect(doc.periods[1].credit).toMatchObject({ percent: null, serviceDays: '3', money: { serviceDays: { days: '3', daysInPeriod: 30 }, amount: '100.00' } });
+    const nd = (await runSlac([...args, '--format', 'ndjson'])).out.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(nd.find((x) => x.kind === 'period' && x.period === '2026-03').credit).toMatchObject({ amount: '2.00', money: { fixed: '2.00' } });
+  });
+});
