@@ -327,7 +327,7 @@ function statementUnits(s: A.Statement): Unit[] {
         const u = (text: string): Unit => ({ span: l.span, lines: [INDENT + text], indent: INDENT });
         switch (l.kind) {
           case 'basis':
-            out.push(u(`basis ${quote(l.text.value)}`));
+            out.push(u(`basis ${l.text ? quote(l.text.value) : l.words!.map((w) => w.name.toLowerCase()).join(' ')}`));
             break;
           case 'table':
             out.push(...tableLines(l, INDENT));

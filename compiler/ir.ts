@@ -322,7 +322,11 @@ export interface CreditCap {
 
 export interface Credits {
   scope?: Scope | null;
+  /** What the credit is a share of, as written: free text, or the words of `basis monthly charge of the service`. */
   basis: string | null;
+  /** `basis monthly charge of the service` (only the service's own invoices) or `of the group` (the group's invoices and those of every service in it); absent for a basis in free text: the service's invoices, else its group's. */
+  chargeOf?: 'service' | 'group';
+  basisSpan?: Span;
   bands: CreditBand[];
   linear: LinearCredit | null;
   cap: DecimalText | null;

@@ -158,6 +158,38 @@ export function moneyText(value: string, minor: number): string {
   return minor === 0 ? whole : `${whole}.${frac.padEnd(minor, '0')}`;
 }
 
+const BASES: Record<string, NonNullable<I.Credits['chargeOf']>> = {
+  'monthly charge of the service': 'service',
+  'monthly charge of the affected service': 'service',
+  'monthly charge of the group': 'group',
+};
+
+/** `basis "free text"`, or `basis monthly charge of the service` / `of the group`: which invoices are the charge. */
+export function lowerBasis(l: Extract<A.CreditLine, { kind: 'basis' }>, cr: I.Credits, ctx: MoneyContext, unread: (span: Span) => void): void {
+  if (cr.basisSpan) {
+    ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the basis is given twice', { related: [{ span: cr.basisSpan, message: 'first given here' }] });
+    return;
+  }
+  if (l.text) {
+    cr.basis = l.text.value;
+    cr.basisSpan = l.span;
+    return;
+  }
+  const words = l.words!.map((w) => w.name.toLowerCase()).join(' ');
+  const chargeOf = BASES[words];
+  if (!chargeOf) {
+    const span = { start: l.words![0].span.start, end: l.words![l.words!.length - 1].span.end };
+    ctx.report.report(DIAGNOSTICS.unknownBasis, span, `the basis is the monthly charge of the service or of the group (or free text in quotes), not "${words}"`, {
+      hint: 'basis monthly charge of the service   or   basis monthly charge of the group   or   basis "invoiced value of the affected service"',
+    });
+    unread(l.span);
+    return;
+  }
+  cr.basis = words;
+  cr.chargeOf = chargeOf;
+  cr.basisSpan = l.span;
+}
+
 /** `paid on the next invoice`, `paid within 30 days`, `withheld while invoices are unpaid`. */
 export function lowerPaymentLine(
   l: Extract<A.CreditLine, { kind: 'payment' | 'withheld' }>,

@@ -8,7 +8,7 @@ import type { Span } from '../language/span';
 import { fromDecimal, normalizeDecimal } from './decimal';
 import type * as I from './ir';
 import { declarePauseReasons, declareRegions, lowerClocks, lowerHolidayTypes, lowerRegions, lowerUpdate, lowerWeekSpan, validZone } from './lower-support';
-import { lowerBandCredit, lowerCap, lowerCurrency, lowerPaymentLine } from './lower-money';
+import { lowerBandCredit, lowerBasis, lowerCap, lowerCurrency, lowerPaymentLine } from './lower-money';
 import { mayBeUnread, namedWhereUnread } from './unread';
 
 const DAY_INDEX: Record<string, I.Weekday> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
@@ -1053,7 +1053,7 @@ function lowerCredits(s: StatementOf<'credits'>, ctx: LowerContext): I.Credits {
   for (const l of s.items) {
     switch (l.kind) {
       case 'basis':
-        cr.basis = l.text.value;
+        lowerBasis(l, cr, ctx, (span) => reject(ctx, span));
         break;
       case 'table':
         lowerCreditTable(l, cr, ctx);

@@ -161,7 +161,8 @@ export type AvailabilityLine =
   | { kind: 'errorRate'; percent: NumberText; window: DurationNode | null; minRequests: NumberText | null; span: Span };
 
 export type CreditLine =
-  | { kind: 'basis'; text: Text; span: Span }
+  /** `basis "free text"` (text), or `basis monthly charge of the service` (words, text null). */
+  | { kind: 'basis'; text: Text | null; words?: Ident[]; span: Span }
   | Table
   | { kind: 'linear'; percent: NumberText; rounding: 'started' | 'full' | 'pro-rata' | null; step: NumberText; span: Span }
   | CapLine

@@ -769,7 +769,9 @@ export class AstBuilder {
       switch (l.name) {
         case 'basisLine': {
           const s = tok(lc, 'StringLit');
+          const words = toks(lc, 'HeaderWord');
           if (s) items.push({ kind: 'basis', text: this.text(s), span: ls });
+          else if (words.length) items.push({ kind: 'basis', text: null, words: words.map((t) => this.ident(t)), span: ls });
           break;
         }
         case 'tableRow':

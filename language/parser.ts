@@ -857,9 +857,10 @@ class SlacParser extends CstParser {
     });
   });
 
+  /** `basis "invoiced value of the affected service"` (free text), or `basis monthly charge of the service` (or `of the group`). */
   basisLine = this.RULE('basisLine', () => {
     this.CONSUME(T.Basis);
-    this.CONSUME(T.StringLit);
+    this.OR([{ ALT: () => this.CONSUME(T.StringLit) }, { ALT: () => this.AT_LEAST_ONE(() => this.CONSUME(T.HeaderWord)) }]);
     this.CONSUME(T.Newline);
   });
 

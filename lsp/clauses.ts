@@ -183,7 +183,7 @@ export const CLAUSES: readonly ClauseDoc[] = [
     example: 'credits\n  | monthly availability             | credit |\n  | at least 99.00% and below 99.90% | 5%     |\n  at most 50%',
     snippet: 'credits\n  basis "${1:invoiced value of the affected service}"\n  | monthly availability | credit |\n  | at least ${2:99.00}% and below ${3:99.90}% | ${4:5}% |\n  | below ${2:99.00}% | ${5:10}% |\n  at most ${6:50}%',
     lines: [
-      { label: 'basis', snippet: 'basis "${1:invoiced value of the affected service}"', explain: 'What the credit percentage is a percentage of.' },
+      { label: 'basis', snippet: 'basis ${1|monthly charge of the service,monthly charge of the group|}', explain: 'Which invoices are the charge the credit is a share of: the service\'s own (`of the service`), its group\'s and its services\' (`of the group`); free text in quotes takes the service\'s, else its group\'s.' },
       { label: 'credit table', snippet: '| monthly availability | credit |\n  | at least ${1:99.00}% and below ${2:99.90}% | ${3:5}% |', explain: 'Bands of availability and their credit: a percentage (`5%`), an amount in the contract\'s currency (`2.00 EUR`) or days of service (`3 days of service`: the charge x 3 / the days of the month); bounds: at least, above, below, at most, between (inclusive).' },
       { label: 'credit formula', snippet: '${1:5}% for each ${2|started,full|} ${3:1}% below target', explain: 'A credit per step of shortfall: started steps round up, full steps round down, `pro rata` is proportional.' },
       { label: 'at most (cap)', snippet: 'at most ${1:50}%', explain: 'The cap of the credit.' },
@@ -292,7 +292,7 @@ export const WORDS: Record<string, { explain: string; example: string }> = {
   official: { explain: 'An official reporting channel.', example: CLAUSE_EXAMPLES.officialChannelLine },
   counted: { explain: 'Counts against the provider (a cause, other channels, maintenance as downtime).', example: 'counted provider "attributable to the provider"' },
   excluded: { explain: 'Does not count: incidents and outages with an excluded cause, or reports through other channels.', example: CLAUSE_EXAMPLES.causeLine },
-  basis: { explain: 'What the credit is a percentage of.', example: CLAUSE_EXAMPLES.basisLine },
+  basis: { explain: 'Which invoices are the charge a credit is a share of: `monthly charge of the service` (its own), `of the group` (the group\'s and its services\'), or free text (the service\'s, else its group\'s).', example: CLAUSE_EXAMPLES.basisLine },
   claim: { explain: 'The window within which the customer claims the credit, from the invoice date (`after invoice`) or the month\'s last day; a claim after it is late, none by then forfeited.', example: CLAUSE_EXAMPLES.claimLine },
   rounded: { explain: 'How amounts round to the currency\'s minor unit: half-up (0.005 -> 0.01) or half-even (0.005 -> 0.00).', example: CLAUSE_EXAMPLES.currencyStmt },
   per: { explain: 'The period a cap or target applies to: calendar month, calendar year, rolling 12 months.', example: 'at most 50% per rolling 12 months' },

@@ -163,8 +163,23 @@ export class MoneyLedger {
     if (was === undefined || rec.submitted < was) this.reports.set(rec.period, rec.submitted);
   }
 
-  /** The charge of a service for a month: its own invoices, else its group's. */
-  chargeOf(service: string, group: string | null, period: string): Charge | null {
+  /**
+   * The charge of a service for a month, as its credits' basis says: `of the service`, its own
+   * invoices; `of the group`, those of its group and of every service in it (`members`); a basis in
+   * free text (undefined), its own invoices, else its group's.
+   */
+  chargeOf(service: string, group: string | null, period: string, basis?: Credits['chargeOf'], members: readonly string[] = []): Charge | null {
+    if (basis === 'service') return this.charges.get(`${service}|${period}`) ?? null;
+    if (basis === 'group') {
+      if (group === null) return null;
+      const found = [`group:${group}`, ...members].map((o) => this.charges.get(`${o}|${period}`)).filter((c): c is Charge => c !== undefined);
+      if (found.length === 0) return null;
+      return {
+        amount: found.reduce((t, c) => t.plus(c.amount), new Dec(0)),
+        ids: found.flatMap((c) => c.ids),
+        issued: found.reduce((d, c) => (c.issued > d ? c.issued : d), found[0].issued),
+      };
+    }
     return this.charges.get(`${service}|${period}`) ?? (group !== null ? (this.charges.get(`group:${group}|${period}`) ?? null) : null);
   }
 
@@ -177,6 +192,16 @@ export class MoneyLedger {
   claimOf(service: string, period: string): string | null {
     return this.claims.get(`${service}|${period}`) ?? null;
   }
+}
+
+/** A period's credit in money, with what paying it needs: the charge of a later month (the next invoice). */
+interface Settled {
+  money: MoneyCredit;
+  cr: Credits;
+  service: string;
+  group: string | null;
+  period: string;
+  chargeIn: (period: string) => Charge | null;
 }
 
 /** What the money pass needs of a period verdict. */
@@ -213,7 +238,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
   const text = (x: Dec): string => x.toFixed(minor);
   const today = formatInstant(asOf, versions.zone).slice(0, 10);
   const history = new Map<string, Map<number, History>>();
-  const settled: { money: MoneyCredit; cr: Credits; service: string; group: string | null; period: string }[] = [];
+  const settled: Settled[] = [];
   const ordered = [...periods].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   for (const p of ordered) {
     if (!p.credit) continue;
@@ -224,7 +249,10 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     const cr: Credits | null = unit?.credits ?? null;
     if (!cr) continue;
     const exact = EXACT_CREDIT.get(p.credit);
-    const charge = ledger.chargeOf(service, unit?.group ?? null, p.period);
+    const group = unit?.group ?? null;
+    const members = cr.chargeOf === 'group' && group !== null ? (version.ir.services ?? []).filter((s) => s.group === group).map((s) => s.id) : [];
+    const chargeIn = (period: string): Charge | null => ledger.chargeOf(service, group, period, cr.chargeOf, members);
+    const charge = chargeIn(p.period);
     const money: MoneyCredit = {
       currency: currency ?? '',
       charge: charge ? text(charge.amount) : null,
@@ -240,7 +268,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       payable: null,
     };
     p.credit.money = money;
-    settled.push({ money, cr, service, group: unit?.group ?? null, period: p.period });
+    settled.push({ money, cr, service, group, period: p.period, chargeIn });
     let past = history.get(key);
     if (!past) history.set(key, (past = new Map()));
     const at = monthIndex(p.period);
@@ -257,7 +285,9 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     if (!charge && exact.unit !== 'amount') {
       const what = exact.unit === 'service-days' ? `${exact.value} days of service` : `${p.credit.percent}%`;
       money.claim = p.credit.percent === 0 ? 'nothing to claim' : 'not claimed';
-      money.reason = `no invoice for ${service === 'default' ? 'the service' : service} in ${p.period}: the credit of ${what} cannot be put in money`;
+      const of =
+        cr.chargeOf === 'group' ? (group === null ? `the group of ${service}, which belongs to none,` : `group ${group} or its services`) : service === 'default' ? 'the service' : service;
+      money.reason = `no invoice for ${of} in ${p.period}: the credit of ${what} cannot be put in money`;
       past.set(at, { charge: null, credit: new Dec(0) });
       continue;
     }
@@ -277,7 +307,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       const window =
         cap.per === 'calendar-month' ? [at] : cap.per === 'calendar-year' ? range(at - (at % 12), at) : range(at - 11, at);
       // The months of the window with a charge (from the invoices, whether or not the month was judged) or a credit.
-      const chargeAt = (i: number): Dec | null => (i === at ? (charge?.amount ?? null) : (ledger.chargeOf(service, unit?.group ?? null, periodOf(i))?.amount ?? null));
+      const chargeAt = (i: number): Dec | null => (i === at ? (charge?.amount ?? null) : (chargeIn(periodOf(i))?.amount ?? null));
       const months = window.filter((i) => i === at || past!.has(i) || chargeAt(i) !== null);
       let bound: Dec;
       if (cap.kind === 'percent') {
@@ -348,13 +378,13 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
 }
 
 /** The payment rule and the withholding of what is payable. */
-function settle(s: { money: MoneyCredit; cr: Credits; service: string; group: string | null; period: string }, ledger: MoneyLedger, today: string): void {
+function settle(s: Settled, ledger: MoneyLedger, today: string): void {
   const { money, cr } = s;
   const owed = money.payable !== null && !new Dec(money.payable).isZero();
   if (cr.payment) {
     if (cr.payment.kind === 'next-invoice') {
       money.payment = 'on the next invoice';
-      const next = ledger.chargeOf(s.service, s.group, periodOf(monthIndex(s.period) + 1));
+      const next = s.chargeIn(periodOf(monthIndex(s.period) + 1));
       money.payBy = owed && next ? next.issued : null;
     } else {
       const d = cr.payment.duration;

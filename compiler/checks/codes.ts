@@ -166,6 +166,8 @@ export const CHECKS = {
     'An amount has more decimals than the currency\'s minor unit (EUR has cents: 100.005 EUR): no invoice or credit can be that amount. Round it to the minor unit.'),
   serviceDaysBeyondMonth: def('SLA3905', 'warning', 'More days of service than a month has',
     'A band credits `N days of service`: in money, the month\'s charge x N / the days of the month. With more days than the shortest month has (February: 28, 29 in a leap year), that credit is more than the whole charge of such a month. A cap (`at most 100%`) may be meant to stop it; otherwise fewer days were probably meant.'),
+  groupBasisWithoutGroup: def('SLA3906', 'warning', 'Basis of the group for a service without a group',
+    'The credits say `basis monthly charge of the group`, but they apply to a service the `services` block puts in no group (or the contract declares no services): its charge can never be found, so its credit is never put in money. Give the service a group, or use `basis monthly charge of the service`.'),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type CheckKey = keyof typeof CHECKS;

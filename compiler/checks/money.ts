@@ -86,4 +86,24 @@ const serviceDaysBeyondMonth: Check = (ctx) => {
   }
 };
 
-export const moneyChecks: readonly Check[] = [capNeverBinds, amountBeyondMinorUnit, serviceDaysBeyondMonth];
+/** `basis monthly charge of the group` on credits that reach a service in no group. */
+const groupBasisWithoutGroup: Check = (ctx) => {
+  const without = new Map<Credits, string[]>();
+  for (const u of ctx.contract.units ?? []) {
+    if (u.credits?.chargeOf !== 'group' || u.group !== null) continue;
+    const list = without.get(u.credits) ?? [];
+    if (!list.includes(u.service)) list.push(u.service);
+    without.set(u.credits, list);
+  }
+  for (const [cr, services] of without) {
+    const named = services.filter((s) => s !== 'default');
+    ctx.report.report(
+      CHECKS.groupBasisWithoutGroup,
+      cr.basisSpan ?? cr.span,
+      named.length ? `${named.join(', ')} ${named.length === 1 ? 'belongs' : 'belong'} to no group: the charge of the group cannot be found` : 'the contract declares no services, so there is no group whose charge could be the basis',
+      { hint: 'basis monthly charge of the service' },
+    );
+  }
+};
+
+export const moneyChecks: readonly Check[] = [capNeverBinds, amountBeyondMinorUnit, serviceDaysBeyondMonth, groupBasisWithoutGroup];

@@ -138,3 +138,56 @@ describe('fixed amounts and days of service per band', () => {
     expect(nd.find((x) => x.kind === 'period' && x.period === '2026-03').credit).toMatchObject({ amount: '2.00', money: { fixed: '2.00' } });
   });
 });
+
+describe('the basis decides which invoices are the charge', () => {
+  const cloud = (computeBasis: string, storageBasis: string) => `${HEAD}
+services
+  compute "Compute Cloud"  group infra
+  storage "Object Storage" group infra
+  dns     "Cloud DNS"
+
+availability
+  target 99.9% per calendar month
+
+credits for service compute
+  ${computeBasis}
+  | monthly availability | credit |
+  | below 99.90%         | 10%    |
+credits for service storage
+  ${storageBasis}
+  | monthly availability | credit |
+  | below 99.90%         | 10%    |
+`;
+  const down = [outage('2026-03', 5, { services: ['compute', 'storage'] })];
+  const invoices = [
+    invoice('2026-03', '300.00', { group: 'infra' }),
+    invoice('2026-03', '1000.00', { service: 'compute' }),
+    invoice('2026-03', '200.00', { service: 'storage' }),
+    invoice('2026-03', '50.00', { service: 'dns' }),
+  ];
+
+  it('of the service: its own invoices; of the group: the group\'s and those of every service in it', async () => {
+    const r = await run(cloud('basis monthly charge of the service', 'basis monthly charge of the group'), [...down, ...invoices]);
+    const compute = period(r.periods, '2026-03', 'compute').credit!;
+    expect(compute.basis).toBe('monthly charge of the service');
+    expect(compute.money).toMatchObject({ charge: '1000.00', amount: '100.00' }); // 1000.00 x 10%
+    // 300.00 (the group's) + 1000.00 (compute) + 200.00 (storage) = 1500.00; dns is in no group. x 10% = 150.00
+    expect(period(r.periods, '2026-03', 'storage').credit!.money).toMatchObject({ charge: '1500.00', amount: '150.00' });
+    expect(period(r.periods, '2026-03', 'storage').credit!.money!.invoices).toHaveLength(3);
+  });
+
+  it('of the service, with only a group invoice: no charge, where a basis in free text falls back to the group\'s', async () => {
+    const groupOnly = [...down, invoice('2026-03', '300.00', { group: 'infra' })];
+    const strict = await run(cloud('basis monthly charge of the service', 'basis "the fee"'), groupOnly);
+    expect(period(strict.periods, '2026-03', 'compute').credit!.money).toMatchObject({ charge: null, amount: null, reason: 'no invoice for compute in 2026-03: the credit of 10% cannot be put in money' });
+    // The free-text basis of storage keeps the old reading: its own invoices, else its group's.
+    expect(period(strict.periods, '2026-03', 'storage').credit!.money).toMatchObject({ charge: '300.00', amount: '30.00' });
+  });
+
+  it('a basis that is neither is an error with the accepted forms (SLA2075)', () => {
+    const c = compile(cloud('basis monthly charge of the customer', 'basis "x"'), 'b.sla');
+    const d = c.diagnostics.find((x) => x.code === 'SLA2075');
+    expect(d?.message).toBe('the basis is the monthly charge of the service or of the group (or free text in quotes), not "monthly charge of the customer"');
+    expect(d?.hint).toContain('basis monthly charge of the group');
+  });
+});
