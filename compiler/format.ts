@@ -348,6 +348,9 @@ function statementUnits(s: A.Statement): Unit[] {
           case 'withheld':
             out.push(u(`withheld ${l.words.map((w) => w.name.toLowerCase()).join(' ')}`));
             break;
+          case 'stacking':
+            out.push(u(l.noStacking ? 'no stacking' : 'several credits add up'));
+            break;
           case 'claim':
             out.push(u(`claim within ${formatDuration(l.duration)} after ${l.after.map((w) => w.name).join(' ')}`));
             break;

@@ -333,6 +333,8 @@ export interface Credits {
   capSpan: Span | null;
   /** How a credit is paid: on the next invoice, or within N days of the claim (of the invoice, without a claim window). Absent = not stated. */
   payment?: { kind: 'next-invoice'; span: Span } | { kind: 'within'; duration: Duration; span: Span };
+  /** `no stacking` (of several credits for one month only the highest is paid) or `several credits add up` (the default when absent). */
+  stacking?: { kind: 'no-stacking' | 'add-up'; span: Span };
   /** `withheld while invoices are unpaid`: nothing is payable while an invoice of the service issued by as-of is unpaid. */
   withheldWhileUnpaid?: Span;
   /** Caps other than the monthly percentage, in source order: amounts, and caps over a year or 12 months. Absent = none. */

@@ -1087,6 +1087,17 @@ function lowerCredits(s: StatementOf<'credits'>, ctx: LowerContext): I.Credits {
       case 'withheld':
         lowerPaymentLine(l, cr, ctx, (span) => reject(ctx, span), (d) => lowerDuration(d, ctx));
         break;
+      case 'stacking':
+        if (cr.stacking) {
+          const same = (cr.stacking.kind === 'no-stacking') === l.noStacking;
+          ctx.report.report(same ? DIAGNOSTICS.duplicateStatement : DIAGNOSTICS.contradiction, l.span, same ? 'the stacking rule is given twice' : 'the credits say both `no stacking` and `several credits add up`', {
+            related: [{ span: cr.stacking.span, message: 'first given here' }],
+          });
+          if (!same) reject(ctx, l.span);
+          break;
+        }
+        cr.stacking = { kind: l.noStacking ? 'no-stacking' : 'add-up', span: l.span };
+        break;
       case 'claim':
         cr.claimWindow = { duration: lowerDuration(l.duration, ctx), after: l.after.map((w) => w.name).join(' ') };
         break;

@@ -168,6 +168,8 @@ export type CreditLine =
   | CapLine
   | { kind: 'payment'; within: DurationNode | null; words: Ident[]; span: Span }
   | { kind: 'withheld'; words: Ident[]; span: Span }
+  /** `no stacking` (noStacking true) or `several credits add up`. */
+  | { kind: 'stacking'; noStacking: boolean; span: Span }
   | { kind: 'claim'; duration: DurationNode; after: Ident[]; span: Span };
 
 /** `at most 50%`, `at most 10000.00 EUR per calendar year`: a percentage or an amount, over a period (`per` words; none = per month). */

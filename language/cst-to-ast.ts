@@ -763,7 +763,7 @@ export class AstBuilder {
   private credits(n: CstNode, span: Span): A.Statement {
     const c = n.children;
     const items: A.CreditLine[] = [];
-    for (const l of this.linesInOrder(c, ['basisLine', 'tableRow', 'linearCreditLine', 'capLine', 'claimLine', 'paymentLine', 'withheldLine'])) {
+    for (const l of this.linesInOrder(c, ['basisLine', 'tableRow', 'linearCreditLine', 'capLine', 'claimLine', 'paymentLine', 'withheldLine', 'stackingLine'])) {
       const lc = l.children;
       const ls = nodeSpan(l);
       switch (l.name) {
@@ -813,6 +813,9 @@ export class AstBuilder {
         }
         case 'withheldLine':
           items.push({ kind: 'withheld', words: toks(lc, 'HeaderWord').map((t) => this.ident(t)), span: ls });
+          break;
+        case 'stackingLine':
+          items.push({ kind: 'stacking', noStacking: tok(lc, 'No') !== undefined, span: ls });
           break;
         case 'claimLine': {
           const d = sub(lc, 'duration');

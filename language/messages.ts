@@ -60,6 +60,7 @@ export const CLAUSE_EXAMPLES: Record<string, string> = {
   capLine: 'at most 50%   (or: at most 10000.00 EUR per calendar year, at most 50% per rolling 12 months)',
   paymentLine: 'paid on the next invoice   (or: paid within 30 days)',
   withheldLine: 'withheld while invoices are unpaid',
+  stackingLine: 'no stacking   (or: several credits add up)',
   currencyStmt: 'currency EUR, rounded half-even to the minor unit',
   claimLine: 'claim within 30 days after invoice',
   noteBlock: 'note "Escalation" """ ...text... """',

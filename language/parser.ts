@@ -852,6 +852,7 @@ class SlacParser extends CstParser {
           { ALT: () => this.SUBRULE(this.claimLine) },
           { ALT: () => this.SUBRULE(this.paymentLine) },
           { ALT: () => this.SUBRULE(this.withheldLine) },
+          { ALT: () => this.SUBRULE(this.stackingLine) },
         ]),
       );
     });
@@ -917,6 +918,27 @@ class SlacParser extends CstParser {
         IGNORE_AMBIGUITIES: true,
       },
       { ALT: () => this.AT_LEAST_ONE(() => this.CONSUME(T.HeaderWord)) },
+    ]);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `no stacking` (only the highest of a month's credits is paid) or `several credits add up`. */
+  stackingLine = this.RULE('stackingLine', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.No);
+          this.CONSUME(T.Stacking);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Several);
+          this.CONSUME(T.Credits);
+          this.CONSUME(T.Add);
+          this.CONSUME(T.Up);
+        },
+      },
     ]);
     this.CONSUME(T.Newline);
   });

@@ -221,6 +221,12 @@ export const Rounded = keyword('rounded', 'soft');
 // Paying credits: `paid on the next invoice`, `paid within 30 days`, `withheld while invoices are unpaid`.
 export const Paid = keyword('paid', 'soft');
 export const Withheld = keyword('withheld', 'soft');
+// Several credits for one month: `no stacking`, or `several credits add up`.
+export const No = keyword('no', 'soft');
+export const Stacking = keyword('stacking', 'soft');
+export const Several = keyword('several', 'soft');
+export const Add = keyword('add', 'soft');
+export const Up = keyword('up', 'soft');
 
 // Longer keywords first, so that `a` never steals the start of `above`.
 const orderedKeywords = [...keywordTokens].sort((x, y) => y.name.length - x.name.length);

@@ -190,6 +190,7 @@ export const CLAUSES: readonly ClauseDoc[] = [
       { label: 'at most (cap in money)', snippet: 'at most ${1:10000.00} ${2:EUR} per ${3|calendar month,calendar year,rolling 12 months|}', explain: 'A cap in money, in the contract\'s currency, per month, calendar year or rolling 12 months.' },
       { label: 'at most (cap over months)', snippet: 'at most ${1:50}% per ${2|calendar year,rolling 12 months|}', explain: 'A cap as a share of the charges of the months it looks at.' },
       { label: 'claim', snippet: 'claim within ${1:30 days} after ${2:invoice}', explain: 'How long the customer has to claim the credit.' },
+      { label: 'no stacking', snippet: '${1|no stacking,several credits add up|}', explain: 'Of several credits for one month (availability and a report default, the parts of a service), only the highest is paid; or they add up (the default).' },
     ],
   },
   {
@@ -319,6 +320,8 @@ export const WORDS: Record<string, { explain: string; example: string }> = {
   requests: { explain: 'Error-rate downtime, from the request counts of `requests` records.', example: CLAUSE_EXAMPLES.errorRateLine },
   service: { explain: 'Scopes a block to one declared service: the most specific rule applies (part > service > group > unscoped).', example: 'availability for service compute' },
   group: { explain: 'The group of a service (`compute "Compute Cloud" group infrastructure`), or a block scoped to every service of a group.', example: 'credits for group databases' },
+  stacking: { explain: '`no stacking`: of several credits for one month only the highest is paid (a period\'s availability credit and report default; the parts of a service). Without it, `several credits add up`.', example: CLAUSE_EXAMPLES.stackingLine },
+  several: { explain: '`several credits add up` (the default): a month\'s credits are added, then capped.', example: CLAUSE_EXAMPLES.stackingLine },
   part: { explain: 'A part of a service with its own targets (`part read "DB cluster, read"`); records name it `service/part`.', example: 'availability for service managed-postgres part read' },
 };
 

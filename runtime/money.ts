@@ -58,6 +58,14 @@ export interface MoneyCredit {
   payment?: string;
   /** The date by which it is paid (the next invoice's date, or N days after the claim), when known. */
   payBy?: string | null;
+  /** Several credits for the month (availability and a report default; the parts of a service): how they combine, and which are paid. */
+  stacking?: {
+    rule: 'no stacking' | 'several credits add up';
+    /** The clause, or null when the contract does not say (several credits add up). */
+    clause: string | null;
+    credits: { credit: string; amount: string; paid: boolean }[];
+    reason?: string;
+  };
   /** The unpaid invoices that withhold it (`withheld while invoices are unpaid`). */
   withheld?: string[];
   /** Why an amount is missing or not payable. */
@@ -223,10 +231,47 @@ function capRule(cap: CreditCap, currency: string, minor: number): string {
   return `at most ${cap.kind === 'percent' ? `${cap.value}%` : `${new Dec(cap.value).toFixed(minor)} ${currency}`} ${capPeriodText(cap.per)}`;
 }
 
+/** One credit that applies to a period: a share of the charge (percent), a fixed amount, or days of service. */
+export interface ApplicableCredit {
+  /** What it is for, as the output names it: `availability`, `the missing report`. */
+  credit: string;
+  unit?: 'amount' | 'service-days';
+  /** Percent of the charge, exact (without a unit). */
+  percent?: Rational;
+  /** The amount, or the days (with a unit). */
+  value?: string;
+}
+
+/** Credits a period owes beside its availability credit (a report obligation's default), keyed by the period's `credit` object. */
+export const MORE_CREDITS = new WeakMap<object, ApplicableCredit[]>();
+
+/** A period's credit on its way to money: computed up to the caps, before several credits of a service and month are weighed. */
+interface Owed {
+  p: MoneyPeriod;
+  money: MoneyCredit;
+  cr: Credits;
+  service: string;
+  charge: Charge | null;
+  past: Map<number, History>;
+  at: number;
+  /** After the caps; null when it cannot be computed (no invoice, the month not over). */
+  amount: Dec | null;
+  /** False when nothing more is to be said of it (the month is not over, no invoice). */
+  open: boolean;
+  settled: Settled;
+  version: ContractVersions['list'][number];
+}
+
+function stackingText(cr: Credits): 'no stacking' | 'several credits add up' {
+  return cr.stacking?.kind === 'no-stacking' ? 'no stacking' : 'several credits add up';
+}
+
 /**
- * Adds `credit.money` to every period with a credit, in month order per service, so that caps over
- * a year or 12 months see the months before. Nothing is added when the log has no money record
- * and no version states a currency.
+ * Adds `credit.money` to every period with a credit, month by month, so that caps over a year or
+ * 12 months see the months before. In each month, the credits that apply to a period (its
+ * availability credit, a report default) add up or, with `no stacking`, only the highest is paid;
+ * and with `no stacking`, of the parts of one service only the part with the highest credit is
+ * paid. Nothing is added when the log has no money record and no version states a currency.
  */
 export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, ledger: MoneyLedger, asOf: number): void {
   const stated = versions.list.find((v) => v.ir.currency)?.ir.currency ?? null;
@@ -240,14 +285,16 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
   const history = new Map<string, Map<number, History>>();
   const settled: Settled[] = [];
   const ordered = [...periods].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-  for (const p of ordered) {
-    if (!p.credit) continue;
+
+  /** The credit of one period up to its caps. */
+  const owe = (p: MoneyPeriod): Owed | null => {
+    if (!p.credit) return null;
     const version = versions.list.find((v) => v.version === p.version) ?? versions.list[0];
     const service = p.service ?? 'default';
     const key = p.part ? `${service}/${p.part}` : service;
     const unit = version.units.find((u) => u.key === key);
     const cr: Credits | null = unit?.credits ?? null;
-    if (!cr) continue;
+    if (!cr) return null;
     const exact = EXACT_CREDIT.get(p.credit);
     const group = unit?.group ?? null;
     const members = cr.chargeOf === 'group' && group !== null ? (version.ir.services ?? []).filter((s) => s.group === group).map((s) => s.id) : [];
@@ -268,37 +315,61 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       payable: null,
     };
     p.credit.money = money;
-    settled.push({ money, cr, service, group, period: p.period, chargeIn });
+    const s: Settled = { money, cr, service, group, period: p.period, chargeIn };
+    settled.push(s);
     let past = history.get(key);
     if (!past) history.set(key, (past = new Map()));
     const at = monthIndex(p.period);
+    const o: Owed = { p, money, cr, service, charge, past, at, amount: null, open: false, settled: s, version };
     if (!exact) {
       money.claim = 'nothing to claim';
       money.reason = 'the month is not over: no credit yet';
-      past.set(at, { charge: charge?.amount ?? null, credit: new Dec(0) });
-      continue;
+      return o;
     }
-    const notes: string[] = [];
-    if (exact.unit === undefined) money.percent = exactText(exact.uncapped);
-    else if (exact.unit === 'amount') money.fixed = text(new Dec(exact.value!));
-    else money.serviceDays = { days: exact.value!, daysInPeriod: daysIn(p.period) };
-    if (!charge && exact.unit !== 'amount') {
-      const what = exact.unit === 'service-days' ? `${exact.value} days of service` : `${p.credit.percent}%`;
-      money.claim = p.credit.percent === 0 ? 'nothing to claim' : 'not claimed';
+    const applicable: ApplicableCredit[] = [
+      exact.unit === undefined ? { credit: 'availability', percent: exact.uncapped } : { credit: 'availability', unit: exact.unit, value: exact.value },
+      ...(MORE_CREDITS.get(p.credit) ?? []),
+    ];
+    const main = applicable[0];
+    if (main.unit === undefined) money.percent = exactText(main.percent!);
+    else if (main.unit === 'amount') money.fixed = text(new Dec(main.value!));
+    else money.serviceDays = { days: main.value!, daysInPeriod: daysIn(p.period) };
+    const needsCharge = applicable.filter((a) => a.unit !== 'amount');
+    if (!charge && needsCharge.length) {
+      const what = needsCharge.map((a) => (a.unit === 'service-days' ? `${a.value} days of service` : `${exactText(a.percent!)}%`)).join(' and ');
+      money.claim = needsCharge.every((a) => a.unit === undefined && a.percent!.n === 0n) ? 'nothing to claim' : 'not claimed';
       const of =
         cr.chargeOf === 'group' ? (group === null ? `the group of ${service}, which belongs to none,` : `group ${group} or its services`) : service === 'default' ? 'the service' : service;
       money.reason = `no invoice for ${of} in ${p.period}: the credit of ${what} cannot be put in money`;
-      past.set(at, { charge: null, credit: new Dec(0) });
-      continue;
+      return o;
     }
-    // Rounded once, to the minor unit: the charge times the percentage, the fixed amount, or the charge times days / days of the month.
-    let amount =
-      exact.unit === 'amount'
-        ? round(new Dec(exact.value!))
-        : exact.unit === 'service-days'
-          ? round(charge!.amount.times(exact.value!).div(money.serviceDays!.daysInPeriod))
-          : round(charge!.amount.times(ratDec(exact.uncapped)).div(100));
+    // Each credit exactly, then added up (or the highest, with no stacking), then rounded once to the minor unit.
+    const exactAmount = (a: ApplicableCredit): Dec =>
+      a.unit === 'amount'
+        ? new Dec(a.value!)
+        : a.unit === 'service-days'
+          ? charge!.amount.times(a.value!).div(daysIn(p.period))
+          : charge!.amount.times(ratDec(a.percent!)).div(100);
+    const amounts = applicable.map(exactAmount);
+    let amount: Dec;
+    if (applicable.length > 1) {
+      const noStacking = cr.stacking?.kind === 'no-stacking';
+      let best = 0;
+      amounts.forEach((x, i) => {
+        if (x.gt(amounts[best])) best = i;
+      });
+      amount = round(noStacking ? amounts[best] : amounts.reduce((t, x) => t.plus(x), new Dec(0)));
+      money.stacking = {
+        rule: stackingText(cr),
+        clause: cr.stacking ? version.locate(cr.stacking.span) : null,
+        credits: applicable.map((a, i) => ({ credit: a.credit, amount: text(round(amounts[i])), paid: !noStacking || i === best })),
+      };
+      money.stacking.reason = noStacking
+        ? `no stacking: only the highest credit is paid, ${applicable[best].credit}'s ${text(round(amounts[best]))}`
+        : `several credits add up: ${applicable.map((a, i) => `${a.credit} ${text(round(amounts[i]))}`).join(' + ')}${cr.stacking ? '' : ' (the contract does not say `no stacking`)'}`;
+    } else amount = round(amounts[0]);
     money.amount = text(amount);
+    const notes: string[] = [];
     const caps: { cap: CreditCap; span: CreditCap['span'] }[] = [];
     if (cr.cap !== null) caps.push({ cap: { kind: 'percent', value: cr.cap, per: 'calendar-month', span: cr.capSpan! }, span: cr.capSpan! });
     for (const cap of cr.caps ?? []) caps.push({ cap, span: cap.span });
@@ -337,32 +408,40 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     }
     money.capped = text(amount);
     if (notes.length) money.reason = notes.join('; ');
-    past.set(at, { charge: charge?.amount ?? null, credit: amount });
+    o.amount = amount;
+    o.open = true;
+    return o;
+  };
+
+  /** The claim of a credit that is owed: its window, its status, what is payable. */
+  const claim = (o: Owed): void => {
+    const { p, money, cr, service, charge } = o;
+    const amount = o.amount!;
     if (amount.isZero()) {
       money.claim = 'nothing to claim';
       money.payable = text(amount);
-      continue;
+      return;
     }
     const claimed = ledger.claimOf(service, p.period);
     money.claimed = claimed;
     const w = cr.claimWindow;
     if (!w) {
       money.payable = text(amount);
-      continue;
+      return;
     }
     const fromInvoice = /invoice/i.test(w.after);
     if (fromInvoice && !charge) {
       money.claim = claimed ? 'claimed on time' : 'not claimed';
       addReason(money, `no invoice for ${p.period}: the claim window, which runs from the invoice date, has not started`);
       money.payable = claimed ? text(amount) : text(new Dec(0));
-      continue;
+      return;
     }
     const anchor = fromInvoice ? charge!.issued : lastDay(p.period);
     if (w.duration.calendar !== null || w.duration.ms === null) {
       money.claim = claimed ? 'claimed on time' : 'not claimed';
       addReason(money, 'a claim window in business time is not computed: the claim is taken as on time');
       money.payable = claimed ? text(amount) : text(new Dec(0));
-      continue;
+      return;
     }
     const days = Math.floor(w.duration.ms / 86_400_000);
     money.claimBy = addDays(anchor, days);
@@ -373,8 +452,71 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     if (money.claim === 'late') addReason(money, `claimed on ${claimed}, after the deadline ${money.claimBy}: forfeited`);
     else if (money.claim === 'forfeited') addReason(money, `not claimed by ${money.claimBy}: forfeited`);
     else if (money.claim === 'not claimed') addReason(money, `payable once claimed, by ${money.claimBy}`);
+  };
+
+  for (let i = 0; i < ordered.length; ) {
+    let j = i;
+    while (j < ordered.length && ordered[j].period === ordered[i].period) j++;
+    const owed = ordered
+      .slice(i, j)
+      .map(owe)
+      .filter((o): o is Owed => o !== null);
+    i = j;
+    stackParts(owed, text);
+    for (const o of owed) {
+      o.past.set(o.at, { charge: o.charge?.amount ?? null, credit: o.amount ?? new Dec(0) });
+      if (o.open) claim(o);
+    }
   }
   for (const s of settled) settle(s, ledger, today);
+}
+
+/**
+ * `no stacking` between the parts of one service in one month: each part is judged on its own and
+ * credits the service's charge, so only the part with the highest credit (after its caps) is paid;
+ * the first of equal ones. With several credits that add up, every part is paid.
+ */
+function stackParts(owed: Owed[], text: (x: Dec) => string): void {
+  const byService = new Map<string, Owed[]>();
+  for (const o of owed) if (o.p.part !== undefined && o.open) byService.set(o.service, [...(byService.get(o.service) ?? []), o]);
+  for (const [service, parts] of byService) {
+    if (parts.length < 2) continue;
+    if (!parts.some((o) => o.cr.stacking?.kind === 'no-stacking')) {
+      // Each part credits the service's charge: they add up, and the output says so.
+      const credits = parts.map((x) => ({ credit: `part ${x.p.part}`, amount: text(x.amount!), paid: true }));
+      const stated = parts.find((o) => o.cr.stacking);
+      for (const o of parts) {
+        const was = o.money.stacking?.reason;
+        o.money.stacking = {
+          rule: 'several credits add up',
+          clause: stated ? stated.version.locate(stated.cr.stacking!.span) : null,
+          credits,
+          reason: [was, `several credits add up: each part of ${service} is paid, ${credits.map((c) => `${c.credit} ${c.amount}`).join(' + ')}${stated ? '' : ' (the contract does not say `no stacking`)'}`]
+            .filter(Boolean)
+            .join('; '),
+        };
+      }
+      continue;
+    }
+    let best = parts[0];
+    for (const o of parts) if (o.amount!.gt(best.amount!)) best = o;
+    const rule = parts.find((o) => o.cr.stacking?.kind === 'no-stacking')!;
+    const clause = rule.version.locate(rule.cr.stacking!.span);
+    const credits = parts.map((x) => ({ credit: `part ${x.p.part}`, amount: text(x.amount!), paid: x === best }));
+    for (const o of parts) {
+      const was = o.money.stacking?.reason;
+      o.money.stacking = {
+        rule: 'no stacking',
+        clause,
+        credits,
+        reason: [was, `no stacking between the parts of ${service}: only the highest credit is paid, part ${best.p.part}'s ${text(best.amount!)}`].filter(Boolean).join('; '),
+      };
+      if (o !== best) {
+        o.amount = new Dec(0);
+        o.money.capped = text(o.amount);
+      }
+    }
+  }
 }
 
 /** The payment rule and the withholding of what is payable. */

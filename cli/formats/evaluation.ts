@@ -295,7 +295,7 @@ export function* markdownLines(r: EvaluationReport): Generator<string> {
     for (const row of statement.rows) {
       const m = row.money;
       const caps = m.caps.filter((x) => x.binds).map((x) => `${x.rule}: ${x.before} -> ${x.after} (${x.clause})`).join('; ');
-      yield `| ${row.period} | ${cell(row.service)} | ${amountText(m.charge, m.currency)} | ${amountText(m.capped, m.currency)} | ${m.percent === null && m.amount === null ? '' : `${cell(row.rule ?? '')}, ${cell(row.clause)}: ${moneyFormula(m)}`} | ${cell(caps)} | ${m.claimBy ?? ''} | ${m.claim}${m.claimed ? ` (${m.claimed})` : ''} | ${amountText(m.payable, m.currency)} |`;
+      yield `| ${row.period} | ${cell(row.service)} | ${amountText(m.charge, m.currency)} | ${amountText(m.capped, m.currency)} | ${m.percent === null && m.amount === null ? '' : `${cell(row.rule ?? '')}, ${cell(row.clause)}: ${moneyFormula(m)}`}${m.stacking ? `; ${cell(m.stacking.reason ?? m.stacking.rule)}` : ''} | ${cell(caps)} | ${m.claimBy ?? ''} | ${m.claim}${m.claimed ? ` (${m.claimed})` : ''} | ${amountText(m.payable, m.currency)} |`;
     }
     yield '';
     yield* ['| total | credits | payable |', '|---|---:|---:|'];
@@ -342,6 +342,7 @@ function moneyLines(m: MoneyCredit): string[] {
   const lines: string[] = [];
   const invoices = m.invoices.length ? ` (invoice ${m.invoices.join(', ')}, issued ${m.issued})` : '';
   lines.push(`charge ${amountText(m.charge, cur)}${invoices}${m.amount !== null ? `; ${moneyFormula(m)}` : ''}`);
+  if (m.stacking) lines.push(`${m.stacking.reason ?? m.stacking.rule}${m.stacking.clause ? ` (${m.stacking.clause})` : ''}`);
   for (const x of m.caps) {
     const months = x.months.length > 1 ? `, months ${x.months[0]} to ${x.months[x.months.length - 1]}` : '';
     lines.push(`cap ${x.rule} (${x.clause}${months}): up to ${x.limit} ${cur}; ${x.before} -> ${x.after} ${cur}${x.binds ? ', binds' : ''}`);

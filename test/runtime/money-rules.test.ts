@@ -191,3 +191,72 @@ credits for service storage
     expect(d?.hint).toContain('basis monthly charge of the group');
   });
 });
+
+describe('several credits in one month', () => {
+  // A service with two parts, each judged on its own against the service's charge.
+  const parts = (stacking: string) => `${HEAD}
+services
+  mdb "Managed DB"
+    part read  "DB cluster, read"
+    part write "DB cluster, write"
+
+availability
+  target 99.9% per calendar month
+
+credits
+  | monthly availability             | credit |
+  | at least 99.00% and below 99.90% | 10%    |
+  | below 99.00%                     | 25%    |
+  at most 100%
+${stacking}
+`;
+  const recs = [outage('2026-03', 5, { service: 'mdb/read' }), outage('2026-03', 30, { service: 'mdb/write' }), invoice('2026-03', '1000.00', { service: 'mdb' })];
+
+  it('no stacking picks the highest: of the parts of a service, only the highest credit is paid, and the output says which', async () => {
+    const r = await run(parts('  no stacking'), recs);
+    const read = period(r.periods, '2026-03', 'mdb', 'read').credit!.money!;
+    const write = period(r.periods, '2026-03', 'mdb', 'write').credit!.money!;
+    // read: 5 h down, 10% of 1000.00 = 100.00; write: 30 h down, 25% = 250.00: only write's is paid.
+    expect([read.amount, read.capped, read.payable]).toEqual(['100.00', '0.00', '0.00']);
+    expect([write.amount, write.capped, write.payable]).toEqual(['250.00', '250.00', '250.00']);
+    expect(write.stacking).toEqual({
+      rule: 'no stacking',
+      clause: 'rules.sla:22', // the `no stacking` line
+      credits: [
+        { credit: 'part read', amount: '100.00', paid: false },
+        { credit: 'part write', amount: '250.00', paid: true },
+      ],
+      reason: "no stacking between the parts of mdb: only the highest credit is paid, part write's 250.00",
+    });
+    expect(read.stacking).toEqual(write.stacking);
+  });
+
+  it('several credits add up, which is also the default: every part is paid, and the output says it was not stated', async () => {
+    for (const [line, clause] of [['', null], ['  several credits add up', 'rules.sla:22']] as const) {
+      const r = await run(parts(line), recs);
+      const read = period(r.periods, '2026-03', 'mdb', 'read').credit!.money!;
+      const write = period(r.periods, '2026-03', 'mdb', 'write').credit!.money!;
+      expect([read.payable, write.payable]).toEqual(['100.00', '250.00']); // 100.00 + 250.00 = 350.00 of 1000.00
+      expect(read.stacking).toMatchObject({ rule: 'several credits add up', clause });
+      expect(read.stacking!.reason).toBe(`several credits add up: each part of mdb is paid, part read 100.00 + part write 250.00${clause ? '' : ' (the contract does not say `no stacking`)'}`);
+    }
+  });
+
+  it('a forfeited or unpaid part does not count against a cap over months: the one not paid records nothing', async () => {
+    // Caps over months look at each part's own months (as before stacking). With no stacking,
+    // read's March credit is not paid, so it uses none of read's yearly cap of 300.00 EUR.
+    const r = await run(parts('  no stacking\n  at most 300.00 EUR per calendar year'), [
+      ...recs,
+      outage('2026-04', 5, { service: 'mdb/read' }),
+      invoice('2026-04', '1000.00', { service: 'mdb' }),
+    ]);
+    const april = period(r.periods, '2026-04', 'mdb', 'read').credit!.money!;
+    // 10% of 1000.00 = 100.00; read's year so far: 0.00 paid in March (its 100.00 was not), so 300.00 left.
+    expect([april.amount, april.caps[1].limit, april.capped]).toEqual(['100.00', '300.00', '100.00']);
+  });
+
+  it('no stacking and several credits add up in one block contradict each other (SLA2012)', () => {
+    const c = compile(parts('  no stacking\n  several credits add up'), 'x.sla');
+    expect(c.diagnostics.map((d) => d.code)).toContain('SLA2012');
+  });
+});
