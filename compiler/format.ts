@@ -165,6 +165,10 @@ function statementUnits(s: A.Statement): Unit[] {
   switch (s.kind) {
     case 'contract':
       return one(`contract ${quote(s.name.value)}`);
+    case 'report': {
+      const tail = s.then.length ? `, ${s.then.map((w) => w.name.toLowerCase()).join(' ')}` : '';
+      return one(`report ${s.every.name.toLowerCase()} within ${formatDuration(s.within)} after ${s.after.map((w) => w.name.toLowerCase()).join(' ')}${tail}`);
+    }
     case 'currency':
       return one(`currency ${s.code.name.toUpperCase()}${s.rounding.length ? `, rounded ${s.rounding.map((w) => w.name.toLowerCase()).join(' ')}` : ''}`);
     case 'version':

@@ -343,6 +343,16 @@ export interface Credits {
   span: Span;
 }
 
+/** The provider's report of each month, due within a number of days (or business days of a calendar) after the month's last day. */
+export interface ReportObligation {
+  every: 'calendar-month';
+  /** `10 days` (calendar days) or `10 business days` (the dates with business time of that calendar). */
+  within: Duration;
+  /** `missing counts as a default`: a month whose report is not in by the deadline (late or never) owes the credit of a month at 0% availability. */
+  missingIsDefault: boolean;
+  span: Span;
+}
+
 export interface Note {
   kind: 'note' | 'clause';
   title: string;
@@ -446,6 +456,8 @@ export interface Contract {
   scoped?: { availability: Availability[]; credits: Credits[]; maintenance: Maintenance[] };
   /** What is judged, with the rules that apply to each; one unit, `default`, without services. Lowering always sets it. */
   units?: ServiceUnit[];
+  /** `report monthly within 10 business days after the month ends, missing counts as a default`; absent without one. */
+  report?: ReportObligation;
   /** The currency of invoices and credits in money; absent or null without a `currency` clause. */
   currency?: CurrencyRule | null;
   /** What could not be read, in source order. Lowering always sets it; absent (an IR built by hand) means read in full. */

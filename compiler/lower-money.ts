@@ -190,6 +190,31 @@ export function lowerBasis(l: Extract<A.CreditLine, { kind: 'basis' }>, cr: I.Cr
   cr.basisSpan = l.span;
 }
 
+const REPORT_ANCHORS = new Set(['the month ends', 'the end of the month', 'month end', 'the month']);
+const REPORT_DEFAULTS = new Set(['missing counts as a default', 'a missing report counts as a default', 'missing or late counts as a default']);
+
+/** `report monthly within 10 business days after the month ends, missing counts as a default`. */
+export function lowerReport(
+  s: Extract<A.Statement, { kind: 'report' }>,
+  ctx: MoneyContext,
+  unread: (span: Span) => void,
+  duration: (d: A.DurationNode) => I.Duration,
+): void {
+  const words = (xs: A.Ident[]): string => xs.map((w) => w.name.toLowerCase()).join(' ');
+  const spanOf = (xs: A.Ident[]): Span => ({ start: xs[0].span.start, end: xs[xs.length - 1].span.end });
+  const hint = 'report monthly within 10 business days after the month ends, missing counts as a default';
+  const bad = (span: Span, message: string): void => {
+    ctx.report.report(DIAGNOSTICS.unknownReportRule, span, message, { hint });
+    unread(s.span);
+  };
+  if (s.every.name.toLowerCase() !== 'monthly') return bad(s.every.span, `a report is due monthly, not "${s.every.name}"`);
+  if (s.within.unit !== 'day') return bad(s.within.span, `the report's deadline is counted in days or business days, not in ${s.within.unit}s`);
+  if (!/^\d+$/.test(s.within.amount.text.replace(/^0+(?=\d)/, ''))) return bad(s.within.span, 'the report\'s deadline is a whole number of days');
+  if (!REPORT_ANCHORS.has(words(s.after))) return bad(spanOf(s.after), `the report's deadline runs from the month's end ("after the month ends"), not "after ${words(s.after)}"`);
+  if (s.then.length && !REPORT_DEFAULTS.has(words(s.then))) return bad(spanOf(s.then), `after the comma, "missing counts as a default", not "${words(s.then)}"`);
+  ctx.contract.report = { every: 'calendar-month', within: duration(s.within), missingIsDefault: s.then.length > 0, span: s.span };
+}
+
 /** `paid on the next invoice`, `paid within 30 days`, `withheld while invoices are unpaid`. */
 export function lowerPaymentLine(
   l: Extract<A.CreditLine, { kind: 'payment' | 'withheld' }>,

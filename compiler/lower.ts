@@ -8,7 +8,7 @@ import type { Span } from '../language/span';
 import { fromDecimal, normalizeDecimal } from './decimal';
 import type * as I from './ir';
 import { declarePauseReasons, declareRegions, lowerClocks, lowerHolidayTypes, lowerRegions, lowerUpdate, lowerWeekSpan, validZone } from './lower-support';
-import { lowerBandCredit, lowerBasis, lowerCap, lowerCurrency, lowerPaymentLine } from './lower-money';
+import { lowerBandCredit, lowerBasis, lowerCap, lowerReport, lowerCurrency, lowerPaymentLine } from './lower-money';
 import { mayBeUnread, namedWhereUnread } from './unread';
 
 const DAY_INDEX: Record<string, I.Weekday> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
@@ -230,6 +230,9 @@ const CLAUSES: Lowerings = {
   regions: lowerRegions,
   clocks: lowerClocks,
   update: lowerUpdate,
+  report: (s, ctx) => {
+    if (single(ctx, 'report', s, 'the report obligation')) lowerReport(s, ctx, (span) => reject(ctx, span), (d) => lowerDuration(d, ctx));
+  },
   note: (s, ctx) => {
     ctx.contract.notes.push({ kind: s.clause ? 'clause' : 'note', title: s.title.value, text: s.text.value, span: s.span });
   },

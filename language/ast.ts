@@ -229,6 +229,8 @@ export type Statement =
   | { kind: 'services'; items: ServiceLine[]; headerSpan: Span; span: Span }
   | { kind: 'setups'; items: { kind: 'setup'; id: Ident; title: Text | null; span: Span }[]; headerSpan: Span; span: Span }
   | { kind: 'currency'; code: Ident; rounding: Ident[]; span: Span }
+  /** `report monthly within 10 business days after the month ends, missing counts as a default`: `every` the word before `within`, `after` the words after `after` (and after the comma, `then`). */
+  | { kind: 'report'; every: Ident; within: DurationNode; after: Ident[]; then: Ident[]; span: Span }
   | { kind: 'note'; clause: boolean; title: Text; text: Text; triple: boolean; span: Span }
   | SupportStatement;
 

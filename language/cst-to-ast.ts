@@ -155,6 +155,7 @@ const CLAUSE_OF_RULE: Record<string, A.ClauseKind> = {
   servicesBlock: 'services',
   setupsBlock: 'setups',
   currencyStmt: 'currency',
+  reportStmt: 'report',
 };
 
 function clauseOf(statement: CstNode): A.ClauseKind | null {
@@ -618,6 +619,23 @@ export class AstBuilder {
           return id ? [{ kind: 'setup' as const, id: this.ident(id), title: t ? this.text(t) : null, span: nodeSpan(l) }] : [];
         });
         return { kind: 'setups', items, headerSpan: tokenSpan(tok(c, 'Setups')!), span };
+      }
+      case 'reportStmt': {
+        const words = toks(c, 'HeaderWord');
+        const d = sub(c, 'duration');
+        const within = d ? this.duration(d) : null;
+        const after = tok(c, 'After');
+        const comma = tok(c, 'Comma');
+        if (!words.length || !within || !after) return null;
+        const tail = words.filter((w) => w.startOffset > after.startOffset);
+        return {
+          kind: 'report',
+          every: this.ident(words[0]),
+          within,
+          after: tail.filter((w) => !comma || w.startOffset < comma.startOffset).map((w) => this.ident(w)),
+          then: comma ? tail.filter((w) => w.startOffset > comma.startOffset).map((w) => this.ident(w)) : [],
+          span,
+        };
       }
       case 'currencyStmt': {
         const code = tok(c, 'Name');

@@ -63,6 +63,7 @@ export const CLAUSE_EXAMPLES: Record<string, string> = {
   stackingLine: 'no stacking   (or: several credits add up)',
   currencyStmt: 'currency EUR, rounded half-even to the minor unit',
   claimLine: 'claim within 30 days after invoice',
+  reportStmt: 'report monthly within 10 business days after the month ends, missing counts as a default',
   noteBlock: 'note "Escalation" """ ...text... """',
   zoneName: 'Europe/London',
   holidaysOfLine: 'holidays of SE: public, bank, observance',

@@ -83,6 +83,7 @@ class SlacParser extends CstParser {
       { ALT: () => this.SUBRULE(this.servicesBlock) },
       { ALT: () => this.SUBRULE(this.setupsBlock) },
       { ALT: () => this.SUBRULE(this.currencyStmt) },
+      { ALT: () => this.SUBRULE(this.reportStmt) },
     ]);
   });
 
@@ -958,6 +959,21 @@ class SlacParser extends CstParser {
       this.OPTION2(() => this.CONSUME(T.Comma));
       this.CONSUME(T.Rounded);
       this.AT_LEAST_ONE(() => this.CONSUME(T.HeaderWord));
+    });
+    this.CONSUME(T.Newline);
+  });
+
+  /** `report monthly within 10 business days after the month ends, missing counts as a default`. */
+  reportStmt = this.RULE('reportStmt', () => {
+    this.CONSUME(T.Report);
+    this.CONSUME(T.HeaderWord);
+    this.CONSUME(T.Within);
+    this.SUBRULE(this.duration);
+    this.CONSUME(T.After);
+    this.AT_LEAST_ONE(() => this.CONSUME2(T.HeaderWord));
+    this.OPTION(() => {
+      this.CONSUME(T.Comma);
+      this.AT_LEAST_ONE2(() => this.CONSUME3(T.HeaderWord));
     });
     this.CONSUME(T.Newline);
   });

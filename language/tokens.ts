@@ -104,6 +104,8 @@ export const Services = keyword('services', 'reserved');
 export const Setups = keyword('setups', 'reserved');
 // Money (credits in a currency): `currency EUR, rounded half-even to the minor unit`.
 export const Currency = keyword('currency', 'reserved');
+// The provider's monthly report: `report monthly within 10 business days after the month ends, missing counts as a default`.
+export const Report = keyword('report', 'reserved');
 
 // Strict: they start a value in a table cell, so they cannot be names.
 export const None = keyword('none', 'strict', /none|NA(?![A-Za-z0-9_-])/i);

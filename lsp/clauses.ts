@@ -220,6 +220,13 @@ export const CLAUSES: readonly ClauseDoc[] = [
     snippet: 'currency ${1:EUR}, rounded ${2|half-up,half-even|} to the minor unit',
   },
   {
+    keyword: 'report',
+    kind: 'report',
+    explain: 'The provider\'s monthly report, due within N days (or N business days of a calendar: its dates with business time) after the month\'s last day, as `report` records show; `, missing counts as a default`: a month whose report is late or missing owes the credit of a month at 0% availability, beside (or, with `no stacking`, instead of) its availability credit.',
+    example: CLAUSE_EXAMPLES.reportStmt,
+    snippet: 'report monthly within ${1:10 business days} after the month ends${2:, missing counts as a default}',
+  },
+  {
     keyword: 'note',
     kind: 'note',
     explain: 'Prose slac does not compute, kept in its place so every paragraph of the source SLA has a home.',

@@ -80,12 +80,12 @@ export async function evaluateContract(command: SlacCommand, contractFile: strin
   try {
     const doc = JSON.parse(r.stdout) as {
       incidents: { objectives: { status: string }[] }[];
-      periods: { availability?: { status: string } | null; reliability?: { status: string } | null }[];
+      periods: { availability?: { status: string } | null; reliability?: { status: string } | null; report?: { status: string } | null }[];
       rejected: unknown[];
     };
     const objectives: Record<string, number> = {};
     for (const i of doc.incidents) for (const o of i.objectives) objectives[o.status] = (objectives[o.status] ?? 0) + 1;
-    const breachedPeriods = doc.periods.filter((p) => p.availability?.status === 'breached' || p.reliability?.status === 'breached').length;
+    const breachedPeriods = doc.periods.filter((p) => p.availability?.status === 'breached' || p.reliability?.status === 'breached' || p.report?.status === 'breached').length;
     return { ...base, counts: { objectives, breachedPeriods, rejected: doc.rejected.length } };
   } catch (e) {
     return { ...base, counts: null, error: `the report could not be read: ${(e as Error).message}` };

@@ -7,7 +7,7 @@
 import Decimal from 'decimal.js';
 import type { CreditCap, Credits, MoneyRounding } from '../compiler/ir';
 import { capPeriodText, minorUnitOf } from '../compiler/lower-money';
-import type { Rational } from '../compiler/decimal';
+import { add, cmp, type Rational } from '../compiler/decimal';
 import type { ContractVersions } from './contract';
 import type { ClaimRecord, InvoiceRecord, MoneyRecord, ReportRecord } from './records';
 import { civilFromDays, daysFromCivil, formatInstant, isoDate } from './time';
@@ -331,7 +331,14 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       ...(MORE_CREDITS.get(p.credit) ?? []),
     ];
     const main = applicable[0];
-    if (main.unit === undefined) money.percent = exactText(main.percent!);
+    const noStacking = cr.stacking?.kind === 'no-stacking';
+    if (applicable.length > 1) {
+      // Several credits: the percentage is theirs together (the highest, or the sum) when all are percentages.
+      if (applicable.every((a) => a.unit === undefined)) {
+        const ps = applicable.map((a) => a.percent!);
+        money.percent = exactText(noStacking ? ps.reduce((x, y) => (cmp(y, x) > 0 ? y : x)) : ps.reduce((x, y) => add(x, y)));
+      }
+    } else if (main.unit === undefined) money.percent = exactText(main.percent!);
     else if (main.unit === 'amount') money.fixed = text(new Dec(main.value!));
     else money.serviceDays = { days: main.value!, daysInPeriod: daysIn(p.period) };
     const needsCharge = applicable.filter((a) => a.unit !== 'amount');
@@ -353,7 +360,6 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     const amounts = applicable.map(exactAmount);
     let amount: Dec;
     if (applicable.length > 1) {
-      const noStacking = cr.stacking?.kind === 'no-stacking';
       let best = 0;
       amounts.forEach((x, i) => {
         if (x.gt(amounts[best])) best = i;

@@ -19,7 +19,8 @@ import {
 import type { Availability, Contract, CreditBand, Credits, Maintenance, ServiceUnit } from '../compiler/ir';
 import type { CompiledContract, ContractVersions } from './contract';
 import type { MaintenanceRecord } from './records';
-import { applyMoney, EXACT_CREDIT, MoneyLedger, type MoneyCredit } from './money';
+import { applyMoney, daysIn, EXACT_CREDIT, MORE_CREDITS, MoneyLedger, type MoneyCredit } from './money';
+import { dateAfter } from './deadlines';
 import { bandCreditText, moneyText } from '../compiler/lower-money';
 import { formatInstant, localMidnight, localYearMonth } from './time';
 import { IntervalUnion } from './periods-intervals';
@@ -115,6 +116,19 @@ export interface PeriodVerdict {
     clause: string;
     /** The credit in money, when the log has invoices or the contract states a currency. */
     money?: MoneyCredit;
+    /** The credit a missing report owes (`missing counts as a default`): that of a month at 0% availability. */
+    default?: { percent: number | null; amount?: string; serviceDays?: string; rule: string | null; clause: string };
+  };
+  /** The provider's report of the month (`report monthly within ...`): its deadline, when it came, and whether the month counts as a default. */
+  report?: {
+    /** The last day of the deadline, YYYY-MM-DD (inclusive); null when it cannot be counted. */
+    due: string | null;
+    submitted: string | null;
+    status: PeriodStatus;
+    reason: string;
+    clause: string;
+    /** True when the report is missing or late and the contract says it counts as a default. */
+    default?: boolean;
   };
   reliability?: {
     count: number;
@@ -395,8 +409,11 @@ export class PeriodAccumulator {
    * for that no record falls in is listed, with nothing to judge: no data is not 100% availability.
    */
   finish(only?: string): PeriodVerdict[] {
-    const keys = [...this.months].filter((k) => !only || k === only).sort();
-    const out = only && keys.length === 0 ? this.judgeMonth(only, `no record falls in ${only}: nothing to judge`) : keys.flatMap((k) => this.judgeMonth(k));
+    let keys = [...this.months].filter((k) => !only || k === only).sort();
+    // With a report obligation, a quiet month between two others owes its report too: it is listed (no record: nothing else to judge).
+    if (keys.length > 1 && this.versions.list.some((v) => v.ir.report)) keys = monthsFromTo(keys[0], keys[keys.length - 1]);
+    const quiet = (k: string): string | undefined => (this.months.has(k) ? undefined : `no record falls in ${k}: nothing to judge`);
+    const out = only && keys.length === 0 ? this.judgeMonth(only, `no record falls in ${only}: nothing to judge`) : keys.flatMap((k) => this.judgeMonth(k, quiet(k)));
     applyMoney(out, this.versions, this.money, this.asOf);
     return out;
   }
@@ -430,6 +447,8 @@ export class PeriodAccumulator {
     const ir = version.ir;
     const named = (ir.services ?? []).length > 0;
     const out: PeriodVerdict[] = [];
+    // A month no version is in force in owes no report.
+    const report = nothing !== undefined && nothing !== noRecords ? undefined : this.reportOf(version, key);
     for (const unit of version.units) {
       if (named && !unit.availability && !ir.reliability) continue;
       // Keys in the order reports print them: the period, the service, then the rest.
@@ -439,9 +458,61 @@ export class PeriodAccumulator {
       // Stryker disable next-line ConditionalExpression: an undefined note is left out of every output format alike
       if (note) p.note = note;
       this.judgeUnit(p, version, unit, y, m, start, end, final, nothing);
+      if (report) this.addReport(p, version, unit, report);
       out.push(p);
     }
     return out;
+  }
+
+  /** The report of month `key` (YYYY-MM) against the obligation of `version`: on time, late, missing or not yet due at as-of. */
+  private reportOf(version: CompiledContract, key: string): NonNullable<PeriodVerdict['report']> | undefined {
+    const r = version.ir.report;
+    if (!r) return undefined;
+    const clause = version.locate(r.span);
+    const due = dateAfter(`${key}-${String(daysIn(key)).padStart(2, '0')}`, r.within, version);
+    const today = formatInstant(this.asOf, this.versions.zone).slice(0, 10);
+    // A report dated after as-of has not come yet.
+    const given = this.money.reports.get(key) ?? null;
+    const submitted = given !== null && given <= today ? given : null;
+    const defaults = r.missingIsDefault ? ': it counts as a default' : '';
+    if ('reason' in due) return { due: null, submitted, status: submitted ? 'met' : 'pending', reason: `the deadline cannot be counted (${due.reason})`, clause };
+    if (submitted !== null && submitted <= due.date) return { due: due.date, submitted, status: 'met', reason: `submitted ${submitted}, by its deadline ${due.date}`, clause };
+    const late = submitted !== null || today > due.date;
+    if (!late) return { due: due.date, submitted, status: 'pending', reason: `due by ${due.date}`, clause };
+    const out: NonNullable<PeriodVerdict['report']> = {
+      due: due.date,
+      submitted,
+      status: 'breached',
+      reason: submitted !== null ? `submitted ${submitted}, after its deadline ${due.date}: missing at the deadline${defaults}` : `no report by its deadline ${due.date}${defaults}`,
+      clause,
+    };
+    if (r.missingIsDefault) out.default = true;
+    return out;
+  }
+
+  /** The month's report on a period; a default adds the credit of a month at 0% availability. */
+  private addReport(p: PeriodVerdict, version: CompiledContract, unit: ServiceUnit, report: NonNullable<PeriodVerdict['report']>): void {
+    p.report = report;
+    const a = unit.availability;
+    if (!report.default || !a || !unit.credits) return;
+    const d = credit(version, rat(0n), fromDecimal(a.target), 'breached', unit.credits);
+    const exact = EXACT_CREDIT.get(d)!;
+    const rule = `a missing report counts as a default: the credit at 0% availability${d.rule ? ` (${d.rule})` : ''}`;
+    const owed: NonNullable<NonNullable<PeriodVerdict['credit']>['default']> = { percent: d.percent, rule, clause: report.clause };
+    if (d.amount !== undefined) owed.amount = d.amount;
+    if (d.serviceDays !== undefined) owed.serviceDays = d.serviceDays;
+    if (!p.credit) {
+      // Nothing else to judge (no record in the month): the default is the month's credit.
+      p.credit = d;
+      d.rule = rule;
+      d.default = owed;
+      return;
+    }
+    if (!EXACT_CREDIT.has(p.credit)) return;
+    p.credit.default = owed;
+    MORE_CREDITS.set(p.credit, [
+      exact.unit === undefined ? { credit: 'the missing report', percent: exact.uncapped } : { credit: 'the missing report', unit: exact.unit, value: exact.value },
+    ]);
   }
 
   private judgeUnit(
@@ -536,6 +607,14 @@ export class PeriodAccumulator {
       };
     }
   }
+}
+
+/** Every month from `first` to `last` (YYYY-MM), in order. */
+function monthsFromTo(first: string, last: string): string[] {
+  const out: string[] = [];
+  let [y, m] = [Number(first.slice(0, 4)), Number(first.slice(5, 7))];
+  for (let k = first; k <= last; [y, m] = nextMonth(y, m), k = monthKey(y, m)) out.push(k);
+  return out;
 }
 
 function measurementText(m: NonNullable<Contract['availability']>['measurement']): string {

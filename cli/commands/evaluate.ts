@@ -184,7 +184,7 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
   } finally {
     if (onProgress) io.stderr('\r\x1b[K');
   }
-  if (!breach) breach = result.periods.some((p) => p.availability?.status === 'breached' || p.reliability?.status === 'breached');
+  if (!breach) breach = result.periods.some((p) => p.availability?.status === 'breached' || p.reliability?.status === 'breached' || p.report?.status === 'breached');
   const warned = result.counts.warnings;
   if (warned > 0 && !opts.quiet) io.stderr(`slac: ${warned} warning${warned === 1 ? '' : 's'}: record fields the schema does not know were ignored (see the report)\n`);
   const rejected = result.counts.rejected;

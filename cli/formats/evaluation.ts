@@ -177,6 +177,7 @@ export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
         const cr = p.credit;
         const value = creditValue(cr) ?? 'not yet known';
         yield `    credit        ${value}${cr.rule ? c.dim(`  (${v(cr.rule)})`) : ''}`;
+        if (cr.default && cr.default.rule !== cr.rule) yield `                  ${v(`${cr.default.rule}: ${creditValue({ ...cr.default, basis: null, money: cr.money }) ?? ''}`)}`;
         if (cr.money) for (const line of moneyLines(cr.money)) yield `                  ${v(line)}`;
       }
       const x = p.reliability;
@@ -185,6 +186,8 @@ export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
           ? `    reliability   ${paintStatus(c, x.status)}  ${v(x.reason ?? '')}`
           : `    reliability   ${pad(paintStatus(c, x.status), 9, x.status.length)} ${x.count} counted incident${x.count === 1 ? '' : 's'} (at most ${x.limit})  ${c.dim(v(x.clause))}`;
       }
+      const rep = p.report;
+      if (rep) yield `    report        ${pad(paintStatus(c, rep.status), 9, rep.status.length)} ${v(rep.reason)}  ${c.dim(v(rep.clause))}`;
     }
     yield '';
   }
@@ -282,6 +285,12 @@ export function* markdownLines(r: EvaluationReport): Generator<string> {
       }
     }
     if (notCounted) yield '';
+    // The monthly report, once per month, when the contract asks for one.
+    const reports = [...new Map([...r.periods].filter((p) => p.report).map((p) => [p.period, p.report!] as const))];
+    if (reports.length) {
+      for (const [period, x] of reports) yield `- ${period}: report ${x.status}, ${cell(x.reason)} (${cell(x.clause)})`;
+      yield '';
+    }
     // Why a month has nothing to judge, once per month.
     const unjudged = [...new Map([...r.periods].map((p) => [p.period, p.availability?.reason ?? p.reliability?.reason] as const).filter(([, why]) => why))];
     if (unjudged.length) {
@@ -330,7 +339,7 @@ export function* markdownLines(r: EvaluationReport): Generator<string> {
 }
 
 /** A period's credit as owed: `5% of the basis`, `2.00 EUR`, `3 days of service`; null while not yet known. */
-function creditValue(cr: NonNullable<PeriodVerdict['credit']>): string | null {
+function creditValue(cr: Pick<NonNullable<PeriodVerdict['credit']>, 'percent' | 'amount' | 'serviceDays' | 'basis' | 'money'>): string | null {
   if (cr.amount !== undefined) return `${cr.amount}${cr.money?.currency ? ` ${cr.money.currency}` : ''}`;
   if (cr.serviceDays !== undefined) return `${cr.serviceDays} ${cr.serviceDays === '1' ? 'day' : 'days'} of service${cr.basis ? ofBasis(cr.basis) : ''}`;
   return cr.percent === null ? null : `${cr.percent}%${cr.basis ? ofBasis(cr.basis) : ''}`;
@@ -356,5 +365,6 @@ function moneyLines(m: MoneyCredit): string[] {
 function moneyFormula(m: MoneyCredit): string {
   if (m.fixed !== undefined) return `a fixed ${amountText(m.fixed, m.currency)}`;
   if (m.serviceDays) return `${m.serviceDays.days} day${m.serviceDays.days === '1' ? '' : 's'} of service of ${m.serviceDays.daysInPeriod} = ${amountText(m.amount, m.currency)}`;
+  if (m.percent === null) return `${m.stacking?.rule ?? 'credits'} = ${amountText(m.amount, m.currency)}`;
   return `${m.percent}% = ${amountText(m.amount, m.currency)}`;
 }

@@ -42,7 +42,7 @@ export const CHECK_FAMILIES: readonly { name: string; checks: readonly Check[]; 
   {
     name: 'names',
     checks: nameChecks,
-    reads: ['contract', 'effective', 'calendar', 'objective', 'categories', 'maintenance', 'availability', 'reliability', 'credits', 'channels', 'causes'],
+    reads: ['contract', 'effective', 'calendar', 'objective', 'categories', 'maintenance', 'availability', 'reliability', 'credits', 'channels', 'causes', 'report'],
   },
 ];
 

@@ -260,3 +260,111 @@ ${stacking}
     expect(c.diagnostics.map((d) => d.code)).toContain('SLA2012');
   });
 });
+
+describe('the report obligation', () => {
+  // Business days Monday to Friday: March 2026 ends on a Tuesday; the 10th business day after
+  // March 31 is Tuesday April 14 (1-3, 6-10, 13, 14 April: no holidays on this calendar).
+  const reporting = (credits: string, report = 'report monthly within 10 business days after the month ends, missing counts as a default') => `${HEAD}
+calendar business
+  monday to friday 09:00 to 17:00
+
+availability
+  target 99.9% per calendar month
+
+credits
+  | monthly availability             | credit |
+  | at least 99.00% and below 99.90% | 10%    |
+  | below 99.00%                     | 25%    |
+  at most 100%
+${credits}
+
+${report}
+`;
+  const recs = [outage('2026-03', 5), invoice('2026-03', '1000.00')];
+
+  it('a missing report counts as a default: the month owes the credit at 0% availability, with the reason', async () => {
+    const r = await run(reporting('  no stacking'), recs, '2026-04-20T00:00:00Z');
+    const p = period(r.periods, '2026-03');
+    expect(p.report).toEqual({
+      due: '2026-04-14',
+      submitted: null,
+      status: 'breached',
+      reason: 'no report by its deadline 2026-04-14: it counts as a default',
+      clause: 'rules.sla:22',
+      default: true,
+    });
+    expect(p.availability!.status).toBe('breached'); // as measured: 99.33%
+    expect(p.credit!.default).toMatchObject({ percent: 25, rule: 'a missing report counts as a default: the credit at 0% availability (below 99%: 25%)' });
+    // Availability: 10% of 1000.00 = 100.00; the default: 25% = 250.00; no stacking: 250.00 only.
+    expect(p.credit!.money).toMatchObject({ percent: '25', amount: '250.00', capped: '250.00', payable: '250.00' });
+    expect(p.credit!.money!.stacking).toEqual({
+      rule: 'no stacking',
+      clause: 'rules.sla:20', // the `no stacking` line
+      credits: [
+        { credit: 'availability', amount: '100.00', paid: false },
+        { credit: 'the missing report', amount: '250.00', paid: true },
+      ],
+      reason: "no stacking: only the highest credit is paid, the missing report's 250.00",
+    });
+  });
+
+  it('with credits that add up, the default comes on top of the availability credit, then the caps', async () => {
+    const r = await run(reporting('  at most 300.00 EUR per calendar month'), recs, '2026-04-20T00:00:00Z');
+    const m = period(r.periods, '2026-03').credit!.money!;
+    // 10% + 25% = 35% of 1000.00 = 350.00, capped at 300.00.
+    expect([m.percent, m.amount, m.capped]).toEqual(['35', '350.00', '300.00']);
+    expect(m.stacking!.reason).toBe('several credits add up: availability 100.00 + the missing report 250.00 (the contract does not say `no stacking`)');
+  });
+
+  it('a late report counts as missing at its deadline; one on the deadline day is on time; before it, pending', async () => {
+    const late = await run(reporting(''), [...recs, { type: 'report', id: 'r3', period: '2026-03', submitted: '2026-04-15' }], '2026-04-20T00:00:00Z');
+    expect(period(late.periods, '2026-03').report).toMatchObject({ status: 'breached', default: true, reason: 'submitted 2026-04-15, after its deadline 2026-04-14: missing at the deadline: it counts as a default' });
+    const onTime = await run(reporting(''), [...recs, { type: 'report', id: 'r3', period: '2026-03', submitted: '2026-04-14' }], '2026-04-20T00:00:00Z');
+    const p = period(onTime.periods, '2026-03');
+    expect(p.report).toMatchObject({ status: 'met', reason: 'submitted 2026-04-14, by its deadline 2026-04-14' });
+    expect([p.credit!.default, p.credit!.money!.amount, p.credit!.money!.stacking]).toEqual([undefined, '100.00', undefined]);
+    const before = await run(reporting(''), recs, '2026-04-14T12:00:00Z');
+    expect(period(before.periods, '2026-03').report).toMatchObject({ status: 'pending', reason: 'due by 2026-04-14' });
+  });
+
+  it('holidays push the deadline: 10 business days skip a closed Monday', async () => {
+    const text = reporting('').replace('  monday to friday 09:00 to 17:00', '  monday to friday 09:00 to 17:00\n  holiday 2026-04-06 "Easter Monday"');
+    const r = await run(text, recs, '2026-05-01T00:00:00Z');
+    expect(period(r.periods, '2026-03').report!.due).toBe('2026-04-15'); // one business day later than 2026-04-14
+  });
+
+  it('without `missing counts as a default` a missing report is breached and owes nothing more; in calendar days', async () => {
+    const r = await run(reporting('', 'report monthly within 5 days after the month ends'), recs, '2026-04-20T00:00:00Z');
+    const p = period(r.periods, '2026-03');
+    expect(p.report).toMatchObject({ due: '2026-04-05', status: 'breached', reason: 'no report by its deadline 2026-04-05' }); // March 31 + 5 days
+    expect(p.report!.default).toBeUndefined();
+    expect(p.credit!.money!.amount).toBe('100.00');
+  });
+
+  it('a quiet month between two others is listed: no record, so only its missing report is judged, and the default is its credit', async () => {
+    const r = await run(reporting(''), [...recs, outage('2026-05', 5), invoice('2026-04', '1000.00'), invoice('2026-05', '1000.00')], '2026-07-01T00:00:00Z');
+    const april = period(r.periods, '2026-04');
+    expect(april.availability).toMatchObject({ status: 'not-applicable', reason: 'no record falls in 2026-04: nothing to judge' });
+    expect(april.report).toMatchObject({ status: 'breached', default: true });
+    // The credit at 0% availability: 25% of April's 1000.00 = 250.00.
+    expect(april.credit!.money).toMatchObject({ amount: '250.00', payable: '250.00' });
+  });
+
+  it('--fail-on breach fails on a missing report, and every format shows it', async () => {
+    const dir = `${process.env.TMPDIR ?? '/tmp'}/slac-report-${process.pid}`;
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${dir}/c.sla`, reporting('', 'report monthly within 10 business days after the month ends, missing counts as a default'));
+    writeFileSync(`${dir}/r.ndjson`, [outage('2026-03', 1 / 60), invoice('2026-03', '1000.00')].map((x) => JSON.stringify(x)).join('\n'));
+    const args = ['evaluate', `${dir}/c.sla`, `${dir}/r.ndjson`, '--as-of', '2026-05-01'];
+    const text = await runSlac([...args, '--fail-on', 'breach']);
+    expect(text.code).toBe(1); // the availability is met (1 minute down), the report is not
+    expect(text.out).toContain(`    report        breached  no report by its deadline 2026-04-14: it counts as a default  ${dir}/c.sla:22\n`);
+    const md = (await runSlac([...args, '--format', 'markdown'])).out;
+    expect(md).toContain(`- 2026-03: report breached, no report by its deadline 2026-04-14: it counts as a default (${dir}/c.sla:22)`);
+    const doc = JSON.parse((await runSlac([...args, '--format', 'json'])).out);
+    expect(outputSchemaErrors(doc)).toBe('');
+    // Met availability: 0% + the default's 25% = 250.00 of 1000.00.
+    expect(doc.periods[0].credit.money).toMatchObject({ amount: '250.00' });
+  });
+});
