@@ -165,6 +165,8 @@ function statementUnits(s: A.Statement): Unit[] {
   switch (s.kind) {
     case 'contract':
       return one(`contract ${quote(s.name.value)}`);
+    case 'termination':
+      return one(`termination ${s.date.text}`);
     case 'report': {
       const tail = s.then.length ? `, ${s.then.map((w) => w.name.toLowerCase()).join(' ')}` : '';
       return one(`report ${s.every.name.toLowerCase()} within ${formatDuration(s.within)} after ${s.after.map((w) => w.name.toLowerCase()).join(' ')}${tail}`);
@@ -351,6 +353,9 @@ function statementUnits(s: A.Statement): Unit[] {
             break;
           case 'withheld':
             out.push(u(`withheld ${l.words.map((w) => w.name.toLowerCase()).join(' ')}`));
+            break;
+          case 'expire':
+            out.push(u('expire at termination'));
             break;
           case 'stacking':
             out.push(u(l.noStacking ? 'no stacking' : 'several credits add up'));

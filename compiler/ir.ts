@@ -333,13 +333,16 @@ export interface Credits {
   capSpan: Span | null;
   /** How a credit is paid: on the next invoice, or within N days of the claim (of the invoice, without a claim window). Absent = not stated. */
   payment?: { kind: 'next-invoice'; span: Span } | { kind: 'within'; duration: Duration; span: Span };
+  /** `expire at termination`: a credit not paid by the agreement's termination date is lost. */
+  expiresAtTermination?: Span;
   /** `no stacking` (of several credits for one month only the highest is paid) or `several credits add up` (the default when absent). */
   stacking?: { kind: 'no-stacking' | 'add-up'; span: Span };
   /** `withheld while invoices are unpaid`: nothing is payable while an invoice of the service issued by as-of is unpaid. */
   withheldWhileUnpaid?: Span;
   /** Caps other than the monthly percentage, in source order: amounts, and caps over a year or 12 months. Absent = none. */
   caps?: CreditCap[];
-  claimWindow: { duration: Duration; after: string } | null;
+  /** From the invoice date, the month's last day, or the day the month's last counted downtime ended (`after the incident`); `from` is absent in an IR built by hand (read from `after`). */
+  claimWindow: { duration: Duration; after: string; from?: 'invoice' | 'month-end' | 'incident' } | null;
   span: Span;
 }
 
@@ -456,6 +459,8 @@ export interface Contract {
   scoped?: { availability: Availability[]; credits: Credits[]; maintenance: Maintenance[] };
   /** What is judged, with the rules that apply to each; one unit, `default`, without services. Lowering always sets it. */
   units?: ServiceUnit[];
+  /** `termination 2026-06-30`: the agreement ends that day (a `termination` record may give it too; the earlier counts). */
+  termination?: { date: string; span: Span };
   /** `report monthly within 10 business days after the month ends, missing counts as a default`; absent without one. */
   report?: ReportObligation;
   /** The currency of invoices and credits in money; absent or null without a `currency` clause. */

@@ -190,6 +190,27 @@ export function lowerBasis(l: Extract<A.CreditLine, { kind: 'basis' }>, cr: I.Cr
   cr.basisSpan = l.span;
 }
 
+/** `claim within 30 days after invoice` (or `after the month ends`, `after the incident`): where the window starts. */
+export function lowerClaimWindow(
+  l: Extract<A.CreditLine, { kind: 'claim' }>,
+  cr: I.Credits,
+  ctx: MoneyContext,
+  unread: (span: Span) => void,
+  duration: (d: A.DurationNode) => I.Duration,
+): void {
+  const after = l.after.map((w) => w.name).join(' ');
+  const words = after.toLowerCase();
+  const from = /invoice/.test(words) ? 'invoice' : /incident/.test(words) ? 'incident' : /month/.test(words) ? 'month-end' : null;
+  if (from === null) {
+    ctx.report.report(DIAGNOSTICS.unknownClaimStart, { start: l.after[0].span.start, end: l.after[l.after.length - 1].span.end }, `a claim window runs from the invoice, the month's end or the incident, not "after ${after}"`, {
+      hint: 'claim within 30 days after invoice   or   after the month ends   or   after the incident',
+    });
+    unread(l.span);
+    return;
+  }
+  cr.claimWindow = { duration: duration(l.duration), after, from };
+}
+
 const REPORT_ANCHORS = new Set(['the month ends', 'the end of the month', 'month end', 'the month']);
 const REPORT_DEFAULTS = new Set(['missing counts as a default', 'a missing report counts as a default', 'missing or late counts as a default']);
 

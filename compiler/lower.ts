@@ -8,7 +8,7 @@ import type { Span } from '../language/span';
 import { fromDecimal, normalizeDecimal } from './decimal';
 import type * as I from './ir';
 import { declarePauseReasons, declareRegions, lowerClocks, lowerHolidayTypes, lowerRegions, lowerUpdate, lowerWeekSpan, validZone } from './lower-support';
-import { lowerBandCredit, lowerBasis, lowerCap, lowerReport, lowerCurrency, lowerPaymentLine } from './lower-money';
+import { lowerBandCredit, lowerBasis, lowerCap, lowerClaimWindow, lowerReport, lowerCurrency, lowerPaymentLine } from './lower-money';
 import { mayBeUnread, namedWhereUnread } from './unread';
 
 const DAY_INDEX: Record<string, I.Weekday> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
@@ -230,6 +230,9 @@ const CLAUSES: Lowerings = {
   regions: lowerRegions,
   clocks: lowerClocks,
   update: lowerUpdate,
+  termination: (s, ctx) => {
+    if (single(ctx, 'termination', s, 'the termination date')) ctx.contract.termination = { date: s.date.text, span: s.span };
+  },
   report: (s, ctx) => {
     if (single(ctx, 'report', s, 'the report obligation')) lowerReport(s, ctx, (span) => reject(ctx, span), (d) => lowerDuration(d, ctx));
   },
@@ -1102,7 +1105,11 @@ function lowerCredits(s: StatementOf<'credits'>, ctx: LowerContext): I.Credits {
         cr.stacking = { kind: l.noStacking ? 'no-stacking' : 'add-up', span: l.span };
         break;
       case 'claim':
-        cr.claimWindow = { duration: lowerDuration(l.duration, ctx), after: l.after.map((w) => w.name).join(' ') };
+        lowerClaimWindow(l, cr, ctx, (span) => reject(ctx, span), (d) => lowerDuration(d, ctx));
+        break;
+      case 'expire':
+        if (cr.expiresAtTermination) ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the expiry is given twice', { related: [{ span: cr.expiresAtTermination, message: 'first given here' }] });
+        else cr.expiresAtTermination = l.span;
         break;
     }
   }

@@ -168,6 +168,8 @@ export type CreditLine =
   | CapLine
   | { kind: 'payment'; within: DurationNode | null; words: Ident[]; span: Span }
   | { kind: 'withheld'; words: Ident[]; span: Span }
+  /** `expire at termination`. */
+  | { kind: 'expire'; span: Span }
   /** `no stacking` (noStacking true) or `several credits add up`. */
   | { kind: 'stacking'; noStacking: boolean; span: Span }
   | { kind: 'claim'; duration: DurationNode; after: Ident[]; span: Span };
@@ -229,6 +231,8 @@ export type Statement =
   | { kind: 'services'; items: ServiceLine[]; headerSpan: Span; span: Span }
   | { kind: 'setups'; items: { kind: 'setup'; id: Ident; title: Text | null; span: Span }[]; headerSpan: Span; span: Span }
   | { kind: 'currency'; code: Ident; rounding: Ident[]; span: Span }
+  /** `termination 2026-06-30`. */
+  | { kind: 'termination'; date: NumberText; span: Span }
   /** `report monthly within 10 business days after the month ends, missing counts as a default`: `every` the word before `within`, `after` the words after `after` (and after the comma, `then`). */
   | { kind: 'report'; every: Ident; within: DurationNode; after: Ident[]; then: Ident[]; span: Span }
   | { kind: 'note'; clause: boolean; title: Text; text: Text; triple: boolean; span: Span }

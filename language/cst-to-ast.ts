@@ -156,6 +156,7 @@ const CLAUSE_OF_RULE: Record<string, A.ClauseKind> = {
   setupsBlock: 'setups',
   currencyStmt: 'currency',
   reportStmt: 'report',
+  terminationStmt: 'termination',
 };
 
 function clauseOf(statement: CstNode): A.ClauseKind | null {
@@ -620,6 +621,10 @@ export class AstBuilder {
         });
         return { kind: 'setups', items, headerSpan: tokenSpan(tok(c, 'Setups')!), span };
       }
+      case 'terminationStmt': {
+        const d = tok(c, 'DateLit');
+        return d ? { kind: 'termination', date: this.checkDate(d), span } : null;
+      }
       case 'reportStmt': {
         const words = toks(c, 'HeaderWord');
         const d = sub(c, 'duration');
@@ -781,7 +786,7 @@ export class AstBuilder {
   private credits(n: CstNode, span: Span): A.Statement {
     const c = n.children;
     const items: A.CreditLine[] = [];
-    for (const l of this.linesInOrder(c, ['basisLine', 'tableRow', 'linearCreditLine', 'capLine', 'claimLine', 'paymentLine', 'withheldLine', 'stackingLine'])) {
+    for (const l of this.linesInOrder(c, ['basisLine', 'tableRow', 'linearCreditLine', 'capLine', 'claimLine', 'paymentLine', 'withheldLine', 'stackingLine', 'expireLine'])) {
       const lc = l.children;
       const ls = nodeSpan(l);
       switch (l.name) {
@@ -831,6 +836,9 @@ export class AstBuilder {
         }
         case 'withheldLine':
           items.push({ kind: 'withheld', words: toks(lc, 'HeaderWord').map((t) => this.ident(t)), span: ls });
+          break;
+        case 'expireLine':
+          items.push({ kind: 'expire', span: ls });
           break;
         case 'stackingLine':
           items.push({ kind: 'stacking', noStacking: tok(lc, 'No') !== undefined, span: ls });

@@ -114,6 +114,8 @@ export const DIAGNOSTICS = {
     'A credit is `paid on the next invoice` or `paid within 30 days` (of the claim; of the invoice when no claim is needed), and may be `withheld while invoices are unpaid`.'),
   unknownReportRule: def('SLA2076', 'error', 'Report obligation not understood',
     'The provider\'s report reads `report monthly within N days after the month ends` (or `N business days`, counted as dates with business time on that calendar), optionally followed by `, missing counts as a default`: a month whose report is not in by the deadline then owes the credit of a month at 0% availability.'),
+  unknownClaimStart: def('SLA2077', 'error', 'Claim window start not understood',
+    'A claim window runs `after invoice` (the invoice date; `after invoice issuance date` reads the same), `after the month ends` (the month\'s last day) or `after the incident` (the day the month\'s last counted downtime ended): other words do not say when it starts.'),
   unknownBasis: def('SLA2075', 'error', 'Basis not understood',
     'The basis of a credit says which invoices are the charge it is a share of: `basis monthly charge of the service` (the invoices naming the service), `basis monthly charge of the group` (those naming its group or any service of the group), or free text in quotes (`basis "invoiced value of the affected service"`: the service\'s invoices, else its group\'s). Other words are not understood.'),
   unknownCapPeriod: def('SLA2073', 'error', 'Cap period not understood',

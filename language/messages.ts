@@ -61,6 +61,8 @@ export const CLAUSE_EXAMPLES: Record<string, string> = {
   paymentLine: 'paid on the next invoice   (or: paid within 30 days)',
   withheldLine: 'withheld while invoices are unpaid',
   stackingLine: 'no stacking   (or: several credits add up)',
+  expireLine: 'expire at termination',
+  terminationStmt: 'termination 2026-06-30',
   currencyStmt: 'currency EUR, rounded half-even to the minor unit',
   claimLine: 'claim within 30 days after invoice',
   reportStmt: 'report monthly within 10 business days after the month ends, missing counts as a default',

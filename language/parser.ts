@@ -84,6 +84,7 @@ class SlacParser extends CstParser {
       { ALT: () => this.SUBRULE(this.setupsBlock) },
       { ALT: () => this.SUBRULE(this.currencyStmt) },
       { ALT: () => this.SUBRULE(this.reportStmt) },
+      { ALT: () => this.SUBRULE(this.terminationStmt) },
     ]);
   });
 
@@ -854,6 +855,7 @@ class SlacParser extends CstParser {
           { ALT: () => this.SUBRULE(this.paymentLine) },
           { ALT: () => this.SUBRULE(this.withheldLine) },
           { ALT: () => this.SUBRULE(this.stackingLine) },
+          { ALT: () => this.SUBRULE(this.expireLine) },
         ]),
       );
     });
@@ -941,6 +943,21 @@ class SlacParser extends CstParser {
         },
       },
     ]);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `expire at termination`: credits not paid by the termination date are lost. */
+  expireLine = this.RULE('expireLine', () => {
+    this.CONSUME(T.Expire);
+    this.CONSUME(T.At);
+    this.CONSUME(T.Termination);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `termination 2026-06-30`: the agreement ends on that date. */
+  terminationStmt = this.RULE('terminationStmt', () => {
+    this.CONSUME(T.Termination);
+    this.CONSUME(T.DateLit);
     this.CONSUME(T.Newline);
   });
 

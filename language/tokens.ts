@@ -106,6 +106,8 @@ export const Setups = keyword('setups', 'reserved');
 export const Currency = keyword('currency', 'reserved');
 // The provider's monthly report: `report monthly within 10 business days after the month ends, missing counts as a default`.
 export const Report = keyword('report', 'reserved');
+// The end of the agreement: `termination 2026-06-30`; in a credits block, `expire at termination`.
+export const Termination = keyword('termination', 'reserved');
 
 // Strict: they start a value in a table cell, so they cannot be names.
 export const None = keyword('none', 'strict', /none|NA(?![A-Za-z0-9_-])/i);
@@ -229,6 +231,7 @@ export const Stacking = keyword('stacking', 'soft');
 export const Several = keyword('several', 'soft');
 export const Add = keyword('add', 'soft');
 export const Up = keyword('up', 'soft');
+export const Expire = keyword('expire', 'soft');
 
 // Longer keywords first, so that `a` never steals the start of `above`.
 const orderedKeywords = [...keywordTokens].sort((x, y) => y.name.length - x.name.length);

@@ -10,7 +10,8 @@ import { capPeriodText, minorUnitOf } from '../compiler/lower-money';
 import { add, cmp, type Rational } from '../compiler/decimal';
 import type { ContractVersions } from './contract';
 import type { ClaimRecord, InvoiceRecord, MoneyRecord, ReportRecord } from './records';
-import { civilFromDays, daysFromCivil, formatInstant, isoDate } from './time';
+import { civilFromDays, daysFromCivil, formatInstant } from './time';
+import { dateAfter } from './deadlines';
 
 /** Enough digits that a product of an amount and a percentage is exact before it is rounded. */
 const Dec = Decimal.clone({ precision: 80 });
@@ -66,6 +67,10 @@ export interface MoneyCredit {
     credits: { credit: string; amount: string; paid: boolean }[];
     reason?: string;
   };
+  /** The day a claim window `after the incident` runs from: the day the month's last counted downtime ended. */
+  claimFrom?: string;
+  /** The termination date it expired on (`expire at termination`): not paid by then, nothing is payable. */
+  expired?: string;
   /** The unpaid invoices that withhold it (`withheld while invoices are unpaid`). */
   withheld?: string[];
   /** Why an amount is missing or not payable. */
@@ -94,11 +99,6 @@ function monthIndex(period: string): number {
 
 function periodOf(index: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-function addDays(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return isoDate(daysFromCivil(y, m, d) + n);
 }
 
 /** The days of a month (YYYY-MM): 28 to 31. */
@@ -131,12 +131,17 @@ export class MoneyLedger {
   readonly reports = new Map<string, string>();
   size = 0;
 
+  /** The earliest termination date the records give (YYYY-MM-DD), or null. */
+  terminated: string | null = null;
+
   /** Takes a record; a message when it must be rejected after all (an invoice in another currency than the first). */
   add(rec: MoneyRecord): string | null {
     if (rec.type === 'invoice') return this.invoice(rec);
     this.size++;
     if (rec.type === 'claim') this.claim(rec);
-    else this.report(rec);
+    else if (rec.type === 'termination') {
+      if (this.terminated === null || rec.date < this.terminated) this.terminated = rec.date;
+    } else this.report(rec);
     return null;
   }
 
@@ -204,6 +209,7 @@ export class MoneyLedger {
 
 /** A period's credit in money, with what paying it needs: the charge of a later month (the next invoice). */
 interface Settled {
+  version: ContractVersions['list'][number];
   money: MoneyCredit;
   cr: Credits;
   service: string;
@@ -241,6 +247,9 @@ export interface ApplicableCredit {
   /** The amount, or the days (with a unit). */
   value?: string;
 }
+
+/** The end of the last counted downtime of a period (epoch ms), keyed by its `credit` object: where a claim window `after the incident` starts. */
+export const INCIDENT_END = new WeakMap<object, number>();
 
 /** Credits a period owes beside its availability credit (a report obligation's default), keyed by the period's `credit` object. */
 export const MORE_CREDITS = new WeakMap<object, ApplicableCredit[]>();
@@ -315,7 +324,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       payable: null,
     };
     p.credit.money = money;
-    const s: Settled = { money, cr, service, group, period: p.period, chargeIn };
+    const s: Settled = { version, money, cr, service, group, period: p.period, chargeIn };
     settled.push(s);
     let past = history.get(key);
     if (!past) history.set(key, (past = new Map()));
@@ -435,22 +444,26 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       money.payable = text(amount);
       return;
     }
-    const fromInvoice = /invoice/i.test(w.after);
+    const from = w.from ?? (/invoice/i.test(w.after) ? 'invoice' : 'month-end');
+    const fromInvoice = from === 'invoice';
     if (fromInvoice && !charge) {
       money.claim = claimed ? 'claimed on time' : 'not claimed';
       addReason(money, `no invoice for ${p.period}: the claim window, which runs from the invoice date, has not started`);
       money.payable = claimed ? text(amount) : text(new Dec(0));
       return;
     }
-    const anchor = fromInvoice ? charge!.issued : lastDay(p.period);
-    if (w.duration.calendar !== null || w.duration.ms === null) {
+    // From the incident: the day the month's last counted downtime ended (the month's end without one).
+    const incident = from === 'incident' ? INCIDENT_END.get(p.credit!) : undefined;
+    const anchor = fromInvoice ? charge!.issued : incident !== undefined ? formatInstant(incident - 1, versions.zone).slice(0, 10) : lastDay(p.period);
+    if (from === 'incident') money.claimFrom = anchor;
+    const due = dateAfter(anchor, w.duration, o.version);
+    if ('reason' in due) {
       money.claim = claimed ? 'claimed on time' : 'not claimed';
-      addReason(money, 'a claim window in business time is not computed: the claim is taken as on time');
+      addReason(money, `the claim window cannot be counted (${due.reason}): the claim is taken as on time`);
       money.payable = claimed ? text(amount) : text(new Dec(0));
       return;
     }
-    const days = Math.floor(w.duration.ms / 86_400_000);
-    money.claimBy = addDays(anchor, days);
+    money.claimBy = due.date;
     if (claimed !== null) {
       money.claim = claimed <= money.claimBy ? 'claimed on time' : 'late';
     } else money.claim = today > money.claimBy ? 'forfeited' : 'not claimed';
@@ -474,7 +487,9 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       if (o.open) claim(o);
     }
   }
-  for (const s of settled) settle(s, ledger, today);
+  const ends = versions.list.map((v) => v.ir.termination?.date).filter((d): d is string => d !== undefined);
+  const terminated = [...ends, ...(ledger.terminated !== null ? [ledger.terminated] : [])].sort()[0] ?? null;
+  for (const s of settled) settle(s, ledger, today, terminated);
 }
 
 /**
@@ -526,9 +541,10 @@ function stackParts(owed: Owed[], text: (x: Dec) => string): void {
 }
 
 /** The payment rule and the withholding of what is payable. */
-function settle(s: Settled, ledger: MoneyLedger, today: string): void {
+function settle(s: Settled, ledger: MoneyLedger, today: string, terminated: string | null): void {
   const { money, cr } = s;
   const owed = money.payable !== null && !new Dec(money.payable).isZero();
+  const zero = (): string => new Dec(0).toFixed(money.payable!.includes('.') ? money.payable!.length - money.payable!.indexOf('.') - 1 : 0);
   if (cr.payment) {
     if (cr.payment.kind === 'next-invoice') {
       money.payment = 'on the next invoice';
@@ -538,7 +554,8 @@ function settle(s: Settled, ledger: MoneyLedger, today: string): void {
       const d = cr.payment.duration;
       money.payment = `within ${d.amount} ${d.unit}${d.amount === '1' ? '' : 's'}`;
       const from = cr.claimWindow ? money.claimed : money.issued;
-      money.payBy = owed && from && d.calendar === null && d.ms !== null ? addDays(from, Math.floor(d.ms / 86_400_000)) : null;
+      const due = owed && from ? dateAfter(from, d, s.version) : null;
+      money.payBy = due && 'date' in due ? due.date : null;
     }
   }
   if (cr.withheldWhileUnpaid && owed) {
@@ -547,7 +564,18 @@ function settle(s: Settled, ledger: MoneyLedger, today: string): void {
       money.withheld = unpaid;
       if (money.payBy !== undefined) money.payBy = null;
       addReason(money, `withheld while invoice${unpaid.length === 1 ? '' : 's'} ${unpaid.join(', ')} ${unpaid.length === 1 ? 'is' : 'are'} unpaid: ${money.payable} payable once paid`);
-      money.payable = new Dec(0).toFixed(money.payable!.includes('.') ? money.payable!.length - money.payable!.indexOf('.') - 1 : 0);
+      money.payable = zero();
+    }
+  }
+  // `expire at termination`: what is not paid by the termination date is lost, once that date has come.
+  if (cr.expiresAtTermination && owed && terminated !== null && terminated <= today) {
+    // Paid on its pay-by date; without a payment rule, when it became payable (the claim, or the month's end).
+    const paid = money.withheld ? null : cr.payment ? (money.payBy ?? null) : (money.claimed ?? lastDay(s.period));
+    if (paid === null || paid > terminated) {
+      money.expired = terminated;
+      addReason(money, `expired at termination on ${terminated}: ${paid === null ? 'not paid by then' : `due to be paid on ${paid}, after it`}`);
+      money.payable = zero();
+      if (money.payBy !== undefined) money.payBy = null;
     }
   }
 }

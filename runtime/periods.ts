@@ -19,7 +19,7 @@ import {
 import type { Availability, Contract, CreditBand, Credits, Maintenance, ServiceUnit } from '../compiler/ir';
 import type { CompiledContract, ContractVersions } from './contract';
 import type { MaintenanceRecord } from './records';
-import { applyMoney, daysIn, EXACT_CREDIT, MORE_CREDITS, MoneyLedger, type MoneyCredit } from './money';
+import { applyMoney, daysIn, EXACT_CREDIT, INCIDENT_END, MORE_CREDITS, MoneyLedger, type MoneyCredit } from './money';
 import { dateAfter } from './deadlines';
 import { bandCreditText, moneyText } from '../compiler/lower-money';
 import { formatInstant, localMidnight, localYearMonth } from './time';
@@ -594,7 +594,10 @@ export class PeriodAccumulator {
         const other = this.otherUncounted(unit.key, start, end, pieces);
         out.availability.breakdown = breakdown(pieces, [...uncounted, ...other.list].sort((x, y) => x.start - y.start), version.ir.timeZone, other.more);
       }
-      if (unit.credits) out.credit = credit(version, percent, target, status, unit.credits);
+      if (unit.credits) {
+        out.credit = credit(version, percent, target, status, unit.credits);
+        if (pieces.length) INCIDENT_END.set(out.credit, pieces.reduce((t, [, e]) => Math.max(t, e), 0));
+      }
     }
     if (ir.reliability) {
       const count = this.countOf(unit.key, y * 100 + m);

@@ -121,7 +121,7 @@ export class RecordJudge {
   }
 
   judge(rec: InputRecord): Judged {
-    if (rec.type === 'invoice' || rec.type === 'claim' || rec.type === 'report') return { kind: 'money', record: rec, listed: true };
+    if (rec.type === 'invoice' || rec.type === 'claim' || rec.type === 'report' || rec.type === 'termination') return { kind: 'money', record: rec, listed: true };
     const { asOf } = this.options;
     const zone = this.zone;
     const at = rec.type === 'incident' ? rec.opened : rec.type === 'setup' ? rec.from : rec.start;

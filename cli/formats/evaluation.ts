@@ -356,7 +356,7 @@ function moneyLines(m: MoneyCredit): string[] {
     const months = x.months.length > 1 ? `, months ${x.months[0]} to ${x.months[x.months.length - 1]}` : '';
     lines.push(`cap ${x.rule} (${x.clause}${months}): up to ${x.limit} ${cur}; ${x.before} -> ${x.after} ${cur}${x.binds ? ', binds' : ''}`);
   }
-  lines.push(`claim ${m.claim}${m.claimBy ? `, claim by ${m.claimBy}` : ''}${m.claimed ? `, claimed ${m.claimed}` : ''}; payable ${amountText(m.payable, cur)}${m.payment ? `, paid ${m.payment}${m.payBy ? ` (by ${m.payBy})` : ''}` : ''}`);
+  lines.push(`claim ${m.claim}${m.claimBy ? `, claim by ${m.claimBy}` : ''}${m.claimFrom ? ` (from the incident on ${m.claimFrom})` : ''}${m.claimed ? `, claimed ${m.claimed}` : ''}; payable ${amountText(m.payable, cur)}${m.payment ? `, paid ${m.payment}${m.payBy ? ` (by ${m.payBy})` : ''}` : ''}`);
   if (m.reason) lines.push(m.reason);
   return lines;
 }

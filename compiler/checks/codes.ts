@@ -168,6 +168,10 @@ export const CHECKS = {
     'A band credits `N days of service`: in money, the month\'s charge x N / the days of the month. With more days than the shortest month has (February: 28, 29 in a leap year), that credit is more than the whole charge of such a month. A cap (`at most 100%`) may be meant to stop it; otherwise fewer days were probably meant.'),
   groupBasisWithoutGroup: def('SLA3906', 'warning', 'Basis of the group for a service without a group',
     'The credits say `basis monthly charge of the group`, but they apply to a service the `services` block puts in no group (or the contract declares no services): its charge can never be found, so its credit is never put in money. Give the service a group, or use `basis monthly charge of the service`.'),
+  terminationBeforeEffective: def('SLA3907', 'warning', 'Termination before the contract takes effect',
+    'The `termination` date comes before the `effective` date: the agreement ends before it begins, so every credit it owes with `expire at termination` is lost at once. One of the two dates is probably wrong.'),
+  terminationWithoutExpiry: def('SLA3908', 'info', 'Termination date that changes nothing',
+    'The contract gives a `termination` date, but no credits block says `expire at termination`: credits not paid by that date stay payable, and the date changes no verdict. Add `expire at termination` to the credits that end with the agreement, if they do.'),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type CheckKey = keyof typeof CHECKS;

@@ -106,4 +106,17 @@ const groupBasisWithoutGroup: Check = (ctx) => {
   }
 };
 
-export const moneyChecks: readonly Check[] = [capNeverBinds, amountBeyondMinorUnit, serviceDaysBeyondMonth, groupBasisWithoutGroup];
+/** `termination 2026-06-30`: before the effective date, or with no credits that expire at it. */
+const termination: Check = (ctx) => {
+  const t = ctx.contract.termination;
+  if (!t) return;
+  const effective = ctx.contract.effective;
+  if (effective !== null && t.date < effective) {
+    ctx.report.report(CHECKS.terminationBeforeEffective, t.span, `the agreement ends on ${t.date}, before it takes effect on ${effective}`, { hint: `termination ${effective.slice(0, 4)}-12-31` });
+  }
+  if (!allCredits(ctx).some((cr) => cr.expiresAtTermination)) {
+    ctx.report.report(CHECKS.terminationWithoutExpiry, t.span, `no credits expire at termination, so the termination on ${t.date} changes no credit`, { hint: 'credits\n  expire at termination' });
+  }
+};
+
+export const moneyChecks: readonly Check[] = [capNeverBinds, amountBeyondMinorUnit, serviceDaysBeyondMonth, groupBasisWithoutGroup, termination];

@@ -72,7 +72,7 @@ class IdIndex {
  */
 export class SeenIds {
   private readonly byType: Record<RecordType, IdIndex> = {
-    incident: new IdIndex(), outage: new IdIndex(), maintenance: new IdIndex(), requests: new IdIndex(), setup: new IdIndex(), invoice: new IdIndex(), claim: new IdIndex(), report: new IdIndex(),
+    incident: new IdIndex(), outage: new IdIndex(), maintenance: new IdIndex(), requests: new IdIndex(), setup: new IdIndex(), invoice: new IdIndex(), claim: new IdIndex(), report: new IdIndex(), termination: new IdIndex(),
   };
 
   claim(rec: InputRecord): Rejected | null {

@@ -33,8 +33,8 @@ function serviceOf(r: Record<string, unknown>, contract: Contract): string | nul
   return id === 'default' ? null : id;
 }
 
-export function validateMoneyRecord(r: Record<string, unknown>, type: 'invoice' | 'claim' | 'report', line: number, contract: Contract): MoneyRecord | Rejected {
-  const dates = type === 'invoice' ? ['issued', 'paid'] : ['submitted'];
+export function validateMoneyRecord(r: Record<string, unknown>, type: 'invoice' | 'claim' | 'report' | 'termination', line: number, contract: Contract): MoneyRecord | Rejected {
+  const dates = type === 'invoice' ? ['issued', 'paid'] : type === 'termination' ? ['date'] : ['submitted'];
   for (const f of dates) {
     const v = r[f];
     if (typeof v === 'string') {
@@ -44,6 +44,7 @@ export function validateMoneyRecord(r: Record<string, unknown>, type: 'invoice' 
   }
   const id = r.id as string;
   const period = r.period as string;
+  if (type === 'termination') return { type, id: r.id as string, date: r.date as string, line };
   if (type === 'report') return { type, id, period, submitted: r.submitted as string, line };
   const group = (r.group ?? null) as string | null;
   if (type === 'invoice' && group !== null) {

@@ -140,7 +140,16 @@ export interface ReportRecord {
   line: number;
 }
 
-export type MoneyRecord = InvoiceRecord | ClaimRecord | ReportRecord;
+/** The end of the agreement. */
+export interface TerminationRecord {
+  type: 'termination';
+  id: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  line: number;
+}
+
+export type MoneyRecord = InvoiceRecord | ClaimRecord | ReportRecord | TerminationRecord;
 
 export type InputRecord = IncidentRecord | OutageRecord | MaintenanceRecord | RequestsRecord | SetupRecord | MoneyRecord;
 export type RecordType = InputRecord['type'];

@@ -23,8 +23,8 @@ import { validateMoneyRecord } from './money';
  */
 export type ContractFor = (at: number | null, raw: Readonly<Record<string, unknown>>, line: number) => Contract;
 
-const TYPES = 'expected "incident", "outage", "maintenance", "requests", "setup", "invoice", "claim" or "report"';
-const MONEY_TYPES = new Set(['invoice', 'claim', 'report']);
+const TYPES = 'expected "incident", "outage", "maintenance", "requests", "setup", "invoice", "claim", "report" or "termination"';
+const MONEY_TYPES = new Set(['invoice', 'claim', 'report', 'termination']);
 
 function reject(line: number, raw: Record<string, unknown> | null, message: string): Rejected {
   const id = raw?.id;
@@ -128,7 +128,7 @@ export function validateRecord(raw: unknown, line: number, contract: Contract, o
   const validate = VALIDATORS[type];
   if (!validate(r)) return reject(line, r, schemaMessage(validate.errors![0]!, r));
 
-  if (type === 'invoice' || type === 'claim' || type === 'report') return validateMoneyRecord(r, type, line, contract);
+  if (type === 'invoice' || type === 'claim' || type === 'report' || type === 'termination') return validateMoneyRecord(r, type, line, contract);
   const err = { error: null as string | null };
   const zone = contract.timeZone;
   if (type === 'incident') {

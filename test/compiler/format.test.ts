@@ -92,7 +92,7 @@ describe('fmt', () => {
 });
 
 // ---- property: random contracts in random layouts -------------------------------------------
-const RESERVED = new Set(['contract', 'version', 'effective', 'provider', 'customer', 'time', 'calendar', 'severities', 'plans', 'categories', 'response', 'restoration', 'resolution', 'causes', 'reporting', 'maintenance', 'availability', 'reliability', 'credits', 'note', 'clause', 'regions', 'pause', 'clocks', 'update', 'services', 'setups', 'report']);
+const RESERVED = new Set(['contract', 'version', 'effective', 'provider', 'customer', 'time', 'calendar', 'severities', 'plans', 'categories', 'response', 'restoration', 'resolution', 'causes', 'reporting', 'maintenance', 'availability', 'reliability', 'credits', 'note', 'clause', 'regions', 'pause', 'clocks', 'update', 'services', 'setups', 'report', 'termination']);
 const STRICT = new Set(['none', 'na', 'at', 'above', 'below', 'between', 'minute', 'minutes', 'min', 'mins', 'hour', 'hours', 'hr', 'hrs', 'day', 'days', 'target', 'plan', 'severity']);
 const word = fc.stringMatching(/^[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4})?$/).filter((w) => !RESERVED.has(w) && !STRICT.has(w));
 const sp = fc.constantFrom(' ', '  ', '\t', '   ');

@@ -368,3 +368,72 @@ ${report}
     expect(doc.periods[0].credit.money).toMatchObject({ amount: '250.00' });
   });
 });
+
+describe('claim windows in business days and from the incident; expiry at termination', () => {
+  const withLines = (lines: string, head = '') => `${HEAD}${head}
+calendar business
+  monday to friday 09:00 to 17:00
+
+availability
+  target 99.9% per calendar month
+
+credits
+  | monthly availability             | credit |
+  | at least 99.00% and below 99.90% | 10%    |
+  | below 99.00%                     | 25%    |
+  at most 100%
+${lines}
+`;
+  const recs = [outage('2026-03', 5), invoice('2026-03', '1000.00')];
+  const claim = (submitted: string) => ({ type: 'claim', id: `c-${submitted}`, period: '2026-03', submitted });
+
+  it('in business days: the Nth date with business time after the anchor, counted on the named calendar', async () => {
+    // March 31, 2026 is a Tuesday: April 1, 2, 3 (Wed-Fri), 6, 7 (Mon, Tue): the 5th is April 7.
+    const text = withLines('  claim within 5 business days after the month ends');
+    const onTime = await run(text, [...recs, claim('2026-04-07')]);
+    expect(period(onTime.periods, '2026-03').credit!.money).toMatchObject({ claimBy: '2026-04-07', claim: 'claimed on time', payable: '100.00' });
+    const late = await run(text, [...recs, claim('2026-04-08')]);
+    expect(period(late.periods, '2026-03').credit!.money).toMatchObject({ claim: 'late', payable: '0.00' });
+    // A holiday on the calendar moves it a business day later.
+    const easter = text.replace('  monday to friday 09:00 to 17:00', '  monday to friday 09:00 to 17:00\n  holiday 2026-04-06 "Easter Monday"');
+    expect(period((await run(easter, recs)).periods, '2026-03').credit!.money!.claimBy).toBe('2026-04-08');
+  });
+
+  it('from the incident: the day the month\'s last counted downtime ended', async () => {
+    const text = withLines('  claim within 30 days after the incident');
+    // Outages on March 10 (00:00-05:00) and one ending at midnight into March 21: its last moment is on March 20.
+    const r = await run(text, [...recs, { type: 'outage', id: 'late', start: '2026-03-20T23:00:00Z', end: '2026-03-21T00:00:00Z', cause: 'provider' }, claim('2026-04-19')]);
+    const m = period(r.periods, '2026-03').credit!.money!;
+    expect([m.claimFrom, m.claimBy, m.claim]).toEqual(['2026-03-20', '2026-04-19', 'claimed on time']); // March 20 + 30 days
+  });
+
+  it('expire at termination: a credit not paid by the termination date is lost once that date has come', async () => {
+    const text = withLines('  paid on the next invoice\n  expire at termination', '\ntermination 2026-04-15\n');
+    const april = invoice('2026-04', '1000.00'); // issued 2026-04-28: after the termination
+    const after = await run(text, [...recs, april], '2026-05-01T00:00:00Z');
+    expect(period(after.periods, '2026-03').credit!.money).toMatchObject({ capped: '100.00', payable: '0.00', expired: '2026-04-15', payBy: null });
+    expect(period(after.periods, '2026-03').credit!.money!.reason).toBe('expired at termination on 2026-04-15: due to be paid on 2026-04-28, after it'); // the next invoice's date
+    // Before the termination date nothing has expired yet.
+    const before = await run(text, [...recs, april], '2026-04-10T00:00:00Z');
+    expect([period(before.periods, '2026-03').credit!.money!.payable, period(before.periods, '2026-03').credit!.money!.expired]).toEqual(['100.00', undefined]);
+    // Paid on an invoice issued before the termination: kept.
+    const early = await run(text, [...recs, { ...april, issued: '2026-04-05' }], '2026-05-01T00:00:00Z');
+    expect(period(early.periods, '2026-03').credit!.money).toMatchObject({ payable: '100.00', payBy: '2026-04-05' });
+  });
+
+  it('a termination record ends the agreement too, the earlier date counting; without `expire at termination` nothing is lost', async () => {
+    const ending = { type: 'termination', id: 'end', date: '2026-04-20' };
+    const text = withLines('  paid within 30 days\n  expire at termination');
+    // Paid within 30 days of the invoice (2026-03-28): 2026-04-27, after the termination on 2026-04-20.
+    const r = await run(text, [...recs, ending], '2026-05-01T00:00:00Z');
+    expect(r.rejected).toEqual([]);
+    expect(period(r.periods, '2026-03').credit!.money).toMatchObject({ payable: '0.00', expired: '2026-04-20' });
+    const keep = await run(withLines('  paid within 30 days'), [...recs, ending], '2026-05-01T00:00:00Z');
+    expect(period(keep.periods, '2026-03').credit!.money).toMatchObject({ payable: '100.00', payBy: '2026-04-27' });
+  });
+
+  it('a termination record with an impossible date is rejected with its line', async () => {
+    const r = await run(withLines('  expire at termination'), [...recs, { type: 'termination', id: 'end', date: '2026-02-30' }]);
+    expect(r.rejected).toMatchObject([{ line: 3, message: 'field "date": 2026-02-30 is not a date that exists' }]);
+  });
+});
