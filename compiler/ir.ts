@@ -334,11 +334,11 @@ export interface Credits {
   /** How a credit is paid: on the next invoice, or within N days of the claim (of the invoice, without a claim window). Absent = not stated. */
   payment?: { kind: 'next-invoice'; span: Span } | { kind: 'within'; duration: Duration; span: Span };
   /** `expire at termination`: a credit not paid by the agreement's termination date is lost. */
-  expiresAtTermination?: Span;
+  expiresAtTermination?: { span: Span };
   /** `no stacking` (of several credits for one month only the highest is paid) or `several credits add up` (the default when absent). */
   stacking?: { kind: 'no-stacking' | 'add-up'; span: Span };
   /** `withheld while invoices are unpaid`: nothing is payable while an invoice of the service issued by as-of is unpaid. */
-  withheldWhileUnpaid?: Span;
+  withheldWhileUnpaid?: { span: Span };
   /** Caps other than the monthly percentage, in source order: amounts, and caps over a year or 12 months. Absent = none. */
   caps?: CreditCap[];
   /** From the invoice date, the month's last day, or the day the month's last counted downtime ended (`after the incident`); `from` is absent in an IR built by hand (read from `after`). */

@@ -248,12 +248,12 @@ export function lowerPaymentLine(
   const given = l.kind === 'payment' ? cr.payment : cr.withheldWhileUnpaid;
   if (given) {
     ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, l.kind === 'payment' ? 'the payment rule is given twice' : 'the withholding rule is given twice', {
-      related: [{ span: 'span' in given ? given.span : given, message: 'first given here' }],
+      related: [{ span: given.span, message: 'first given here' }],
     });
     return;
   }
   if (l.kind === 'withheld') {
-    if (words === 'while invoices are unpaid' || words === 'while an invoice is unpaid') cr.withheldWhileUnpaid = l.span;
+    if (words === 'while invoices are unpaid' || words === 'while an invoice is unpaid') cr.withheldWhileUnpaid = { span: l.span };
     else {
       ctx.report.report(DIAGNOSTICS.unknownPaymentRule, l.span, `a credit may be withheld while invoices are unpaid, not "${words}"`, { hint: 'withheld while invoices are unpaid' });
       unread(l.span);

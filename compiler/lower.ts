@@ -1108,8 +1108,8 @@ function lowerCredits(s: StatementOf<'credits'>, ctx: LowerContext): I.Credits {
         lowerClaimWindow(l, cr, ctx, (span) => reject(ctx, span), (d) => lowerDuration(d, ctx));
         break;
       case 'expire':
-        if (cr.expiresAtTermination) ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the expiry is given twice', { related: [{ span: cr.expiresAtTermination, message: 'first given here' }] });
-        else cr.expiresAtTermination = l.span;
+        if (cr.expiresAtTermination) ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the expiry is given twice', { related: [{ span: cr.expiresAtTermination.span, message: 'first given here' }] });
+        else cr.expiresAtTermination = { span: l.span };
         break;
     }
   }

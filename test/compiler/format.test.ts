@@ -83,6 +83,50 @@ describe('fmt', () => {
     );
   });
 
+  it('lays out the money clauses canonically: amounts and days in cells, the basis, stacking, expiry, the report, termination', () => {
+    const messy = [
+      'contract "M"',
+      'time zone UTC',
+      'currency eur,   rounded HALF-EVEN to the minor unit',
+      'termination   2026-12-31',
+      'calendar biz',
+      '  monday to friday 09:00 to 17:00',
+      'credits',
+      'basis   Monthly Charge of the Service',
+      '|monthly availability|credit|',
+      '| below 99.9% | 2.00 eur |',
+      '| below 99% |1 days of service|',
+      '| below 95% |3 day of service|',
+      '  No   Stacking',
+      '  expire  at termination',
+      '  claim within 10 biz days after the incident',
+      'report Monthly within 10 biz days after the month ends,missing counts as a default',
+    ].join('\n');
+    const out = fmt(messy);
+    expect(out).toBe(
+      [
+        'contract "M"',
+        'time zone UTC',
+        'currency EUR, rounded half-even to the minor unit',
+        'termination 2026-12-31',
+        'calendar biz',
+        '  monday to friday 09:00 to 17:00',
+        'credits',
+        '  basis monthly charge of the service',
+        '  | monthly availability | credit            |',
+        '  | below 99.9%          | 2.00 EUR          |',
+        '  | below 99%            | 1 day of service  |',
+        '  | below 95%            | 3 days of service |',
+        '  no stacking',
+        '  expire at termination',
+        '  claim within 10 biz days after the incident',
+        'report monthly within 10 biz days after the month ends, missing counts as a default',
+        '',
+      ].join('\n'),
+    );
+    expect(irOf(out)).toEqual(irOf(messy));
+  });
+
   it('normalises NA to none and keeps the IR', () => {
     const text = 'contract "X"\ntime zone UTC\nseverities\n  s1\nrestoration targets\n  | severity | target |\n  | s1 | NA |\n';
     const out = fmt(text);
@@ -113,8 +157,8 @@ const contractArb = fc
     pct: pctText,
     bands: fc.array(fc.tuple(pctText, pctText, pctText), { maxLength: 3 }),
     pad: sp,
-    comments: fc.array(comment, { minLength: 12, maxLength: 12 }),
-    blank: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+    comments: fc.array(comment, { minLength: 14, maxLength: 14 }),
+    blank: fc.array(fc.boolean(), { minLength: 14, maxLength: 14 }),
     title: text,
     note: fc.array(text, { maxLength: 4 }),
     // Support SLAs: a calendar in its own zone, a cross-zone week, regions, pauses, clocks, updates,
@@ -130,6 +174,35 @@ const contractArb = fc
     measured: fc.constantFrom('as exact time', 'in slots of 5 minutes', 'in full minutes', 'in started minutes', ''),
     minimum: fc.option(fc.constantFrom('5 minutes', '1 min', '2 hours'), { nil: undefined }),
     boundForms: fc.array(fc.constantFrom(0, 1, 2, 3, 4), { minLength: 3, maxLength: 3 }),
+    // Money: the currency, the basis, credits as amounts and days of service, caps over months and
+    // in money, claims (business days, from the incident), payment, stacking, expiry, reports, termination.
+    currency: fc.option(fc.constantFrom('currency EUR', 'currency eur, rounded half-even to the minor unit', 'currency EUR, rounded half-up', 'currency EUR rounded half-even'), { nil: undefined }),
+    basis: fc.constantFrom('', 'basis "the fee"', 'basis monthly charge of the service', 'basis Monthly Charge of the group'),
+    moneyCells: fc.array(fc.option(fc.constantFrom('2.00 EUR', '3 days of service', '1 day of service', '10 eur', '0.5 days of service'), { nil: undefined }), { minLength: 3, maxLength: 3 }),
+    moneyLines: fc.subarray([
+      'at most 150.00 EUR per calendar month',
+      'at most 1000 EUR per calendar year',
+      'at most 50% per rolling 12 months',
+      'at most 40% per Calendar Year',
+      'claim within 30 days after invoice',
+      'claim within 10 biz days after the month ends',
+      'claim within 30 days after the incident',
+      'paid on the next invoice',
+      'paid within 30 days',
+      'withheld while invoices are unpaid',
+      'no stacking',
+      'several credits add up',
+      'expire at termination',
+    ]),
+    report: fc.option(
+      fc.constantFrom(
+        'report monthly within 10 biz days after the month ends, missing counts as a default',
+        'report Monthly within 5 days after the end of the month',
+        'report monthly within 3 days on calendar biz after the month ends,missing counts as a default',
+      ),
+      { nil: undefined },
+    ),
+    termination: fc.option(fc.constantFrom('2026-12-31', '2030-01-15'), { nil: undefined }),
     errorRate: fc.option(fc.tuple(pctText, fc.constantFrom('a minute', '5 minutes', '1 minute'), fc.option(fc.constantFrom('10', '100'), { nil: undefined }), fc.boolean()), { nil: undefined }),
   })
   .map((r) => {
@@ -137,6 +210,8 @@ const contractArb = fc
     const b = (i: number) => (r.blank[i] ? '\n' : '');
     const lines: string[] = [];
     lines.push(`contract${r.pad}"${r.title}"${c(0)}`, `version 1${c(1)}`, `time zone UTC${b(0)}`);
+    if (r.currency) lines.push(`${r.currency}${c(12)}`);
+    if (r.termination) lines.push(`termination${r.pad}${r.termination}`);
     lines.push(`calendar biz${r.zone ? ` in ${r.zone}` : ''} "${r.title}"${c(2)}`);
     for (const [d, f, t] of r.hours) lines.push(`${r.pad}${d} ${f} to ${t}`);
     if (r.span) lines.push(`${r.pad}${r.span[0]} ${r.span[1]}${r.span[2]} to ${r.span[3]} ${r.span[4]}`);
@@ -177,14 +252,16 @@ const contractArb = fc
       if (r.services.length > 1) lines.push(`maintenance  for group grp`, `${r.pad}windows any time`);
     }
     if (r.bands.length) {
-      lines.push('credits', '| monthly availability | credit |');
+      lines.push('credits', ...(r.basis ? [`${r.pad}${r.basis}`] : []), '| monthly availability | credit |');
       r.bands.forEach(([lo, hi, cr], i) => {
         // The bound forms SLAs print: words, `X% to < Y%`, `< Y% - X%`, `>= X% and < Y%`, `X - Y %`.
         const bound = [`at least ${lo}% and below ${hi}%`, `${lo}% to < ${hi}%`, `< ${hi}%-${lo}%`, `>= ${lo}% and < ${hi}%`, `${lo} - ${hi} %`][r.boundForms[i]];
-        lines.push(`| ${bound} |${r.pad}${cr}% |${c(9)}`);
+        lines.push(`| ${bound} |${r.pad}${r.moneyCells[i] ?? `${cr}%`} |${c(9)}`);
       });
       lines.push(`${r.pad}5% for each started 1% below target`, 'at most 50%');
+      for (const l of r.moneyLines) lines.push(`${r.pad}${l.replace(/ /g, () => r.pad)}`);
     }
+    if (r.report) lines.push(`${r.report}${c(13)}`);
     if (r.note.length) lines.push(`${b(4)}note "${r.title}" """`, ...r.note.map((t) => `${r.pad}${t}`), '"""');
     lines.push(`${c(10).trim()}`);
     return lines.join('\n');
