@@ -61,6 +61,21 @@ describe('the README', () => {
     expect(c.contract.credits?.cap).toBe('50');
   });
 
+  it('writes the money clauses as the parser reads them', () => {
+    const money = blocks('## The language, by example').filter((b) => /days of service|basis monthly charge|no stacking|report monthly|expire at termination/.test(b));
+    expect(money.length).toBeGreaterThanOrEqual(5);
+    for (const b of money) {
+      const text = [
+        'contract "Money"', 'version 1', 'effective 2026-01-01', 'time zone UTC', ...(b.includes('currency') ? [] : ['currency EUR']),
+        'calendar business', '  monday to friday 09:00 to 17:00',
+        'services', '  compute "Compute" group infra', '  managed-postgres "DB" group databases', '    part read "read"',
+        'causes', '  counted provider', 'availability', '  target 99.9% per calendar month', b,
+      ].join('\n');
+      const c = compile(text, 'money.sla');
+      expect(c.diagnostics.filter((d) => d.code.startsWith('SLA1') || d.code.startsWith('SLA20')).map((d) => `${d.code} ${d.message}`), b).toEqual([]);
+    }
+  });
+
   it('lists the abbreviations the parser accepts, and not the ones it refuses', () => {
     const contract = (calendar: string, targets: string[]) =>
       [

@@ -261,10 +261,8 @@ ${stacking}
   });
 });
 
-describe('the report obligation', () => {
-  // Business days Monday to Friday: March 2026 ends on a Tuesday; the 10th business day after
-  // March 31 is Tuesday April 14 (1-3, 6-10, 13, 14 April: no holidays on this calendar).
-  const reporting = (credits: string, report = 'report monthly within 10 business days after the month ends, missing counts as a default') => `${HEAD}
+/** The two bands, a calendar `business` (Monday to Friday), and `lines` in the credits block. */
+const onBusiness = (lines: string, head = '', tail = '') => `${HEAD}${head}
 calendar business
   monday to friday 09:00 to 17:00
 
@@ -276,10 +274,13 @@ credits
   | at least 99.00% and below 99.90% | 10%    |
   | below 99.00%                     | 25%    |
   at most 100%
-${credits}
+${lines}
+${tail}`;
 
-${report}
-`;
+describe('the report obligation', () => {
+  // Business days Monday to Friday: March 2026 ends on a Tuesday; the 10th business day after
+  // March 31 is Tuesday April 14 (1-3, 6-10, 13, 14 April: no holidays on this calendar).
+  const reporting = (credits: string, report = 'report monthly within 10 business days after the month ends, missing counts as a default') => onBusiness(credits, '', `\n${report}\n`);
   const recs = [outage('2026-03', 5), invoice('2026-03', '1000.00')];
 
   it('a missing report counts as a default: the month owes the credit at 0% availability, with the reason', async () => {
@@ -370,20 +371,7 @@ ${report}
 });
 
 describe('claim windows in business days and from the incident; expiry at termination', () => {
-  const withLines = (lines: string, head = '') => `${HEAD}${head}
-calendar business
-  monday to friday 09:00 to 17:00
-
-availability
-  target 99.9% per calendar month
-
-credits
-  | monthly availability             | credit |
-  | at least 99.00% and below 99.90% | 10%    |
-  | below 99.00%                     | 25%    |
-  at most 100%
-${lines}
-`;
+  const withLines = (lines: string, head = '') => onBusiness(lines, head);
   const recs = [outage('2026-03', 5), invoice('2026-03', '1000.00')];
   const claim = (submitted: string) => ({ type: 'claim', id: `c-${submitted}`, period: '2026-03', submitted });
 
