@@ -9,6 +9,7 @@ import { fromDecimal, normalizeDecimal } from './decimal';
 import type * as I from './ir';
 import { declarePauseReasons, declareRegions, lowerClocks, lowerHolidayTypes, lowerRegions, lowerUpdate, lowerWeekSpan, validZone } from './lower-support';
 import { lowerCap, lowerCurrency, lowerPaymentLine } from './lower-money';
+import { declareEnvironments, declareRegionZones, lowerScopedTable } from './lower-targets';
 import { mayBeUnread, namedWhereUnread } from './unread';
 
 const DAY_INDEX: Record<string, I.Weekday> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
@@ -135,6 +136,10 @@ export interface LowerContext {
   setups: Map<string, { id: string; title: string | null; span: Span }>;
   /** Group id -> the service line that first names it. */
   groups: Map<string, { id: string; span: Span }>;
+  /** Lowerings that wait until every clause is lowered (scoped target tables name channels). */
+  deferred?: (() => void)[];
+  /** Zone -> the region whose `zones` first gives it. */
+  zoneOwners?: Map<string, { region: string; span: Span }>;
 }
 
 /** Names are compared ignoring case, as records are matched to them: the key a name is declared under. */
@@ -189,7 +194,11 @@ const DECLARATIONS: Lowerings = {
       declare(ctx, ctx.causes, { id: item.id.name, counted: item.counted, description: item.description?.value ?? null, span: item.span }, 'cause');
     }
   },
-  regions: declareRegions,
+  regions: (s, ctx) => {
+    declareRegions(s, ctx);
+    declareRegionZones(s, ctx, (ctx.zoneOwners ??= new Map()));
+  },
+  environments: declareEnvironments,
   pauseReasons: declarePauseReasons,
   services: declareServices,
   setups: (s, ctx) => {
@@ -279,6 +288,7 @@ export function lower(ast: A.ContractFile, file: string, report: Reporter): I.Co
   c.services = [...ctx.services.values()];
   c.setups = [...ctx.setups.values()];
   for (const s of ast.statements) run(CLAUSES, s, ctx);
+  for (const f of ctx.deferred ?? []) f();
   c.units = resolveUnits(c);
   c.unreadable!.sort((a, b) => a.span.start - b.span.start);
   return c;
@@ -729,12 +739,19 @@ export function undeclared(ctx: LowerContext, what: string, name: string, span: 
 }
 
 function lowerObjective(s: StatementOf<'objective'>, ctx: LowerContext): void {
-  if (s.value) lowerTargetForEveryIncident(s, s.value, ctx);
-  else if (s.table) lowerTargetTable(s.objective, s.table, ctx);
+  const scope = s.scope;
+  if (scope) {
+    const clause = ctx.clause;
+    (ctx.deferred ??= []).push(() => {
+      ctx.clause = clause;
+      lowerScopedTable(s, scope, ctx, (add) => s.table && lowerTargetTable(s.objective, s.table, ctx, add), (d) => lowerDuration(d, ctx));
+    });
+  } else if (s.value) lowerTargetForEveryIncident(s, s.value, ctx);
+  else if (s.table) lowerTargetTable(s.objective, s.table, ctx, (plan, severity, cell) => addTarget(ctx, s.objective, plan, severity, cell, s.headerSpan));
 }
 
 /** One target cell (objective x plan x severity), reported when given twice across tables. */
-function addTarget(ctx: LowerContext, objective: I.ObjectiveName, plan: string, severity: string, value: A.TargetValueNode): void {
+function addTarget(ctx: LowerContext, objective: I.ObjectiveName, plan: string, severity: string, value: A.TargetValueNode, table?: Span): void {
   const key = `${objective}/${plan}/${severity}`;
   const prev = ctx.cellKeys.get(key);
   if (prev) {
@@ -750,6 +767,7 @@ function addTarget(ctx: LowerContext, objective: I.ObjectiveName, plan: string, 
     severity,
     duration: value.duration ? lowerDuration(value.duration, ctx) : null,
     via: value.via?.methods.map((m) => m.name) ?? [],
+    ...(table ? { tableSpan: table } : {}),
     span: value.span,
   });
 }
@@ -760,10 +778,10 @@ function lowerTargetForEveryIncident(s: StatementOf<'objective'>, value: A.Targe
       hint: 'declare them: severities, then one line each (p1 "Priority 1")',
     });
   }
-  for (const p of ctx.plans.values()) for (const sev of ctx.severities.values()) addTarget(ctx, s.objective, p.id, sev.id, value);
+  for (const p of ctx.plans.values()) for (const sev of ctx.severities.values()) addTarget(ctx, s.objective, p.id, sev.id, value, s.span);
 }
 
-function lowerTargetTable(objective: I.ObjectiveName, t: A.Table, ctx: LowerContext): void {
+function lowerTargetTable(objective: I.ObjectiveName, t: A.Table, ctx: LowerContext, add: (plan: string, severity: string, cell: A.TargetValueNode) => void): void {
   const rowDim = cellWord(t.header.cells[0])?.toLowerCase();
   if (rowDim !== 'plan' && rowDim !== 'severity') {
     ctx.report.report(DIAGNOSTICS.unknownTableHeader, t.header.cells[0]?.span ?? t.header.span, 'the first column of a target table is `plan` or `severity`', {
@@ -801,8 +819,8 @@ function lowerTargetTable(objective: I.ObjectiveName, t: A.Table, ctx: LowerCont
         continue;
       }
       for (const other of targets) {
-        if (rowDim === 'plan') addTarget(ctx, objective, key, other, cell);
-        else addTarget(ctx, objective, other, key, cell);
+        if (rowDim === 'plan') add(key, other, cell);
+        else add(other, key, cell);
       }
     }
   }

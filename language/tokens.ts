@@ -221,6 +221,18 @@ export const Rounded = keyword('rounded', 'soft');
 // Paying credits: `paid on the next invoice`, `paid within 30 days`, `withheld while invoices are unpaid`.
 export const Paid = keyword('paid', 'soft');
 export const Withheld = keyword('withheld', 'soft');
+// Scoped incident target tables: `response targets for environment production`, `for channel
+// phone`, `for region japan`; `zones Asia/Tokyo, Asia/Seoul` on a region line.
+export const Environment = keyword('environment', 'soft');
+export const Channel = keyword('channel', 'soft');
+export const Region = keyword('region', 'soft');
+export const Zones = keyword('zones', 'soft');
+
+/**
+ * `environments` starts a clause only as the only word of an unindented line (keywords.ts retypes
+ * it there): anywhere else it is a name, so contracts that call a category `environments` still read.
+ */
+export const Environments = createToken({ name: 'Environments', pattern: Lexer.NA, categories: [HeaderWord, NotNewline], label: "'environments'" });
 
 // Longer keywords first, so that `a` never steals the start of `above`.
 const orderedKeywords = [...keywordTokens].sort((x, y) => y.name.length - x.name.length);
@@ -247,6 +259,7 @@ export const allTokens: TokenType[] = [
   Slash,
   Minus,
   ...orderedKeywords,
+  Environments,
   Identifier,
   NotNewline,
   LineStart,

@@ -236,10 +236,18 @@ export const CLAUSES: readonly ClauseDoc[] = [
   {
     keyword: 'regions',
     kind: 'regions',
-    explain: 'The customers\' regions, each with the calendar its `regional` targets count on (`1 regional business day`); an incident names its `region`.',
+    explain: 'The customers\' regions, each with the calendar its `regional` targets count on (`1 regional business day`); an incident names its `region`, or the customer\'s `zone` when the region lists it (`zones Asia/Tokyo`).',
     example: `regions\n  ${CLAUSE_EXAMPLES.regionLine}`,
     snippet: 'regions\n  ${1:americas} "${2:North and South America}" calendar ${3:business}',
-    lines: [{ label: 'region', snippet: '${1:emea} "${2:Europe}" calendar ${3:business}', explain: 'One region: its name, title and calendar.' }],
+    lines: [{ label: 'region', snippet: '${1:emea} "${2:Europe}" calendar ${3:business}', explain: 'One region: its name, title and calendar, and optionally the IANA zones of its customers (`zones Europe/London, Europe/Paris`).' }],
+  },
+  {
+    keyword: 'environments',
+    kind: 'environments',
+    explain: 'The environments incidents may happen in (production, staging): an incident names its `environment`, and `response targets for environment staging` gives a table for its incidents.',
+    example: `environments\n  ${CLAUSE_EXAMPLES.environmentLine}\n  staging "Staging or test"`,
+    snippet: 'environments\n  ${1:production} "${2:Production}"',
+    lines: [{ label: 'environment', snippet: '${1:staging} "${2:Staging}"', explain: 'One environment: its name and title.' }],
   },
   {
     keyword: 'pause reasons',
@@ -317,8 +325,12 @@ export const WORDS: Record<string, { explain: string; example: string }> = {
   kinds: { explain: 'Kinds of maintenance (`emergency`): records say which in `kind`; `notice for KIND` gives a kind its own notice.', example: CLAUSE_EXAMPLES.kindsLine },
   minimum: { explain: 'A downtime episode shorter than the minimum period does not count.', example: CLAUSE_EXAMPLES.minimumDowntimeLine },
   requests: { explain: 'Error-rate downtime, from the request counts of `requests` records.', example: CLAUSE_EXAMPLES.errorRateLine },
-  service: { explain: 'Scopes a block to one declared service: the most specific rule applies (part > service > group > unscoped).', example: 'availability for service compute' },
+  service: { explain: 'Scopes a block to one declared service: the most specific rule applies (part > service > group > unscoped). After `targets`, a table for the incidents of that service, which comes before the environment, channel and region tables.', example: 'availability for service compute' },
   group: { explain: 'The group of a service (`compute "Compute Cloud" group infrastructure`), or a block scoped to every service of a group.', example: 'credits for group databases' },
+  environment: { explain: 'A target table for the incidents of one environment (`environments` block); records name it in `environment`. Precedence: category > service > environment > channel > region > the table for every incident.', example: 'response targets for environment staging' },
+  channel: { explain: 'A target table for the incidents reported through one official channel. Precedence: category > service > environment > channel > region > the table for every incident.', example: 'response targets for channel phone' },
+  region: { explain: 'A target table for the incidents of one region\'s customers. Precedence: category > service > environment > channel > region > the table for every incident.', example: 'response targets for region japan' },
+  zones: { explain: 'The IANA zones of a region\'s customers: a record giving its `zone` instead of its `region` is of this region (each zone of one region only).', example: 'japan "Japan" calendar japan-hours zones Asia/Tokyo' },
   part: { explain: 'A part of a service with its own targets (`part read "DB cluster, read"`); records name it `service/part`.', example: 'availability for service managed-postgres part read' },
 };
 

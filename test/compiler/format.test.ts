@@ -130,6 +130,8 @@ const contractArb = fc
     measured: fc.constantFrom('as exact time', 'in slots of 5 minutes', 'in full minutes', 'in started minutes', ''),
     minimum: fc.option(fc.constantFrom('5 minutes', '1 min', '2 hours'), { nil: undefined }),
     boundForms: fc.array(fc.constantFrom(0, 1, 2, 3, 4), { minLength: 3, maxLength: 3 }),
+    // Tables for some incidents: an environment, a channel, a region (with zones), a service.
+    scoped: fc.subarray(['environment', 'channel', 'region', 'service'] as const),
     errorRate: fc.option(fc.tuple(pctText, fc.constantFrom('a minute', '5 minutes', '1 minute'), fc.option(fc.constantFrom('10', '100'), { nil: undefined }), fc.boolean()), { nil: undefined }),
   })
   .map((r) => {
@@ -141,7 +143,7 @@ const contractArb = fc
     for (const [d, f, t] of r.hours) lines.push(`${r.pad}${d} ${f} to ${t}`);
     if (r.span) lines.push(`${r.pad}${r.span[0]} ${r.span[1]}${r.span[2]} to ${r.span[3]} ${r.span[4]}`);
     if (r.support) {
-      lines.push(`regions${c(11)}`, `${r.pad}emea "${r.title}" calendar biz`, `${r.pad}apac`);
+      lines.push(`regions${c(11)}`, `${r.pad}emea "${r.title}" calendar biz${r.scoped.includes('region') ? `${r.pad}zones Europe/London,${r.pad}Europe/Paris` : ''}`, `${r.pad}apac`);
       lines.push('pause reasons', `${r.pad}waiting "${r.title}"`);
       lines.push('clocks', `${r.pad}resolution ${r.clockParts.join(`,${r.pad}`)}`, `${r.pad}response   never pauses`);
       lines.push(`update every 8 hours until restored for severity ${r.sevs[0]}`);
@@ -164,6 +166,13 @@ const contractArb = fc
         lines.push(`${r.pad}${sv}${i % 2 ? '' : ` "${r.title}"`}${i === 1 ? ' group grp' : ''}`);
         if (i === 0) for (const p of r.parts) lines.push(`${r.pad}${r.pad}part ${p}${r.pad}"${r.title}"`);
       });
+    }
+    if (r.scoped.includes('environment')) lines.push('environments', `${r.pad}production "${r.title}"`, `${r.pad}staging`);
+    if (r.scoped.includes('channel')) lines.push('reporting channels', `${r.pad}official phone "${r.title}"`);
+    for (const kind of r.scoped) {
+      const name = { environment: 'staging', channel: 'phone', region: 'emea', service: r.services[0] }[kind];
+      if (!name || (kind === 'region' && !r.support)) continue;
+      lines.push(`response targets${r.pad}for ${kind} ${name}`, `| severity |${r.pad}target |`, `| ${r.sevs[0]} | ${r.targets[0][0]} hours |`);
     }
     lines.push(`${b(3)}availability`, `${r.pad}target ${r.pct}% per calendar month${c(8)}`);
     if (r.measured) lines.push(`${r.pad}measured ${r.measured}`);
