@@ -154,6 +154,8 @@ function availabilityLine(l: A.AvailabilityLine): string {
       return `minimum downtime period ${formatDuration(l.duration)}`;
     case 'onlyWithSetup':
       return `only with setup ${l.setup.name}`;
+    case 'countedDuring':
+      return `counted during ${l.calendar.name} hours`;
     case 'errorRate': {
       const window = l.window ? formatDuration(l.window) : 'a minute';
       return `downtime when more than ${pct(l.percent)} of requests fail in ${window}${l.minRequests ? `, with at least ${l.minRequests.text} requests` : ''}`;

@@ -258,6 +258,9 @@ export interface Availability {
   minimumSpan?: Span | null;
   /** Downtime from request counts (`requests` records), besides outages. */
   errorRates?: ErrorRateRule[];
+  /** `counted during business hours`: only that calendar's business hours are measured (downtime outside them does not count, and the period is their length); absent = all the time. */
+  countedDuring?: string;
+  countedDuringSpan?: Span;
   /** `only with setup X`: the target applies only while the customer has setup X (`setup` records); absent = always. */
   setup?: string;
   setupSpan?: Span;

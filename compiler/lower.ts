@@ -948,6 +948,7 @@ function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I
   let measured: Span | null = null;
   let minimum: { ms: number; span: Span } | null = null;
   let setup: { id: string; span: Span } | null = null;
+  let during: { id: string; span: Span } | null = null;
   const errorRates: I.ErrorRateRule[] = [];
   /** Plain minutes of a duration, or null (reported) when it is not a whole number of them, more than zero. */
   const minutesOf = (d: A.DurationNode, what: string): number | null => {
@@ -979,6 +980,19 @@ function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I
       } else if (setup) {
         ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the setup of the target is given twice', { related: [{ span: setup.span, message: 'first given here' }] });
       } else setup = { id: found.id, span: l.span };
+    } else if (l.kind === 'countedDuring') {
+      const cal = find(ctx.calendars, l.calendar.name);
+      if (during) {
+        ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the hours availability is counted during are given twice', { related: [{ span: during.span, message: 'first given here' }] });
+      } else if (!cal) {
+        if (!namedWhereUnread(ctx.contract, l.calendar.name)) {
+          const known = [...ctx.calendars.values()].map((k) => k.id);
+          ctx.report.report(DIAGNOSTICS.unknownCalendarUnit, l.calendar.span, `"counted during ${l.calendar.name} hours" names a calendar "${l.calendar.name}" that is not declared`, {
+            hint: known.length ? `declared calendars: ${known.join(', ')}` : `declare it: calendar ${l.calendar.name} "..." with its weekly hours`,
+          });
+        }
+        reject(ctx, l.span);
+      } else during = { id: cal.id, span: l.span };
     } else if (l.kind === 'minimumDowntime') {
       if (minimum) {
         ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the minimum downtime period is given twice', { related: [{ span: minimum.span, message: 'first given here' }] });
@@ -1031,6 +1045,10 @@ function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I
   if (setup) {
     a.setup = setup.id;
     a.setupSpan = setup.span;
+  }
+  if (during) {
+    a.countedDuring = during.id;
+    a.countedDuringSpan = during.span;
   }
   return a;
 }

@@ -132,7 +132,10 @@ export const SYMBOL_RULES: { [K in A.Statement['kind']]?: Rule<K> } = {
   },
   availability: (s, sink) => {
     scopeSymbols(s.scope, sink);
-    for (const l of s.items) if (l.kind === 'onlyWithSetup') sink.reference('setup', l.setup);
+    for (const l of s.items) {
+      if (l.kind === 'onlyWithSetup') sink.reference('setup', l.setup);
+      if (l.kind === 'countedDuring') sink.reference('calendar', l.calendar);
+    }
   },
   credits: (s, sink) => scopeSymbols(s.scope, sink),
   maintenance: (s, sink) => scopeSymbols(s.scope, sink),

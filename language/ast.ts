@@ -153,6 +153,8 @@ export type AvailabilityLine =
   | { kind: 'measured'; slot: DurationNode | null; minutes?: 'full' | 'started'; span: Span }
   | { kind: 'minimumDowntime'; duration: DurationNode; span: Span }
   | { kind: 'onlyWithSetup'; setup: Ident; span: Span }
+  /** `counted during business hours`: availability measured within that calendar's hours only. */
+  | { kind: 'countedDuring'; calendar: Ident; span: Span }
   /** `downtime when more than P% of requests fail in a minute` (window null) or `in N minutes`, optionally `with at least K requests`. */
   | { kind: 'errorRate'; percent: NumberText; window: DurationNode | null; minRequests: NumberText | null; span: Span };
 

@@ -567,8 +567,13 @@ export class AstBuilder {
       }
       case 'availabilityBlock': {
         const items: A.AvailabilityLine[] = [];
-        for (const l of this.linesInOrder(c, ['availabilityTargetLine', 'measuredLine', 'minimumDowntimeLine', 'errorRateLine', 'onlyWithSetupLine'])) {
+        for (const l of this.linesInOrder(c, ['availabilityTargetLine', 'measuredLine', 'minimumDowntimeLine', 'errorRateLine', 'onlyWithSetupLine', 'countedDuringLine'])) {
           const lc = l.children;
+          if (l.name === 'countedDuringLine') {
+            const n = tok(lc, 'HeaderWord');
+            if (n) items.push({ kind: 'countedDuring', calendar: this.ident(n), span: nodeSpan(l) });
+            continue;
+          }
           if (l.name === 'onlyWithSetupLine') {
             const n = tok(lc, 'Name');
             if (n) items.push({ kind: 'onlyWithSetup', setup: this.ident(n), span: nodeSpan(l) });

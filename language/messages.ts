@@ -81,6 +81,7 @@ export const CLAUSE_EXAMPLES: Record<string, string> = {
   setupsBlock: 'setups   (then one line per setup: multi-zone "hosts in three availability zones")',
   setupLine: 'multi-zone "hosts in three availability zones"',
   onlyWithSetupLine: 'only with setup multi-zone',
+  countedDuringLine: 'counted during business hours',
   scope: 'availability for service compute   (or: for service mdb part read, for group databases)',
 };
 

@@ -694,6 +694,7 @@ class SlacParser extends CstParser {
           { ALT: () => this.SUBRULE(this.minimumDowntimeLine) },
           { ALT: () => this.SUBRULE(this.errorRateLine) },
           { ALT: () => this.SUBRULE(this.onlyWithSetupLine) },
+          { ALT: () => this.SUBRULE(this.countedDuringLine) },
         ]),
       );
     });
@@ -743,6 +744,15 @@ class SlacParser extends CstParser {
         },
       },
     ]);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `counted during business hours`: only the business hours of that calendar are measured. */
+  countedDuringLine = this.RULE('countedDuringLine', () => {
+    this.CONSUME(T.Counted);
+    this.CONSUME(T.During);
+    this.CONSUME(T.HeaderWord);
+    this.CONSUME(T.Hours);
     this.CONSUME(T.Newline);
   });
 

@@ -194,6 +194,8 @@ export const Continues = keyword('continues', 'soft');
 export const Clock = keyword('clock', 'soft');
 export const Until = keyword('until', 'soft');
 export const Only = keyword('only', 'soft');
+// `counted during business hours`: availability counted within a calendar's hours only.
+export const During = keyword('during', 'soft');
 export const End = keyword('end', 'soft');
 export const Next = keyword('next', 'soft');
 // Cloud SLAs: covered services, their groups and parts, scopes (`availability for service compute`).

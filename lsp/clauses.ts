@@ -323,6 +323,7 @@ export const WORDS: Record<string, { explain: string; example: string }> = {
   starts: { explain: 'The event the clock starts at: opened, prioritized, acknowledged, responded.', example: 'response starts at prioritized' },
   allowance: { explain: 'Conforming maintenance up to this much a month is not counted; the excess is.', example: CLAUSE_EXAMPLES.allowanceLine },
   kinds: { explain: 'Kinds of maintenance (`emergency`): records say which in `kind`; `notice for KIND` gives a kind its own notice.', example: CLAUSE_EXAMPLES.kindsLine },
+  during: { explain: '`counted during business hours`: availability is measured within that calendar\'s hours only; downtime outside them does not count, and the month is its business time.', example: CLAUSE_EXAMPLES.countedDuringLine },
   minimum: { explain: 'A downtime episode shorter than the minimum period does not count.', example: CLAUSE_EXAMPLES.minimumDowntimeLine },
   requests: { explain: 'Error-rate downtime, from the request counts of `requests` records.', example: CLAUSE_EXAMPLES.errorRateLine },
   service: { explain: 'Scopes a block to one declared service: the most specific rule applies (part > service > group > unscoped). After `targets`, a table for the incidents of that service, which comes before the environment, channel and region tables.', example: 'availability for service compute' },

@@ -19,6 +19,8 @@ const unusedCalendars: Check = (ctx) => {
   const used = new Set<string | null>(durationsOf(ctx.contract).map((d) => d.duration.calendar));
   // A region's calendar is used by the `regional` targets of its incidents.
   for (const r of ctx.contract.regions ?? []) used.add(r.calendar);
+  // Availability counted during a calendar's hours uses it.
+  for (const a of [ctx.contract.availability, ...(ctx.contract.scoped?.availability ?? [])]) if (a?.countedDuring) used.add(a.countedDuring);
   const lowered = new Set(ctx.contract.calendars.map((c) => c.span.start));
   for (const s of ctx.ast.statements) {
     if (s.kind !== 'calendar' || used.has(s.id.name)) continue;

@@ -128,6 +128,7 @@ const contractArb = fc
     services: fc.uniqueArray(word, { maxLength: 3 }),
     parts: fc.uniqueArray(word, { maxLength: 2 }),
     measured: fc.constantFrom('as exact time', 'in slots of 5 minutes', 'in full minutes', 'in started minutes', ''),
+    during: fc.boolean(),
     minimum: fc.option(fc.constantFrom('5 minutes', '1 min', '2 hours'), { nil: undefined }),
     boundForms: fc.array(fc.constantFrom(0, 1, 2, 3, 4), { minLength: 3, maxLength: 3 }),
     // Tables for some incidents: an environment, a channel, a region (with zones), a service.
@@ -177,6 +178,7 @@ const contractArb = fc
     lines.push(`${b(3)}availability`, `${r.pad}target ${r.pct}% per calendar month${c(8)}`);
     if (r.measured) lines.push(`${r.pad}measured ${r.measured}`);
     if (r.minimum) lines.push(`${r.pad}minimum   downtime period ${r.minimum}`);
+    if (r.during) lines.push(`${r.pad}counted${r.pad}during biz hours`);
     if (r.errorRate) {
       const [p, window, least, comma] = r.errorRate;
       lines.push(`${r.pad}downtime when more than ${p}% of requests fail in ${window}${least ? `${comma ? ',' : ''} with at least ${least} requests` : ''}`);
