@@ -165,6 +165,7 @@ export const CLAUSES: readonly ClauseDoc[] = [
       { label: 'target', snippet: 'target ${1:99.9}% per calendar month', explain: 'The availability target of each calendar month.' },
       { label: 'measured', snippet: 'measured ${1|as exact time,in slots of 5 minutes,in full minutes,in started minutes|}', explain: 'Exact time; slots (any downtime in a slot marks the whole slot); full minutes (a minute counts when downtime covers all of it); started minutes (when downtime touches it).' },
       { label: 'only with setup', snippet: 'only with setup ${1:multi-zone}', explain: 'The target applies only while the customer has this setup (`setup` records).' },
+      { label: 'counted during hours', snippet: 'counted during ${1:business} hours', explain: 'Availability measured within this calendar\'s hours only: the month is its business time, downtime outside it does not count.' },
       { label: 'minimum downtime period', snippet: 'minimum downtime period ${1:5 minutes}', explain: 'An episode of downtime shorter than this (consecutive) does not count.' },
       { label: 'downtime when', snippet: 'downtime when more than ${1:5}% of requests fail in ${2|a minute,5 minutes|}', explain: 'Error-rate downtime from `requests` records: a window is down when more than this share of its requests failed (optionally `, with at least 10 requests`).' },
     ],
