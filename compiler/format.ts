@@ -142,6 +142,12 @@ export function formatScope(scope: A.ScopeNode | undefined): string {
   return scope.kind === 'group' ? ` for group ${scope.name.name}` : ` for service ${scope.name.name}${scope.part ? ` part ${scope.part.name}` : ''}`;
 }
 
+/** ` for environment production`, ` for service compute part read`, or nothing. */
+export function formatTargetScope(scope: A.TargetScopeNode | undefined): string {
+  if (!scope) return '';
+  return ` for ${scope.kind} ${scope.name.name}${scope.part ? ` part ${scope.part.name}` : ''}`;
+}
+
 function availabilityLine(l: A.AvailabilityLine): string {
   switch (l.kind) {
     case 'target':
@@ -152,6 +158,8 @@ function availabilityLine(l: A.AvailabilityLine): string {
       return `minimum downtime period ${formatDuration(l.duration)}`;
     case 'onlyWithSetup':
       return `only with setup ${l.setup.name}`;
+    case 'countedDuring':
+      return `counted during ${l.calendar.name} hours`;
     case 'errorRate': {
       const window = l.window ? formatDuration(l.window) : 'a minute';
       return `downtime when more than ${pct(l.percent)} of requests fail in ${window}${l.minRequests ? `, with at least ${l.minRequests.text} requests` : ''}`;
@@ -243,7 +251,7 @@ function statementUnits(s: A.Statement): Unit[] {
     }
     case 'objective':
       if (s.value) return one(`${s.objective} ${formatTarget(s.value)}${s.forEveryIncident ? ' for every incident' : ''}`);
-      return [header(`${s.objective} targets`, s.headerSpan), ...(s.table ? tableLines(s.table, INDENT) : [])];
+      return [header(`${s.objective} targets${formatTargetScope(s.scope)}`, s.headerSpan), ...(s.table ? tableLines(s.table, INDENT) : [])];
     case 'causes':
       return [
         header('causes', s.headerSpan),
@@ -374,8 +382,18 @@ function statementUnits(s: A.Statement): Unit[] {
           s.items.map((it) => ({
             span: it.span,
             head: it.id.name,
-            rest: [it.title ? quote(it.title.value) : '', it.calendar ? `calendar ${it.calendar.name}` : ''].filter(Boolean).join(' '),
+            rest: [it.title ? quote(it.title.value) : '', it.calendar ? `calendar ${it.calendar.name}` : '', it.zones?.length ? `zones ${it.zones.map((z) => z.value).join(', ')}` : '']
+              .filter(Boolean)
+              .join(' '),
           })),
+          INDENT,
+        ),
+      ];
+    case 'environments':
+      return [
+        header('environments', s.headerSpan),
+        ...aligned(
+          s.items.map((it) => ({ span: it.span, head: it.id.name, rest: it.title ? quote(it.title.value) : '' })),
           INDENT,
         ),
       ];

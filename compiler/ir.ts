@@ -101,6 +101,8 @@ export interface Target {
   duration: Duration | null;
   /** How the target is communicated (`by email`), kept as data. */
   via: string[];
+  /** The head line of the table the cell is in (`response targets ...`); absent for a target built by hand. */
+  tableSpan?: Span;
   span: Span;
 }
 
@@ -256,6 +258,9 @@ export interface Availability {
   minimumSpan?: Span | null;
   /** Downtime from request counts (`requests` records), besides outages. */
   errorRates?: ErrorRateRule[];
+  /** `counted during business hours`: only that calendar's business hours are measured (downtime outside them does not count, and the period is their length); absent = all the time. */
+  countedDuring?: string;
+  countedDuringSpan?: Span;
   /** `only with setup X`: the target applies only while the customer has setup X (`setup` records); absent = always. */
   setup?: string;
   setupSpan?: Span;
@@ -383,8 +388,45 @@ export interface Region {
   title: string | null;
   /** The calendar `regional` durations count on for incidents of this region; null when none is named. */
   calendar: string | null;
+  /** `zones Asia/Tokyo, Asia/Seoul`: a record giving the customer's `zone` (one of these IANA names) is of this region. */
+  zones?: string[];
   span: Span;
 }
+
+// ---- incident targets that depend on more than plan x severity ----
+
+/** A deployment environment incidents may name (`environments` block: `production "Production"`). */
+export interface Environment {
+  id: string;
+  title: string | null;
+  span: Span;
+}
+
+/** What an incident target table is for: `for environment production`, `for channel phone`, `for region japan`, `for service compute part read`. */
+export interface TargetScope {
+  kind: 'environment' | 'channel' | 'region' | 'service';
+  /** The declared id (environment, channel, region or service). */
+  id: string;
+  /** With kind `service`: one part of it. */
+  part: string | null;
+  span: Span;
+}
+
+/**
+ * A target table with a scope: its cells apply to the incidents the scope names. A table may give
+ * only some plans x severities; a cell it does not give falls through to the next applicable table
+ * (category > service > environment > channel > region > the unscoped table); a `none` cell does not.
+ */
+export interface TargetTable {
+  objective: ObjectiveName;
+  scope: TargetScope;
+  targets: Target[];
+  /** The head line (`response targets for environment production`). */
+  span: Span;
+}
+
+/** The order in which tables apply to an incident, most specific first (categories are kept apart, in `categoryTargets`). */
+export const TARGET_SCOPE_ORDER: readonly TargetScope['kind'][] = ['service', 'environment', 'channel', 'region'];
 
 export interface PauseReason {
   id: string;
@@ -451,6 +493,10 @@ export interface Contract {
   pauseReasons?: PauseReason[];
   clocks?: ClockRule[];
   updates?: UpdateObjective[];
+  /** Declared environments (`environments` block); absent: none. */
+  environments?: Environment[];
+  /** Target tables with a scope, in source order; absent: none. */
+  targetTables?: TargetTable[];
   /** The declared services, in order; empty when the contract declares none (one implicit service, `default`). Lowering always sets it. */
   services?: Service[];
   /** The customer setups a target may depend on (`setups` block); lowering always sets it. */

@@ -9,6 +9,7 @@ import { fromDecimal, normalizeDecimal } from './decimal';
 import type * as I from './ir';
 import { declarePauseReasons, declareRegions, lowerClocks, lowerHolidayTypes, lowerRegions, lowerUpdate, lowerWeekSpan, validZone } from './lower-support';
 import { lowerBandCredit, lowerBasis, lowerCap, lowerClaimWindow, lowerReport, lowerCurrency, lowerPaymentLine } from './lower-money';
+import { declareEnvironments, declareRegionZones, lowerScopedTable } from './lower-targets';
 import { mayBeUnread, namedWhereUnread } from './unread';
 
 const DAY_INDEX: Record<string, I.Weekday> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
@@ -135,6 +136,10 @@ export interface LowerContext {
   setups: Map<string, { id: string; title: string | null; span: Span }>;
   /** Group id -> the service line that first names it. */
   groups: Map<string, { id: string; span: Span }>;
+  /** Lowerings that wait until every clause is lowered (scoped target tables name channels). */
+  deferred?: (() => void)[];
+  /** Zone -> the region whose `zones` first gives it. */
+  zoneOwners?: Map<string, { region: string; span: Span }>;
 }
 
 /** Names are compared ignoring case, as records are matched to them: the key a name is declared under. */
@@ -189,7 +194,11 @@ const DECLARATIONS: Lowerings = {
       declare(ctx, ctx.causes, { id: item.id.name, counted: item.counted, description: item.description?.value ?? null, span: item.span }, 'cause');
     }
   },
-  regions: declareRegions,
+  regions: (s, ctx) => {
+    declareRegions(s, ctx);
+    declareRegionZones(s, ctx, (ctx.zoneOwners ??= new Map()));
+  },
+  environments: declareEnvironments,
   pauseReasons: declarePauseReasons,
   services: declareServices,
   setups: (s, ctx) => {
@@ -285,6 +294,7 @@ export function lower(ast: A.ContractFile, file: string, report: Reporter): I.Co
   c.services = [...ctx.services.values()];
   c.setups = [...ctx.setups.values()];
   for (const s of ast.statements) run(CLAUSES, s, ctx);
+  for (const f of ctx.deferred ?? []) f();
   c.units = resolveUnits(c);
   c.unreadable!.sort((a, b) => a.span.start - b.span.start);
   return c;
@@ -735,12 +745,19 @@ export function undeclared(ctx: LowerContext, what: string, name: string, span: 
 }
 
 function lowerObjective(s: StatementOf<'objective'>, ctx: LowerContext): void {
-  if (s.value) lowerTargetForEveryIncident(s, s.value, ctx);
-  else if (s.table) lowerTargetTable(s.objective, s.table, ctx);
+  const scope = s.scope;
+  if (scope) {
+    const clause = ctx.clause;
+    (ctx.deferred ??= []).push(() => {
+      ctx.clause = clause;
+      lowerScopedTable(s, scope, ctx, (add) => s.table && lowerTargetTable(s.objective, s.table, ctx, add), (d) => lowerDuration(d, ctx));
+    });
+  } else if (s.value) lowerTargetForEveryIncident(s, s.value, ctx);
+  else if (s.table) lowerTargetTable(s.objective, s.table, ctx, (plan, severity, cell) => addTarget(ctx, s.objective, plan, severity, cell, s.headerSpan));
 }
 
 /** One target cell (objective x plan x severity), reported when given twice across tables. */
-function addTarget(ctx: LowerContext, objective: I.ObjectiveName, plan: string, severity: string, value: A.TargetValueNode): void {
+function addTarget(ctx: LowerContext, objective: I.ObjectiveName, plan: string, severity: string, value: A.TargetValueNode, table?: Span): void {
   const key = `${objective}/${plan}/${severity}`;
   const prev = ctx.cellKeys.get(key);
   if (prev) {
@@ -756,6 +773,7 @@ function addTarget(ctx: LowerContext, objective: I.ObjectiveName, plan: string, 
     severity,
     duration: value.duration ? lowerDuration(value.duration, ctx) : null,
     via: value.via?.methods.map((m) => m.name) ?? [],
+    ...(table ? { tableSpan: table } : {}),
     span: value.span,
   });
 }
@@ -766,10 +784,10 @@ function lowerTargetForEveryIncident(s: StatementOf<'objective'>, value: A.Targe
       hint: 'declare them: severities, then one line each (p1 "Priority 1")',
     });
   }
-  for (const p of ctx.plans.values()) for (const sev of ctx.severities.values()) addTarget(ctx, s.objective, p.id, sev.id, value);
+  for (const p of ctx.plans.values()) for (const sev of ctx.severities.values()) addTarget(ctx, s.objective, p.id, sev.id, value, s.span);
 }
 
-function lowerTargetTable(objective: I.ObjectiveName, t: A.Table, ctx: LowerContext): void {
+function lowerTargetTable(objective: I.ObjectiveName, t: A.Table, ctx: LowerContext, add: (plan: string, severity: string, cell: A.TargetValueNode) => void): void {
   const rowDim = cellWord(t.header.cells[0])?.toLowerCase();
   if (rowDim !== 'plan' && rowDim !== 'severity') {
     ctx.report.report(DIAGNOSTICS.unknownTableHeader, t.header.cells[0]?.span ?? t.header.span, 'the first column of a target table is `plan` or `severity`', {
@@ -807,8 +825,8 @@ function lowerTargetTable(objective: I.ObjectiveName, t: A.Table, ctx: LowerCont
         continue;
       }
       for (const other of targets) {
-        if (rowDim === 'plan') addTarget(ctx, objective, key, other, cell);
-        else addTarget(ctx, objective, other, key, cell);
+        if (rowDim === 'plan') add(key, other, cell);
+        else add(other, key, cell);
       }
     }
   }
@@ -936,6 +954,7 @@ function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I
   let measured: Span | null = null;
   let minimum: { ms: number; span: Span } | null = null;
   let setup: { id: string; span: Span } | null = null;
+  let during: { id: string; span: Span } | null = null;
   const errorRates: I.ErrorRateRule[] = [];
   /** Plain minutes of a duration, or null (reported) when it is not a whole number of them, more than zero. */
   const minutesOf = (d: A.DurationNode, what: string): number | null => {
@@ -967,6 +986,19 @@ function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I
       } else if (setup) {
         ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the setup of the target is given twice', { related: [{ span: setup.span, message: 'first given here' }] });
       } else setup = { id: found.id, span: l.span };
+    } else if (l.kind === 'countedDuring') {
+      const cal = find(ctx.calendars, l.calendar.name);
+      if (during) {
+        ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the hours availability is counted during are given twice', { related: [{ span: during.span, message: 'first given here' }] });
+      } else if (!cal) {
+        if (!namedWhereUnread(ctx.contract, l.calendar.name)) {
+          const known = [...ctx.calendars.values()].map((k) => k.id);
+          ctx.report.report(DIAGNOSTICS.unknownCalendarUnit, l.calendar.span, `"counted during ${l.calendar.name} hours" names a calendar "${l.calendar.name}" that is not declared`, {
+            hint: known.length ? `declared calendars: ${known.join(', ')}` : `declare it: calendar ${l.calendar.name} "..." with its weekly hours`,
+          });
+        }
+        reject(ctx, l.span);
+      } else during = { id: cal.id, span: l.span };
     } else if (l.kind === 'minimumDowntime') {
       if (minimum) {
         ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the minimum downtime period is given twice', { related: [{ span: minimum.span, message: 'first given here' }] });
@@ -1019,6 +1051,10 @@ function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I
   if (setup) {
     a.setup = setup.id;
     a.setupSpan = setup.span;
+  }
+  if (during) {
+    a.countedDuring = during.id;
+    a.countedDuringSpan = during.span;
   }
   return a;
 }

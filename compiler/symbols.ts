@@ -1,4 +1,5 @@
-// Every name a contract declares (plans, severities, calendars, categories, causes, channels) and
+// Every name a contract declares (plans, severities, calendars, categories, causes, channels,
+// regions, environments, services...) and
 // every place that names one, with its kind and span: what go-to-definition, references, rename,
 // completion and the outline of an editor are built on. Computed from the AST, so it works on a
 // contract with errors. A new clause that declares or names things adds one entry to SYMBOL_RULES.
@@ -6,7 +7,7 @@
 import type * as A from '../language/ast';
 import type { Span } from '../language/span';
 
-export type SymbolKind = 'plan' | 'severity' | 'calendar' | 'category' | 'cause' | 'channel' | 'region' | 'pauseReason' | 'service' | 'group' | 'part' | 'setup';
+export type SymbolKind = 'plan' | 'severity' | 'calendar' | 'category' | 'cause' | 'channel' | 'region' | 'pauseReason' | 'service' | 'group' | 'part' | 'setup' | 'environment';
 
 export interface SymbolOccurrence {
   kind: SymbolKind;
@@ -78,6 +79,11 @@ export const SYMBOL_RULES: { [K in A.Statement['kind']]?: Rule<K> } = {
   },
   objective: (s, sink) => {
     if (s.table) targetTable(s.table, sink);
+    // `response targets for environment staging`: names an environment, channel, region or service (and part).
+    if (s.scope) {
+      sink.reference(s.scope.kind, s.scope.name);
+      if (s.scope.part) sink.reference('part', s.scope.part);
+    }
   },
   causes: (s, sink) => {
     for (const it of s.items) sink.declare('cause', it.id, it.span, it.description?.value ?? null);
@@ -90,6 +96,9 @@ export const SYMBOL_RULES: { [K in A.Statement['kind']]?: Rule<K> } = {
       sink.declare('region', it.id, it.span, it.title?.value ?? null);
       if (it.calendar) sink.reference('calendar', it.calendar);
     }
+  },
+  environments: (s, sink) => {
+    for (const it of s.items) sink.declare('environment', it.id, it.span, it.title?.value ?? null);
   },
   pauseReasons: (s, sink) => {
     for (const it of s.items) sink.declare('pauseReason', it.id, it.span, it.description?.value ?? null);
@@ -123,7 +132,10 @@ export const SYMBOL_RULES: { [K in A.Statement['kind']]?: Rule<K> } = {
   },
   availability: (s, sink) => {
     scopeSymbols(s.scope, sink);
-    for (const l of s.items) if (l.kind === 'onlyWithSetup') sink.reference('setup', l.setup);
+    for (const l of s.items) {
+      if (l.kind === 'onlyWithSetup') sink.reference('setup', l.setup);
+      if (l.kind === 'countedDuring') sink.reference('calendar', l.calendar);
+    }
   },
   credits: (s, sink) => scopeSymbols(s.scope, sink),
   maintenance: (s, sink) => scopeSymbols(s.scope, sink),

@@ -157,6 +157,8 @@ export type AvailabilityLine =
   | { kind: 'measured'; slot: DurationNode | null; minutes?: 'full' | 'started'; span: Span }
   | { kind: 'minimumDowntime'; duration: DurationNode; span: Span }
   | { kind: 'onlyWithSetup'; setup: Ident; span: Span }
+  /** `counted during business hours`: availability measured within that calendar's hours only. */
+  | { kind: 'countedDuring'; calendar: Ident; span: Span }
   /** `downtime when more than P% of requests fail in a minute` (window null) or `in N minutes`, optionally `with at least K requests`. */
   | { kind: 'errorRate'; percent: NumberText; window: DurationNode | null; minRequests: NumberText | null; span: Span };
 
@@ -193,6 +195,14 @@ export interface ScopeNode {
   span: Span;
 }
 
+/** The scope of an incident target table: `for environment production`, `for channel phone`, `for region japan`, `for service compute part read`. */
+export interface TargetScopeNode {
+  kind: 'environment' | 'channel' | 'region' | 'service';
+  name: Ident;
+  part: Ident | null;
+  span: Span;
+}
+
 /** A line of the `services` block: a service (with its title and group), or a part of the service above it. */
 export type ServiceLine =
   | { kind: 'service'; id: Ident; title: Text | null; group: Ident | null; span: Span }
@@ -214,6 +224,8 @@ export type Statement =
       table: Table | null;
       value: TargetValueNode | null;
       forEveryIncident: boolean;
+      /** `response targets for environment production`: the incidents the table is for; absent: every incident. */
+      scope?: TargetScopeNode;
       headerSpan: Span;
       span: Span;
     }
@@ -254,7 +266,8 @@ export interface ClockLineNode {
 
 /** The clauses of support SLAs (regions, pause reasons, clocks, recurring updates). */
 export type SupportStatement =
-  | { kind: 'regions'; items: { id: Ident; title: Text | null; calendar: Ident | null; span: Span }[]; headerSpan: Span; span: Span }
+  | { kind: 'regions'; items: { id: Ident; title: Text | null; calendar: Ident | null; zones?: Text[]; span: Span }[]; headerSpan: Span; span: Span }
+  | { kind: 'environments'; items: { id: Ident; title: Text | null; span: Span }[]; headerSpan: Span; span: Span }
   | { kind: 'pauseReasons'; items: { id: Ident; description: Text | null; span: Span }[]; headerSpan: Span; span: Span }
   | { kind: 'clocks'; items: ClockLineNode[]; headerSpan: Span; span: Span }
   | { kind: 'update'; every: DurationNode; until: Ident; scope: { dimension: Ident; names: Ident[] } | null; span: Span };

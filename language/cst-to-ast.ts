@@ -149,6 +149,7 @@ const CLAUSE_OF_RULE: Record<string, A.ClauseKind> = {
   creditsBlock: 'credits',
   noteBlock: 'note',
   regionsBlock: 'regions',
+  environmentsBlock: 'environments',
   pauseReasonsBlock: 'pauseReasons',
   clocksBlock: 'clocks',
   updateStmt: 'update',
@@ -490,6 +491,8 @@ export class AstBuilder {
         const tv = sub(c, 'targetValue');
         const items: A.Table[] = [];
         for (const r of subs(c, 'tableRow')) this.addRow(items, r);
+        const ts = sub(c, 'targetScope');
+        const scope = ts ? this.targetScope(ts) : undefined;
         const headerEnd = tok(c, 'Targets') ?? kw;
         if (items.length > 1) {
           // Two tables in one block: keep them as one (the lowering reports the shape).
@@ -503,7 +506,8 @@ export class AstBuilder {
           table: items[0] ?? null,
           value: tv ? this.targetValue(tv) : null,
           forEveryIncident: !!tok(c, 'Incident'),
-          headerSpan: { start: tokenSpan(kw).start, end: tokenSpan(headerEnd).end },
+          ...(scope ? { scope } : {}),
+          headerSpan: { start: tokenSpan(kw).start, end: ts ? Math.max(tokenSpan(headerEnd).end, nodeSpan(ts).end) : tokenSpan(headerEnd).end },
           span,
         };
       }
@@ -565,8 +569,13 @@ export class AstBuilder {
       }
       case 'availabilityBlock': {
         const items: A.AvailabilityLine[] = [];
-        for (const l of this.linesInOrder(c, ['availabilityTargetLine', 'measuredLine', 'minimumDowntimeLine', 'errorRateLine', 'onlyWithSetupLine'])) {
+        for (const l of this.linesInOrder(c, ['availabilityTargetLine', 'measuredLine', 'minimumDowntimeLine', 'errorRateLine', 'onlyWithSetupLine', 'countedDuringLine'])) {
           const lc = l.children;
+          if (l.name === 'countedDuringLine') {
+            const n = tok(lc, 'HeaderWord');
+            if (n) items.push({ kind: 'countedDuring', calendar: this.ident(n), span: nodeSpan(l) });
+            continue;
+          }
           if (l.name === 'onlyWithSetupLine') {
             const n = tok(lc, 'Name');
             if (n) items.push({ kind: 'onlyWithSetup', setup: this.ident(n), span: nodeSpan(l) });
@@ -607,6 +616,7 @@ export class AstBuilder {
       case 'creditsBlock':
         return this.credits(n, span);
       case 'regionsBlock':
+      case 'environmentsBlock':
       case 'pauseReasonsBlock':
       case 'clocksBlock':
       case 'updateStmt':
@@ -854,6 +864,16 @@ export class AstBuilder {
     return { kind: 'credits', items, ...this.scoped(c, tokenSpan(tok(c, 'Credits')!)), span };
   }
 
+  /** `for environment production` after `response targets`; undefined when a word is missing (the parser reported it). */
+  private targetScope(n: CstNode): A.TargetScopeNode | undefined {
+    const c = n.children;
+    const names = toks(c, 'Name');
+    const kindTok = tok(c, 'Environment') ?? tok(c, 'Channel') ?? tok(c, 'Region') ?? tok(c, 'Service');
+    if (!kindTok || !names[0]) return undefined;
+    const kind = kindTok.tokenType.name.toLowerCase() as A.TargetScopeNode['kind'];
+    return { kind, name: this.ident(names[0]), part: names[1] ? this.ident(names[1]) : null, span: nodeSpan(n) };
+  }
+
   /** The scope of a block (`for service compute`), if any, and the head line's span with it. */
   private scoped(c: Children, keyword: Span): { scope?: A.ScopeNode; headerSpan: Span } {
     const n = sub(c, 'scope');
@@ -1081,9 +1101,19 @@ export class AstBuilder {
           if (!id) return [];
           const t = tok(l.children, 'StringLit');
           const cal = tok(l.children, 'HeaderWord');
-          return [{ id: this.ident(id), title: t ? this.text(t) : null, calendar: cal ? this.ident(cal) : null, span: nodeSpan(l) }];
+          const zones = subs(l.children, 'zoneName').flatMap((z) => this.zoneText(z) ?? []);
+          return [{ id: this.ident(id), title: t ? this.text(t) : null, calendar: cal ? this.ident(cal) : null, ...(tok(l.children, 'Zones') ? { zones } : {}), span: nodeSpan(l) }];
         });
         return { kind: 'regions', items, headerSpan: tokenSpan(tok(c, 'Regions')!), span };
+      }
+      case 'environmentsBlock': {
+        const items = subs(c, 'environmentLine').flatMap((l) => {
+          const id = tok(l.children, 'Name');
+          if (!id) return [];
+          const t = tok(l.children, 'StringLit');
+          return [{ id: this.ident(id), title: t ? this.text(t) : null, span: nodeSpan(l) }];
+        });
+        return { kind: 'environments', items, headerSpan: tokenSpan(tok(c, 'Environments')!), span };
       }
       case 'pauseReasonsBlock': {
         const items = subs(c, 'pauseReasonLine').flatMap((l) => {

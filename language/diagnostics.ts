@@ -98,6 +98,10 @@ export const DIAGNOSTICS = {
   // SLA2050-SLA2069: support SLAs (clocks, pauses, regions, updates).
   clockRule: def('SLA2050', 'error', 'Clock rule not understood',
     'A line of the `clocks` block, or an `update every` clause, names an event or a scope slac does not know, or says two things that cannot both hold. A clock starts at one of opened, prioritized, acknowledged, responded, restored, resolved (`response starts at prioritized`); it either `never pauses` or `pauses while` declared pause reasons; an update runs `until restored` or `until resolved`, optionally `for severity a, b`; one line per objective.'),
+  targetTableTwice: def('SLA2055', 'error', 'Two target tables with one scope',
+    'An objective may have one target table per scope: `response targets` for every incident, and one `response targets for environment production`, `for channel phone`, `for region japan`, `for service compute` each. Two tables with the same objective and scope both claim the same incidents; slac keeps the first and leaves the second out. Merge their rows into one table.'),
+  zoneInTwoRegions: def('SLA2056', 'error', 'Zone of two regions',
+    'A region line may list the IANA zones of its customers (`japan "Japan" calendar japanese-support zones Asia/Tokyo, Asia/Seoul`), so that a record giving the customer\'s `zone` instead of its `region` finds the region. A zone listed for two regions would make such a record of both: give each zone to one region (a record may still name its region).'),
   // SLA2030-SLA2049: services, their parts and groups, and the rules scoped to them.
   scopeClaimedTwice: def('SLA2030', 'error', 'Two rules claim one service',
     'Availability, credits and maintenance may be given once for everything (`availability`), once per group of services (`availability for group databases`), once per service (`availability for service compute`) and once per part of a service (`availability for service managed-postgres part read`); the most specific one applies (part > service > group > everything). Two blocks with the same scope both claim the same services, and slac will not pick one: keep one.'),

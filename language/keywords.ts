@@ -44,8 +44,15 @@ export function closestKeyword(word: string, strict = false): string | null {
  * line; inside a block such a word would otherwise be read as a name or as a line of the block.
  */
 export function markMisspeltKeywords(tokens: IToken[], text: string): void {
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     const unindented = t.startOffset === 0 || /[\r\n]/.test(text.charAt(t.startOffset - 1));
+    // `environments` alone on an unindented line opens the block; elsewhere it is a name.
+    if (t.tokenType === T.Identifier && unindented && t.image.toLowerCase() === 'environments' && tokens[i + 1]?.tokenType === T.Newline) {
+      t.tokenType = T.Environments;
+      t.tokenTypeIdx = T.Environments.tokenTypeIdx!;
+      continue;
+    }
     if (t.tokenType === T.Identifier && unindented && closestKeyword(t.image, true)) {
       t.tokenType = T.MisspeltKeyword;
       t.tokenTypeIdx = T.MisspeltKeyword.tokenTypeIdx!;

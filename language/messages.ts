@@ -24,7 +24,7 @@ export const CLAUSE_EXAMPLES: Record<string, string> = {
   plansStmt: 'plans essential < standard < professional',
   categoriesBlock: 'categories   (then a table | category | description | resolution |)',
   categoryLine: 'web-down "Web page does not respond"',
-  objectiveBlock: 'response targets   (then a table), or: response 3 minutes for every incident',
+  objectiveBlock: 'response targets   (then a table; or response targets for environment staging, for a table of some incidents), or: response 3 minutes for every incident',
   targetValue: '2 business days by email   (or: none)',
   duration: '4 hours, 30 minutes, 2 business days',
   via: 'by email then telephone',
@@ -72,6 +72,9 @@ export const CLAUSE_EXAMPLES: Record<string, string> = {
   weekSpanLine: 'monday 00:00 in Asia/Tokyo to friday 17:00',
   regionsBlock: 'regions   (then: americas "North and South America" calendar english-support)',
   regionLine: 'americas "North and South America" calendar english-support',
+  environmentsBlock: 'environments   (then one line each: production "Production")',
+  environmentLine: 'production "Production"',
+  targetScope: 'for environment production   (or: for channel phone, for region japan, for service compute)',
   pauseReasonsBlock: 'pause reasons   (then: waiting-on-customer "waiting on the customer")',
   pauseReasonLine: 'waiting-on-customer "waiting on the customer"',
   clocksBlock: 'clocks   (then: resolution starts at opened, pauses while waiting-on-customer)',
@@ -84,6 +87,7 @@ export const CLAUSE_EXAMPLES: Record<string, string> = {
   setupsBlock: 'setups   (then one line per setup: multi-zone "hosts in three availability zones")',
   setupLine: 'multi-zone "hosts in three availability zones"',
   onlyWithSetupLine: 'only with setup multi-zone',
+  countedDuringLine: 'counted during business hours',
   scope: 'availability for service compute   (or: for service mdb part read, for group databases)',
 };
 

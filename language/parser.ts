@@ -85,6 +85,7 @@ class SlacParser extends CstParser {
       { ALT: () => this.SUBRULE(this.currencyStmt) },
       { ALT: () => this.SUBRULE(this.reportStmt) },
       { ALT: () => this.SUBRULE(this.terminationStmt) },
+      { ALT: () => this.SUBRULE(this.environmentsBlock) },
     ]);
   });
 
@@ -360,6 +361,8 @@ class SlacParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(T.Targets);
+          // `response targets for environment production`: a table for some incidents only.
+          this.OPTION2(() => this.SUBRULE(this.targetScope));
           this.CONSUME(T.Newline);
           this.MANY(() => {
             this.OR3(this.blockLines([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.tableRow) }]));
@@ -711,6 +714,7 @@ class SlacParser extends CstParser {
           { ALT: () => this.SUBRULE(this.minimumDowntimeLine) },
           { ALT: () => this.SUBRULE(this.errorRateLine) },
           { ALT: () => this.SUBRULE(this.onlyWithSetupLine) },
+          { ALT: () => this.SUBRULE(this.countedDuringLine) },
         ]),
       );
     });
@@ -760,6 +764,15 @@ class SlacParser extends CstParser {
         },
       },
     ]);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `counted during business hours`: only the business hours of that calendar are measured. */
+  countedDuringLine = this.RULE('countedDuringLine', () => {
+    this.CONSUME(T.Counted);
+    this.CONSUME(T.During);
+    this.CONSUME(T.HeaderWord);
+    this.CONSUME(T.Hours);
     this.CONSUME(T.Newline);
   });
 
@@ -1020,7 +1033,47 @@ class SlacParser extends CstParser {
       this.CONSUME(T.Calendar);
       this.CONSUME(T.HeaderWord);
     });
+    // `zones Asia/Tokyo, Asia/Seoul`: a record giving the customer's zone is of this region.
+    this.OPTION3(() => {
+      this.CONSUME(T.Zones);
+      this.SUBRULE(this.zoneName);
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.SUBRULE2(this.zoneName);
+      });
+    });
     this.CONSUME(T.Newline);
+  });
+
+  /** `environments`, then one line each: `production "Production"`. */
+  environmentsBlock = this.RULE('environmentsBlock', () => {
+    this.CONSUME(T.Environments);
+    this.CONSUME(T.Newline);
+    this.MANY(() => {
+      this.OR(this.blockLines([{ ALT: () => this.CONSUME2(T.Newline) }, { ALT: () => this.SUBRULE(this.environmentLine) }]));
+    });
+  });
+
+  environmentLine = this.RULE('environmentLine', () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.CONSUME(T.Newline);
+  });
+
+  /** `for environment production`, `for channel phone`, `for region japan`, `for service compute (part read)` after `targets`. */
+  targetScope = this.RULE('targetScope', () => {
+    this.CONSUME(T.For);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Environment) },
+      { ALT: () => this.CONSUME(T.Channel) },
+      { ALT: () => this.CONSUME(T.Region) },
+      { ALT: () => this.CONSUME(T.Service) },
+    ]);
+    this.CONSUME(T.Name);
+    this.OPTION(() => {
+      this.CONSUME(T.Part);
+      this.CONSUME2(T.Name);
+    });
   });
 
   pauseReasonsBlock = this.RULE('pauseReasonsBlock', () => {

@@ -198,6 +198,8 @@ export const Continues = keyword('continues', 'soft');
 export const Clock = keyword('clock', 'soft');
 export const Until = keyword('until', 'soft');
 export const Only = keyword('only', 'soft');
+// `counted during business hours`: availability counted within a calendar's hours only.
+export const During = keyword('during', 'soft');
 export const End = keyword('end', 'soft');
 export const Next = keyword('next', 'soft');
 // Cloud SLAs: covered services, their groups and parts, scopes (`availability for service compute`).
@@ -232,6 +234,18 @@ export const Several = keyword('several', 'soft');
 export const Add = keyword('add', 'soft');
 export const Up = keyword('up', 'soft');
 export const Expire = keyword('expire', 'soft');
+// Scoped incident target tables: `response targets for environment production`, `for channel
+// phone`, `for region japan`; `zones Asia/Tokyo, Asia/Seoul` on a region line.
+export const Environment = keyword('environment', 'soft');
+export const Channel = keyword('channel', 'soft');
+export const Region = keyword('region', 'soft');
+export const Zones = keyword('zones', 'soft');
+
+/**
+ * `environments` starts a clause only as the only word of an unindented line (keywords.ts retypes
+ * it there): anywhere else it is a name, so contracts that call a category `environments` still read.
+ */
+export const Environments = createToken({ name: 'Environments', pattern: Lexer.NA, categories: [HeaderWord, NotNewline], label: "'environments'" });
 
 // Longer keywords first, so that `a` never steals the start of `above`.
 const orderedKeywords = [...keywordTokens].sort((x, y) => y.name.length - x.name.length);
@@ -258,6 +272,7 @@ export const allTokens: TokenType[] = [
   Slash,
   Minus,
   ...orderedKeywords,
+  Environments,
   Identifier,
   NotNewline,
   LineStart,

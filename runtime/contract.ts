@@ -2,7 +2,8 @@
 // and the versions of one contract ordered by the date each takes effect. Data only, no eval.
 
 import type { Span } from '../language/span';
-import type { CategoryTarget, ClockRule, Contract, Duration, Maintenance, ObjectiveName, ServiceUnit, Target } from '../compiler/ir';
+import type { CategoryTarget, ClockRule, Contract, Duration, Maintenance, ObjectiveName, ServiceUnit, Target, TargetScope } from '../compiler/ir';
+import { TARGET_SCOPE_ORDER } from '../compiler/ir';
 import { resolveUnits } from '../compiler/lower';
 import { OBJECTIVES } from '../compiler/ir';
 import { type BusinessClock, type Clock, createBusinessClock, wallClock } from './business-clock';
@@ -21,6 +22,19 @@ export interface ResolvedTarget {
   /** Where the target comes from, in the contract's words. */
   from: string;
   clause: string;
+  /** The table the target was taken from: its scope (`environment production`, `category web-down`; null: the table for every incident) and its head line. */
+  table?: { scope: string | null; clause: string };
+}
+
+/** What picks an incident's target table besides plan and severity. */
+export interface TargetKeys {
+  plan: string;
+  severity: string;
+  category: string | null;
+  channel: string | null;
+  region?: string | null;
+  environment?: string | null;
+  services?: readonly string[] | null;
 }
 
 export interface CompiledContract {
@@ -31,6 +45,12 @@ export interface CompiledContract {
   /** Objectives this contract sets targets for, in the order response, restoration, resolution. */
   objectives: ObjectiveName[];
   target(objective: ObjectiveName, plan: string, severity: string, category: string | null): ResolvedTarget | null;
+  /**
+   * The target of an incident, by precedence: category > service > environment > channel > region >
+   * the table for every incident. A table without the incident's plan x severity cell falls through
+   * to the next; a `none` cell answers (not applicable).
+   */
+  incidentTarget(objective: ObjectiveName, rec: TargetKeys): ResolvedTarget | null;
   /** A clock per calendar id; null id = the wall clock. */
   clock(calendar: string | null): Clock;
   /** The clock rule of an objective (`clocks`): when it starts, what pauses it, how reopened tickets are judged. */
@@ -62,15 +82,23 @@ export function describeDuration(d: Duration, via: string[] = []): string {
 }
 
 export function compileContract(ir: Contract, locate: Locator = (s) => `${ir.file}@${s.start}`): CompiledContract {
+  const withTables = (ir.targetTables?.length ?? 0) > 0;
   // Targets are resolved once into lookup tables (objective -> key -> target) of ready answers.
-  const resolved = (objective: ObjectiveName, t: Target | CategoryTarget, from: string): ResolvedTarget => ({
-    objective,
-    duration: t.duration,
-    via: t.via,
-    text: t.duration ? describeDuration(t.duration, t.via) : 'none',
-    from,
-    clause: locate(t.span),
-  });
+  const resolved = (objective: ObjectiveName, t: Target | CategoryTarget, from: string, scope: string | null = null): ResolvedTarget => {
+    const r: ResolvedTarget = {
+      objective,
+      duration: t.duration,
+      via: t.via,
+      text: t.duration ? describeDuration(t.duration, t.via) : 'none',
+      from,
+      clause: locate(t.span),
+    };
+    // Which table answered is worth saying only when several tables can answer one incident.
+    if (!withTables) return r;
+    if ('category' in t) r.table = { scope: `category ${t.category}`, clause: r.clause };
+    else if (t.tableSpan) r.table = { scope, clause: locate(t.tableSpan) };
+    return r;
+  };
   // objective -> plan -> severity -> target; objective -> category -> target.
   const cells = new Map<string, Map<string, Map<string, ResolvedTarget>>>();
   for (const t of ir.targets) {
@@ -87,7 +115,39 @@ export function compileContract(ir: Contract, locate: Locator = (s) => `${ir.fil
     if (!m) byCategory.set(t.objective, (m = new Map()));
     m.set(t.category, resolved(t.objective, t, `category ${t.category}`));
   }
-  const used = new Set<ObjectiveName>([...ir.targets.map((t) => t.objective), ...ir.categoryTargets.map((t) => t.objective)]);
+  // Scoped tables, most specific kind first (service > environment > channel > region), each
+  // kind in source order (a service part's table before its service's).
+  const tables = [...(ir.targetTables ?? [])].sort(
+    (a, b) => TARGET_SCOPE_ORDER.indexOf(a.scope.kind) - TARGET_SCOPE_ORDER.indexOf(b.scope.kind) || (b.scope.part ? 1 : 0) - (a.scope.part ? 1 : 0),
+  );
+  const scopedCells = tables.map((table) => {
+    const scope = `${table.scope.kind} ${table.scope.id}${table.scope.part ? ` part ${table.scope.part}` : ''}`;
+    const m = new Map<string, ResolvedTarget>();
+    for (const t of table.targets) {
+      const from = `${scope}: ${ir.implicitPlan ? `severity ${t.severity}` : `plan ${t.plan}, severity ${t.severity}`}`;
+      m.set(`${t.plan}\u0000${t.severity}`, resolved(t.objective, t, from, scope));
+    }
+    return { objective: table.objective, scope: table.scope, cells: m };
+  });
+  const applies = (scope: TargetScope, rec: TargetKeys): boolean => {
+    switch (scope.kind) {
+      case 'environment':
+        return rec.environment === scope.id;
+      case 'channel':
+        return rec.channel === scope.id;
+      case 'region':
+        return rec.region === scope.id;
+      case 'service': {
+        const whole = scope.part === null;
+        return (rec.services ?? []).some((s) => (s === scope.id ? whole : s.startsWith(`${scope.id}/`) && (whole || s === `${scope.id}/${scope.part}`)));
+      }
+    }
+  };
+  const used = new Set<ObjectiveName>([
+    ...ir.targets.map((t) => t.objective),
+    ...ir.categoryTargets.map((t) => t.objective),
+    ...(ir.targetTables ?? []).filter((t) => t.targets.length).map((t) => t.objective),
+  ]);
   const objectives = OBJECTIVES.filter((o) => used.has(o));
 
   const clocks = new Map<string, Clock>();
@@ -123,6 +183,20 @@ export function compileContract(ir: Contract, locate: Locator = (s) => `${ir.fil
         if (ct) return ct;
       }
       return cells.get(objective)?.get(plan)?.get(severity) ?? null;
+    },
+    incidentTarget(objective, rec) {
+      if (scopedCells.length === 0) return this.target(objective, rec.plan, rec.severity, rec.category);
+      if (rec.category !== null) {
+        const ct = byCategory.get(objective)?.get(rec.category);
+        if (ct) return ct;
+      }
+      const key = `${rec.plan}\u0000${rec.severity}`;
+      for (const t of scopedCells) {
+        if (t.objective !== objective || !applies(t.scope, rec)) continue;
+        const found = t.cells.get(key);
+        if (found) return found;
+      }
+      return cells.get(objective)?.get(rec.plan)?.get(rec.severity) ?? null;
     },
     clock(calendar) {
       if (calendar === null) return wallClock;

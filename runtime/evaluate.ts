@@ -30,6 +30,8 @@ export interface Trace {
   pausedByReasonMinutes?: number;
   /** The region whose calendar a `regional` target counts on. */
   region?: string;
+  /** The table the target came from: its scope (`environment production`, `channel phone`, `category web-down`; null: the table for every incident) and its head line (file:line). */
+  table?: { scope: string | null; clause: string };
 }
 
 /** One interval of a recurring objective (`update every 8 hours until restored`). */
@@ -76,6 +78,10 @@ export interface IncidentVerdict {
   objectives: ObjectiveVerdict[];
   /** The services (or `service/part`) the record named. */
   services?: string[];
+  /** The environment the record named (scoped target tables: `for environment production`). */
+  environment?: string;
+  /** The customer's region, as named or found from the record's zone. */
+  region?: string;
 }
 
 const EVENT: Record<ObjectiveName, 'responded' | 'restored' | 'resolved'> = {
@@ -108,6 +114,8 @@ export function evaluateIncident(c: CompiledContract, rec: IncidentRecord, asOf:
     objectives,
   };
   if (rec.services) v.services = rec.services;
+  if (rec.environment) v.environment = rec.environment;
+  if (rec.region && c.ir.targetTables?.length) v.region = rec.region;
   return v;
 }
 
@@ -181,10 +189,12 @@ function traceOf(t: ResolvedTarget, ic: IncidentClock, opened: number, start: nu
   if (start !== opened) trace.started = formatInstant(start, zone);
   if (ic.paused !== null || start !== opened) {
     const byReason = ic.paused === null || until <= start ? 0 : ic.paused.pausedElapsed(start, until);
-    trace.pausedByReasonMinutes = byReason / 60_000;
+    // In this order, as the NDJSON serializer writes them (byte-identical to JSON.stringify).
     trace.pausedByCalendarMinutes = (until - opened - counted - byReason) / 60_000;
+    trace.pausedByReasonMinutes = byReason / 60_000;
   }
   if (ic.region !== null) trace.region = ic.region;
+  if (t.table) trace.table = t.table;
   return trace;
 }
 
@@ -213,7 +223,7 @@ function judgeSpan(
   const zone = c.ir.timeZone;
   const happened = event === null ? null : formatInstant(event, zone);
   if (excluded !== null) return verdict(objective, 'excluded', null, null, happened, null, null, excluded, undefined);
-  const t = c.target(objective, rec.plan, rec.severity, rec.category);
+  const t = c.incidentTarget(objective, rec);
   if (t === null) {
     const reason = `the contract sets no ${objective} target for ${c.ir.implicitPlan ? '' : `plan ${rec.plan}, `}severity ${rec.severity}`;
     return verdict(objective, 'not-applicable', null, null, happened, null, null, reason, undefined);
@@ -235,12 +245,10 @@ function judgeSpan(
   const until = Math.max(event ?? Math.max(asOf, rec.opened), start);
   // The due time is searched up to the horizon, or up to the event or as-of when they come later
   // (the clock counts that far anyway): past the horizon, due is not computed. A target on the
-  // next business day is due on that day of the calendar, whatever pauses.
-  const due = anchor
-    ? anchoredDue(c, ic.calendar, start, anchor.minute)
-    : ms === null
-      ? null
-      : clock.due(start, ms, Math.max(start + DUE_HORIZON_MS, until));
+  // next business day is due on that day of the calendar, moved by the business time paused before it.
+  const horizon = Math.max(start + DUE_HORIZON_MS, until);
+  const fixed = anchor ? anchoredDue(c, ic, start, anchor.minute, horizon) : null;
+  const due = fixed ? fixed.due : ms === null ? null : clock.due(start, ms, horizon);
   if (ms === null || due === null) {
     const reason =
       ms === null ? `${target} has no fixed length on this calendar, ${t.clause}` : `the calendar never has business time after the clock started, ${t.clause}`;
@@ -249,21 +257,38 @@ function judgeSpan(
   const counted = clock.elapsed(start, until);
   // A due time after the horizon (Infinity) lies after `until` too: the target is not reached by then.
   const status: Status = event !== null ? (event <= due ? 'met' : 'breached') : asOf > due ? 'breached' : 'pending';
+  const open = due === Number.POSITIVE_INFINITY ? openPause(rec, rule, asOf) : undefined;
   const beyond =
-    due === Number.POSITIVE_INFINITY
-      ? `due more than ${DUE_HORIZON_YEARS} years after opening, beyond the horizon of due times: judged by the time counted until ${event !== null ? 'the event' : 'as-of'}`
-      : undefined;
+    due !== Number.POSITIVE_INFINITY
+      ? undefined
+      : open
+        ? `paused (${open.reason}) since ${formatInstant(open.from, zone)} and still paused at as-of: the due time is known when the clock resumes`
+        : `due more than ${DUE_HORIZON_YEARS} years after opening, beyond the horizon of due times: judged by the time counted until ${event !== null ? 'the event' : 'as-of'}`;
   const countedMinutes = counted / 60_000;
   const trace = traceOf(t, ic, from ?? rec.opened, start, until, counted, zone);
-  const left = anchor ? clock.elapsed(until, due) : ms - counted;
+  const left = fixed ? (Number.isFinite(due) ? clock.elapsed(until, due) : fixed.budget - counted) : ms - counted;
   const remaining = status === 'pending' ? Math.max(0, left) / 60_000 : null;
   return verdict(objective, status, beyond ? null : formatInstant(due, zone), target, happened, countedMinutes, remaining, beyond, trace);
 }
 
-/** `end of next business day` / `next business day by 12:00`: on the first business date after the clock's start. */
-function anchoredDue(c: CompiledContract, calendar: string | null, start: number, minute: number | null): number | null {
-  const clock = c.clock(calendar) as Partial<BusinessClock>;
-  return clock.nextBusinessDay ? clock.nextBusinessDay(start, minute) : null;
+/**
+ * `end of next business day` / `next business day by 12:00`: on the first business date after the
+ * clock's start. When the clock pauses (or a reopened ticket's clock skips a gap) before that
+ * instant, the target is the business time from the start to it, and falls due once that much is
+ * counted: a ticket that waited two business hours on the customer is due two business hours later.
+ */
+function anchoredDue(c: CompiledContract, ic: IncidentClock, start: number, minute: number | null, horizon: number): { due: number | null; budget: number } | null {
+  const plain = c.clock(ic.calendar) as Partial<BusinessClock> & Clock;
+  const fixed = plain.nextBusinessDay ? plain.nextBusinessDay(start, minute) : null;
+  if (fixed === null) return null;
+  const budget = plain.elapsed(start, fixed);
+  if (ic.clock === plain || ic.clock.elapsed(start, fixed) >= budget) return { due: fixed, budget };
+  return { due: ic.clock.due(start, budget, horizon), budget };
+}
+
+/** The pause of the clock still running at as-of, if any (its due time is not known yet). */
+function openPause(rec: IncidentRecord, rule: ClockRule, asOf: number): { from: number; reason: string } | undefined {
+  return rec.pauses?.find((p) => p.from <= asOf && (p.to === null || p.to > asOf) && rule.pausesWhile.includes(p.reason));
 }
 
 /** `N regional business days`: N times the working day of the region's calendar (hours and minutes are fixed). */

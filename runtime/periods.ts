@@ -17,6 +17,7 @@ import {
   toDecimalText,
 } from '../compiler/decimal';
 import type { Availability, Contract, CreditBand, Credits, Maintenance, ServiceUnit } from '../compiler/ir';
+import type { BusinessClock } from './business-clock';
 import type { CompiledContract, ContractVersions } from './contract';
 import type { MaintenanceRecord } from './records';
 import { applyMoney, daysIn, EXACT_CREDIT, INCIDENT_END, MORE_CREDITS, MoneyLedger, type MoneyCredit } from './money';
@@ -538,7 +539,7 @@ export class PeriodAccumulator {
           reason: nothing,
           downtimeMinutes: this.exactDowntime(unit.key, start, end) / 60_000,
           periodMinutes: (end - start) / 60_000,
-          measurement: measurementText(a.measurement),
+          measurement: measurementText(a),
           clause: version.locate(a.span),
         };
       }
@@ -560,43 +561,67 @@ export class PeriodAccumulator {
         reason: `the target applies only with setup ${a.setup}, ${version.locate(a.setupSpan ?? a.span)}, and no setup record gives the customer that setup in ${out.period}`,
         downtimeMinutes: 0,
         periodMinutes: 0,
-        measurement: measurementText(a.measurement),
+        measurement: measurementText(a),
         clause: version.locate(a.span),
       };
     } else if (a) {
       let { pieces, uncounted } = this.downtimeOfUnit(unit, a, start, end);
       let Z = end - start;
+      // What is measured: the time the customer had the setup, within the calendar's hours.
+      let measured = covered;
+      const restrict = (to: [number, number][], reason: string): void => {
+        for (const [s, e] of subtract(pieces, to)) uncounted.push({ start: s, end: e, reason });
+        uncounted = uncounted.sort((x, y) => x.start - y.start);
+        pieces = intersect(pieces, to);
+      };
       if (covered !== null) {
         // Downtime while the customer had the setup counts; the rest is listed as not counted.
-        const inside = intersect(pieces, covered);
-        const reason = `the customer did not have setup ${a.setup} then (only with setup ${a.setup})`;
-        for (const [s, e] of subtract(pieces, covered)) uncounted.push({ start: s, end: e, reason });
-        uncounted = uncounted.sort((x, y) => x.start - y.start);
-        pieces = inside;
-        Z = covered.reduce((n, [s, e]) => n + (e - s), 0);
+        restrict(covered, `the customer did not have setup ${a.setup} then (only with setup ${a.setup})`);
       }
-      const D = measuredDowntime(pieces, a.measurement, start, end);
-      const percent = div(mul(rat(BigInt(Z - D)), rat(100n)), rat(BigInt(Z)));
-      const target = fromDecimal(a.target);
-      const below = cmp(percent, target) < 0;
-      const status = below ? 'breached' : final ? 'met' : 'pending';
-      out.availability = {
-        percent: toNumber(percent),
-        exact: toDecimalText(percent, 10, true),
-        target: Number(a.target),
-        status,
-        downtimeMinutes: D / 60_000,
-        periodMinutes: Z / 60_000,
-        measurement: measurementText(a.measurement),
-        clause: version.locate(a.span),
-      };
-      if (definesDowntime(a) || covered !== null || (ir.services ?? []).length > 0) {
-        const other = this.otherUncounted(unit.key, start, end, pieces);
-        out.availability.breakdown = breakdown(pieces, [...uncounted, ...other.list].sort((x, y) => x.start - y.start), version.ir.timeZone, other.more);
+      if (a.countedDuring !== undefined) {
+        // `counted during business hours`: downtime outside the calendar's hours does not count,
+        // and the period is the business time it has.
+        const hours = (version.clock(a.countedDuring) as BusinessClock).intervals(start, end);
+        measured = measured === null ? hours : intersect(measured, hours);
+        restrict(hours, `outside the hours of calendar ${a.countedDuring} (counted during ${a.countedDuring} hours, ${version.locate(a.countedDuringSpan ?? a.span)})`);
       }
-      if (unit.credits) {
-        out.credit = credit(version, percent, target, status, unit.credits);
-        if (pieces.length) INCIDENT_END.set(out.credit, pieces.reduce((t, [, e]) => Math.max(t, e), 0));
+      if (measured !== null) Z = measured.reduce((n, [s, e]) => n + (e - s), 0);
+      if (Z === 0) {
+        out.availability = {
+          percent: null,
+          exact: null,
+          target: Number(a.target),
+          status: 'not-applicable',
+          reason: `${out.period} has no business time on calendar ${a.countedDuring}, during whose hours availability is counted`,
+          downtimeMinutes: 0,
+          periodMinutes: 0,
+          measurement: measurementText(a),
+          clause: version.locate(a.span),
+        };
+      } else {
+        const D = measuredDowntime(pieces, a.measurement, start, end);
+        const percent = div(mul(rat(BigInt(Z - D)), rat(100n)), rat(BigInt(Z)));
+        const target = fromDecimal(a.target);
+        const below = cmp(percent, target) < 0;
+        const status = below ? 'breached' : final ? 'met' : 'pending';
+        out.availability = {
+          percent: toNumber(percent),
+          exact: toDecimalText(percent, 10, true),
+          target: Number(a.target),
+          status,
+          downtimeMinutes: D / 60_000,
+          periodMinutes: Z / 60_000,
+          measurement: measurementText(a),
+          clause: version.locate(a.span),
+        };
+        if (definesDowntime(a) || measured !== null || (ir.services ?? []).length > 0) {
+          const other = this.otherUncounted(unit.key, start, end, pieces);
+          out.availability.breakdown = breakdown(pieces, [...uncounted, ...other.list].sort((x, y) => x.start - y.start), version.ir.timeZone, other.more);
+        }
+        if (unit.credits) {
+          out.credit = credit(version, percent, target, status, unit.credits);
+          if (pieces.length) INCIDENT_END.set(out.credit, pieces.reduce((t, [, e]) => Math.max(t, e), 0));
+        }
       }
     }
     if (ir.reliability) {
@@ -620,10 +645,12 @@ function monthsFromTo(first: string, last: string): string[] {
   return out;
 }
 
-function measurementText(m: NonNullable<Contract['availability']>['measurement']): string {
-  if (m.kind === 'full-minutes') return 'full minutes';
-  if (m.kind === 'started-minutes') return 'started minutes';
-  return m.kind === 'slots' ? `slots of ${m.minutes} minutes` : 'exact time';
+function measurementText(a: Availability): string {
+  const m = a.measurement;
+  const during = a.countedDuring !== undefined ? `, during ${a.countedDuring} hours` : '';
+  if (m.kind === 'full-minutes') return `full minutes${during}`;
+  if (m.kind === 'started-minutes') return `started minutes${during}`;
+  return (m.kind === 'slots' ? `slots of ${m.minutes} minutes` : 'exact time') + during;
 }
 
 /** The parts of sorted disjoint `a` inside sorted disjoint `b`. */

@@ -143,7 +143,7 @@ export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
     yield c.bold('Incidents');
     const objW = r.objectiveWidth ?? objectiveWidth(r.incidents);
     for (const i of r.incidents) {
-      const who = [i.services?.join(', '), i.plan === 'default' ? null : i.plan, i.severity, i.category].filter(Boolean).join(' / ');
+      const who = [i.services?.join(', '), i.environment, i.region, i.plan === 'default' ? null : i.plan, i.severity, i.category].filter(Boolean).join(' / ');
       yield `  ${c.bold(v(i.id))}  ${v(who)}  opened ${i.opened}${versions ? c.dim(`  (version ${v(i.version)})`) : ''}`;
       if (i.note) yield `    ${c.dim(`note: ${v(i.note)}`)}`;
       if (i.excluded) yield `    ${c.dim('excluded:')} ${v(i.excluded)}`;
@@ -314,8 +314,10 @@ export function* markdownLines(r: EvaluationReport): Generator<string> {
   if (r.incidents.length) {
     yield* ['## Incidents', '', '| incident | plan / severity | objective | status | due | done | target |', '|---|---|---|---|---|---|---|'];
     for (const i of r.incidents) {
+      // What picks the incident's target table besides plan and severity: service, environment, region.
+      const scope = [i.services?.join(', '), i.environment, i.region].filter(Boolean).join(', ');
       for (const o of i.objectives) {
-        yield `| ${cell(i.id)} | ${cell([i.plan, i.severity, i.category].filter(Boolean).join(' / '))} | ${objectiveLabel(o)} | ${o.status} | ${o.due ?? ''} | ${o.happened ?? ''} | ${cell(o.status === 'excluded' ? (o.reason ?? '') : (o.target ?? o.reason ?? ''))} |`;
+        yield `| ${cell(i.id)}${scope ? ` (${cell(scope)})` : ''} | ${cell([i.plan, i.severity, i.category].filter(Boolean).join(' / '))} | ${objectiveLabel(o)} | ${o.status} | ${o.due ?? ''} | ${o.happened ?? ''} | ${cell(o.status === 'excluded' ? (o.reason ?? '') : (o.target ?? o.reason ?? ''))} |`;
       }
     }
     yield '';

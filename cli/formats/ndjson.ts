@@ -45,6 +45,7 @@ function objective(o: ObjectiveVerdict): string {
     if (t.pausedByCalendarMinutes !== undefined) out += `,"pausedByCalendarMinutes":${num(t.pausedByCalendarMinutes)}`;
     if (t.pausedByReasonMinutes !== undefined) out += `,"pausedByReasonMinutes":${num(t.pausedByReasonMinutes)}`;
     if (t.region !== undefined) out += `,"region":${rep(t.region)}`;
+    if (t.table !== undefined) out += `,"table":{"scope":${rep(t.table.scope)},"clause":${rep(t.table.clause)}}`;
     out += '}';
   }
   if (o.intervals !== undefined) {
@@ -64,6 +65,8 @@ export function incidentLine(v: IncidentVerdict): string {
     for (let i = 0; i < v.services.length; i++) out += (i ? ',' : '') + rep(v.services[i]);
     out += ']';
   }
+  if (v.environment !== undefined) out += `,"environment":${rep(v.environment)}`;
+  if (v.region !== undefined) out += `,"region":${rep(v.region)}`;
   if (v.note !== undefined) out += `,"note":${rep(v.note)}`;
   return `${out}}`;
 }

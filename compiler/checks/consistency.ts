@@ -3,7 +3,7 @@
 // not due before response, category overrides do not loosen.
 
 import type { Span } from '../../language/span';
-import type { CategoryTarget, Contract, Duration, ObjectiveName, Target } from '../ir';
+import type { CategoryTarget, Contract, Duration, ObjectiveName, Target, TargetTable } from '../ir';
 import { CHECKS } from './codes';
 import type { Check } from './context';
 import { compareDue, DueIndex, firstPositions, type WallLike, wallLikeCalendars } from './due-order';
@@ -50,14 +50,36 @@ function cellOf(c: Contract, objective: ObjectiveName, plan: string, severity: s
   return cells.get(objective)?.get(plan)?.get(severity);
 }
 
+/** The cells of a table for some incidents only, by plan and severity. */
+function tableCells(t: TargetTable): Map<string, Target> {
+  const m = new Map<string, Target>();
+  for (const x of t.targets) if (!m.has(`${x.plan}\u0000${x.severity}`)) m.set(`${x.plan}\u0000${x.severity}`, x);
+  return m;
+}
+
 const severityOrder: Check = (ctx) => {
   const c = ctx.contract;
   const wallLike = wallLikeCalendars(c);
   const first = oncePerPair();
   const byRank = [...c.severities].sort((a, b) => a.rank - b.rank);
-  for (const objective of objectivesOf(c)) {
+  // The table for every incident, then each table for some incidents: an incident of its scope
+  // gets the table's cell, else the one of the table for every incident (what it falls through to).
+  const tables: { objective: ObjectiveName; scope: string; cell: (plan: string, sev: string) => Target | undefined }[] = objectivesOf(c).map((objective) => ({
+    objective,
+    scope: '',
+    cell: (plan, sev) => cellOf(c, objective, plan, sev),
+  }));
+  for (const t of c.targetTables ?? []) {
+    const own = tableCells(t);
+    tables.push({
+      objective: t.objective,
+      scope: ` for ${t.scope.kind} ${t.scope.id}${t.scope.part ? ` part ${t.scope.part}` : ''}`,
+      cell: (plan, sev) => own.get(`${plan}\u0000${sev}`) ?? cellOf(c, t.objective, plan, sev),
+    });
+  }
+  for (const { objective, scope, cell } of tables) {
     for (const plan of c.plans) {
-      const column = byRank.map((sev) => cellOf(c, objective, plan.id, sev.id));
+      const column = byRank.map((sev) => cell(plan.id, sev.id));
       const index = new DueIndex(column.map((t) => t?.duration), wallLike);
       column.forEach((severe, i) => {
         if (!severe?.duration) return;
@@ -66,7 +88,7 @@ const severityOrder: Check = (ctx) => {
         if (j < 0) return;
         const mild = column[j]!;
         if (!first(severe.span, mild.span)) return;
-        const where = c.implicitPlan ? '' : ` (plan ${plan.id})`;
+        const where = c.implicitPlan ? (scope ? ` (${scope.slice(1)})` : '') : ` (plan ${plan.id}${scope})`;
         ctx.report.report(
           CHECKS.severityInversion,
           severe.span,

@@ -38,7 +38,7 @@ export const CHECK_FAMILIES: readonly { name: string; checks: readonly Check[]; 
   { name: 'consistency', checks: consistencyChecks, reads: ['objective', 'severities', 'plans', 'categories', 'calendar'] },
   { name: 'units', checks: unitChecks, reads: ['objective', 'categories', 'maintenance', 'availability', 'credits', 'calendar'] },
   { name: 'calendars', checks: calendarChecks, reads: ['calendar', 'effective'] },
-  { name: 'support', checks: supportChecks, reads: ['clocks', 'pauseReasons', 'regions', 'calendar', 'objective', 'categories', 'update', 'effective'] },
+  { name: 'support', checks: supportChecks, reads: ['clocks', 'pauseReasons', 'regions', 'calendar', 'objective', 'categories', 'update', 'effective', 'maintenance'] },
   {
     name: 'names',
     checks: nameChecks,

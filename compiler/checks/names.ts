@@ -21,6 +21,8 @@ const unusedCalendars: Check = (ctx) => {
   for (const r of ctx.contract.regions ?? []) used.add(r.calendar);
   // A report's deadline in business days counts the calendar's business dates.
   if (ctx.contract.report) used.add(ctx.contract.report.within.calendar);
+  // Availability counted during a calendar's hours uses it.
+  for (const a of [ctx.contract.availability, ...(ctx.contract.scoped?.availability ?? [])]) if (a?.countedDuring) used.add(a.countedDuring);
   const lowered = new Set(ctx.contract.calendars.map((c) => c.span.start));
   for (const s of ctx.ast.statements) {
     if (s.kind !== 'calendar' || used.has(s.id.name)) continue;

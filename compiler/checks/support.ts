@@ -1,10 +1,11 @@
 // Checks of support clocks, pauses and regions: a clock that pauses for reasons the contract does
 // not declare, a regional target whose region has no calendar, and a weekly range whose ends lie
-// in different zones and is empty in some weeks of the year.
+// in different zones and is empty in some weeks of the year, and maintenance windows that pass
+// their monthly limit in every month.
 
 
 import { DateTime } from 'luxon';
-import type { WeekSpan } from '../ir';
+import type { WeeklyRange, WeekSpan } from '../ir';
 import { CHECKS } from './codes';
 import type { Check } from './context';
 import { durationsOf } from './units';
@@ -33,8 +34,11 @@ const regionWithoutCalendar: Check = (ctx) => {
   }
   for (const r of regions) {
     if (r.calendar !== null) continue;
-    ctx.report.report(CHECKS.regionWithoutCalendar, r.span, `region ${r.id} names no calendar, but ${regional[0].what} counts regional business time`, {
-      related: [{ span: regional[0].duration.span, message: 'regional target' }],
+    // A regional target of another region's table never counts on this region's calendar.
+    const reaching = regional.find((d) => d.region === undefined || d.region === r.id);
+    if (!reaching) continue;
+    ctx.report.report(CHECKS.regionWithoutCalendar, r.span, `region ${r.id} names no calendar, but ${reaching.what} counts regional business time`, {
+      related: [{ span: reaching.duration.span, message: 'regional target' }],
       hint: `${r.id} "..." calendar <calendar>`,
     });
   }
@@ -89,5 +93,43 @@ const spanEmptyPartOfYear: Check = (ctx) => {
 };
 
 /** Clocks, pauses and regions; the windows family checks the ranges of each calendar in its zone. */
-export const supportChecks: readonly Check[] = [pausedWithoutReasons, regionWithoutCalendar, spanEmptyPartOfYear];
+const WEEK_MINUTES = 7 * 1440;
+
+/** The minutes of the week (Monday 00:00 = 0) the windows cover, and how many separate windows (runs, round the week) they make. */
+function weeklyWindows(windows: readonly WeeklyRange[]): { minutes: number; runs: number } {
+  const covered = new Uint8Array(WEEK_MINUTES);
+  for (const w of windows) {
+    const start = (w.day - 1) * 1440 + w.from;
+    const length = w.crossesMidnight ? 1440 - w.from + w.to : w.to - w.from;
+    for (let k = 0; k < length; k++) covered[(start + k) % WEEK_MINUTES] = 1;
+  }
+  let minutes = 0;
+  let runs = 0;
+  for (let k = 0; k < WEEK_MINUTES; k++) {
+    minutes += covered[k];
+    if (covered[k] && !covered[(k + WEEK_MINUTES - 1) % WEEK_MINUTES]) runs++;
+  }
+  return { minutes, runs: minutes === WEEK_MINUTES ? 1 : runs };
+}
+
+/** Windows that, used as declared, pass the monthly allowance or count of windows in every month. */
+const windowsPastLimit: Check = (ctx) => {
+  const rules = [ctx.contract.maintenance, ...(ctx.contract.scoped?.maintenance ?? [])];
+  for (const m of rules) {
+    if (!m || m.countedAsDowntime || m.windows.length === 0) continue;
+    const week = weeklyWindows(m.windows);
+    // The shortest month, 28 days, holds each weekday four times.
+    const monthly = { minutes: 4 * week.minutes, windows: 4 * week.runs };
+    const related = [{ span: m.windows[0].span, message: 'the windows' }];
+    if (m.allowanceMs !== undefined && m.allowanceSpan && monthly.minutes * 60_000 > m.allowanceMs) {
+      const hours = (n: number): string => `${Number((n / 60).toFixed(2))} hours`;
+      ctx.report.report(CHECKS.windowsPastLimit, m.allowanceSpan, `the windows allow ${hours(monthly.minutes)} of maintenance in every month (${hours(week.minutes)} a week), more than the allowance of ${hours(m.allowanceMs / 60_000)}: maintenance in the windows past it counts as downtime`, { related });
+    }
+    if (m.maxWindows !== undefined && m.maxWindowsSpan && monthly.windows > m.maxWindows) {
+      ctx.report.report(CHECKS.windowsPastLimit, m.maxWindowsSpan, `the windows open ${monthly.windows} times in every month (${week.runs} a week), more than the ${m.maxWindows} allowed: maintenance in the later windows counts as downtime`, { related });
+    }
+  }
+};
+
+export const supportChecks: readonly Check[] = [pausedWithoutReasons, regionWithoutCalendar, spanEmptyPartOfYear, windowsPastLimit];
 

@@ -10,8 +10,8 @@ import type { Check, CheckContext } from './context';
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 /** Every duration of the contract with what it is, in source order. */
-export function durationsOf(c: Contract): { duration: Duration; what: string }[] {
-  const out: { duration: Duration; what: string }[] = [];
+export function durationsOf(c: Contract): { duration: Duration; what: string; region?: string }[] {
+  const out: { duration: Duration; what: string; region?: string }[] = [];
   const seen = new Set<number>();
   const add = (d: Duration | null | undefined, what: string): void => {
     // One table cell can stand for several targets (`for every incident`): report it once.
@@ -21,6 +21,16 @@ export function durationsOf(c: Contract): { duration: Duration; what: string }[]
   };
   for (const t of c.targets) add(t.duration, `the ${t.objective} target`);
   for (const t of c.categoryTargets) add(t.duration, `the ${t.objective} target of category ${t.category}`);
+  // Tables for some incidents only (`response targets for region japan`): a regional target in a
+  // region's table counts on that region's calendar alone.
+  for (const table of c.targetTables ?? []) {
+    const scope = `${table.scope.kind} ${table.scope.id}${table.scope.part ? ` part ${table.scope.part}` : ''}`;
+    for (const t of table.targets) {
+      const before = out.length;
+      add(t.duration, `the ${t.objective} target for ${scope}`);
+      if (out.length > before && table.scope.kind === 'region') out[before].region = table.scope.id;
+    }
+  }
   add(c.maintenance?.notice?.duration, 'the maintenance notice');
   add(c.credits?.claimWindow?.duration, 'the claim window');
   for (const u of c.updates ?? []) add(u.every, 'the update interval');

@@ -30,6 +30,7 @@ const KIND: Record<SlacKind, SymbolKind> = {
   group: SymbolKind.Package,
   part: SymbolKind.Field,
   setup: SymbolKind.Constant,
+  environment: SymbolKind.Constant,
 };
 
 /** A span shrunk so that it does not end past the end of its last line's text (LSP ranges must nest). */

@@ -27,6 +27,7 @@ const SYMBOL_TYPE: Record<SymbolKind, TokenTypeName> = {
   group: 'namespace',
   part: 'property',
   setup: 'property',
+  environment: 'property',
 };
 
 export interface SemanticToken {

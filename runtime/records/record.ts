@@ -32,6 +32,8 @@ export interface IncidentRecord {
   reopened?: Reopening[];
   /** Instants at which the customer was sent an update, sorted. */
   updates?: number[];
+  /** The environment it happened in (a declared environment id): tables `for environment X` apply. */
+  environment?: string | null;
 }
 
 export interface Pause {

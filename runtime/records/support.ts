@@ -33,6 +33,23 @@ export function supportFields(r: Record<string, unknown>, rec: IncidentRecord, c
     if (!found) return `unknown region ${quote(r.region)} ${declaredList(regions.map((x) => x.id))}`;
     rec.region = found.id;
   }
+  if (r.zone !== undefined && r.zone !== null) {
+    // The customer's zone instead of (or beside) the region: the region whose `zones` list it.
+    const zone = r.zone as string;
+    const regions = contract.regions ?? [];
+    const found = regions.find((x) => x.zones?.some((z) => z.toLowerCase() === zone.toLowerCase()));
+    const mapped = regions.filter((x) => x.zones?.length).map((x) => `${x.id}: ${x.zones!.join(', ')}`);
+    if (!found) return `zone ${quote(r.zone)} is of no region ${mapped.length ? `(zones of the regions: ${mapped.join('; ')})` : '(no region of the contract lists zones)'}`;
+    if (rec.region !== undefined && rec.region !== null && rec.region !== found.id) return `region ${quote(rec.region)} and zone ${quote(r.zone)} disagree: the zone is of region ${found.id}`;
+    rec.region = found.id;
+  }
+  if (r.environment !== undefined && r.environment !== null) {
+    const envs = contract.environments ?? [];
+    const want = (r.environment as string).toLowerCase();
+    const found = envs.find((x) => x.id.toLowerCase() === want);
+    if (!found) return `unknown environment ${quote(r.environment)} ${declaredList(envs.map((x) => x.id))}`;
+    rec.environment = found.id;
+  }
   if (r.prioritized !== undefined) rec.prioritized = time(r.prioritized, 'prioritized', err);
   if (r.acknowledged !== undefined) rec.acknowledged = time(r.acknowledged, 'acknowledged', err);
   if (Array.isArray(r.pauses)) {

@@ -19,7 +19,23 @@ const objective: fc.Arbitrary<ObjectiveVerdict> = fc
     elapsedMinutes: maybe(minutes),
     remainingMinutes: maybe(minutes),
     reason: fc.option(text, { nil: undefined }),
-    trace: fc.option(fc.record({ clause: text, from: text, calendar: maybe(text), pausedMinutes: minutes }), { nil: undefined }),
+    trace: fc.option(
+      fc.record(
+        {
+          clause: text,
+          from: text,
+          calendar: maybe(text),
+          pausedMinutes: minutes,
+          started: fc.constant('2026-03-07T22:20:00-05:00'),
+          pausedByCalendarMinutes: minutes,
+          pausedByReasonMinutes: minutes,
+          region: text,
+          table: fc.record({ scope: maybe(text), clause: text }),
+        },
+        { requiredKeys: ['clause', 'from', 'calendar', 'pausedMinutes'] },
+      ),
+      { nil: undefined },
+    ),
   })
   .map((o) => {
     // Optional fields are absent, not undefined, in real verdicts.
@@ -42,11 +58,18 @@ const verdict: fc.Arbitrary<IncidentVerdict> = fc
     opened: fc.constant('2026-03-07T22:15:00-05:00'),
     excluded: maybe(text),
     objectives: fc.array(objective, { maxLength: 3 }),
+    services: fc.option(fc.array(text, { minLength: 1, maxLength: 2 }), { nil: undefined }),
+    environment: fc.option(text, { nil: undefined }),
+    region: fc.option(text, { nil: undefined }),
     note: fc.option(text, { nil: undefined }),
   })
   .map((r) => {
-    const { note, ...rest } = r;
+    const { note, services, environment, region, ...rest } = r;
+    // In the order evaluateIncident and the session set them.
     const v: IncidentVerdict = { ...rest };
+    if (services !== undefined) v.services = services;
+    if (environment !== undefined) v.environment = environment;
+    if (region !== undefined) v.region = region;
     if (note !== undefined) v.note = note;
     return v;
   });

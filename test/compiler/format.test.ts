@@ -172,6 +172,7 @@ const contractArb = fc
     services: fc.uniqueArray(word, { maxLength: 3 }),
     parts: fc.uniqueArray(word, { maxLength: 2 }),
     measured: fc.constantFrom('as exact time', 'in slots of 5 minutes', 'in full minutes', 'in started minutes', ''),
+    during: fc.boolean(),
     minimum: fc.option(fc.constantFrom('5 minutes', '1 min', '2 hours'), { nil: undefined }),
     boundForms: fc.array(fc.constantFrom(0, 1, 2, 3, 4), { minLength: 3, maxLength: 3 }),
     // Money: the currency, the basis, credits as amounts and days of service, caps over months and
@@ -203,6 +204,8 @@ const contractArb = fc
       { nil: undefined },
     ),
     termination: fc.option(fc.constantFrom('2026-12-31', '2030-01-15'), { nil: undefined }),
+    // Tables for some incidents: an environment, a channel, a region (with zones), a service.
+    scoped: fc.subarray(['environment', 'channel', 'region', 'service'] as const),
     errorRate: fc.option(fc.tuple(pctText, fc.constantFrom('a minute', '5 minutes', '1 minute'), fc.option(fc.constantFrom('10', '100'), { nil: undefined }), fc.boolean()), { nil: undefined }),
   })
   .map((r) => {
@@ -216,7 +219,7 @@ const contractArb = fc
     for (const [d, f, t] of r.hours) lines.push(`${r.pad}${d} ${f} to ${t}`);
     if (r.span) lines.push(`${r.pad}${r.span[0]} ${r.span[1]}${r.span[2]} to ${r.span[3]} ${r.span[4]}`);
     if (r.support) {
-      lines.push(`regions${c(11)}`, `${r.pad}emea "${r.title}" calendar biz`, `${r.pad}apac`);
+      lines.push(`regions${c(11)}`, `${r.pad}emea "${r.title}" calendar biz${r.scoped.includes('region') ? `${r.pad}zones Europe/London,${r.pad}Europe/Paris` : ''}`, `${r.pad}apac`);
       lines.push('pause reasons', `${r.pad}waiting "${r.title}"`);
       lines.push('clocks', `${r.pad}resolution ${r.clockParts.join(`,${r.pad}`)}`, `${r.pad}response   never pauses`);
       lines.push(`update every 8 hours until restored for severity ${r.sevs[0]}`);
@@ -240,9 +243,17 @@ const contractArb = fc
         if (i === 0) for (const p of r.parts) lines.push(`${r.pad}${r.pad}part ${p}${r.pad}"${r.title}"`);
       });
     }
+    if (r.scoped.includes('environment')) lines.push('environments', `${r.pad}production "${r.title}"`, `${r.pad}staging`);
+    if (r.scoped.includes('channel')) lines.push('reporting channels', `${r.pad}official phone "${r.title}"`);
+    for (const kind of r.scoped) {
+      const name = { environment: 'staging', channel: 'phone', region: 'emea', service: r.services[0] }[kind];
+      if (!name || (kind === 'region' && !r.support)) continue;
+      lines.push(`response targets${r.pad}for ${kind} ${name}`, `| severity |${r.pad}target |`, `| ${r.sevs[0]} | ${r.targets[0][0]} hours |`);
+    }
     lines.push(`${b(3)}availability`, `${r.pad}target ${r.pct}% per calendar month${c(8)}`);
     if (r.measured) lines.push(`${r.pad}measured ${r.measured}`);
     if (r.minimum) lines.push(`${r.pad}minimum   downtime period ${r.minimum}`);
+    if (r.during) lines.push(`${r.pad}counted${r.pad}during biz hours`);
     if (r.errorRate) {
       const [p, window, least, comma] = r.errorRate;
       lines.push(`${r.pad}downtime when more than ${p}% of requests fail in ${window}${least ? `${comma ? ',' : ''} with at least ${least} requests` : ''}`);

@@ -81,6 +81,19 @@ describe('GitHub Premium Support', () => {
     expect(response('GH-7', parseTimestamp('2026-01-19T12:00:00-08:00'))).toMatchObject({ due: '2026-01-20T13:00:00-08:00', status: 'pending', remainingMinutes: 13 * 60 });
   });
 
+  it('judges each product by its own priorities: Actions Runner Controller has no Normal target', () => {
+    // ARC, Normal: directed to the open source repository, no target.
+    const arc = response('GH-9');
+    expect(arc.status).toBe('not-applicable');
+    expect(arc.reason).toMatch(/^service arc: plan premium, severity normal: none, /);
+    // ARC, Urgent: not in ARC's table, so the table for every ticket: 30 minutes from 09:05, due
+    // 09:35; answered 09:40, late.
+    expect(response('GH-10')).toMatchObject({ due: '2026-04-07T09:35:00-07:00', status: 'breached' });
+    expect(response('GH-10').trace?.table?.scope).toBeNull();
+    // Advanced Security, High: 4 hours from 09:00, due 13:00; answered 12:00.
+    expect(response('GH-11')).toMatchObject({ due: '2026-04-08T13:00:00-07:00', status: 'met' });
+  });
+
   it('excludes requests outside the scope of support', () => {
     expect(response('GH-8').status).toBe('excluded');
   });

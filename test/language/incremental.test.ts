@@ -24,20 +24,22 @@ const FILES = [...slaFiles('test/fixtures'), ...slaFiles('contracts')];
 const SEEDS = ['contracts/sagicc/v04.sla', 'contracts/clever-ideas/v1.sla'].map((f) => readFileSync(join(ROOT, f), 'utf8'));
 
 describe('incremental parse', () => {
-  it('reads every fixture and contract as the full parse does, fresh and from its own cache', () => {
+  it('has every fixture and contract to read', () => {
     expect(FILES.length).toBeGreaterThan(20);
-    for (const f of FILES) {
-      const text = readFileSync(join(ROOT, f), 'utf8');
-      const cache = new ParseCache();
-      const full = parse(text);
-      expect(parse(text, cache), f).toEqual(full);
-      expect(cache.stats.whole, f).toBe(false);
-      // All of it from the cache, and again after an edit that moves every clause.
-      expect(parse(text, cache), f).toEqual(full);
-      expect(cache.stats.parsed, f).toBe(0);
-      const moved = `\n# moved\n${text}`;
-      expect(parse(moved, cache), f).toEqual(parse(moved));
-    }
+  });
+
+  // One test per file: the suite grows with the fixtures, and a failure names its file.
+  it.each(FILES)('reads %s as the full parse does, fresh and from its own cache', (f) => {
+    const text = readFileSync(join(ROOT, f), 'utf8');
+    const cache = new ParseCache();
+    const full = parse(text);
+    expect(parse(text, cache)).toEqual(full);
+    expect(cache.stats.whole).toBe(false);
+    // All of it from the cache, and again after an edit that moves every clause.
+    expect(parse(text, cache)).toEqual(full);
+    expect(cache.stats.parsed).toBe(0);
+    const moved = `\n# moved\n${text}`;
+    expect(parse(moved, cache)).toEqual(parse(moved));
   });
 
   it('parses again only the clause an edit is in, and moves the clauses after it', () => {

@@ -74,6 +74,28 @@ describe('navigation', () => {
     expect(() => rename({ current: sev.analysis, siblings: [] }, sev.cursor, 'low')).toThrow(/already declares a severity "low"/);
   });
 
+  it('follows the scope of a target table to the environment it names, and renames it with its declaration', () => {
+    const env = marked(contract(`environments
+  production "Production"
+  ⟦staging⟧ "Staging"
+severities
+  high "High"
+response targets
+  | severity | target |
+  | high     | 1 hour |
+response targets for environment ⟦stag‸ing⟧
+  | severity | target  |
+  | high     | 4 hours |
+`));
+    const one = { current: env.analysis, siblings: [] };
+    expect(definition(one, env.cursor)).toEqual([{ uri: env.analysis.uri, range: env.ranges[0] }]);
+    const edit = rename(one, env.cursor, 'test');
+    expect(edit.changes![env.analysis.uri].map((e) => e.range)).toEqual(env.ranges);
+    const renamed = TextDocument.applyEdits(TextDocument.create(env.analysis.uri, 'sla', 1, env.text), edit.changes![env.analysis.uri]);
+    expect(renamed).toContain('response targets for environment test');
+    expect(compile(renamed).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
   it('has no definition where no name stands', () => {
     const none = marked(contract('sever‸ities\n  high\n'));
     expect(definition({ current: none.analysis, siblings: [] }, none.cursor)).toEqual([]);

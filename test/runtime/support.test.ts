@@ -103,6 +103,7 @@ describe('pauses', () => {
     expect(o.status).toBe('pending');
     expect(o.elapsedMinutes).toBe(60);
     expect(o.due).toBeNull();
+    expect(o.reason).toBe('paused (waiting-on-customer) since 2026-03-02T10:00:00-05:00 and still paused at as-of: the due time is known when the clock resumes');
   });
 
   it('an undeclared reason rejects the record, with its place', () => {
@@ -203,6 +204,35 @@ describe('targets on the next business day', () => {
     // Opened Tue 2026-05-19 07:00, before opening: end of Wednesday 2026-05-20.
     const v = judge(desk, { severity: 'affected', opened: '2026-05-19T07:00:00-04:00' }, '2026-05-19T08:00:00-04:00');
     expect(objective(v, 'response')).toMatchObject({ due: '2026-05-20T17:00:00-04:00', status: 'pending', remainingMinutes: 16 * 60 });
+  });
+
+  it('a pause before the next business day ends moves the target by the business time it paused', () => {
+    // A desk whose response clock pauses while waiting on the customer. affected: end of next
+    // business day. Opened Tue 2026-03-10 10:00 EDT: fixed due Wed 17:00, 15 business hours
+    // (Tue 10-17, Wed 9-17). Waiting from Tue 14:00 to Wed 11:00: 5 business hours paused
+    // (Tue 14-17, Wed 9-11). Counted by Wed 17:00: Tue 10-14 (4 h) + Wed 11-17 (6 h) = 10 h;
+    // 5 h are left, Thu 09:00-14:00: due Thu 2026-03-12 14:00.
+    const paused = load(DESK_TEXT.replace('response   never pauses', 'response   pauses while waiting-on-customer'));
+    const pause = [{ from: '2026-03-10T14:00:00-04:00', to: '2026-03-11T11:00:00-04:00', reason: 'waiting-on-customer' }];
+    const v = judge(paused, { severity: 'affected', opened: '2026-03-10T10:00:00-04:00', responded: '2026-03-12T13:00:00-04:00', pauses: pause }, '2026-03-20T00:00:00-04:00');
+    expect(objective(v, 'response')).toMatchObject({ due: '2026-03-12T14:00:00-04:00', status: 'met', target: 'end of next business day' });
+    // next business day by 12:00 (functioning): fixed Wed 12:00, 10 business hours (Tue 10-17,
+    // Wed 9-12); 5 paused, counted by Wed 12:00: Tue 10-14 + Wed 11-12 = 5 h; 5 left, Wed 12-17: due Wed 17:00.
+    const f = judge(paused, { severity: 'functioning', opened: '2026-03-10T10:00:00-04:00', pauses: pause }, '2026-03-11T12:30:00-04:00');
+    expect(objective(f, 'response')).toMatchObject({ due: '2026-03-11T17:00:00-04:00', status: 'pending', remainingMinutes: 4.5 * 60 });
+    // A pause over the weekend only (no business time) leaves the due where it was: opened Fri
+    // 2026-03-13 10:00, end of next business day Mon 2026-03-16 17:00.
+    const weekend = [{ from: '2026-03-13T18:00:00-04:00', to: '2026-03-16T08:00:00-04:00', reason: 'waiting-on-customer' }];
+    const w = judge(paused, { severity: 'affected', opened: '2026-03-13T10:00:00-04:00', pauses: weekend }, '2026-03-16T12:00:00-04:00');
+    expect(objective(w, 'response')).toMatchObject({ due: '2026-03-16T17:00:00-04:00', status: 'pending', remainingMinutes: 5 * 60 });
+    // As of Saturday the pause is still running: no due yet, and the reason says why.
+    // Counted Fri 10:00-17:00 = 7 h of the 15 h (Fri 10-17, Mon 9-17): 8 h left.
+    const sat = objective(judge(paused, { severity: 'affected', opened: '2026-03-13T10:00:00-04:00', pauses: weekend }, '2026-03-14T00:00:00-05:00'), 'response');
+    expect(sat).toMatchObject({ due: null, status: 'pending', elapsedMinutes: 7 * 60, remainingMinutes: 8 * 60 });
+    expect(sat.reason).toBe('paused (waiting-on-customer) since 2026-03-13T18:00:00-04:00 and still paused at as-of: the due time is known when the clock resumes');
+    // The desk's own response clock never pauses: the same ticket is due Wed 17:00 and late.
+    const never = judge(desk, { severity: 'affected', opened: '2026-03-10T10:00:00-04:00', responded: '2026-03-12T13:00:00-04:00', pauses: pause }, '2026-03-20T00:00:00-04:00');
+    expect(objective(never, 'response')).toMatchObject({ due: '2026-03-11T17:00:00-04:00', status: 'breached' });
   });
 
   it('within 5 business days is 5 times the working day', () => {

@@ -260,3 +260,27 @@ describe('SLA3009 at the ends of the availability axis', () => {
     ]);
   });
 });
+
+describe('maintenance windows past the monthly limit (SLA3810)', () => {
+  const limited = (limits: string[], ...lines: string[]) => findings([...windows(...lines), ...limits.map((l) => `  ${l}`)]).filter((f) => f.code === 'SLA3810');
+
+  it('a window across the week\'s seam is one window, and 4 a month fit 4 windows a month', () => {
+    // Sunday 22:00 to Monday 02:00 is one window of 4 hours: 4 a month, 16 hours.
+    expect(limited(['at most 4 windows per calendar month', 'allowance 16 hours per calendar month'], 'sunday 22:00 to 24:00', 'monday 00:00 to 02:00')).toEqual([]);
+    expect(limited(['at most 3 windows per calendar month'], 'sunday 22:00 to 24:00', 'monday 00:00 to 02:00').map((f) => f.message)).toEqual([
+      'the windows open 4 times in every month (1 a week), more than the 3 allowed: maintenance in the later windows counts as downtime',
+    ]);
+  });
+
+  it('nightly windows across midnight pass an allowance of 8 hours, with the arithmetic in the message', () => {
+    // monday to friday 21:00 to 01:00: 5 x 4 h = 20 h a week, 80 h in 28 days.
+    expect(limited(['allowance 8 hours per calendar month'], 'monday to friday 21:00 to 01:00')).toEqual([
+      {
+        code: 'SLA3810',
+        at: 'allowance 8 hours per calendar month',
+        message: 'the windows allow 80 hours of maintenance in every month (20 hours a week), more than the allowance of 8 hours: maintenance in the windows past it counts as downtime',
+        related: ['monday to friday 21:00 to 01:00'],
+      },
+    ]);
+  });
+});
