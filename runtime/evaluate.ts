@@ -248,7 +248,7 @@ function judgeSpan(
   // next business day is due on that day of the calendar, moved by the business time paused before it.
   const horizon = Math.max(start + DUE_HORIZON_MS, until);
   const fixed = anchor ? anchoredDue(c, ic, start, anchor.minute, horizon) : null;
-  const due = fixed ? fixed.due : ms === null ? null : clock.due(start, ms, horizon);
+  const due = anchor ? (fixed?.due ?? null) : ms === null ? null : clock.due(start, ms, horizon);
   if (ms === null || due === null) {
     const reason =
       ms === null ? `${target} has no fixed length on this calendar, ${t.clause}` : `the calendar never has business time after the clock started, ${t.clause}`;
