@@ -428,6 +428,11 @@ export interface TargetTable {
 /** The order in which tables apply to an incident, most specific first (categories are kept apart, in `categoryTargets`). */
 export const TARGET_SCOPE_ORDER: readonly TargetScope['kind'][] = ['service', 'environment', 'channel', 'region'];
 
+/** `environment staging`, `service compute part read`: a scope as messages and traces name it. */
+export function describeTargetScope(scope: TargetScope): string {
+  return `${scope.kind} ${scope.id}${scope.part ? ` part ${scope.part}` : ''}`;
+}
+
 export interface PauseReason {
   id: string;
   description: string | null;

@@ -7,6 +7,7 @@ import type * as A from '../language/ast';
 import { DIAGNOSTICS } from '../language/diagnostics';
 import type { Span } from '../language/span';
 import type * as I from './ir';
+import { describeTargetScope } from './ir';
 import { validZone } from './lower-support';
 import { find, type LowerContext, nameKey, reject, single, type StatementOf, undeclared } from './lower';
 import { mayBeUnread, namedWhereUnread } from './unread';
@@ -53,10 +54,6 @@ export function declareRegionZones(s: StatementOf<'regions'>, ctx: LowerContext,
     }
     region.zones = zones;
   }
-}
-
-export function describeTargetScope(scope: I.TargetScope): string {
-  return `${scope.kind} ${scope.id}${scope.part ? ` part ${scope.part}` : ''}`;
 }
 
 /** The declared thing a table's scope names, or undefined (reported) when nothing declares it. */

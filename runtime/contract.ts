@@ -3,9 +3,8 @@
 
 import type { Span } from '../language/span';
 import type { CategoryTarget, ClockRule, Contract, Duration, Maintenance, ObjectiveName, ServiceUnit, Target, TargetScope } from '../compiler/ir';
-import { TARGET_SCOPE_ORDER } from '../compiler/ir';
+import { describeTargetScope, OBJECTIVES, TARGET_SCOPE_ORDER } from '../compiler/ir';
 import { resolveUnits } from '../compiler/lower';
-import { OBJECTIVES } from '../compiler/ir';
 import { type BusinessClock, type Clock, createBusinessClock, wallClock } from './business-clock';
 import { localMidnight } from './time';
 
@@ -121,7 +120,7 @@ export function compileContract(ir: Contract, locate: Locator = (s) => `${ir.fil
     (a, b) => TARGET_SCOPE_ORDER.indexOf(a.scope.kind) - TARGET_SCOPE_ORDER.indexOf(b.scope.kind) || (b.scope.part ? 1 : 0) - (a.scope.part ? 1 : 0),
   );
   const scopedCells = tables.map((table) => {
-    const scope = `${table.scope.kind} ${table.scope.id}${table.scope.part ? ` part ${table.scope.part}` : ''}`;
+    const scope = describeTargetScope(table.scope);
     const m = new Map<string, ResolvedTarget>();
     for (const t of table.targets) {
       const from = `${scope}: ${ir.implicitPlan ? `severity ${t.severity}` : `plan ${t.plan}, severity ${t.severity}`}`;

@@ -3,7 +3,7 @@
 // not due before response, category overrides do not loosen.
 
 import type { Span } from '../../language/span';
-import type { CategoryTarget, Contract, Duration, ObjectiveName, Target, TargetTable } from '../ir';
+import { type CategoryTarget, type Contract, type Duration, describeTargetScope, type ObjectiveName, type Target, type TargetTable } from '../ir';
 import { CHECKS } from './codes';
 import type { Check } from './context';
 import { compareDue, DueIndex, firstPositions, type WallLike, wallLikeCalendars } from './due-order';
@@ -73,7 +73,7 @@ const severityOrder: Check = (ctx) => {
     const own = tableCells(t);
     tables.push({
       objective: t.objective,
-      scope: ` for ${t.scope.kind} ${t.scope.id}${t.scope.part ? ` part ${t.scope.part}` : ''}`,
+      scope: ` for ${describeTargetScope(t.scope)}`,
       cell: (plan, sev) => own.get(`${plan}\u0000${sev}`) ?? cellOf(c, t.objective, plan, sev),
     });
   }

@@ -3,7 +3,7 @@
 
 import { businessDayMs } from '../lower';
 import type { Span } from '../../language/span';
-import type { Calendar, Contract, Duration } from '../ir';
+import { type Calendar, type Contract, type Duration, describeTargetScope } from '../ir';
 import { CHECKS } from './codes';
 import type { Check, CheckContext } from './context';
 
@@ -24,7 +24,7 @@ export function durationsOf(c: Contract): { duration: Duration; what: string; re
   // Tables for some incidents only (`response targets for region japan`): a regional target in a
   // region's table counts on that region's calendar alone.
   for (const table of c.targetTables ?? []) {
-    const scope = `${table.scope.kind} ${table.scope.id}${table.scope.part ? ` part ${table.scope.part}` : ''}`;
+    const scope = describeTargetScope(table.scope);
     for (const t of table.targets) {
       const before = out.length;
       add(t.duration, `the ${t.objective} target for ${scope}`);
