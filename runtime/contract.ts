@@ -43,7 +43,6 @@ export interface CompiledContract {
   effectiveFrom: number | null;
   /** Objectives this contract sets targets for, in the order response, restoration, resolution. */
   objectives: ObjectiveName[];
-  target(objective: ObjectiveName, plan: string, severity: string, category: string | null): ResolvedTarget | null;
   /**
    * The target of an incident, by precedence: category > service > environment > channel > region >
    * the table for every incident. A table without the incident's plan x severity cell falls through
@@ -176,24 +175,18 @@ export function compileContract(ir: Contract, locate: Locator = (s) => `${ir.fil
     effectiveFrom,
     objectives,
     locate,
-    target(objective, plan, severity, category) {
-      if (category !== null) {
-        const ct = byCategory.get(objective)?.get(category);
-        if (ct) return ct;
-      }
-      return cells.get(objective)?.get(plan)?.get(severity) ?? null;
-    },
     incidentTarget(objective, rec) {
-      if (scopedCells.length === 0) return this.target(objective, rec.plan, rec.severity, rec.category);
       if (rec.category !== null) {
         const ct = byCategory.get(objective)?.get(rec.category);
         if (ct) return ct;
       }
-      const key = `${rec.plan}\u0000${rec.severity}`;
-      for (const t of scopedCells) {
-        if (t.objective !== objective || !applies(t.scope, rec)) continue;
-        const found = t.cells.get(key);
-        if (found) return found;
+      if (scopedCells.length) {
+        const key = `${rec.plan}\u0000${rec.severity}`;
+        for (const t of scopedCells) {
+          if (t.objective !== objective || !applies(t.scope, rec)) continue;
+          const found = t.cells.get(key);
+          if (found) return found;
+        }
       }
       return cells.get(objective)?.get(rec.plan)?.get(rec.severity) ?? null;
     },
