@@ -531,17 +531,7 @@ export class PeriodAccumulator {
     const a: Availability | null = unit.availability;
     if (nothing !== undefined) {
       if (a) {
-        out.availability = {
-          percent: null,
-          exact: null,
-          target: Number(a.target),
-          status: 'not-applicable',
-          reason: nothing,
-          downtimeMinutes: this.exactDowntime(unit.key, start, end) / 60_000,
-          periodMinutes: (end - start) / 60_000,
-          measurement: measurementText(a),
-          clause: version.locate(a.span),
-        };
+        out.availability = unjudged(version, a, nothing, this.exactDowntime(unit.key, start, end) / 60_000, (end - start) / 60_000);
       }
       if (ir.reliability) {
         const r = ir.reliability;
@@ -553,17 +543,7 @@ export class PeriodAccumulator {
     // `only with setup X`: judged over the time the customer had X; a month without it has nothing to judge.
     const covered = a?.setup !== undefined ? this.setupTime(unit.key, a.setup, start, end) : null;
     if (a && covered !== null && covered.length === 0) {
-      out.availability = {
-        percent: null,
-        exact: null,
-        target: Number(a.target),
-        status: 'not-applicable',
-        reason: `the target applies only with setup ${a.setup}, ${version.locate(a.setupSpan ?? a.span)}, and no setup record gives the customer that setup in ${out.period}`,
-        downtimeMinutes: 0,
-        periodMinutes: 0,
-        measurement: measurementText(a),
-        clause: version.locate(a.span),
-      };
+      out.availability = unjudged(version, a, `the target applies only with setup ${a.setup}, ${version.locate(a.setupSpan ?? a.span)}, and no setup record gives the customer that setup in ${out.period}`);
     } else if (a) {
       let { pieces, uncounted } = this.downtimeOfUnit(unit, a, start, end);
       let Z = end - start;
@@ -587,17 +567,7 @@ export class PeriodAccumulator {
       }
       if (measured !== null) Z = measured.reduce((n, [s, e]) => n + (e - s), 0);
       if (Z === 0) {
-        out.availability = {
-          percent: null,
-          exact: null,
-          target: Number(a.target),
-          status: 'not-applicable',
-          reason: `${out.period} has no business time on calendar ${a.countedDuring}, during whose hours availability is counted`,
-          downtimeMinutes: 0,
-          periodMinutes: 0,
-          measurement: measurementText(a),
-          clause: version.locate(a.span),
-        };
+        out.availability = unjudged(version, a, `${out.period} has no business time on calendar ${a.countedDuring}, during whose hours availability is counted`);
       } else {
         const D = measuredDowntime(pieces, a.measurement, start, end);
         const percent = div(mul(rat(BigInt(Z - D)), rat(100n)), rat(BigInt(Z)));
@@ -643,6 +613,11 @@ function monthsFromTo(first: string, last: string): string[] {
   let [y, m] = [Number(first.slice(0, 4)), Number(first.slice(5, 7))];
   for (let k = first; k <= last; [y, m] = nextMonth(y, m), k = monthKey(y, m)) out.push(k);
   return out;
+}
+
+/** The availability of a period that is not judged, with why. */
+function unjudged(version: CompiledContract, a: Availability, reason: string, downtimeMinutes = 0, periodMinutes = 0): NonNullable<PeriodVerdict['availability']> {
+  return { percent: null, exact: null, target: Number(a.target), status: 'not-applicable', reason, downtimeMinutes, periodMinutes, measurement: measurementText(a), clause: version.locate(a.span) };
 }
 
 function measurementText(a: Availability): string {
