@@ -148,10 +148,15 @@ export function formatTargetScope(scope: A.TargetScopeNode | undefined): string 
   return ` for ${scope.kind} ${scope.name.name}${scope.part ? ` part ${scope.part.name}` : ''}`;
 }
 
+/** `per calendar month`, `per fiscal quarter`: the words fmt writes for a period. */
+export function perText(p: A.PeriodWords): string {
+  return `per ${p.fiscal ? 'fiscal' : 'calendar'} ${p.unit}`;
+}
+
 function availabilityLine(l: A.AvailabilityLine): string {
   switch (l.kind) {
     case 'target':
-      return `target ${pct(l.percent)} per calendar month`;
+      return `target ${pct(l.percent)} ${perText(l.per)}${l.countedDuring ? `, counted during ${l.countedDuring.name} hours` : ''}`;
     case 'measured':
       return l.minutes ? `measured in ${l.minutes} minutes` : l.slot ? `measured in slots of ${formatDuration(l.slot)}` : 'measured as exact time';
     case 'minimumDowntime':
@@ -175,6 +180,10 @@ function statementUnits(s: A.Statement): Unit[] {
       return one(`contract ${quote(s.name.value)}`);
     case 'termination':
       return one(`termination ${s.date.text}`);
+    case 'periods':
+      return one(`periods in ${s.quoted ? quote(s.zone.value) : s.zone.value}`);
+    case 'fiscalYear':
+      return one(`fiscal year starts ${s.month.name.toLowerCase()}${s.day ? ` ${s.day.text}` : ''}`);
     case 'report': {
       const tail = s.then.length ? `, ${s.then.map((w) => w.name.toLowerCase()).join(' ')}` : '';
       return one(`report ${s.every.name.toLowerCase()} within ${formatDuration(s.within)} after ${s.after.map((w) => w.name.toLowerCase()).join(' ')}${tail}`);
@@ -334,7 +343,7 @@ function statementUnits(s: A.Statement): Unit[] {
         })),
       ];
     case 'reliability':
-      return one(`reliability at most ${s.max.text} counted incidents per calendar month`);
+      return one(`reliability at most ${s.max.text} counted incidents ${perText(s.per)}`);
     case 'credits': {
       const out: Unit[] = [header(`credits${formatScope(s.scope)}`, s.headerSpan)];
       for (const l of s.items) {

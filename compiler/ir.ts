@@ -247,11 +247,31 @@ export interface ErrorRateRule {
   span: Span;
 }
 
+/**
+ * The periods a target is judged over, in the zone of `periods in` (the contract's by default).
+ * Quarters and years are runs of whole months: calendar ones start in January; fiscal ones in the
+ * month of `fiscal year starts` (a fiscal year is named by the calendar year it ends in).
+ */
+export type PeriodKind = 'calendar-month' | 'calendar-quarter' | 'fiscal-quarter' | 'calendar-year' | 'fiscal-year';
+
+/** A further target line of an availability block (`target 99.0% per calendar year, counted during business hours`): judged over its own periods, with the block's other rules. */
+export interface AvailabilityTarget {
+  target: DecimalText;
+  targetSpan: Span;
+  period: PeriodKind;
+  countedDuring?: string;
+  countedDuringSpan?: Span;
+  span: Span;
+}
+
 export interface Availability {
   scope?: Scope | null;
+  /** The first target line: the one credits are judged on. */
   target: DecimalText; // percent
   targetSpan: Span;
-  period: 'calendar-month';
+  period: PeriodKind;
+  /** The block's further target lines, each of another period kind (absent: one target). */
+  more?: AvailabilityTarget[];
   measurement: Measurement;
   /** `minimum downtime period N minutes`: a downtime episode shorter than this does not count (ms; absent = none). */
   minimumMs?: number | null;
@@ -269,7 +289,7 @@ export interface Availability {
 
 export interface Reliability {
   maxIncidents: number;
-  period: 'calendar-month';
+  period: PeriodKind;
   span: Span;
 }
 
@@ -510,6 +530,10 @@ export interface Contract {
   scoped?: { availability: Availability[]; credits: Credits[]; maintenance: Maintenance[] };
   /** What is judged, with the rules that apply to each; one unit, `default`, without services. Lowering always sets it. */
   units?: ServiceUnit[];
+  /** `periods in UTC+02:00`: the zone months, quarters and years begin in (an IANA zone or `UTC+hh:mm`); absent: the contract's zone. */
+  periodZone?: { zone: string; span: Span };
+  /** `fiscal year starts february`: the month (1-12) fiscal quarters and years start in; absent: none declared. */
+  fiscalYearStart?: { month: number; span: Span };
   /** `termination 2026-06-30`: the agreement ends that day (a `termination` record may give it too; the earlier counts). */
   termination?: { date: string; span: Span };
   /** `report monthly within 10 business days after the month ends, missing counts as a default`; absent without one. */

@@ -1,6 +1,7 @@
 // AST -> IR: resolves names (plans, severities, categories, calendars), normalises units and
 // percentages, and reports what is declared twice or used without a declaration.
 
+import { distance } from 'fastest-levenshtein';
 import { IANAZone } from 'luxon';
 import type * as A from '../language/ast';
 import { DIAGNOSTICS, type Reporter } from '../language/diagnostics';
@@ -11,6 +12,7 @@ import { declarePauseReasons, declareRegions, lowerClocks, lowerHolidayTypes, lo
 import { lowerBandCredit, lowerBasis, lowerCap, lowerClaimWindow, lowerReport, lowerCurrency, lowerPaymentLine } from './lower-money';
 import { declareEnvironments, declareRegionZones, lowerScopedTable } from './lower-targets';
 import { mayBeUnread, namedWhereUnread } from './unread';
+import { perText } from './format';
 
 const DAY_INDEX: Record<string, I.Weekday> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
 const UNIT_MS = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
@@ -205,7 +207,59 @@ const DECLARATIONS: Lowerings = {
     for (const it of s.items) declare(ctx, ctx.setups, { id: it.id.name, title: it.title?.value ?? null, span: it.span }, 'setup');
   },
   currency: (s, ctx) => lowerCurrency(s, ctx, (span) => reject(ctx, span)),
+  periods: (s, ctx) => {
+    if (!single(ctx, 'periods', s, 'the zone of the periods')) return;
+    const zone = periodZoneOf(s.zone.value);
+    if (zone !== null) ctx.contract.periodZone = { zone, span: s.span };
+    else {
+      ctx.report.report(DIAGNOSTICS.unknownTimeZone, s.zone.span, `"${s.zone.value}" is neither an IANA time zone nor a UTC offset`, {
+        hint: 'periods in UTC+02:00 (a fixed offset, as "GMT+2" means), or an IANA zone such as Asia/Jerusalem',
+      });
+      reject(ctx, s.span);
+    }
+  },
+  fiscalYear: (s, ctx) => {
+    if (!single(ctx, 'fiscalYear', s, 'the start of the fiscal year')) return;
+    const month = MONTH_NAMES.indexOf(s.month.name.toLowerCase()) + 1;
+    if (month === 0 || (s.day !== null && s.day.text !== '1')) {
+      const near = MONTH_NAMES.find((n) => distance(n, s.month.name.toLowerCase()) <= 2);
+      ctx.report.report(DIAGNOSTICS.periodNotUnderstood, month === 0 ? s.month.span : s.day!.span, month === 0 ? `"${s.month.name}" is not a month${near ? `: did you mean ${near}?` : ''}` : 'a fiscal year starts on the 1st of a month', {
+        hint: `fiscal year starts ${near ?? 'february'}`,
+      });
+      reject(ctx, s.span);
+      return;
+    }
+    ctx.contract.fiscalYearStart = { month, span: s.span };
+  },
 };
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** An IANA zone, or `UTC+02:00` (kept as written): the zones periods may begin in. */
+export function periodZoneOf(text: string): string | null {
+  if (/^UTC[+-]\d{2}:\d{2}$/.test(text)) return Number(text.slice(4, 6)) <= 14 && Number(text.slice(7, 9)) < 60 ? text : null;
+  return IANAZone.isValidZone(text) ? text : null;
+}
+
+/** The period kind of `per calendar quarter` / `per fiscal year`, or null (reported) when it cannot be one. */
+function lowerPeriod(per: A.PeriodWords, ctx: LowerContext): I.PeriodKind | null {
+  if (!per.fiscal) return `calendar-${per.unit}`;
+  if (per.unit === 'month') {
+    ctx.report.report(DIAGNOSTICS.periodNotUnderstood, per.span, 'a fiscal month is a calendar month', { hint: 'per calendar month' });
+    reject(ctx, per.span);
+    return null;
+  }
+  if (!ctx.contract.fiscalYearStart) {
+    if (!mayBeUnread(ctx.contract, 'fiscalYear')) {
+      ctx.report.report(DIAGNOSTICS.periodNotUnderstood, per.span, `fiscal ${per.unit}s need the start of the fiscal year, which the contract does not give`, {
+        hint: 'fiscal year starts february   (a line of its own)',
+      });
+    }
+    reject(ctx, per.span);
+    return null;
+  }
+  return `fiscal-${per.unit}`;
+}
 
 /** Pass 2: everything that refers to declarations, so that tables may come before what they name. */
 const CLAUSES: Lowerings = {
@@ -560,17 +614,28 @@ function lowerChannels(s: StatementOf<'channels'>, ctx: LowerContext): void {
   ctx.contract.channels = { channels: [...channels.values()], othersExcluded, span: s.span };
 }
 
+/** `"counted during X hours" names a calendar "X" that is not declared`, unless it may be declared where the contract could not be read. */
+function undeclaredCalendar(ctx: LowerContext, name: A.Ident): void {
+  if (namedWhereUnread(ctx.contract, name.name)) return;
+  const known = [...ctx.calendars.values()].map((k) => k.id);
+  ctx.report.report(DIAGNOSTICS.unknownCalendarUnit, name.span, `"counted during ${name.name} hours" names a calendar "${name.name}" that is not declared`, {
+    hint: known.length ? `declared calendars: ${known.join(', ')}` : `declare it: calendar ${name.name} "..." with its weekly hours`,
+  });
+}
+
 /** A count of incidents is a whole number. */
 function lowerReliability(s: StatementOf<'reliability'>, ctx: LowerContext): void {
   if (!single(ctx, 'reliability', s, 'the reliability clause')) return;
   if (!/^\d+$/.test(s.max.text)) {
     ctx.report.report(DIAGNOSTICS.invalidValue, s.max.span, `${s.max.text} is not a count of incidents: a count is a whole number`, {
-      hint: `reliability at most ${Math.floor(Number(s.max.text))} counted incidents per calendar month`,
+      hint: `reliability at most ${Math.floor(Number(s.max.text))} counted incidents ${perText(s.per)}`,
     });
     reject(ctx, s.span);
     return;
   }
-  ctx.contract.reliability = { maxIncidents: Number(s.max.text), period: 'calendar-month', span: s.span };
+  const period = lowerPeriod(s.per, ctx);
+  if (period === null) return;
+  ctx.contract.reliability = { maxIncidents: Number(s.max.text), period, span: s.span };
 }
 
 function firstLine(ast: A.ContractFile): Span {
@@ -950,6 +1015,9 @@ function checkPercent(ctx: LowerContext, p: A.NumberText, what: string): string 
 
 function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I.Availability | null {
   let target: { value: string; span: Span } | null = null;
+  /** Every target line read, in order, with its period (a block judges each of its period kinds once). */
+  const targets: I.AvailabilityTarget[] = [];
+  let sawTarget = false;
   let measurement: I.Measurement = { kind: 'exact' };
   let measured: Span | null = null;
   let minimum: { ms: number; span: Span } | null = null;
@@ -968,11 +1036,31 @@ function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I
   };
   for (const l of s.items) {
     if (l.kind === 'target') {
-      if (target) {
-        ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the availability target is given twice', { related: [{ span: target.span, message: 'first given here' }] });
+      sawTarget = true;
+      const period = lowerPeriod(l.per, ctx);
+      const value = checkPercent(ctx, l.percent, 'the target');
+      if (period === null) continue;
+      const same = targets.find((t) => t.period === period);
+      if (same) {
+        ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, `the availability target ${perText(l.per)} is given twice`, {
+          related: [{ span: same.span, message: 'first given here' }],
+          hint: 'a block has one target per kind of period: per calendar month, quarter or year, per fiscal quarter or year',
+        });
         continue;
       }
-      target = { value: checkPercent(ctx, l.percent, 'the target'), span: l.percent.span };
+      const t: I.AvailabilityTarget = { target: value, targetSpan: l.percent.span, period, span: l.span };
+      if (l.countedDuring) {
+        const cal = find(ctx.calendars, l.countedDuring.name);
+        if (!cal) {
+          undeclaredCalendar(ctx, l.countedDuring);
+          reject(ctx, l.span);
+          continue;
+        }
+        t.countedDuring = cal.id;
+        t.countedDuringSpan = l.span;
+      }
+      targets.push(t);
+      target ??= { value, span: l.percent.span };
     } else if (l.kind === 'onlyWithSetup') {
       const found = find(ctx.setups, l.setup.name);
       if (!found) {
@@ -991,12 +1079,7 @@ function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I
       if (during) {
         ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the hours availability is counted during are given twice', { related: [{ span: during.span, message: 'first given here' }] });
       } else if (!cal) {
-        if (!namedWhereUnread(ctx.contract, l.calendar.name)) {
-          const known = [...ctx.calendars.values()].map((k) => k.id);
-          ctx.report.report(DIAGNOSTICS.unknownCalendarUnit, l.calendar.span, `"counted during ${l.calendar.name} hours" names a calendar "${l.calendar.name}" that is not declared`, {
-            hint: known.length ? `declared calendars: ${known.join(', ')}` : `declare it: calendar ${l.calendar.name} "..." with its weekly hours`,
-          });
-        }
+        undeclaredCalendar(ctx, l.calendar);
         reject(ctx, l.span);
       } else during = { id: cal.id, span: l.span };
     } else if (l.kind === 'minimumDowntime') {
@@ -1035,13 +1118,15 @@ function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I
   }
   if (!target) {
     // Without a target the clause says nothing that can be checked; when its target line could not be read, that line says why.
-    if (!mayBeUnread(ctx.contract, 'availability')) {
+    if (!sawTarget && !mayBeUnread(ctx.contract, 'availability')) {
       ctx.report.report(DIAGNOSTICS.invalidValue, s.headerSpan, 'the availability clause has no target', { hint: 'target 99.9% per calendar month' });
     }
     reject(ctx, s.headerSpan);
     return null;
   }
-  const a: I.Availability = { target: target.value, targetSpan: target.span, period: 'calendar-month', measurement, span: s.span };
+  const [first, ...more] = targets;
+  const a: I.Availability = { target: first.target, targetSpan: first.targetSpan, period: first.period, measurement, span: s.span };
+  if (more.length) a.more = more;
   // Only what the clause says: an IR without downtime definitions stays as it was.
   if (minimum) {
     a.minimumMs = minimum.ms;
@@ -1052,9 +1137,18 @@ function lowerAvailability(s: StatementOf<'availability'>, ctx: LowerContext): I
     a.setup = setup.id;
     a.setupSpan = setup.span;
   }
+  // A target's own hours (`, counted during business hours`) before the block's line.
+  const own = first.countedDuring !== undefined ? { id: first.countedDuring, span: first.countedDuringSpan! } : during;
+  if (own) {
+    a.countedDuring = own.id;
+    a.countedDuringSpan = own.span;
+  }
   if (during) {
-    a.countedDuring = during.id;
-    a.countedDuringSpan = during.span;
+    for (const t of more) {
+      if (t.countedDuring !== undefined) continue;
+      t.countedDuring = during.id;
+      t.countedDuringSpan = during.span;
+    }
   }
   return a;
 }

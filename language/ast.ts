@@ -151,8 +151,16 @@ export type MaintenanceLine =
   | { kind: 'allowance'; duration: DurationNode; span: Span }
   | { kind: 'windowLimit'; count: NumberText; span: Span };
 
+/** The words of `per calendar month` / `per fiscal quarter` / `per calendar year`: `calendar` or `fiscal`, then the unit. */
+export interface PeriodWords {
+  fiscal: boolean;
+  unit: 'month' | 'quarter' | 'year';
+  span: Span;
+}
+
 export type AvailabilityLine =
-  | { kind: 'target'; percent: NumberText; span: Span }
+  /** `target 99.0% per calendar quarter` (`per`: the words after `per`), optionally `, counted during business hours`. */
+  | { kind: 'target'; percent: NumberText; per: PeriodWords; countedDuring?: Ident; span: Span }
   /** `measured as exact time` (slot null), `in slots of N minutes`, or `in full minutes` / `in started minutes` (`minutes`). */
   | { kind: 'measured'; slot: DurationNode | null; minutes?: 'full' | 'started'; span: Span }
   | { kind: 'minimumDowntime'; duration: DurationNode; span: Span }
@@ -238,7 +246,11 @@ export type Statement =
     }
   | { kind: 'maintenance'; items: MaintenanceLine[]; scope?: ScopeNode; headerSpan: Span; span: Span }
   | { kind: 'availability'; items: AvailabilityLine[]; scope?: ScopeNode; headerSpan: Span; span: Span }
-  | { kind: 'reliability'; max: NumberText; span: Span }
+  | { kind: 'reliability'; max: NumberText; per: PeriodWords; span: Span }
+  /** `periods in UTC+02:00` or `periods in Asia/Jerusalem`: the zone months, quarters and years begin in. */
+  | { kind: 'periods'; zone: Text; quoted: boolean; span: Span }
+  /** `fiscal year starts february` (`day`: an optional `1`). */
+  | { kind: 'fiscalYear'; month: Ident; day: NumberText | null; span: Span }
   | { kind: 'credits'; items: CreditLine[]; scope?: ScopeNode; headerSpan: Span; span: Span }
   | { kind: 'services'; items: ServiceLine[]; headerSpan: Span; span: Span }
   | { kind: 'setups'; items: { kind: 'setup'; id: Ident; title: Text | null; span: Span }[]; headerSpan: Span; span: Span }

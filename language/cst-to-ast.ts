@@ -158,6 +158,8 @@ const CLAUSE_OF_RULE: Record<string, A.ClauseKind> = {
   currencyStmt: 'currency',
   reportStmt: 'report',
   terminationStmt: 'termination',
+  periodsStmt: 'periods',
+  fiscalYearStmt: 'fiscalYear',
 };
 
 function clauseOf(statement: CstNode): A.ClauseKind | null {
@@ -220,6 +222,16 @@ export class AstBuilder {
 
   private num(t: IToken): A.NumberText {
     return { text: t.image, span: tokenSpan(t) };
+  }
+
+  /** The `per calendar month` (or quarter, year; `fiscal`) of a line, from its `perPeriod` node. */
+  private per(c: Children): A.PeriodWords | null {
+    const p = sub(c, 'perPeriod');
+    if (!p) return null;
+    const pc = p.children;
+    const unit = tok(pc, 'Month') ? 'month' : tok(pc, 'Quarter') ? 'quarter' : tok(pc, 'Year') ? 'year' : null;
+    if (!unit || !(tok(pc, 'Calendar') || tok(pc, 'Fiscal'))) return null;
+    return { fiscal: !!tok(pc, 'Fiscal'), unit, span: nodeSpan(p) };
   }
 
   private ident(t: IToken): A.Ident {
@@ -583,7 +595,9 @@ export class AstBuilder {
           }
           if (l.name === 'availabilityTargetLine') {
             const p = tok(lc, 'PercentLit');
-            if (p) items.push({ kind: 'target', percent: this.percent(p), span: nodeSpan(l) });
+            const per = this.per(lc);
+            const during = tok(lc, 'HeaderWord');
+            if (p && per) items.push(during ? { kind: 'target', percent: this.percent(p), per, countedDuring: this.ident(during), span: nodeSpan(l) } : { kind: 'target', percent: this.percent(p), per, span: nodeSpan(l) });
           } else if (l.name === 'minimumDowntimeLine') {
             const d = sub(lc, 'duration');
             const dur = d ? this.duration(d) : null;
@@ -611,7 +625,8 @@ export class AstBuilder {
       }
       case 'reliabilityStmt': {
         const n2 = tok(c, 'NumberLit');
-        return n2 ? { kind: 'reliability', max: this.checkNumber(n2, 'count'), span } : null;
+        const per = this.per(c);
+        return n2 && per ? { kind: 'reliability', max: this.checkNumber(n2, 'count'), per, span } : null;
       }
       case 'creditsBlock':
         return this.credits(n, span);
@@ -630,6 +645,21 @@ export class AstBuilder {
           return id ? [{ kind: 'setup' as const, id: this.ident(id), title: t ? this.text(t) : null, span: nodeSpan(l) }] : [];
         });
         return { kind: 'setups', items, headerSpan: tokenSpan(tok(c, 'Setups')!), span };
+      }
+      case 'periodsStmt': {
+        const q = tok(c, 'StringLit');
+        if (q) return { kind: 'periods', zone: this.text(q), quoted: true, span };
+        const off = tok(c, 'UtcOffsetLit');
+        if (off) return { kind: 'periods', zone: { value: off.image, span: tokenSpan(off) }, quoted: false, span };
+        const names = toks(c, 'Name');
+        if (names.length === 0) return null;
+        const zs: Span = { start: tokenSpan(names[0]).start, end: tokenSpan(names[names.length - 1]).end };
+        return { kind: 'periods', zone: { value: names.map((t) => t.image).join('/'), span: zs }, quoted: false, span };
+      }
+      case 'fiscalYearStmt': {
+        const m = tok(c, 'Name');
+        const d = tok(c, 'NumberLit');
+        return m ? { kind: 'fiscalYear', month: this.ident(m), day: d ? this.checkNumber(d, 'day') : null, span } : null;
       }
       case 'terminationStmt': {
         const d = tok(c, 'DateLit');

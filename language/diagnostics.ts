@@ -107,6 +107,9 @@ export const DIAGNOSTICS = {
     'Availability, credits and maintenance may be given once for everything (`availability`), once per group of services (`availability for group databases`), once per service (`availability for service compute`) and once per part of a service (`availability for service managed-postgres part read`); the most specific one applies (part > service > group > everything). Two blocks with the same scope both claim the same services, and slac will not pick one: keep one.'),
   partWithoutService: def('SLA2031', 'error', 'Part before any service',
     'A `part` line in the `services` block belongs to the service on the line above it (indented under it): `managed-postgres "Managed Service for PostgreSQL"`, then `part read "DB cluster, read"`. A part before the first service belongs to none.'),
+  // SLA2035-SLA2049: periods other than the calendar month.
+  periodNotUnderstood: def('SLA2035', 'error', 'Period not understood',
+    'A target is judged `per calendar month`, `per calendar quarter`, `per calendar year`, `per fiscal quarter` or `per fiscal year`. Fiscal quarters and years start in the month the contract names once with `fiscal year starts february` (on its 1st; a fiscal year is named by the calendar year it ends in); without that line they have no start. A fiscal month is a calendar month: write `per calendar month`.'),
   // SLA2070-SLA2089: money (currency, amounts, caps in money).
   unknownCurrency: def('SLA2070', 'error', 'Unknown currency',
     'A currency is an ISO 4217 code that the platform\'s Intl knows (EUR, USD, GBP, COP, JPY): its minor unit (cents, or none for JPY) fixes how amounts round. `currency EUR`.'),

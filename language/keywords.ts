@@ -10,7 +10,7 @@ const CLAUSE_KEYWORDS = [
   'contract', 'version', 'effective', 'provider', 'customer', 'time', 'calendar', 'severities', 'plans', 'categories', 'response',
   'restoration', 'resolution', 'causes', 'reporting', 'maintenance', 'availability', 'reliability', 'credits', 'note', 'clause',
   'regions', 'pause', 'clocks', 'update',
-  'services', 'setups',
+  'services', 'setups', 'periods', 'fiscal',
 ];
 
 function editDistance(a: string, b: string): number {

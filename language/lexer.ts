@@ -46,6 +46,7 @@ const DATE = /\d{4}-\d{2}-\d{2}/y;
 const TIME = /\d{1,2}:\d{2}/y;
 const PERCENT = /\d+(?:[.,]\d+)?[ \t]*%/y;
 const NUMBER = /\d+(?:\.\d+)*/y;
+const UTC_OFFSET = /UTC[+-]\d{2}:\d{2}(?![A-Za-z0-9_.:-])/y;
 const WORD = /[A-Za-z_][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*/y;
 const SPACE = /[ \t\f\v\u00a0\ufeff]+/y;
 
@@ -124,6 +125,8 @@ export function tokenize(text: string): LexResult {
       else if ((len = at(TIME, text, i))) type = T.TimeLit;
       else if ((len = at(PERCENT, text, i))) type = T.PercentLit;
       else if ((len = at(NUMBER, text, i))) type = T.NumberLit;
+    } else if (c === 85 /* U */ && (len = at(UTC_OFFSET, text, i))) {
+      type = T.UtcOffsetLit;
     } else if ((len = at(WORD, text, i))) {
       const word = text.slice(i, i + len).toLowerCase();
       // `NA`, `min`, `hr` are keywords only when no hyphen follows (tokens.ts: `(?![A-Za-z0-9_-])`).

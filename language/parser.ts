@@ -86,6 +86,8 @@ class SlacParser extends CstParser {
       { ALT: () => this.SUBRULE(this.reportStmt) },
       { ALT: () => this.SUBRULE(this.terminationStmt) },
       { ALT: () => this.SUBRULE(this.environmentsBlock) },
+      { ALT: () => this.SUBRULE(this.periodsStmt) },
+      { ALT: () => this.SUBRULE(this.fiscalYearStmt) },
     ]);
   });
 
@@ -720,10 +722,55 @@ class SlacParser extends CstParser {
     });
   });
 
+  /** `target 99.0% per calendar quarter`; a target of its own hours: `target 99.0% per calendar year, counted during business hours`. */
   availabilityTargetLine = this.RULE('availabilityTargetLine', () => {
     this.CONSUME(T.Target);
     this.CONSUME(T.PercentLit);
-    this.SUBRULE(this.perMonth);
+    this.SUBRULE(this.perPeriod);
+    this.OPTION(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME(T.Counted);
+      this.CONSUME(T.During);
+      this.CONSUME(T.HeaderWord);
+      this.CONSUME(T.Hours);
+    });
+    this.CONSUME(T.Newline);
+  });
+
+  /** `per calendar month`, `per calendar quarter`, `per fiscal quarter`, `per calendar year`, `per fiscal year`. */
+  perPeriod = this.RULE('perPeriod', () => {
+    this.CONSUME(T.Per);
+    this.OR([{ ALT: () => this.CONSUME(T.Calendar) }, { ALT: () => this.CONSUME(T.Fiscal) }]);
+    this.OR2([{ ALT: () => this.CONSUME(T.Month) }, { ALT: () => this.CONSUME(T.Quarter) }, { ALT: () => this.CONSUME(T.Year) }]);
+  });
+
+  /** `periods in UTC+02:00` (or an IANA zone): where months, quarters and years begin, when not the contract's zone. */
+  periodsStmt = this.RULE('periodsStmt', () => {
+    this.CONSUME(T.Periods);
+    this.CONSUME(T.In);
+    this.OR([
+      { ALT: () => this.CONSUME(T.UtcOffsetLit) },
+      { ALT: () => this.CONSUME(T.StringLit) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Name);
+          this.MANY(() => {
+            this.CONSUME(T.Slash);
+            this.CONSUME2(T.Name);
+          });
+        },
+      },
+    ]);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `fiscal year starts february`: fiscal quarters and years begin on the 1st of that month. */
+  fiscalYearStmt = this.RULE('fiscalYearStmt', () => {
+    this.CONSUME(T.Fiscal);
+    this.CONSUME(T.Year);
+    this.CONSUME(T.Starts);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.NumberLit));
     this.CONSUME(T.Newline);
   });
 
@@ -847,7 +894,7 @@ class SlacParser extends CstParser {
     this.CONSUME(T.NumberLit);
     this.CONSUME(T.Counted);
     this.CONSUME(T.Incidents);
-    this.SUBRULE(this.perMonth);
+    this.SUBRULE(this.perPeriod);
     this.CONSUME(T.Newline);
   });
 

@@ -38,6 +38,8 @@ export const UnterminatedString = createToken({ name: 'UnterminatedString', patt
 export const DateLit = createToken({ name: 'DateLit', pattern: /\d{4}-\d{2}-\d{2}/, categories: [LineStart, NotNewline], label: 'a date (YYYY-MM-DD)' });
 export const TimeLit = createToken({ name: 'TimeLit', pattern: /\d{1,2}:\d{2}/, categories: [LineStart, NotNewline], label: 'a time (HH:MM)' });
 export const PercentLit = createToken({ name: 'PercentLit', pattern: /\d+(?:[.,]\d+)?[ \t]*%/, categories: [LineStart, NotNewline], label: 'a percentage' });
+/** A fixed UTC offset, `UTC+02:00` (periods in a zone that is not the contract's; GMT+2 is `UTC+02:00`). */
+export const UtcOffsetLit = createToken({ name: 'UtcOffsetLit', pattern: /UTC[+-]\d{2}:\d{2}(?![A-Za-z0-9_.:-])/, categories: [LineStart, NotNewline], label: 'a UTC offset (UTC+02:00)' });
 export const NumberLit = createToken({ name: 'NumberLit', pattern: /\d+(?:\.\d+)*/, categories: [LineStart, NotNewline], label: 'a number' });
 
 export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, categories: [LineStart, NotNewline], label: '|' });
@@ -108,6 +110,10 @@ export const Currency = keyword('currency', 'reserved');
 export const Report = keyword('report', 'reserved');
 // The end of the agreement: `termination 2026-06-30`; in a credits block, `expire at termination`.
 export const Termination = keyword('termination', 'reserved');
+// Periods other than the calendar month: `periods in UTC+02:00`, `fiscal year starts february`,
+// `target 99.0% per calendar quarter` (also `fiscal quarter`, `calendar year`, `fiscal year`).
+export const Periods = keyword('periods', 'reserved');
+export const Fiscal = keyword('fiscal', 'reserved');
 
 // Strict: they start a value in a table cell, so they cannot be names.
 export const None = keyword('none', 'strict', /none|NA(?![A-Za-z0-9_-])/i);
@@ -170,6 +176,8 @@ export const As = keyword('as', 'soft');
 export const Downtime = keyword('downtime', 'soft');
 export const Per = keyword('per', 'soft');
 export const Month = keyword('month', 'soft');
+export const Quarter = keyword('quarter', 'soft');
+export const Year = keyword('year', 'soft');
 export const Measured = keyword('measured', 'soft');
 export const Exact = keyword('exact', 'soft');
 export const In = keyword('in', 'soft');
@@ -261,6 +269,7 @@ export const allTokens: TokenType[] = [
   DateLit,
   TimeLit,
   PercentLit,
+  UtcOffsetLit,
   NumberLit,
   Pipe,
   Comma,

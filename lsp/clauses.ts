@@ -158,11 +158,12 @@ export const CLAUSES: readonly ClauseDoc[] = [
   {
     keyword: 'availability',
     kind: 'availability',
-    explain: 'The monthly availability target: (Z - downtime) / Z, compared exactly; measured as exact time, in slots, in full or started minutes; downtime from outages and from error rates, less episodes shorter than a minimum period. `availability for service X` scopes it.',
+    explain: 'The availability target of each month (or quarter, or year): (Z - downtime) / Z, compared exactly; measured as exact time, in slots, in full or started minutes; downtime from outages and from error rates, less episodes shorter than a minimum period. `availability for service X` scopes it.',
     example: `availability\n  ${CLAUSE_EXAMPLES.availabilityTargetLine}\n  measured as exact time`,
     snippet: 'availability\n  target ${1:99.9}% per calendar month\n  measured as exact time',
     lines: [
-      { label: 'target', snippet: 'target ${1:99.9}% per calendar month', explain: 'The availability target of each calendar month.' },
+      { label: 'target', snippet: 'target ${1:99.9}% per ${2|calendar month,calendar quarter,fiscal quarter,calendar year,fiscal year|}', explain: 'The availability target of each period: a calendar month, a calendar or fiscal quarter, a calendar or fiscal year. A block may give one target per kind of period, each judged on its own periods; credits are judged on the first.' },
+      { label: 'target during hours', snippet: 'target ${1:99.0}% per ${2:calendar year}, counted during ${3:business} hours', explain: 'A further target measured within a calendar\'s hours only (GC Forms: "no more than 1% downtime during regular business hours in a year").' },
       { label: 'measured', snippet: 'measured ${1|as exact time,in slots of 5 minutes,in full minutes,in started minutes|}', explain: 'Exact time; slots (any downtime in a slot marks the whole slot); full minutes (a minute counts when downtime covers all of it); started minutes (when downtime touches it).' },
       { label: 'only with setup', snippet: 'only with setup ${1:multi-zone}', explain: 'The target applies only while the customer has this setup (`setup` records).' },
       { label: 'counted during hours', snippet: 'counted during ${1:business} hours', explain: 'Availability measured within this calendar\'s hours only: the month is its business time, downtime outside it does not count.' },
@@ -173,9 +174,9 @@ export const CLAUSES: readonly ClauseDoc[] = [
   {
     keyword: 'reliability',
     kind: 'reliability',
-    explain: 'At most so many counted incidents opened per calendar month; one more breaches it.',
+    explain: 'At most so many counted incidents opened per period (a calendar month, a calendar or fiscal quarter, a calendar or fiscal year); one more breaches it.',
     example: CLAUSE_EXAMPLES.reliabilityStmt,
-    snippet: 'reliability at most ${1:4} counted incidents per calendar month',
+    snippet: 'reliability at most ${1:4} counted incidents per ${2|calendar month,calendar quarter,fiscal quarter,calendar year,fiscal year|}',
   },
   {
     keyword: 'credits',
@@ -235,6 +236,20 @@ export const CLAUSES: readonly ClauseDoc[] = [
     explain: 'The date the agreement ends (a `termination` record may give it too; the earlier counts): credits of a block with `expire at termination` not paid by then are lost.',
     example: CLAUSE_EXAMPLES.terminationStmt,
     snippet: 'termination ${1:2026-12-31}',
+  },
+  {
+    keyword: 'periods',
+    kind: 'periods',
+    explain: 'The zone months, quarters and years begin in, when it is not the contract\'s: a fixed offset (`UTC+02:00`, what "GMT +2" means) or an IANA zone. Period starts and ends are printed in it.',
+    example: CLAUSE_EXAMPLES.periodsStmt,
+    snippet: 'periods in ${1:UTC+02:00}',
+  },
+  {
+    keyword: 'fiscal',
+    kind: 'fiscalYear',
+    explain: 'The month fiscal quarters and years start in (on its 1st): `per fiscal quarter` and `per fiscal year` need it. A fiscal year is named by the calendar year it ends in: starting in February, FY2027 runs from 2026-02-01 to 2027-01-31.',
+    example: CLAUSE_EXAMPLES.fiscalYearStmt,
+    snippet: 'fiscal year starts ${1|january,february,march,april,may,june,july,august,september,october,november,december|}',
   },
   {
     keyword: 'note',
@@ -308,7 +323,9 @@ export const WORDS: Record<string, { explain: string; example: string }> = {
   windows: { explain: 'The maintenance windows follow, one weekly range a line; or `windows any time`.', example: 'windows\n  saturday 17:00 to 24:00' },
   notice: { explain: 'The notice maintenance needs before its start; measured on its own clock.', example: CLAUSE_EXAMPLES.noticeLine },
   acknowledgement: { explain: 'Whether the customer must acknowledge a maintenance notice before the start.', example: CLAUSE_EXAMPLES.acknowledgementLine },
-  target: { explain: 'The availability target of each calendar month; in a table header, a column for every plan.', example: CLAUSE_EXAMPLES.availabilityTargetLine },
+  target: { explain: 'The availability target of each period (`per calendar month`, `per calendar quarter`, `per fiscal year`...); in a table header, a column for every plan.', example: CLAUSE_EXAMPLES.availabilityTargetLine },
+  quarter: { explain: 'Three months: a calendar quarter starts in January, April, July or October; a fiscal quarter counts from the month of `fiscal year starts`. Keys: `2026-Q1`, `FY2027-Q1`.', example: 'target 99.0% per calendar quarter' },
+  year: { explain: 'Twelve months: a calendar year (`2026`), or a fiscal year from the month of `fiscal year starts` (`FY2027`, named by the calendar year it ends in).', example: 'target 99.0% per calendar year, counted during business hours' },
   measured: { explain: 'How downtime is measured: exact time, or slots of N minutes (any downtime marks the whole slot).', example: CLAUSE_EXAMPLES.measuredLine },
   pinned: { explain: 'Replaces the library\'s holidays of that year, so an upgrade of date-holidays never changes a past verdict.', example: CLAUSE_EXAMPLES.pinnedHolidaysLine },
   public: { explain: 'The public holidays of a country come from date-holidays (public type only).', example: CLAUSE_EXAMPLES.publicHolidaysLine },

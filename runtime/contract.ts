@@ -7,6 +7,7 @@ import { describeTargetScope, OBJECTIVES, TARGET_SCOPE_ORDER } from '../compiler
 import { resolveUnits } from '../compiler/lower';
 import { type BusinessClock, type Clock, createBusinessClock, wallClock } from './business-clock';
 import { localMidnight } from './time';
+import type { PeriodCalendar } from './period-kinds';
 
 /** Turns a span of a contract into "file:line" for traces; the CLI passes the source's line map. */
 export type Locator = (span: Span) => string;
@@ -256,6 +257,12 @@ export class ContractVersions {
 
   get zone(): string {
     return this.latest.ir.timeZone;
+  }
+
+  /** Where periods begin: `periods in` (else the contract's zone) and `fiscal year starts` (else January), of the latest version. */
+  get periodCalendar(): PeriodCalendar {
+    const ir = this.latest.ir;
+    return { zone: ir.periodZone?.zone ?? ir.timeZone, fiscalYearStart: ir.fiscalYearStart?.month ?? 1 };
   }
 
   /** The version in force at `t`: the last one whose effective instant is at or before it. */

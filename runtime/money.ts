@@ -10,7 +10,8 @@ import { capPeriodText, minorUnitOf } from '../compiler/lower-money';
 import { add, cmp, type Rational } from '../compiler/decimal';
 import type { ContractVersions } from './contract';
 import type { ClaimRecord, InvoiceRecord, MoneyRecord, ReportRecord } from './records';
-import { civilFromDays, daysFromCivil, formatInstant } from './time';
+import { daysFromCivil, formatInstant } from './time';
+import { daysOf, lastDayOf, monthKey, monthsOf, type Period, PERIOD_OF } from './period-kinds';
 import { dateAfter } from './deadlines';
 
 /** Enough digits that a product of an amount and a percentage is exact before it is rounded. */
@@ -93,13 +94,17 @@ export function roundMoney(x: Dec | Decimal, minor: number, mode: MoneyRounding)
   return new Dec(x).toDecimalPlaces(minor, mode === 'half-even' ? Decimal.ROUND_HALF_EVEN : Decimal.ROUND_HALF_UP);
 }
 
-function monthIndex(period: string): number {
-  return Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+/** The months of a period verdict: from its period (runtime/period-kinds.ts), else its key read as a month. */
+function spanOf(p: MoneyPeriod): Pick<Period, 'first' | 'months'> {
+  return PERIOD_OF.get(p) ?? { first: Number(p.period.slice(0, 4)) * 12 + Number(p.period.slice(5, 7)) - 1, months: 1 };
 }
 
-function periodOf(index: number): string {
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+/** The month a period's credit is counted in by caps over months: its last. */
+function lastMonthOf(span: Pick<Period, 'first' | 'months'>): number {
+  return span.first + span.months - 1;
 }
+
+const periodOf = monthKey;
 
 /** The days of a month (YYYY-MM): 28 to 31. */
 export function daysIn(period: string): number {
@@ -107,12 +112,6 @@ export function daysIn(period: string): number {
   return (m === 12 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, m + 1, 1)) - daysFromCivil(y, m, 1);
 }
 
-function lastDay(period: string): string {
-  const [y, m] = [Number(period.slice(0, 4)), Number(period.slice(5, 7))];
-  const next = m === 12 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, m + 1, 1);
-  const [yy, mm, dd] = civilFromDays(next - 1);
-  return `${yy}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
-}
 
 interface Charge {
   amount: Dec;
@@ -185,13 +184,7 @@ export class MoneyLedger {
     if (basis === 'service') return this.charges.get(`${service}|${period}`) ?? null;
     if (basis === 'group') {
       if (group === null) return null;
-      const found = [`group:${group}`, ...members].map((o) => this.charges.get(`${o}|${period}`)).filter((c): c is Charge => c !== undefined);
-      if (found.length === 0) return null;
-      return {
-        amount: found.reduce((t, c) => t.plus(c.amount), new Dec(0)),
-        ids: found.flatMap((c) => c.ids),
-        issued: found.reduce((d, c) => (c.issued > d ? c.issued : d), found[0].issued),
-      };
+      return sumOf([`group:${group}`, ...members].map((o) => this.charges.get(`${o}|${period}`) ?? null));
     }
     return this.charges.get(`${service}|${period}`) ?? (group !== null ? (this.charges.get(`group:${group}|${period}`) ?? null) : null);
   }
@@ -215,7 +208,19 @@ interface Settled {
   service: string;
   group: string | null;
   period: string;
+  span: Pick<Period, 'first' | 'months'>;
   chargeIn: (period: string) => Charge | null;
+}
+
+/** Several charges as one (the months of a quarter): null when none has an invoice. */
+function sumOf(charges: (Charge | null)[]): Charge | null {
+  const found = charges.filter((c): c is Charge => c !== null);
+  if (found.length === 0) return null;
+  return {
+    amount: found.reduce((t, c) => t.plus(c.amount), new Dec(0)),
+    ids: found.flatMap((c) => c.ids),
+    issued: found.reduce((d, c) => (c.issued > d ? c.issued : d), found[0].issued),
+  };
 }
 
 /** What the money pass needs of a period verdict. */
@@ -293,7 +298,9 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
   const today = formatInstant(asOf, versions.zone).slice(0, 10);
   const history = new Map<string, Map<number, History>>();
   const settled: Settled[] = [];
-  const ordered = [...periods].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  // In the order credits fall due: by last month (a quarter after its months), then by key.
+  const last = new Map(periods.map((p) => [p, lastMonthOf(spanOf(p))]));
+  const ordered = [...periods].sort((a, b) => last.get(a)! - last.get(b)! || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 
   /** The credit of one period up to its caps. */
   const owe = (p: MoneyPeriod): Owed | null => {
@@ -308,7 +315,9 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     const group = unit?.group ?? null;
     const members = cr.chargeOf === 'group' && group !== null ? (version.ir.services ?? []).filter((s) => s.group === group).map((s) => s.id) : [];
     const chargeIn = (period: string): Charge | null => ledger.chargeOf(service, group, period, cr.chargeOf, members);
-    const charge = chargeIn(p.period);
+    const span = spanOf(p);
+    // A period longer than a month: its own invoices (`"period": "2026-Q1"`), else those of its months together.
+    const charge = span.months === 1 ? chargeIn(p.period) : (chargeIn(p.period) ?? sumOf(monthsOf(span).map((n) => chargeIn(periodOf(n)))));
     const money: MoneyCredit = {
       currency: currency ?? '',
       charge: charge ? text(charge.amount) : null,
@@ -324,15 +333,15 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       payable: null,
     };
     p.credit.money = money;
-    const s: Settled = { version, money, cr, service, group, period: p.period, chargeIn };
+    const s: Settled = { version, money, cr, service, group, period: p.period, span, chargeIn };
     settled.push(s);
     let past = history.get(key);
     if (!past) history.set(key, (past = new Map()));
-    const at = monthIndex(p.period);
+    const at = lastMonthOf(span);
     const o: Owed = { p, money, cr, service, charge, past, at, amount: null, open: false, settled: s, version };
     if (!exact) {
       money.claim = 'nothing to claim';
-      money.reason = 'the month is not over: no credit yet';
+      money.reason = `the ${span.months === 1 ? 'month' : span.months === 3 ? 'quarter' : 'year'} is not over: no credit yet`;
       return o;
     }
     const applicable: ApplicableCredit[] = [
@@ -349,7 +358,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       }
     } else if (main.unit === undefined) money.percent = exactText(main.percent!);
     else if (main.unit === 'amount') money.fixed = text(new Dec(main.value!));
-    else money.serviceDays = { days: main.value!, daysInPeriod: daysIn(p.period) };
+    else money.serviceDays = { days: main.value!, daysInPeriod: daysOf(span) };
     const needsCharge = applicable.filter((a) => a.unit !== 'amount');
     if (!charge && needsCharge.length) {
       const what = needsCharge.map((a) => (a.unit === 'service-days' ? `${a.value} days of service` : `${exactText(a.percent!)}%`)).join(' and ');
@@ -364,7 +373,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       a.unit === 'amount'
         ? new Dec(a.value!)
         : a.unit === 'service-days'
-          ? charge!.amount.times(a.value!).div(daysIn(p.period))
+          ? charge!.amount.times(a.value!).div(daysOf(span))
           : charge!.amount.times(ratDec(a.percent!)).div(100);
     const amounts = applicable.map(exactAmount);
     let amount: Dec;
@@ -454,7 +463,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     }
     // From the incident: the day the month's last counted downtime ended (the month's end without one).
     const incident = from === 'incident' ? INCIDENT_END.get(p.credit!) : undefined;
-    const anchor = fromInvoice ? charge!.issued : incident !== undefined ? formatInstant(incident - 1, versions.zone).slice(0, 10) : lastDay(p.period);
+    const anchor = fromInvoice ? charge!.issued : incident !== undefined ? formatInstant(incident - 1, versions.zone).slice(0, 10) : lastDayOf(o.settled.span);
     if (from === 'incident') money.claimFrom = anchor;
     const due = dateAfter(anchor, w.duration, o.version);
     if ('reason' in due) {
@@ -548,7 +557,7 @@ function settle(s: Settled, ledger: MoneyLedger, today: string, terminated: stri
   if (cr.payment) {
     if (cr.payment.kind === 'next-invoice') {
       money.payment = 'on the next invoice';
-      const next = s.chargeIn(periodOf(monthIndex(s.period) + 1));
+      const next = s.chargeIn(periodOf(lastMonthOf(s.span) + 1));
       money.payBy = owed && next ? next.issued : null;
     } else {
       const d = cr.payment.duration;
@@ -570,7 +579,7 @@ function settle(s: Settled, ledger: MoneyLedger, today: string, terminated: stri
   // `expire at termination`: what is not paid by the termination date is lost, once that date has come.
   if (cr.expiresAtTermination && owed && terminated !== null && terminated <= today) {
     // Paid on its pay-by date; without a payment rule, when it became payable (the claim, or the month's end).
-    const paid = money.withheld ? null : cr.payment ? (money.payBy ?? null) : (money.claimed ?? lastDay(s.period));
+    const paid = money.withheld ? null : cr.payment ? (money.payBy ?? null) : (money.claimed ?? lastDayOf(s.span));
     if (paid === null || paid > terminated) {
       money.expired = terminated;
       addReason(money, `expired at termination on ${terminated}: ${paid === null ? 'not paid by then' : `due to be paid on ${paid}, after it`}`);

@@ -1,6 +1,8 @@
-// Monthly periods: availability from the union of counted outage and maintenance time, exact
-// percentages, tiered or linear credits, and reliability counts. Months are calendar months in the
-// contract's zone; each month is judged by the version in force at its start.
+// Periods: availability from the union of counted outage and maintenance time, exact percentages,
+// tiered or linear credits, and reliability counts. A period is a calendar month, a calendar or
+// fiscal quarter, or a calendar or fiscal year (runtime/period-kinds.ts), in the contract's zone or
+// that of `periods in`; each is judged by the version in force at its start, on the targets of that
+// version whose period is of its kind.
 
 import {
   type Rational,
@@ -16,14 +18,15 @@ import {
   toNumber,
   toDecimalText,
 } from '../compiler/decimal';
-import type { Availability, Contract, CreditBand, Credits, Maintenance, ServiceUnit } from '../compiler/ir';
+import type { Availability, AvailabilityTarget, Contract, CreditBand, Credits, Maintenance, PeriodKind, ServiceUnit } from '../compiler/ir';
+import { bounds, monthAt, monthsOf, type Period, PERIOD_KINDS, PERIOD_OF, periodOfMonth, type PeriodCalendar } from './period-kinds';
 import type { BusinessClock } from './business-clock';
 import type { CompiledContract, ContractVersions } from './contract';
 import type { MaintenanceRecord } from './records';
 import { applyMoney, daysIn, EXACT_CREDIT, INCIDENT_END, MORE_CREDITS, MoneyLedger, type MoneyCredit } from './money';
 import { dateAfter } from './deadlines';
 import { bandCreditText, moneyText } from '../compiler/lower-money';
-import { formatInstant, localMidnight, localYearMonth } from './time';
+import { formatInstant } from './time';
 import { IntervalUnion } from './periods-intervals';
 import { UncountedLog } from './uncounted-log';
 import { applyMinimum, definesDowntime, errorRateDowntime, measuredDowntime, RequestCounts, type Uncounted, unionOf } from './downtime';
@@ -81,7 +84,12 @@ export function judgeMaintenance(c: CompiledContract, rec: MaintenanceRecord, m:
 export type PeriodStatus = 'met' | 'breached' | 'pending' | 'not-applicable';
 
 export interface PeriodVerdict {
+  /** `2026-03`, `2026-Q1`, `2026`, `FY2027-Q1`, `FY2027` (runtime/period-kinds.ts). */
   period: string;
+  periodKind: PeriodKind;
+  /** Its first instant, and the first instant after it, in the zone periods begin in. */
+  start: string;
+  end: string;
   /** The service judged, when the contract declares services (and the part, for a service with parts). */
   service?: string;
   part?: string;
@@ -140,14 +148,6 @@ export interface PeriodVerdict {
   };
 }
 
-function monthKey(y: number, m: number): string {
-  return `${y}-${String(m).padStart(2, '0')}`;
-}
-
-function nextMonth(y: number, m: number): [number, number] {
-  return m === 12 ? [y + 1, 1] : [y, m + 1];
-}
-
 /** Downtime of some services: `units` are unit keys (`compute`, `mdb/read`), null for every unit. */
 export interface DowntimeEffect {
   units: string[] | null;
@@ -177,12 +177,13 @@ export function outside(start: number, end: number, counted: readonly [number, n
 
 /** Collects what the periods need while records stream by; memory grows with months, services and downtime episodes, not records. */
 export class PeriodAccumulator {
-  private readonly months = new Set<string>();
+  /** The months records touched (month numbers, runtime/period-kinds.ts), in the zone periods begin in. */
+  private readonly months = new Set<number>();
   /** Downtime of every unit (records that name no service). */
   private readonly downtimeUnion = new IntervalUnion();
   /** Downtime of the units records named, by unit key. */
   private readonly downtimeOf = new Map<string, IntervalUnion>();
-  /** Counted incidents per month, keyed year * 100 + month: of every unit, and of the units incidents named. */
+  /** Counted incidents per month number: of every unit, and of the units incidents named. */
   private readonly reliability = new Map<number, number>();
   private readonly reliabilityOf = new Map<string, Map<number, number>>();
   /** Maintenance a rule did not count, subject to its allowance and windows per month: by unit ('*' every unit), with its start. */
@@ -192,34 +193,31 @@ export class PeriodAccumulator {
   /** Invoices, claims and reports: the credits in money. */
   readonly money = new MoneyLedger();
 
+  private readonly calendar: PeriodCalendar;
+
   constructor(
     private readonly versions: ContractVersions,
     private readonly asOf: number,
-  ) {}
+  ) {
+    this.calendar = versions.periodCalendar;
+  }
 
-  private lastY = 0;
-  private lastM = 0;
+  /** The month touched last: time-ordered logs touch the same month again and again. */
+  private lastMonth = NaN;
 
   private touch(a: number, b: number): void {
-    const zone = this.versions.zone;
-    let [y, m] = localYearMonth(a, zone);
-    const [ey0, em0] = localYearMonth(Math.max(a, b - 1), zone);
-    // Time-ordered logs touch the same month again and again: skip the set when nothing is new.
-    if (y === ey0 && m === em0) {
+    const zone = this.calendar.zone;
+    const first = monthAt(a, zone);
+    const last = monthAt(Math.max(a, b - 1), zone);
+    if (first === last) {
       // Stryker disable next-line ConditionalExpression,EqualityOperator: only skips adding a month the set already holds
-      if (y !== this.lastY || m !== this.lastM) {
-        this.months.add(monthKey(y, m));
-        this.lastY = y;
-        this.lastM = m;
+      if (first !== this.lastMonth) {
+        this.months.add(first);
+        this.lastMonth = first;
       }
       return;
     }
-    const [ey, em] = localYearMonth(Math.max(a, b - 1), zone);
-    for (;;) {
-      this.months.add(monthKey(y, m));
-      if (y === ey && m === em) break;
-      [y, m] = nextMonth(y, m);
-    }
+    for (let n = first; n <= last; n++) this.months.add(n);
   }
 
   /** An incident opened at `opened`, of the units `units` (null: of every unit). */
@@ -229,8 +227,8 @@ export class PeriodAccumulator {
     // Stryker disable next-line ArithmeticOperator: touch(a, b) takes the later of a and b - 1: the opening month either way
     this.touch(opened, opened + 1);
     if (!counts) return;
-    // touch() just set lastY/lastM to this incident's month.
-    const k = this.lastY * 100 + this.lastM;
+    // touch() just made lastMonth this incident's month.
+    const k = this.lastMonth;
     if (units === null) this.reliability.set(k, (this.reliability.get(k) ?? 0) + 1);
     else {
       for (const u of units) {
@@ -342,6 +340,18 @@ export class PeriodAccumulator {
    */
   private beyondLimits(unit: string, m: Maintenance | null, start: number, end: number): [number, number][] {
     if (!limitsMaintenance(m) || this.allowedOf.size === 0) return [];
+    // The allowance and the window count are per calendar month: a longer period is judged month by month.
+    const zone = this.calendar.zone;
+    const first = monthAt(start, zone);
+    const last = monthAt(end - 1, zone);
+    if (first !== last) {
+      const out: [number, number][] = [];
+      for (let n = first; n <= last; n++) {
+        const [a, b] = bounds(n, 1, zone);
+        out.push(...this.beyondLimits(unit, m, Math.max(a, start), Math.min(b, end)));
+      }
+      return out;
+    }
     const list = [...(this.allowedOf.get(unit) ?? []), ...(this.allowedOf.get('*') ?? [])].filter((w) => w.start >= start && w.start < end).sort((x, y) => x.start - y.start);
     const out: [number, number][] = [];
     let used = 0;
@@ -401,20 +411,47 @@ export class PeriodAccumulator {
     };
   }
 
-  private countOf(unit: string, k: number): number {
-    return (this.reliability.get(k) ?? 0) + (this.reliabilityOf.get(unit)?.get(k) ?? 0);
+  /** Counted incidents of a unit in the months of a period. */
+  private countOf(unit: string, p: Period): number {
+    let n = 0;
+    for (const k of monthsOf(p)) n += (this.reliability.get(k) ?? 0) + (this.reliabilityOf.get(unit)?.get(k) ?? 0);
+    return n;
+  }
+
+  /** The period kinds some version judges something over (the calendar month when none does). */
+  private kindsUsed(): PeriodKind[] {
+    const used = new Set<PeriodKind>();
+    for (const v of this.versions.list) {
+      for (const u of v.units) for (const t of targetsOf(u.availability)) used.add(t.period);
+      if (v.ir.reliability) used.add(v.ir.reliability.period);
+      if (v.ir.report) used.add('calendar-month');
+    }
+    if (used.size === 0) used.add('calendar-month');
+    return PERIOD_KINDS.filter((k) => used.has(k));
   }
 
   /**
-   * Period verdicts for every month touched (or only `only`, "YYYY-MM"), in order. A month asked
-   * for that no record falls in is listed, with nothing to judge: no data is not 100% availability.
+   * Period verdicts for every period a record touched, of every kind the contract judges (or those
+   * that overlap `only`), in the order they end, shorter kinds first: a quarter after its months. A period asked for that no record
+   * falls in is listed, with nothing to judge: no data is not 100% availability.
    */
-  finish(only?: string): PeriodVerdict[] {
-    let keys = [...this.months].filter((k) => !only || k === only).sort();
-    // With a report obligation, a quiet month between two others owes its report too: it is listed (no record: nothing else to judge).
-    if (keys.length > 1 && this.versions.list.some((v) => v.ir.report)) keys = monthsFromTo(keys[0], keys[keys.length - 1]);
-    const quiet = (k: string): string | undefined => (this.months.has(k) ? undefined : `no record falls in ${k}: nothing to judge`);
-    const out = only && keys.length === 0 ? this.judgeMonth(only, `no record falls in ${only}: nothing to judge`) : keys.flatMap((k) => this.judgeMonth(k, quiet(k)));
+  finish(only?: Period): PeriodVerdict[] {
+    let months = only ? monthsOf(only) : [...this.months].sort((a, b) => a - b);
+    const periods: Period[] = [];
+    for (const kind of this.kindsUsed()) {
+      // With a report obligation, a quiet month between two others owes its report too: it is listed (no record: nothing else to judge).
+      const ms = kind === 'calendar-month' && !only && months.length > 1 && this.versions.list.some((v) => v.ir.report) ? range(months[0], months[months.length - 1]) : months;
+      let last: number | null = null;
+      for (const n of ms) {
+        const p = periodOfMonth(n, kind, this.calendar);
+        if (p.first !== last) periods.push(p);
+        last = p.first;
+      }
+    }
+    months = [];
+    periods.sort((a, b) => a.end - b.end || PERIOD_KINDS.indexOf(a.kind) - PERIOD_KINDS.indexOf(b.kind));
+    const quiet = (p: Period): string | undefined => (monthsOf(p).some((n) => this.months.has(n)) ? undefined : `no record falls in ${p.key}: nothing to judge`);
+    const out = periods.flatMap((p) => this.judgePeriod(p, quiet(p)));
     applyMoney(out, this.versions, this.money, this.asOf);
     return out;
   }
@@ -426,39 +463,49 @@ export class PeriodAccumulator {
     return d;
   }
 
-  /** A month's verdicts: one per unit that has an availability or reliability rule (one, without services). */
-  private judgeMonth(key: string, noRecords?: string): PeriodVerdict[] {
-    const y = Number(key.slice(0, 4));
-    const m = Number(key.slice(5, 7));
-    const zone = this.versions.zone;
-    const start = localMidnight(y, m, 1, zone);
-    const [ny, nm] = nextMonth(y, m);
-    const end = localMidnight(ny, nm, 1, zone);
+  /** A period's verdicts: one per unit that has an availability target or a reliability rule of its kind (one, without services). */
+  private judgePeriod(period: Period, noRecords?: string): PeriodVerdict[] {
+    const { key, start, end, kind } = period;
+    const zone = this.calendar.zone;
     let version = this.versions.inForce(start);
     let note: string | undefined;
-    // A month that ends before the first version takes effect has no promise to judge.
+    // A period that ends before the first version takes effect has no promise to judge.
     let nothing = noRecords;
     if (!version) {
       const starting = this.versions.firstEffectiveIn(start, end);
       version = starting ?? this.versions.list[0];
-      if (starting) note = `no version was in force on ${key}-01; the month is judged by version ${version.version}, effective ${version.ir.effective ?? 'unspecified'}`;
+      if (starting) note = `no version was in force on ${formatInstant(start, zone).slice(0, 10)}; the ${unitWord(kind)} is judged by version ${version.version}, effective ${version.ir.effective ?? 'unspecified'}`;
       else nothing = `no version of the contract is in force in ${key} (the first, version ${version.version}, takes effect on ${version.ir.effective}): nothing to judge`;
     }
     const final = end <= this.asOf;
     const ir = version.ir;
     const named = (ir.services ?? []).length > 0;
+    const monthly = kind === 'calendar-month';
+    const reliability = ir.reliability?.period === kind ? ir.reliability : null;
+    // Without services, a version that judges nothing at all still lists its months (as before period kinds).
+    const listsAnyway = monthly && !named && (!!ir.report || (!ir.reliability && version.units.every((u) => !u.availability)));
     const out: PeriodVerdict[] = [];
     // A month no version is in force in owes no report.
-    const report = nothing !== undefined && nothing !== noRecords ? undefined : this.reportOf(version, key);
+    const report = !monthly || (nothing !== undefined && nothing !== noRecords) ? undefined : this.reportOf(version, key);
+    const bounds = { start: formatInstant(start, zone), end: formatInstant(end, zone) };
     for (const unit of version.units) {
-      if (named && !unit.availability && !ir.reliability) continue;
-      // Keys in the order reports print them: the period, the service, then the rest.
-      const p = (named ? (unit.part !== null ? { period: key, service: unit.service, part: unit.part } : { period: key, service: unit.service }) : { period: key }) as PeriodVerdict;
+      const target = targetsOf(unit.availability).find((t) => t.period === kind);
+      if (!target && !reliability && (named || !listsAnyway)) continue;
+      // Keys in the order reports print them: the period and its bounds, the service, then the rest.
+      const p = { period: key, periodKind: kind, ...bounds } as PeriodVerdict;
+      if (named) {
+        p.service = unit.service;
+        if (unit.part !== null) p.part = unit.part;
+      }
+      PERIOD_OF.set(p, period);
       p.version = version.version;
       p.final = final;
       // Stryker disable next-line ConditionalExpression: an undefined note is left out of every output format alike
       if (note) p.note = note;
-      this.judgeUnit(p, version, unit, y, m, start, end, final, nothing);
+      const a = target ? withTarget(unit.availability!, target) : null;
+      // Credits are judged on the block's first target.
+      const credits = target === unit.availability ? unit.credits : null;
+      this.judgeUnit(p, version, unit, a, credits, reliability, period, final, nothing);
       if (report) this.addReport(p, version, unit, report);
       out.push(p);
     }
@@ -520,22 +567,20 @@ export class PeriodAccumulator {
     out: PeriodVerdict,
     version: CompiledContract,
     unit: ServiceUnit,
-    y: number,
-    m: number,
-    start: number,
-    end: number,
+    a: Availability | null,
+    credits: Credits | null,
+    reliability: Contract['reliability'],
+    period: Period,
     final: boolean,
     nothing: string | undefined,
   ): void {
-    const ir = version.ir;
-    const a: Availability | null = unit.availability;
+    const { start, end } = period;
     if (nothing !== undefined) {
       if (a) {
         out.availability = unjudged(version, a, nothing, this.exactDowntime(unit.key, start, end) / 60_000, (end - start) / 60_000);
       }
-      if (ir.reliability) {
-        const r = ir.reliability;
-        out.reliability = { count: this.countOf(unit.key, y * 100 + m), limit: r.maxIncidents, status: 'not-applicable', reason: nothing, clause: version.locate(r.span) };
+      if (reliability) {
+        out.reliability = { count: this.countOf(unit.key, period), limit: reliability.maxIncidents, status: 'not-applicable', reason: nothing, clause: version.locate(reliability.span) };
       }
       return;
     }
@@ -584,34 +629,56 @@ export class PeriodAccumulator {
           measurement: measurementText(a),
           clause: version.locate(a.span),
         };
-        if (definesDowntime(a) || measured !== null || (ir.services ?? []).length > 0) {
+        if (definesDowntime(a) || measured !== null || (version.ir.services ?? []).length > 0) {
           const other = this.otherUncounted(unit.key, start, end, pieces);
           out.availability.breakdown = breakdown(pieces, [...uncounted, ...other.list].sort((x, y) => x.start - y.start), version.ir.timeZone, other.more);
         }
-        if (unit.credits) {
-          out.credit = credit(version, percent, target, status, unit.credits);
+        if (credits) {
+          out.credit = credit(version, percent, target, status, credits);
           if (pieces.length) INCIDENT_END.set(out.credit, pieces.reduce((t, [, e]) => Math.max(t, e), 0));
         }
       }
     }
-    if (ir.reliability) {
-      const count = this.countOf(unit.key, y * 100 + m);
-      const limit = ir.reliability.maxIncidents;
+    if (reliability) {
+      const count = this.countOf(unit.key, period);
+      const limit = reliability.maxIncidents;
       out.reliability = {
         count,
         limit,
         status: count > limit ? 'breached' : final ? 'met' : 'pending',
-        clause: version.locate(ir.reliability.span),
+        clause: version.locate(reliability.span),
       };
     }
   }
 }
 
-/** Every month from `first` to `last` (YYYY-MM), in order. */
-function monthsFromTo(first: string, last: string): string[] {
-  const out: string[] = [];
-  let [y, m] = [Number(first.slice(0, 4)), Number(first.slice(5, 7))];
-  for (let k = first; k <= last; [y, m] = nextMonth(y, m), k = monthKey(y, m)) out.push(k);
+/** The month numbers from `first` to `last`, in order. */
+function range(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/** `month`, `quarter`, `year`. */
+function unitWord(kind: PeriodKind): string {
+  return kind.slice(kind.indexOf('-') + 1);
+}
+
+/** A block's targets: its first (the block itself) and its further target lines. */
+function targetsOf(a: Availability | null): (Availability | AvailabilityTarget)[] {
+  return a ? [a, ...(a.more ?? [])] : [];
+}
+
+/** The block as judged for one of its targets: the target's value, period and hours, its other rules as they are. */
+function withTarget(a: Availability, t: Availability | AvailabilityTarget): Availability {
+  if (t === a) return a;
+  const out: Availability = { ...a, target: t.target, targetSpan: t.targetSpan, period: t.period, span: t.span };
+  delete out.more;
+  if (t.countedDuring !== undefined) {
+    out.countedDuring = t.countedDuring;
+    out.countedDuringSpan = t.countedDuringSpan;
+  } else {
+    delete out.countedDuring;
+    delete out.countedDuringSpan;
+  }
   return out;
 }
 

@@ -9,7 +9,8 @@ import type { Maintenance } from '../compiler/ir';
 import { type DowntimeEffect, judgeMaintenance, limitsMaintenance, outside, PeriodAccumulator, type PeriodVerdict } from './periods';
 import type { Contract } from '../compiler/ir';
 import { type ContractFor, type InputRecord, type MoneyRecord, type ReadCounts, type RecordInput, type RecordWarning, type Rejected, readRecords } from './records';
-import { formatInstant, localMidnight, localYearMonth } from './time';
+import { formatInstant } from './time';
+import { type Period, PERIOD_KEY_FORMS, periodByKey } from './period-kinds';
 
 export interface SessionOptions {
   /** The instant the log is judged at; events after it have not happened yet. */
@@ -95,6 +96,14 @@ export function contractForRecords(versions: ContractVersions): Contract | Contr
   return (at) => (at !== null ? (versions.inForce(at) ?? versions.list[0]) : versions.latest).ir;
 }
 
+/** The period `--period` names (`2026-03`, `2026-Q1`, `2026`, `FY2027-Q1`, `FY2027`), in the zone periods begin in; null without one. */
+export function selectedPeriod(versions: ContractVersions, options: SessionOptions): Period | null {
+  if (!options.period) return null;
+  const p = periodByKey(options.period, versions.periodCalendar);
+  if (!p) throw new RangeError(`--period ${options.period} is not a period: ${PERIOD_KEY_FORMS}`);
+  return p;
+}
+
 /** Judges records one by one; pure: the same record always gives the same answer. */
 export class RecordJudge {
   private readonly zone: string;
@@ -106,18 +115,16 @@ export class RecordJudge {
     private readonly options: SessionOptions,
   ) {
     this.zone = versions.zone;
-    if (options.period) {
-      const y = Number(options.period.slice(0, 4));
-      const m = Number(options.period.slice(5, 7));
-      this.periodStart = localMidnight(y, m, 1, this.zone);
-      this.periodEnd = m === 12 ? localMidnight(y + 1, 1, 1, this.zone) : localMidnight(y, m + 1, 1, this.zone);
+    const selected = selectedPeriod(versions, options);
+    if (selected) {
+      this.periodStart = selected.start;
+      this.periodEnd = selected.end;
     }
   }
 
   private inPeriod(t: number): boolean {
     if (!this.options.period) return true;
-    const [y, m] = localYearMonth(t, this.zone);
-    return `${y}-${String(m).padStart(2, '0')}` === this.options.period;
+    return t >= this.periodStart && t < this.periodEnd;
   }
 
   judge(rec: InputRecord): Judged {
@@ -217,7 +224,7 @@ export class SessionState {
   warnings = 0;
 
   constructor(
-    versions: ContractVersions,
+    private readonly versions: ContractVersions,
     private readonly options: SessionOptions,
   ) {
     this.periods = new PeriodAccumulator(versions, options.asOf);
@@ -253,7 +260,7 @@ export class SessionState {
   result(read: ReadCounts): SessionResult {
     return {
       counts: { ...read, accepted: read.accepted - this.moneyRejected, rejected: read.rejected + this.moneyRejected, evaluated: this.evaluated, outsidePeriod: this.outsidePeriod, warnings: this.warnings },
-      periods: this.periods.finish(this.options.period),
+      periods: this.periods.finish(selectedPeriod(this.versions, this.options) ?? undefined),
     };
   }
 }

@@ -1,7 +1,21 @@
 // Time in an IANA zone without the machine's zone: civil-date arithmetic on epoch days, and a
 // deterministic, fast conversion between instants and local wall time (offsets cached per zone).
 
-import { IANAZone } from 'luxon';
+import { FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+
+/** `UTC+02:00`: a fixed offset (`periods in UTC+02:00`), beside IANA zone names. */
+const FIXED_OFFSET = /^UTC([+-])(\d{2}):(\d{2})$/;
+
+/** A zone name slac reads: an IANA zone, or a fixed offset written `UTC+02:00`. */
+export function isKnownZone(name: string): boolean {
+  return FIXED_OFFSET.test(name) || IANAZone.isValidZone(name);
+}
+
+function zoneNamed(name: string): Zone {
+  const m = FIXED_OFFSET.exec(name);
+  if (!m) return IANAZone.create(name);
+  return FixedOffsetZone.instance((m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])));
+}
 
 export const MINUTE = 60_000;
 export const DAY = 86_400_000;
@@ -64,13 +78,13 @@ interface OffsetWindow {
  * concern).
  */
 class ZoneOffsets {
-  private readonly zone: IANAZone;
+  private readonly zone: Zone;
   private readonly windows = new Map<number, OffsetWindow>();
   /** The window used last: consecutive queries nearly always fall in it. */
   private last: OffsetWindow = { lo: 0, hi: -1, starts: [], offsets: [] };
 
   constructor(name: string) {
-    this.zone = IANAZone.create(name);
+    this.zone = zoneNamed(name);
   }
 
   private raw(t: number): number {
@@ -147,7 +161,7 @@ export class ZoneConverter {
   private readonly offsets: ZoneOffsets;
 
   constructor(name: string) {
-    if (!IANAZone.isValidZone(name)) throw new RangeError(`unknown time zone '${name}'`);
+    if (!isKnownZone(name)) throw new RangeError(`unknown time zone '${name}'`);
     let offsets = zoneOffsets.get(name);
     if (offsets === undefined) {
       offsets = new ZoneOffsets(name);

@@ -6,6 +6,7 @@ import { inSupportedRange, parseTimestamp, SUPPORTED_RANGE } from '../../runtime
 import type { IncidentVerdict } from '../../runtime/evaluate';
 import { evaluateRecords, type SessionResult } from '../../runtime/session';
 import { formatInstant, localMidnight } from '../../runtime/time';
+import { PERIOD_KEY_FORMS } from '../../runtime/period-kinds';
 import { loadContracts, reportContractErrors } from '../contracts';
 import { CONTRACT_EXTENSION } from '../files';
 import { openRecords, recordsFailure } from '../records';
@@ -97,7 +98,9 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
   }
   const format = evaluateFormat(opts.format, opts.output);
   if (opts.failOn !== undefined && opts.failOn !== 'breach') throw new UsageError(`--fail-on takes "breach", not "${opts.failOn}"`);
-  if (opts.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.period)) throw new UsageError(`--period is a month written YYYY-MM, not "${opts.period}"`);
+  if (opts.period !== undefined && !/^(\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?|FY\d{4}(-Q[1-4])?)$/.test(opts.period)) {
+    throw new UsageError(`--period is ${PERIOD_KEY_FORMS}, not "${opts.period}"`);
+  }
 
   refuseInputAsOutput(opts.output, [...contractInputs([contractPath], io.cwd), ...recordsInput(recordsPath, io)], io.cwd);
 

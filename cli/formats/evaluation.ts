@@ -162,7 +162,7 @@ export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
   if (r.periods.length) {
     yield c.bold('Periods');
     for (const p of r.periods) {
-      yield `  ${c.bold(p.period)}${p.service ? `  ${c.bold(v(serviceOf(p)))}` : ''}${versions ? c.dim(`  (version ${v(p.version)})`) : ''}${p.final ? '' : c.dim('  (month not over)')}`;
+      yield `  ${c.bold(p.period)}${periodSpanText(p)}${p.service ? `  ${c.bold(v(serviceOf(p)))}` : ''}${versions ? c.dim(`  (version ${v(p.version)})`) : ''}${p.final ? '' : c.dim(`  (${unitOf(p)} not over)`)}`;
       if (p.note) yield `    ${c.dim(v(p.note))}`;
       const a = p.availability;
       if (a) {
@@ -273,7 +273,7 @@ export function* markdownLines(r: EvaluationReport): Generator<string> {
       const a = p.availability;
       const rel = p.reliability ? `${p.reliability.count} / ${p.reliability.limit} (${p.reliability.status})` : '';
       const credit = p.credit ? (creditValue({ ...p.credit, basis: null }) ?? 'pending') : '';
-      yield `| ${p.period}${p.final ? '' : ' (not over)'} |${services ? ` ${cell(serviceOf(p))} |` : ''} ${a?.exact ? availabilityText(a.exact) : ''} | ${a ? `${a.target}%` : ''} | ${a?.status ?? ''} | ${a ? fmtMinutes(a.downtimeMinutes) || '0 min' : ''} | ${credit} | ${rel} |`;
+      yield `| ${p.period}${periodSpanText(p)}${p.final ? '' : ' (not over)'} |${services ? ` ${cell(serviceOf(p))} |` : ''} ${a?.exact ? availabilityText(a.exact) : ''} | ${a ? `${a.target}%` : ''} | ${a?.status ?? ''} | ${a ? fmtMinutes(a.downtimeMinutes) || '0 min' : ''} | ${credit} | ${rel} |`;
     }
     yield '';
     // What did not count in a period, and why.
@@ -369,4 +369,17 @@ function moneyFormula(m: MoneyCredit): string {
   if (m.serviceDays) return `${m.serviceDays.days} day${m.serviceDays.days === '1' ? '' : 's'} of service of ${m.serviceDays.daysInPeriod} = ${amountText(m.amount, m.currency)}`;
   if (m.percent === null) return `${m.stacking?.rule ?? 'credits'} = ${amountText(m.amount, m.currency)}`;
   return `${m.percent}% = ${amountText(m.amount, m.currency)}`;
+}
+
+/** ` (calendar quarter, 2026-01-01 to 2026-03-31)` beside a period that is not a calendar month; nothing beside a month. */
+function periodSpanText(p: PeriodVerdict): string {
+  if (p.periodKind === 'calendar-month') return '';
+  // The last day is the day before the end (the end is the first instant after the period).
+  const last = new Date(Date.parse(p.end.slice(0, 10)) - 86_400_000).toISOString().slice(0, 10);
+  return ` (${p.periodKind.replace('-', ' ')}, ${p.start.slice(0, 10)} to ${last})`;
+}
+
+/** `month`, `quarter`, `year`. */
+function unitOf(p: PeriodVerdict): string {
+  return p.periodKind.slice(p.periodKind.indexOf('-') + 1);
 }

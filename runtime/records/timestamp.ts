@@ -26,14 +26,15 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * The instants slac judges: 1970-01-01T00:00:00Z to 9999-12-30T00:00:00Z, both included. Within
- * it, every local date in every zone has a four-digit year (so every month and every printed
- * timestamp is one the output can express), and the zones' offsets are those of the modern tzdb,
+ * The instants slac judges: 1970-01-01T00:00:00Z to 9998-12-31T00:00:00Z, both included. Within
+ * it, every local date in every zone has a four-digit year, and so do the bounds of every period
+ * that holds one (the longest, a fiscal year, ends by 9999-12-01), so every period and every
+ * printed timestamp is one the output can express; and the zones' offsets are those of the modern tzdb,
  * not the local mean times of the 19th century. An SLA concerns no earlier time.
  */
 export const FIRST_INSTANT = 0;
-export const LAST_INSTANT = Date.UTC(9999, 11, 30);
-export const SUPPORTED_RANGE = '1970-01-01T00:00:00Z to 9999-12-30T00:00:00Z';
+export const LAST_INSTANT = Date.UTC(9998, 11, 31);
+export const SUPPORTED_RANGE = '1970-01-01T00:00:00Z to 9998-12-31T00:00:00Z';
 
 export function inSupportedRange(t: number): boolean {
   return t >= FIRST_INSTANT && t <= LAST_INSTANT;

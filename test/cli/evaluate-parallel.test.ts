@@ -109,7 +109,7 @@ describe('evaluate --format ndjson on worker threads', () => {
     const par = slac(args, 2);
     expect(one.code).toBe(3); // the outages and maintenance naming no service, in a contract with several
     expect(par.stdout).toBe(one.stdout);
-    expect(one.stdout).toMatch(/"kind":"period","period":"2026-03","service":"mdb","part":"write"/);
+    expect(one.stdout).toMatch(/"kind":"period","period":"2026-03","periodKind":"calendar-month","start":"2026-03-01T00:00:00Z","end":"2026-04-01T00:00:00Z","service":"mdb","part":"write"/);
   });
   it('gives byte-identical output with invoices, claims and an invoice in a second currency', () => {
     const contract = join(dir, 'money.sla');

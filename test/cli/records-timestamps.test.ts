@@ -1,4 +1,4 @@
-// The range of instants slac judges (1970-01-01T00:00:00Z to 9999-12-30T00:00:00Z): a record
+// The range of instants slac judges (1970-01-01T00:00:00Z to 9998-12-31T00:00:00Z): a record
 // outside it is rejected with its line and field while the others are judged, --as-of outside it
 // is a usage error, and every accepted instant prints as valid ISO 8601, also in a zone whose
 // offset was not whole minutes (Africa/Monrovia before 1972).
@@ -37,42 +37,42 @@ describe('records at the edges of the supported range', () => {
     outage('JUST-BEFORE', '1969-12-31T23:59:59.999Z', '1970-01-01T00:10:00Z'), // line 4
     outage('FIRST', '1970-01-01T00:00:00Z', '1970-01-01T00:10:00Z'), // line 5: accepted
     incident('OK-2026', '2026-03-20T10:00:00-05:00', '2026-03-20T10:30:00-05:00'), // line 6: accepted
-    outage('LAST', '9999-12-29T23:00:00Z', '9999-12-30T00:00:00Z'), // line 7: accepted
-    outage('JUST-AFTER', '9999-12-29T23:00:00Z', '9999-12-30T00:00:00.001Z'), // line 8
-    outage('Y10000', '9999-12-31T22:00:00-05:00', '9999-12-31T23:30:00-05:00'), // line 9: year 10000 in UTC
+    outage('LAST', '9998-12-30T23:00:00Z', '9998-12-31T00:00:00Z'), // line 7: accepted
+    outage('JUST-AFTER', '9998-12-30T23:00:00Z', '9998-12-31T00:00:00.001Z'), // line 8
+    outage('Y9999', '9998-12-31T22:00:00-05:00', '9998-12-31T23:30:00-05:00'), // line 9: year 9999 in UTC, whose year ends in 10000
   ];
 
   it('rejects each instant outside it with the line and the field, and judges the others', async () => {
-    const r = await runSlac(['evaluate', 'contracts/sagicc', log('edges.ndjson', records), '--as-of', '9999-12-30T00:00:00Z', '--format', 'json']);
+    const r = await runSlac(['evaluate', 'contracts/sagicc', log('edges.ndjson', records), '--as-of', '9998-12-31T00:00:00Z', '--format', 'json']);
     expect(r.code).toBe(3);
     const doc = JSON.parse(r.out);
     expect(outputSchemaErrors(doc)).toBe('');
-    const range = 'is outside the supported range (1970-01-01T00:00:00Z to 9999-12-30T00:00:00Z)';
+    const range = 'is outside the supported range (1970-01-01T00:00:00Z to 9998-12-31T00:00:00Z)';
     expect(doc.rejected.map((x: { line: number; id: string; message: string }) => [x.line, x.id, x.message])).toEqual([
       [1, 'Y0999', `field "opened": timestamp "0999-03-07T22:15:00-05:00" ${range}`],
       [2, 'Y1000', `field "opened": timestamp "1000-01-01T00:00:00Z" ${range}`],
       [3, 'Y1900', `field "start": timestamp "1900-03-07T22:15:00-05:00" ${range}`],
       [4, 'JUST-BEFORE', `field "start": timestamp "1969-12-31T23:59:59.999Z" ${range}`],
-      [8, 'JUST-AFTER', `field "end": timestamp "9999-12-30T00:00:00.001Z" ${range}`],
-      [9, 'Y10000', `field "start": timestamp "9999-12-31T22:00:00-05:00" ${range}`],
+      [8, 'JUST-AFTER', `field "end": timestamp "9998-12-31T00:00:00.001Z" ${range}`],
+      [9, 'Y9999', `field "start": timestamp "9998-12-31T22:00:00-05:00" ${range}`],
     ]);
     expect(doc.downtime.map((d: { id: string; start: string; end: string }) => [d.id, d.start, d.end])).toEqual([
       ['FIRST', '1969-12-31T19:00:00-05:00', '1969-12-31T19:10:00-05:00'],
-      ['LAST', '9999-12-29T18:00:00-05:00', '9999-12-29T19:00:00-05:00'],
+      ['LAST', '9998-12-30T18:00:00-05:00', '9998-12-30T19:00:00-05:00'],
     ]);
     expect(doc.incidents.map((i: { id: string }) => i.id)).toEqual(['OK-2026']);
-    expect(doc.periods.map((p: { period: string }) => p.period)).toEqual(['1969-12', '2026-03', '9999-12']);
+    expect(doc.periods.map((p: { period: string }) => p.period)).toEqual(['1969-12', '2026-03', '9998-12']);
     for (const s of stamps(doc)) expect(s).toMatch(ISO);
   });
 
   it('--as-of outside the range is a usage error (exit 2), inside it is accepted', async () => {
     const path = log('one.ndjson', [records[4]!]);
-    for (const asOf of ['0999-06-01', '1969-12-31T23:59:59Z', '9999-12-31', '9999-12-30T00:00:01Z']) {
+    for (const asOf of ['0999-06-01', '1969-12-31T23:59:59Z', '9999-01-01', '9998-12-31T00:00:01Z']) {
       const r = await runSlac(['evaluate', 'contracts/sagicc', path, '--as-of', asOf]);
       expect(r.code, asOf).toBe(2);
-      expect(r.err).toBe(`slac: --as-of ${asOf} is outside the supported range (1970-01-01T00:00:00Z to 9999-12-30T00:00:00Z)\n`);
+      expect(r.err).toBe(`slac: --as-of ${asOf} is outside the supported range (1970-01-01T00:00:00Z to 9998-12-31T00:00:00Z)\n`);
     }
-    for (const asOf of ['1970-01-01', '1970-01-01T00:00:00Z', '9999-12-30T00:00:00Z']) {
+    for (const asOf of ['1970-01-01', '1970-01-01T00:00:00Z', '9998-12-31T00:00:00Z']) {
       expect((await runSlac(['evaluate', 'contracts/sagicc', path, '--as-of', asOf])).code, asOf).toBe(0);
     }
   });

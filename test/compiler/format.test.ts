@@ -206,6 +206,12 @@ const contractArb = fc
     termination: fc.option(fc.constantFrom('2026-12-31', '2030-01-15'), { nil: undefined }),
     // Tables for some incidents: an environment, a channel, a region (with zones), a service.
     scoped: fc.subarray(['environment', 'channel', 'region', 'service'] as const),
+    // Periods other than the calendar month: more target lines, a fiscal year start, a zone for periods.
+    moreTargets: fc.subarray(['calendar quarter', 'fiscal quarter', 'calendar year', 'fiscal year'] as const),
+    ownHours: fc.boolean(),
+    fiscal: fc.option(fc.constantFrom('February', 'october 1', 'JULY'), { nil: undefined }),
+    periodsIn: fc.option(fc.constantFrom('UTC+02:00', 'UTC-09:30', 'Asia/Jerusalem'), { nil: undefined }),
+    reliability: fc.option(fc.constantFrom('calendar month', 'calendar quarter', 'fiscal year'), { nil: undefined }),
     errorRate: fc.option(fc.tuple(pctText, fc.constantFrom('a minute', '5 minutes', '1 minute'), fc.option(fc.constantFrom('10', '100'), { nil: undefined }), fc.boolean()), { nil: undefined }),
   })
   .map((r) => {
@@ -215,6 +221,8 @@ const contractArb = fc
     lines.push(`contract${r.pad}"${r.title}"${c(0)}`, `version 1${c(1)}`, `time zone UTC${b(0)}`);
     if (r.currency) lines.push(`${r.currency}${c(12)}`);
     if (r.termination) lines.push(`termination${r.pad}${r.termination}`);
+    if (r.fiscal) lines.push(`fiscal${r.pad}year starts ${r.fiscal}`);
+    if (r.periodsIn) lines.push(`periods in${r.pad}${r.periodsIn}`);
     lines.push(`calendar biz${r.zone ? ` in ${r.zone}` : ''} "${r.title}"${c(2)}`);
     for (const [d, f, t] of r.hours) lines.push(`${r.pad}${d} ${f} to ${t}`);
     if (r.span) lines.push(`${r.pad}${r.span[0]} ${r.span[1]}${r.span[2]} to ${r.span[3]} ${r.span[4]}`);
@@ -251,6 +259,10 @@ const contractArb = fc
       lines.push(`response targets${r.pad}for ${kind} ${name}`, `| severity |${r.pad}target |`, `| ${r.sevs[0]} | ${r.targets[0][0]} hours |`);
     }
     lines.push(`${b(3)}availability`, `${r.pad}target ${r.pct}% per calendar month${c(8)}`);
+    for (const k of r.moreTargets) {
+      if (k.startsWith('fiscal') && !r.fiscal) continue;
+      lines.push(`${r.pad}target 99.0% per${r.pad}${k}${r.ownHours && k.endsWith('year') ? `,${r.pad}counted during biz hours` : ''}`);
+    }
     if (r.measured) lines.push(`${r.pad}measured ${r.measured}`);
     if (r.minimum) lines.push(`${r.pad}minimum   downtime period ${r.minimum}`);
     if (r.during) lines.push(`${r.pad}counted${r.pad}during biz hours`);
@@ -272,6 +284,7 @@ const contractArb = fc
       lines.push(`${r.pad}5% for each started 1% below target`, 'at most 50%');
       for (const l of r.moneyLines) lines.push(`${r.pad}${l.replace(/ /g, () => r.pad)}`);
     }
+    if (r.reliability && (!r.reliability.startsWith('fiscal') || r.fiscal)) lines.push(`reliability at most 4 counted incidents per ${r.reliability}`);
     if (r.report) lines.push(`${r.report}${c(13)}`);
     if (r.note.length) lines.push(`${b(4)}note "${r.title}" """`, ...r.note.map((t) => `${r.pad}${t}`), '"""');
     lines.push(`${c(10).trim()}`);

@@ -27,6 +27,6 @@ describe('the TextMate grammar', () => {
       const t = tokenize(w).tokens[0];
       expect(t.tokenType.CATEGORIES?.includes(T.HeaderWord) && !t.tokenType.CATEGORIES?.includes(T.Name), w).toBe(true);
     }
-    expect(reserved).toHaveLength(30); // 21 clauses, regions, pause, clocks, update, services, setups, currency, report and termination
+    expect(reserved).toHaveLength(32); // 21 clauses, regions, pause, clocks, update, services, setups, currency, report, termination, periods and fiscal
   });
 });

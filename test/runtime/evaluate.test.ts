@@ -1261,13 +1261,16 @@ describe('periods of a contract with a reliability clause and no availability', 
 
   it('a month is judged on its incidents alone', async () => {
     const r = await session(R, [inc('A', '2026-03-02T10:00:00-05:00')], '2026-04-01T00:00:00-05:00');
-    expect(periodOf(r, '2026-03')).toEqual({ period: '2026-03', version: '1', final: true, reliability: { count: 1, limit: 1, status: 'met', clause: `reliability.sla:${lineOf(text, 'reliability at most')}` } });
+    expect(periodOf(r, '2026-03')).toEqual({ period: '2026-03', periodKind: 'calendar-month', start: '2026-03-01T00:00:00-05:00', end: '2026-04-01T00:00:00-05:00', version: '1', final: true, reliability: { count: 1, limit: 1, status: 'met', clause: `reliability.sla:${lineOf(text, 'reliability at most')}` } });
   });
 
   it('a month before the first version has nothing to judge, and counts its incidents all the same', async () => {
     const r = await session(R, [inc('A', '2025-12-15T10:00:00-05:00')], '2026-04-01T00:00:00-05:00');
     expect(periodOf(r, '2025-12')).toEqual({
       period: '2025-12',
+      periodKind: 'calendar-month',
+      start: '2025-12-01T00:00:00-05:00',
+      end: '2026-01-01T00:00:00-05:00',
       version: '1',
       final: true,
       reliability: {

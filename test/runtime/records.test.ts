@@ -517,7 +517,11 @@ describe('published schemas', () => {
         ],
       }],
       periods: [{
+        // interface.md's example, with what every period now also says: its kind and bounds.
         period: '2026-03',
+        periodKind: 'calendar-month',
+        start: '2026-03-01T00:00:00-05:00',
+        end: '2026-04-01T00:00:00-05:00',
         availability: { percent: 99.7759856630824, target: 99.96, status: 'breached', downtimeMinutes: 100 },
         credit: { percent: 5 },
         reliability: { count: 6, limit: 4, status: 'breached' },
@@ -529,6 +533,13 @@ describe('published schemas', () => {
     const broken = structuredClone(output);
     (broken.incidents[0]!.objectives[0] as Record<string, unknown>).status = 'late';
     expect(validate(broken)).toBe(false);
+    const noKind = structuredClone(output);
+    delete (noKind.periods[0] as Record<string, unknown>).periodKind;
+    expect(validate(noKind)).toBe(false);
+    const quarter = structuredClone(output);
+    Object.assign(quarter.periods[0]!, { period: '2026-Q1', periodKind: 'calendar-quarter', start: '2026-01-01T00:00:00-05:00' });
+    expect(validate(quarter), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...quarter, periods: [{ ...quarter.periods[0], period: '2026-Q5' }] })).toBe(false);
     const noDue = structuredClone(output);
     delete (noDue.incidents[0]!.objectives[0] as Record<string, unknown>).due;
     expect(validate(noDue)).toBe(false);
