@@ -7,6 +7,8 @@ import { DIAGNOSTICS, type Diagnostic, type DiagnosticDef, diagnostic } from '..
 import type { Span } from '../language/span';
 import type { Compiled } from './compile';
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** One value a version states (its name, zone or effective date) and where it says it. */
 interface Stated {
   file: string;
@@ -40,12 +42,19 @@ export function checkFolder(files: readonly Compiled[]): Map<string, Diagnostic[
   const names: Stated[] = [];
   const zones: Stated[] = [];
   const dates: Stated[] = [];
+  const periods: Stated[] = [];
   for (const c of files) {
     const name = statement(c, 'contract');
     if (name) names.push({ file: c.file, value: name.name.value, span: name.name.span });
     // A zone that is missing or unknown is an error of its own file (SLA2004, SLA2005), not a mismatch.
     const zone = statement(c, 'timeZone');
     if (zone && zone.zone.value === c.contract.timeZone) zones.push({ file: c.file, value: zone.zone.value, span: zone.zone.span });
+    // Where periods begin: one for all versions, or a month of one version would not be a month of another.
+    const pz = statement(c, 'periods');
+    const fy = statement(c, 'fiscalYear');
+    const zoneText = c.contract.periodZone ? `periods in ${c.contract.periodZone.zone}` : "periods in the contract's zone";
+    const fiscal = c.contract.fiscalYearStart ? `fiscal years from ${MONTHS[c.contract.fiscalYearStart.month - 1]}` : 'no fiscal year';
+    periods.push({ file: c.file, value: `${zoneText}, ${fiscal}`, span: pz?.zone.span ?? fy?.month.span ?? firstLine(c) });
     const effective = statement(c, 'effective');
     dates.push({ file: c.file, value: c.contract.effective ?? 'unspecified', span: effective?.span ?? firstLine(c) });
   }
@@ -63,6 +72,9 @@ export function checkFolder(files: readonly Compiled[]): Map<string, Diagnostic[
     `this folder holds the versions of one contract, but this one is ${mine.value} and ${others.length === 1 ? 'another is' : 'others are'} ${[...new Set(others.map((o) => o.value))].join(', ')}`);
   differ(DIAGNOSTICS.differentTimeZones, zones, (mine, others) =>
     `the versions of one contract share one time zone, but this one names ${mine.value} and ${others.length === 1 ? 'another' : 'others'} ${[...new Set(others.map((o) => o.value))].join(', ')}`);
+
+  differ(DIAGNOSTICS.differentPeriods, periods, (mine, others) =>
+    `the versions of one contract begin their periods alike, but this one has ${mine.value}, and ${others.length === 1 ? 'another' : 'others'} ${[...new Set(others.map((o) => o.value))].join('; ')}`);
 
   for (const mine of dates) {
     const same = dates.filter((d) => d !== mine && d.value === mine.value);

@@ -110,6 +110,8 @@ export const DIAGNOSTICS = {
   // SLA2035-SLA2049: periods other than the calendar month.
   periodNotUnderstood: def('SLA2035', 'error', 'Period not understood',
     'A target is judged `per calendar month`, `per calendar quarter`, `per calendar year`, `per fiscal quarter` or `per fiscal year`. Fiscal quarters and years start in the month the contract names once with `fiscal year starts february` (on its 1st; a fiscal year is named by the calendar year it ends in); without that line they have no start. A fiscal month is a calendar month: write `per calendar month`.'),
+  differentPeriods: def('SLA2036', 'error', 'Versions whose periods begin differently',
+    'The versions of one contract are judged on one set of periods: a month, quarter or year of one version must be the same time as in the next, or a period judged across a version change would be two different periods. Every .sla file of a folder gives the same `periods in` and `fiscal year starts` lines (or none).'),
   // SLA2070-SLA2089: money (currency, amounts, caps in money).
   unknownCurrency: def('SLA2070', 'error', 'Unknown currency',
     'A currency is an ISO 4217 code that the platform\'s Intl knows (EUR, USD, GBP, COP, JPY): its minor unit (cents, or none for JPY) fixes how amounts round. `currency EUR`.'),

@@ -88,6 +88,6 @@ describe('a folder that evaluate refuses, check does not pass', () => {
   it('evaluate on a folder of contract folders names them instead of mixing contracts', async () => {
     const r = await runSlac(['evaluate', 'contracts', LOG]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('slac: contracts: no .sla files directly in this folder; a folder holds the versions of one contract, and the contracts here are in contracts/clever-ideas, contracts/github-premium-support, contracts/nebius, contracts/sagicc: name one of them\n');
+    expect(r.err).toBe('slac: contracts: no .sla files directly in this folder; a folder holds the versions of one contract, and the contracts here are in contracts/clever-ideas, contracts/gc-forms, contracts/github-premium-support, contracts/nebius, contracts/sagicc: name one of them\n');
   });
 });

@@ -120,7 +120,7 @@ describe('--output is replaced atomically', () => {
     const r = await runSlac(['check', 'contracts', '--format', 'json', '--output', link]);
     expect(r.code).toBe(0);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
-    expect(JSON.parse(readFileSync(report, 'utf8')).summary.files).toBe(4); // sagicc, clever-ideas, nebius, github-premium-support
+    expect(JSON.parse(readFileSync(report, 'utf8')).summary.files).toBe(5); // sagicc, clever-ideas, nebius, github-premium-support, gc-forms
   });
 
   it('a write that fails part way (the file size limit) leaves the old file: exit 2, one line, every format and check', () => {
