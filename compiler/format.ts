@@ -360,6 +360,11 @@ function statementUnits(s: A.Statement): Unit[] {
             out.push(u(`${pct(l.percent)} for each ${each}${pct(l.step)} below target${l.rounding === 'pro-rata' ? ', pro rata' : ''}`));
             break;
           }
+          case 'missedTargets': {
+            const of = l.severityWord ? ` of ${l.severityWord.name.toLowerCase()} ${l.severities.map((x) => x.name).join(', ')}` : '';
+            out.push(u(`${pct(l.percent)} when more than ${l.more.text} incidents${of} miss their ${l.objective} target ${perText(l.per)}`));
+            break;
+          }
           case 'cap': {
             const value = l.percent ? pct(l.percent) : `${l.money!.amount.text} ${l.money!.currency.name.toUpperCase()}`;
             out.push(u(`at most ${value}${l.per ? ` per ${l.per.map((w) => w.name.toLowerCase()).join(' ')}` : ''}`));

@@ -345,6 +345,19 @@ export interface CreditCap {
   span: Span;
 }
 
+/** A credit owed for a period in which too many incidents missed an objective (GitHub: more than four missed responses in a fiscal quarter). */
+export interface MissedTargetsCredit {
+  /** Percent of the basis. */
+  percent: DecimalText;
+  /** More incidents than this must miss the objective. */
+  more: number;
+  /** The severities whose incidents count (ids); null: every severity. */
+  severities: string[] | null;
+  objective: 'response' | 'restoration' | 'resolution';
+  period: PeriodKind;
+  span: Span;
+}
+
 export interface Credits {
   scope?: Scope | null;
   /** What the credit is a share of, as written: free text, or the words of `basis monthly charge of the service`. */
@@ -354,6 +367,8 @@ export interface Credits {
   basisSpan?: Span;
   bands: CreditBand[];
   linear: LinearCredit | null;
+  /** `20% when more than 4 incidents of severity urgent, high miss their response target per fiscal quarter`: a credit for each period in which more incidents than this missed the objective. Absent = none. */
+  missedTargets?: MissedTargetsCredit;
   cap: DecimalText | null;
   capSpan: Span | null;
   /** How a credit is paid: on the next invoice, or within N days of the claim (of the invoice, without a claim window). Absent = not stated. */

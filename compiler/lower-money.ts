@@ -200,10 +200,11 @@ export function lowerClaimWindow(
 ): void {
   const after = l.after.map((w) => w.name).join(' ');
   const words = after.toLowerCase();
-  const from = /invoice/.test(words) ? 'invoice' : /incident/.test(words) ? 'incident' : /month/.test(words) ? 'month-end' : null;
+  // `after the month ends`, `after the quarter ends`: from the last day of the period the credit is for.
+  const from = /invoice/.test(words) ? 'invoice' : /incident/.test(words) ? 'incident' : /month|quarter|year|period/.test(words) ? 'month-end' : null;
   if (from === null) {
-    ctx.report.report(DIAGNOSTICS.unknownClaimStart, { start: l.after[0].span.start, end: l.after[l.after.length - 1].span.end }, `a claim window runs from the invoice, the month's end or the incident, not "after ${after}"`, {
-      hint: 'claim within 30 days after invoice   or   after the month ends   or   after the incident',
+    ctx.report.report(DIAGNOSTICS.unknownClaimStart, { start: l.after[0].span.start, end: l.after[l.after.length - 1].span.end }, `a claim window runs from the invoice, the period's end or the incident, not "after ${after}"`, {
+      hint: 'claim within 30 days after invoice   or   after the month ends (the quarter ends)   or   after the incident',
     });
     unread(l.span);
     return;

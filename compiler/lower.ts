@@ -1206,6 +1206,42 @@ function lowerCredits(s: StatementOf<'credits'>, ctx: LowerContext): I.Credits {
           span: l.span,
         };
         break;
+      case 'missedTargets': {
+        if (cr.missedTargets) {
+          ctx.report.report(DIAGNOSTICS.duplicateStatement, l.span, 'the credit for missed targets is given twice', { related: [{ span: cr.missedTargets.span, message: 'first given here' }] });
+          break;
+        }
+        const percent = checkPercent(ctx, l.percent, 'the credit');
+        if (!/^\d+$/.test(l.more.text)) {
+          ctx.report.report(DIAGNOSTICS.invalidValue, l.more.span, `${l.more.text} is not a count of incidents: a count is a whole number`);
+          reject(ctx, l.span);
+          break;
+        }
+        if (l.severityWord && !/^severit(y|ies)$/i.test(l.severityWord.name)) {
+          ctx.report.report(DIAGNOSTICS.invalidValue, l.severityWord.span, `"of ${l.severityWord.name}" does not say which incidents count: write "of severity urgent, high"`, {
+            hint: `${l.percent.text}% when more than ${l.more.text} incidents of severity urgent, high miss their ${l.objective} target ${perText(l.per)}`,
+          });
+          reject(ctx, l.span);
+          break;
+        }
+        const severities: string[] = [];
+        let known = true;
+        for (const n of l.severities) {
+          const sev = find(ctx.severities, n.name);
+          if (sev) severities.push(sev.id);
+          else {
+            known = false;
+            undeclared(ctx, 'severity', n.name, n.span, ctx.severities.values());
+          }
+        }
+        const period = lowerPeriod(l.per, ctx);
+        if (!known || period === null) {
+          reject(ctx, l.span);
+          break;
+        }
+        cr.missedTargets = { percent, more: Number(l.more.text), severities: l.severityWord ? severities : null, objective: l.objective, period, span: l.span };
+        break;
+      }
       case 'cap': {
         const monthly = l.percent !== null && (!l.per || l.per.map((w) => w.name.toLowerCase()).join(' ') === 'calendar month');
         if (monthly && cr.cap !== null) {

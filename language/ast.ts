@@ -175,6 +175,8 @@ export type CreditLine =
   | { kind: 'basis'; text: Text | null; words?: Ident[]; span: Span }
   | Table
   | { kind: 'linear'; percent: NumberText; rounding: 'started' | 'full' | 'pro-rata' | null; step: NumberText; span: Span }
+  /** `20% when more than 4 incidents of severity urgent, high miss their response target per fiscal quarter`. */
+  | { kind: 'missedTargets'; percent: NumberText; more: NumberText; severityWord: Ident | null; severities: Ident[]; objective: 'response' | 'restoration' | 'resolution'; per: PeriodWords; span: Span }
   | CapLine
   | { kind: 'payment'; within: DurationNode | null; words: Ident[]; span: Span }
   | { kind: 'withheld'; words: Ident[]; span: Span }

@@ -841,6 +841,28 @@ export class AstBuilder {
           this.addRow(items, l);
           break;
         case 'linearCreditLine': {
+          const missed = sub(lc, 'missedTargetsTail');
+          if (missed) {
+            const mc = missed.children;
+            const p = tok(lc, 'PercentLit');
+            const n = tok(mc, 'NumberLit');
+            const per = this.per(mc);
+            const words = toks(mc, 'HeaderWord');
+            const objective = tok(mc, 'Response') ? 'response' : tok(mc, 'Restoration') ? 'restoration' : tok(mc, 'Resolution') ? 'resolution' : null;
+            if (p && n && per && objective) {
+              items.push({
+                kind: 'missedTargets',
+                percent: this.percent(p),
+                more: this.checkNumber(n, 'count'),
+                severityWord: words.length ? this.ident(words[0]) : null,
+                severities: words.slice(1).map((w) => this.ident(w)),
+                objective,
+                per,
+                span: ls,
+              });
+            }
+            break;
+          }
           const ps = toks(lc, 'PercentLit');
           if (ps.length < 2) break;
           const rounding = tok(lc, 'Started') ? 'started' : tok(lc, 'Full') ? 'full' : tok(lc, 'Rata') ? 'pro-rata' : null;

@@ -928,8 +928,38 @@ class SlacParser extends CstParser {
     this.CONSUME(T.Newline);
   });
 
+  /** `5% for each started 1% below target`, or a credit for missed targets: `20% when more than 4 incidents ... miss their response target per fiscal quarter`. */
   linearCreditLine = this.RULE('linearCreditLine', () => {
     this.CONSUME(T.PercentLit);
+    // OR4: the tail's own OR is the rule's first.
+    this.OR4([{ ALT: () => this.linearTail() }, { ALT: () => this.SUBRULE(this.missedTargetsTail) }]);
+    this.CONSUME(T.Newline);
+  });
+
+  /** `when more than 4 incidents of severity urgent, high miss their response target per fiscal quarter`. */
+  missedTargetsTail = this.RULE('missedTargetsTail', () => {
+    this.CONSUME(T.When);
+    this.CONSUME(T.More);
+    this.CONSUME(T.Than);
+    this.CONSUME(T.NumberLit);
+    this.CONSUME(T.Incidents);
+    this.OPTION(() => {
+      this.CONSUME(T.Of);
+      this.CONSUME(T.HeaderWord);
+      this.CONSUME2(T.HeaderWord);
+      this.MANY(() => {
+        this.OR([{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.Or) }]);
+        this.CONSUME3(T.HeaderWord);
+      });
+    });
+    this.CONSUME(T.Miss);
+    this.CONSUME(T.Their);
+    this.OR2([{ ALT: () => this.CONSUME(T.Response) }, { ALT: () => this.CONSUME(T.Restoration) }, { ALT: () => this.CONSUME(T.Resolution) }]);
+    this.CONSUME(T.Target);
+    this.SUBRULE(this.perPeriod);
+  });
+
+  private linearTail(): void {
     this.CONSUME(T.For);
     this.CONSUME(T.Each);
     this.OPTION(() => {
@@ -943,8 +973,7 @@ class SlacParser extends CstParser {
       this.CONSUME(T.Pro);
       this.CONSUME(T.Rata);
     });
-    this.CONSUME(T.Newline);
-  });
+  }
 
   /** `at most 50%`, `at most 100% per calendar month`, `at most 10000.00 EUR per rolling 12 months`. */
   capLine = this.RULE('capLine', () => {

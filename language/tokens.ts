@@ -220,6 +220,9 @@ export const Period = keyword('period', 'soft');
 export const When = keyword('when', 'soft');
 export const More = keyword('more', 'soft');
 export const Than = keyword('than', 'soft');
+// `20% when more than 4 incidents of severity urgent, high miss their response target per fiscal quarter`.
+export const Miss = keyword('miss', 'soft');
+export const Their = keyword('their', 'soft');
 export const Requests = keyword('requests', 'soft');
 export const Fail = keyword('fail', 'soft');
 export const With = keyword('with', 'soft');

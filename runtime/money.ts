@@ -309,7 +309,8 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     const service = p.service ?? 'default';
     const key = p.part ? `${service}/${p.part}` : service;
     const unit = version.units.find((u) => u.key === key);
-    const cr: Credits | null = unit?.credits ?? null;
+    // A period of no service in a contract with services: the contract-wide credit for missed targets.
+    const cr: Credits | null = unit?.credits ?? (p.service === undefined ? (version.ir.credits ?? null) : null);
     if (!cr) return null;
     const exact = EXACT_CREDIT.get(p.credit);
     const group = unit?.group ?? null;

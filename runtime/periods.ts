@@ -18,7 +18,7 @@ import {
   toNumber,
   toDecimalText,
 } from '../compiler/decimal';
-import type { Availability, AvailabilityTarget, Contract, CreditBand, Credits, Maintenance, PeriodKind, ServiceUnit } from '../compiler/ir';
+import type { Availability, AvailabilityTarget, Contract, CreditBand, Credits, Maintenance, MissedTargetsCredit, PeriodKind, ServiceUnit } from '../compiler/ir';
 import { bounds, monthAt, monthsOf, type Period, PERIOD_KINDS, PERIOD_OF, periodOfMonth, type PeriodCalendar } from './period-kinds';
 import type { BusinessClock } from './business-clock';
 import type { CompiledContract, ContractVersions } from './contract';
@@ -146,6 +146,30 @@ export interface PeriodVerdict {
     reason?: string;
     clause: string;
   };
+  /** A credit for missed targets (`20% when more than 4 incidents ... miss their response target per fiscal quarter`): the incidents opened in the period that missed it. */
+  missed?: {
+    objective: string;
+    /** Incidents (of the severities named) opened in the period whose objective was breached. */
+    count: number;
+    /** More than this earns the credit. */
+    limit: number;
+    /** `breached` when more than the limit missed it (the credit is owed); `met` once the period is over without; `pending` before. */
+    status: PeriodStatus;
+    /** Their ids, in the order they were opened (at most BREAKDOWN_LISTED; `count` says how many). */
+    incidents: string[];
+    clause: string;
+  };
+}
+
+/** An incident that missed an objective, kept for the credits for missed targets. */
+export interface MissedIncident {
+  id: string;
+  opened: number;
+  severity: string;
+  /** The objectives it breached. */
+  objectives: string[];
+  /** Its units (null: every unit). */
+  units: readonly string[] | null;
 }
 
 /** Downtime of some services: `units` are unit keys (`compute`, `mdb/read`), null for every unit. */
@@ -200,6 +224,7 @@ export class PeriodAccumulator {
     private readonly asOf: number,
   ) {
     this.calendar = versions.periodCalendar;
+    this.countsMissed = versions.list.some((v) => v.units.some((u) => u.credits?.missedTargets));
   }
 
   /** The month touched last: time-ordered logs touch the same month again and again. */
@@ -220,10 +245,20 @@ export class PeriodAccumulator {
     for (let n = first; n <= last; n++) this.months.add(n);
   }
 
-  /** An incident opened at `opened`, of the units `units` (null: of every unit). */
-  incident(opened: number, counts: boolean, units: readonly string[] | null = null): void {
+  /** Incidents that missed an objective, by the month they were opened in: kept only when some credits count them. */
+  private readonly missedByMonth = new Map<number, MissedIncident[]>();
+  private readonly countsMissed: boolean;
+
+  /** An incident opened at `opened`, of the units `units` (null: of every unit); `missed`: the objectives it breached. */
+  incident(opened: number, counts: boolean, units: readonly string[] | null = null, missed?: { id: string; severity: string; objectives: string[] }): void {
     // A record that starts after as-of has not happened yet: it adds no month.
     if (opened > this.asOf) return;
+    if (missed && missed.objectives.length && this.countsMissed) {
+      const k = monthAt(opened, this.calendar.zone);
+      let list = this.missedByMonth.get(k);
+      if (!list) this.missedByMonth.set(k, (list = []));
+      list.push({ ...missed, opened, units });
+    }
     // Stryker disable next-line ArithmeticOperator: touch(a, b) takes the later of a and b - 1: the opening month either way
     this.touch(opened, opened + 1);
     if (!counts) return;
@@ -424,6 +459,7 @@ export class PeriodAccumulator {
     for (const v of this.versions.list) {
       for (const u of v.units) for (const t of targetsOf(u.availability)) used.add(t.period);
       if (v.ir.reliability) used.add(v.ir.reliability.period);
+      for (const cr of [v.ir.credits, ...(v.ir.scoped?.credits ?? [])]) if (cr?.missedTargets) used.add(cr.missedTargets.period);
       if (v.ir.report) used.add('calendar-month');
     }
     if (used.size === 0) used.add('calendar-month');
@@ -482,6 +518,10 @@ export class PeriodAccumulator {
     const named = (ir.services ?? []).length > 0;
     const monthly = kind === 'calendar-month';
     const reliability = ir.reliability?.period === kind ? ir.reliability : null;
+    // A credit for missed targets in the unscoped credits block counts every service's incidents
+    // together, on one period of the contract (no service); a scoped one, its services' own.
+    const wide = ir.credits?.missedTargets?.period === kind ? ir.credits.missedTargets : null;
+    const missedRule = (u: ServiceUnit) => (named && u.credits === ir.credits ? null : u.credits?.missedTargets?.period === kind ? u.credits.missedTargets : null);
     // Without services, a version that judges nothing at all still lists its months (as before period kinds).
     const listsAnyway = monthly && !named && (!!ir.report || (!ir.reliability && version.units.every((u) => !u.availability)));
     const out: PeriodVerdict[] = [];
@@ -490,7 +530,8 @@ export class PeriodAccumulator {
     const bounds = { start: formatInstant(start, zone), end: formatInstant(end, zone) };
     for (const unit of version.units) {
       const target = targetsOf(unit.availability).find((t) => t.period === kind);
-      if (!target && !reliability && (named || !listsAnyway)) continue;
+      const missed = missedRule(unit);
+      if (!target && !reliability && !missed && (named || !listsAnyway)) continue;
       // Keys in the order reports print them: the period and its bounds, the service, then the rest.
       const p = { period: key, periodKind: kind, ...bounds } as PeriodVerdict;
       if (named) {
@@ -506,10 +547,59 @@ export class PeriodAccumulator {
       // Credits are judged on the block's first target.
       const credits = target === unit.availability ? unit.credits : null;
       this.judgeUnit(p, version, unit, a, credits, reliability, period, final, nothing);
+      if (missed) this.judgeMissed(p, version, unit, unit.credits!, missed, period, final, nothing);
       if (report) this.addReport(p, version, unit, report);
       out.push(p);
     }
+    if (named && wide) {
+      const p = { period: key, periodKind: kind, ...bounds } as PeriodVerdict;
+      PERIOD_OF.set(p, period);
+      p.version = version.version;
+      p.final = final;
+      // Stryker disable next-line ConditionalExpression: an undefined note is left out of every output format alike
+      if (note) p.note = note;
+      this.judgeMissed(p, version, null, ir.credits!, wide, period, final, nothing);
+      out.push(p);
+    }
     return out;
+  }
+
+  /**
+   * The credit for missed targets of a period: the incidents opened in it, of the unit and of the
+   * severities named, that breached the objective. More than the limit owes the credit (beside an
+   * availability credit of the same period, added to it or, with `no stacking`, the higher).
+   */
+  private judgeMissed(p: PeriodVerdict, version: CompiledContract, unit: ServiceUnit | null, cr: Credits, rule: MissedTargetsCredit, period: Period, final: boolean, nothing: string | undefined): void {
+    const clause = version.locate(rule.span);
+    const found: MissedIncident[] = [];
+    for (const n of monthsOf(period)) {
+      for (const m of this.missedByMonth.get(n) ?? []) {
+        if (!m.objectives.includes(rule.objective)) continue;
+        if (rule.severities && !rule.severities.includes(m.severity)) continue;
+        if (unit && m.units && !m.units.includes(unit.key) && !m.units.includes(unit.service)) continue;
+        found.push(m);
+      }
+    }
+    found.sort((a, b) => a.opened - b.opened || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const count = found.length;
+    const status: PeriodStatus = nothing !== undefined && count === 0 ? 'not-applicable' : count > rule.more ? 'breached' : final ? 'met' : 'pending';
+    p.missed = { objective: rule.objective, count, limit: rule.more, status, incidents: found.slice(0, BREAKDOWN_LISTED).map((m) => m.id), clause };
+    const of = rule.severities ? ` of severity ${rule.severities.join(', ')}` : '';
+    const owed = status === 'breached' ? fromDecimal(rule.percent) : rat(0n);
+    const text =
+      status === 'breached'
+        ? `${count} incident${count === 1 ? '' : 's'}${of} missed the ${rule.objective} target in ${p.period}, more than ${rule.more}: ${rule.percent}%`
+        : status === 'met'
+          ? `${count} incident${count === 1 ? '' : 's'}${of} missed the ${rule.objective} target in ${p.period}, not more than ${rule.more}`
+          : `the ${unitWord(period.kind)} is not over`;
+    if (p.credit && EXACT_CREDIT.has(p.credit)) {
+      // Beside the availability credit of the same period.
+      if (status === 'breached') MORE_CREDITS.set(p.credit, [...(MORE_CREDITS.get(p.credit) ?? []), { credit: `missed ${rule.objective} targets`, percent: owed }]);
+      return;
+    }
+    const out: NonNullable<PeriodVerdict['credit']> = { percent: status === 'pending' || status === 'not-applicable' ? null : toNumber(owed), basis: cr.basis, rule: text, clause };
+    if (status === 'breached' || status === 'met') EXACT_CREDIT.set(out, { uncapped: owed, capped: owed });
+    p.credit = out;
   }
 
   /** The report of month `key` (YYYY-MM) against the obligation of `version`: on time, late, missing or not yet due at as-of. */

@@ -65,7 +65,16 @@ export interface SessionResult {
 
 /** What one accepted record contributes: its verdict, and the facts the periods need. */
 export type Judged =
-  | { kind: 'incident'; verdict: IncidentVerdict; listed: boolean; opened: number; countsForReliability: boolean; units?: string[] | null }
+  | {
+      kind: 'incident';
+      verdict: IncidentVerdict;
+      listed: boolean;
+      opened: number;
+      countsForReliability: boolean;
+      units?: string[] | null;
+      /** The objectives it breached (not for an excluded incident): credits for missed targets count them. */
+      missed?: { id: string; severity: string; objectives: string[] };
+    }
   | { kind: 'downtime'; verdict: DowntimeVerdict; listed: boolean; start: number; end: number; counted: [number, number][]; effects?: DowntimeEffect[] }
   /** Request counts: no verdict of their own; they feed the error-rate downtime of the periods. */
   | { kind: 'requests'; listed: boolean; start: number; end: number; total: number; failed: number; units: string[] | null }
@@ -80,6 +89,14 @@ export function unitIndex(versions: ContractVersions): string[] {
 }
 
 /** Every setup id of every version, in a fixed order: worker threads send setups as indexes into it. */
+/** The severity ids of every version, in one list: worker threads send an incident's severity as its index. */
+export function severityIndex(versions: ContractVersions): string[] {
+  return [...new Set(versions.list.flatMap((v) => v.ir.severities.map((s) => s.id)))];
+}
+
+/** The objectives an incident may breach, as bits: worker threads send the breached ones as a mask. */
+export const OBJECTIVE_BITS = ['response', 'restoration', 'resolution', 'update'] as const;
+
 export function setupIndex(versions: ContractVersions): string[] {
   return [...new Set(versions.list.flatMap((v) => (v.ir.setups ?? []).map((s) => s.id)))];
 }
@@ -153,6 +170,8 @@ export class RecordJudge {
         countsForReliability: verdict.excluded === null && version.causeCounted(rec.cause) && rec.opened <= asOf,
       };
       if (rec.services) judged.units = unitKeys(version, rec.services);
+      const breached = verdict.excluded === null ? verdict.objectives.filter((o) => o.status === 'breached').map((o) => o.objective) : [];
+      if (breached.length) judged.missed = { id: verdict.id, severity: verdict.severity, objectives: breached };
       return judged;
     }
     if (rec.type === 'setup') {
@@ -247,7 +266,7 @@ export class SessionState {
   /** Takes in a judged record; true when it is listed in the report. */
   apply(j: Judged): boolean {
     if (j.kind === 'money') return false;
-    if (j.kind === 'incident') this.periods.incident(j.opened, j.countsForReliability, j.units ?? null);
+    if (j.kind === 'incident') this.periods.incident(j.opened, j.countsForReliability, j.units ?? null, j.missed);
     else if (j.kind === 'requests') this.periods.requests(j.start, j.total, j.failed, j.units);
     else if (j.kind === 'setup') this.periods.setup(j.setup, j.from, j.to, j.units);
     else if (j.effects) this.periods.downtimeOfUnits(j.start, j.end, j.effects);

@@ -69,7 +69,7 @@ describe('the README', () => {
         'contract "Money"', 'version 1', 'effective 2026-01-01', 'time zone UTC', ...(b.includes('currency') ? [] : ['currency EUR']),
         'calendar business', '  monday to friday 09:00 to 17:00',
         'services', '  compute "Compute" group infra', '  managed-postgres "DB" group databases', '    part read "read"',
-        'causes', '  counted provider', 'availability', '  target 99.9% per calendar month', b,
+        'severities', '  urgent', '  high', 'causes', '  counted provider', 'availability', '  target 99.9% per calendar month', b,
       ].join('\n');
       const c = compile(text, 'money.sla');
       expect(c.diagnostics.filter((d) => d.code.startsWith('SLA1') || d.code.startsWith('SLA20')).map((d) => `${d.code} ${d.message}`), b).toEqual([]);

@@ -9,7 +9,7 @@ import type { ContractVersions } from '../../runtime/contract';
 import type { InputRecord, MoneyRecord, ReadCounts, RecordInput, Rejected } from '../../runtime/records';
 import { inFile, lineBatches, SeenIds } from '../../runtime/records';
 import type { DowntimeEffect } from '../../runtime/periods';
-import { type Judged, type SessionOptions, type SessionResult, SessionState, setupIndex, unitIndex } from '../../runtime/session';
+import { type Judged, OBJECTIVE_BITS, type SessionOptions, type SessionResult, SessionState, setupIndex, severityIndex, unitIndex } from '../../runtime/session';
 import { type BatchRequest, type BatchResult, FLAG, KIND, type WorkerSetup } from '../workers/protocol';
 
 export interface LineSink {
@@ -80,6 +80,7 @@ export async function evaluateParallel(
   const seen = new SeenIds();
   const unitNames = unitIndex(versions);
   const setupNames = setupIndex(versions);
+  const severityNames = severityIndex(versions);
   /** Reads units written by the worker's pushUnits at facts[at]; returns them and the next position. */
   const readUnits = (facts: Float64Array, at: number): [string[] | null, number] => {
     const n = facts[at];
@@ -171,8 +172,13 @@ export async function evaluateParallel(
         const [units] = readUnits(facts, f + 4);
         judged = { kind: 'requests', listed, start: facts[f], end: facts[f + 1], total: facts[f + 2], failed: facts[f + 3], units };
       } else if (kind === KIND.incident) {
-        const [units] = readUnits(facts, f + 1);
+        const [units] = readUnits(facts, f + 3);
         judged = { kind: 'incident', listed, opened: facts[f], countsForReliability: (flags[i] & FLAG.countsForReliability) !== 0, units } as Judged;
+        const mask = facts[f + 1];
+        if (mask !== 0) {
+          const objectives = OBJECTIVE_BITS.filter((_, b) => (mask & (1 << b)) !== 0);
+          (judged as Extract<Judged, { kind: 'incident' }>).missed = { id, severity: severityNames[facts[f + 2]], objectives: [...objectives] };
+        }
       } else {
         const pieces: [number, number][] = [];
         for (let k = 0; k < facts[f + 2]; k++) pieces.push([facts[f + 3 + 2 * k], facts[f + 4 + 2 * k]]);

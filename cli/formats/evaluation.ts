@@ -186,6 +186,8 @@ export function* textLines(r: EvaluationReport, c: Colors): Generator<string> {
           ? `    reliability   ${paintStatus(c, x.status)}  ${v(x.reason ?? '')}`
           : `    reliability   ${pad(paintStatus(c, x.status), 9, x.status.length)} ${x.count} counted incident${x.count === 1 ? '' : 's'} (at most ${x.limit})  ${c.dim(v(x.clause))}`;
       }
+      const m = p.missed;
+      if (m) yield `    missed        ${pad(paintStatus(c, m.status), 9, m.status.length)} ${missedText(m, v)}  ${c.dim(v(m.clause))}`;
       const rep = p.report;
       if (rep) yield `    report        ${pad(paintStatus(c, rep.status), 9, rep.status.length)} ${v(rep.reason)}  ${c.dim(v(rep.clause))}`;
     }
@@ -276,6 +278,12 @@ export function* markdownLines(r: EvaluationReport): Generator<string> {
       yield `| ${p.period}${periodSpanText(p)}${p.final ? '' : ' (not over)'} |${services ? ` ${cell(serviceOf(p))} |` : ''} ${a?.exact ? availabilityText(a.exact) : ''} | ${a ? `${a.target}%` : ''} | ${a?.status ?? ''} | ${a ? fmtMinutes(a.downtimeMinutes) || '0 min' : ''} | ${credit} | ${rel} |`;
     }
     yield '';
+    const missed = [...r.periods].filter((p) => p.missed);
+    if (missed.length) {
+      yield* ['### Missed targets', ''];
+      for (const p of missed) yield `- ${p.period}${p.service ? ` ${cell(serviceOf(p))}` : ''}: ${p.missed!.status}, ${missedText(p.missed!, cell)} (${cell(p.missed!.clause)})`;
+      yield '';
+    }
     // What did not count in a period, and why.
     let notCounted = 0;
     for (const p of r.periods) {
@@ -382,4 +390,10 @@ function periodSpanText(p: PeriodVerdict): string {
 /** `month`, `quarter`, `year`. */
 function unitOf(p: PeriodVerdict): string {
   return p.periodKind.slice(p.periodKind.indexOf('-') + 1);
+}
+
+/** `5 incidents missed the response target (more than 4 earn the credit): GH-1, GH-2, ...`. */
+function missedText(m: NonNullable<PeriodVerdict['missed']>, show: (s: string) => string): string {
+  const ids = m.incidents.length ? `: ${m.incidents.map(show).join(', ')}${m.count > m.incidents.length ? `, and ${m.count - m.incidents.length} more` : ''}` : '';
+  return `${m.count} incident${m.count === 1 ? '' : 's'} missed the ${m.objective} target (more than ${m.limit} earn the credit)${ids}`;
 }

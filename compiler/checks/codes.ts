@@ -172,6 +172,8 @@ export const CHECKS = {
     'The credits say `basis monthly charge of the group`, but they apply to a service the `services` block puts in no group (or the contract declares no services): its charge can never be found, so its credit is never put in money. Give the service a group, or use `basis monthly charge of the service`.'),
   terminationBeforeEffective: def('SLA3907', 'warning', 'Termination before the contract takes effect',
     'The `termination` date comes before the `effective` date: the agreement ends before it begins, so every credit it owes with `expire at termination` is lost at once. One of the two dates is probably wrong.'),
+  missedTargetsNeverOwed: def('SLA3909', 'warning', 'Credit for missed targets that is never owed',
+    'A credit for missed targets (`20% when more than 4 incidents of severity urgent, high miss their response target per fiscal quarter`) counts incidents whose objective was breached; when no incident of the severities it names has a target for that objective (no table gives one, or every cell is `none`), no incident can miss it and the credit is never owed. Name the severities the SLA guarantees, or the objective it means.'),
   terminationWithoutExpiry: def('SLA3908', 'info', 'Termination date that changes nothing',
     'The contract gives a `termination` date, but no credits block says `expire at termination`: credits not paid by that date stay payable, and the date changes no verdict. Add `expire at termination` to the credits that end with the agreement, if they do.'),
 } as const satisfies Record<string, DiagnosticDef>;

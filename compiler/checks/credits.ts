@@ -370,7 +370,7 @@ const bandsWithoutTarget: Check = (ctx) => {
 
 const creditsWithoutCredit: Check = (ctx) => {
   const credits = ctx.contract.credits;
-  if (!credits || credits.linear || credits.bands.length > 0) return;
+  if (!credits || credits.linear || credits.bands.length > 0 || credits.missedTargets) return;
   const header = ctx.ast.statements.find(
     (s) =>
       s.span.start === credits.span.start &&

@@ -28,7 +28,7 @@ import { windowChecks } from './windows';
  */
 export const CHECK_FAMILIES: readonly { name: string; checks: readonly Check[]; reads: readonly ClauseKind[] }[] = [
   { name: 'credits', checks: creditChecks, reads: ['credits', 'availability'] },
-  { name: 'money', checks: moneyChecks, reads: ['credits', 'currency', 'termination', 'effective'] },
+  { name: 'money', checks: moneyChecks, reads: ['credits', 'currency', 'termination', 'effective', 'severities', 'objective', 'categories'] },
   { name: 'windows', checks: windowChecks, reads: ['maintenance', 'calendar', 'timeZone'] },
   { name: 'maintenance', checks: maintenanceChecks, reads: ['maintenance', 'calendar', 'timeZone'] },
   { name: 'availability', checks: availabilityChecks, reads: ['availability', 'reliability', 'credits'] },

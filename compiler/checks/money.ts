@@ -119,4 +119,21 @@ const termination: Check = (ctx) => {
   }
 };
 
-export const moneyChecks: readonly Check[] = [capNeverBinds, amountBeyondMinorUnit, serviceDaysBeyondMonth, groupBasisWithoutGroup, termination];
+/** A credit for missed targets whose severities have no target for the objective: nothing can miss it. */
+const missedTargetsNeverOwed: Check = (ctx) => {
+  const c = ctx.contract;
+  for (const cr of allCredits(ctx)) {
+    const rule = cr.missedTargets;
+    if (!rule) continue;
+    const severities = rule.severities ?? c.severities.map((s) => s.id);
+    const cells = [...c.targets, ...(c.targetTables ?? []).flatMap((t) => t.targets)];
+    const hasTarget = cells.some((t) => t.objective === rule.objective && t.duration !== null && severities.includes(t.severity)) || c.categoryTargets.some((t) => t.objective === rule.objective && t.duration !== null);
+    if (hasTarget) continue;
+    const of = rule.severities ? `of severity ${rule.severities.join(', ')} ` : '';
+    ctx.report.report(CHECKS.missedTargetsNeverOwed, rule.span, `no incident ${of}has a ${rule.objective} target, so none can miss it and the credit is never owed`, {
+      hint: `name the severities whose ${rule.objective} the SLA guarantees, or give them ${rule.objective} targets`,
+    });
+  }
+};
+
+export const moneyChecks: readonly Check[] = [missedTargetsNeverOwed, capNeverBinds, amountBeyondMinorUnit, serviceDaysBeyondMonth, groupBasisWithoutGroup, termination];

@@ -24,6 +24,8 @@ function serviceOf(r: Record<string, unknown>, contract: Contract): string | nul
   const text = r.service as string | null | undefined;
   const ix = nameIndex(contract);
   if (text === undefined || text === null) {
+    // An invoice or claim of the contract as a whole: for a credit that counts every service's incidents.
+    if (ix.serviceRequired && contract.credits?.missedTargets) return null;
     return ix.serviceRequired ? { error: `missing field "service" (the contract declares several services: ${ix.serviceList})` } : null;
   }
   const id = ix.services.resolve(text);

@@ -282,6 +282,7 @@ const contractArb = fc
         lines.push(`| ${bound} |${r.pad}${r.moneyCells[i] ?? `${cr}%`} |${c(9)}`);
       });
       lines.push(`${r.pad}5% for each started 1% below target`, 'at most 50%');
+      if (r.fiscal && r.ownHours) lines.push(`${r.pad}20% when more than${r.pad}4 incidents of severity ${r.sevs.slice(0, 2).join(`,${r.pad}`)} miss their response target per fiscal quarter`);
       for (const l of r.moneyLines) lines.push(`${r.pad}${l.replace(/ /g, () => r.pad)}`);
     }
     if (r.reliability && (!r.reliability.startsWith('fiscal') || r.fiscal)) lines.push(`reliability at most 4 counted incidents per ${r.reliability}`);

@@ -1,0 +1,138 @@
+// Credits for missed targets: GitHub Premium Support refunds 20% of the quarterly fee when more
+// than four Urgent or High tickets of a fiscal quarter miss their response time, claimed within 30
+// days of the quarter's end, only with paid invoices, lost at termination
+// (contracts/github-premium-support/). Fiscal quarters start in February: FY2027-Q1 is
+// 2026-02-01 to 2026-04-30 in Los Angeles; its claim window ends 2026-05-30.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../compiler/compile';
+import { format } from '../../compiler/format';
+import { parse } from '../../language/index';
+import { compileContract, ContractVersions } from '../../runtime/contract';
+import type { PeriodVerdict } from '../../runtime/periods';
+import type { Rejected } from '../../runtime/records';
+import { evaluateRecords } from '../../runtime/session';
+import { ROOT } from '../helpers/ir';
+import { readRepoFile } from '../helpers/ir';
+import { outputSchemaErrors } from '../helpers/output-schema';
+
+const FILE = 'contracts/github-premium-support/v2021-11.sla';
+const c = compile(readRepoFile(FILE), FILE);
+const versions = new ContractVersions([compileContract(c.contract, (s) => `${FILE}:${c.lines.position(s.start).line}`)]);
+
+async function periods(records: object[], asOf: string): Promise<PeriodVerdict[]> {
+  const rejected: Rejected[] = [];
+  const text = `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
+  const res = await evaluateRecords(versions, Readable.from([text]), { asOf: Date.parse(asOf) }, { incident: () => {}, rejected: (r) => rejected.push(r) });
+  expect(rejected).toEqual([]);
+  return res.periods;
+}
+
+/** A ticket prioritized at `at`, answered `late` minutes after its response was due (negative: early). */
+function ticket(id: string, severity: string, at: string, late: number, extra: object = {}): object {
+  // Urgent: 30 minutes; High: 4 hours, both on the wall clock from the priority.
+  const due = Date.parse(at) + (severity === 'urgent' ? 30 : 240) * 60_000;
+  return { type: 'incident', id, plan: 'premium', severity, opened: at, prioritized: at, responded: new Date(due + late * 60_000).toISOString(), cause: 'provider', channel: 'portal', region: 'english', ...extra };
+}
+
+const FIVE_LATE = [
+  ticket('T1', 'urgent', '2026-02-03T10:00:00-08:00', 5),
+  ticket('T2', 'high', '2026-02-17T10:00:00-08:00', 60),
+  ticket('T3', 'urgent', '2026-03-02T10:00:00-08:00', 1),
+  ticket('T4', 'high', '2026-03-20T10:00:00-07:00', 10),
+  ticket('T5', 'urgent', '2026-04-30T23:00:00-07:00', 1), // the quarter's last hour
+];
+const FEE = { type: 'invoice', id: 'FEE-FY2027-Q1', period: 'FY2027-Q1', amount: '30000.00', currency: 'USD', issued: '2026-02-01', paid: '2026-02-20' };
+
+describe('a credit for missed response targets per fiscal quarter', () => {
+  it('is owed when more than four Urgent or High tickets of the quarter miss their response', async () => {
+    const ps = await periods([...FIVE_LATE, FEE, { type: 'claim', id: 'CR-1', period: 'FY2027-Q1', submitted: '2026-05-30' }], '2026-07-01T00:00:00-07:00');
+    expect(ps).toHaveLength(1);
+    const p = ps[0];
+    // One period of the contract as a whole (the credit counts every product's tickets): no service.
+    expect(p).toMatchObject({ period: 'FY2027-Q1', periodKind: 'fiscal-quarter', start: '2026-02-01T00:00:00-08:00', end: '2026-05-01T00:00:00-07:00', final: true });
+    expect(p.service).toBeUndefined();
+    expect(p.missed).toEqual({ objective: 'response', count: 5, limit: 4, status: 'breached', incidents: ['T1', 'T2', 'T3', 'T4', 'T5'], clause: expect.stringMatching(/^contracts\/github-premium-support\/v2021-11\.sla:\d+$/) });
+    expect(p.credit).toMatchObject({ percent: 20, rule: '5 incidents of severity urgent, high missed the response target in FY2027-Q1, more than 4: 20%' });
+    // 30,000.00 USD x 20% = 6,000.00; claimed on the 30th day after April 30: on time.
+    expect(p.credit!.money).toMatchObject({ charge: '30000.00', invoices: ['FEE-FY2027-Q1'], amount: '6000.00', claimBy: '2026-05-30', claim: 'claimed on time', payable: '6000.00' });
+  });
+
+  it('is not owed for four, nor for Normal and Low tickets, nor for tickets answered in time or excluded', async () => {
+    const ps = await periods(
+      [
+        ...FIVE_LATE.slice(0, 4),
+        ticket('N1', 'normal', '2026-02-04T10:00:00-08:00', 0, { responded: '2026-02-20T10:00:00-08:00' }), // weeks late, but Normal is not guaranteed
+        ticket('E1', 'high', '2026-02-05T10:00:00-08:00', 30, { cause: 'out-of-scope' }), // excluded: outside the scope of support
+        ticket('OK', 'urgent', '2026-02-06T10:00:00-08:00', 0), // answered at the due instant: met
+        ticket('Q2', 'urgent', '2026-05-01T00:00:00-07:00', 5), // the next quarter's first minute
+        FEE,
+      ],
+      '2026-09-01T00:00:00-07:00',
+    );
+    const q1 = ps.find((p) => p.period === 'FY2027-Q1')!;
+    expect(q1.missed).toMatchObject({ count: 4, status: 'met', incidents: ['T1', 'T2', 'T3', 'T4'] });
+    expect(q1.credit).toMatchObject({ percent: 0, rule: '4 incidents of severity urgent, high missed the response target in FY2027-Q1, not more than 4' });
+    expect(ps.find((p) => p.period === 'FY2027-Q2')!.missed).toMatchObject({ count: 1, incidents: ['Q2'] });
+  });
+
+  it('waits for the quarter to end, and is forfeited when not claimed within 30 days', async () => {
+    // As of April 15 the quarter is not over: four late so far, pending.
+    const early = await periods([...FIVE_LATE.slice(0, 4), FEE], '2026-04-15T00:00:00-07:00');
+    expect(early[0]).toMatchObject({ final: false, missed: { count: 4, status: 'pending' }, credit: { percent: null, rule: 'the quarter is not over' } });
+    // Five late and no claim by May 30: forfeited once the window has passed.
+    const late = await periods([...FIVE_LATE, FEE], '2026-06-15T00:00:00-07:00');
+    expect(late[0].credit!.money).toMatchObject({ amount: '6000.00', claimBy: '2026-05-30', claim: 'forfeited', payable: '0.00' });
+  });
+
+  it('is withheld while an invoice is unpaid, and takes the fee from the months when there is no quarterly invoice', async () => {
+    const monthly = ['2026-02', '2026-03', '2026-04'].map((m, i) => ({ type: 'invoice', id: `FEE-${m}`, period: m, amount: '10000.00', currency: 'USD', issued: `${m}-01`, paid: i === 2 ? null : `${m}-15` }));
+    const ps = await periods([...FIVE_LATE, ...monthly, { type: 'claim', id: 'CR-1', period: 'FY2027-Q1', submitted: '2026-05-10' }], '2026-05-20T00:00:00-07:00');
+    // 3 x 10,000.00 = 30,000.00 x 20% = 6,000.00, withheld: FEE-2026-04 is unpaid.
+    expect(ps[0].credit!.money).toMatchObject({ charge: '30000.00', invoices: ['FEE-2026-02', 'FEE-2026-03', 'FEE-2026-04'], amount: '6000.00', withheld: ['FEE-2026-04'], payable: '0.00' });
+  });
+
+  it('reads and writes the line as the contract gives it, and checks the severities it names', () => {
+    const text = readRepoFile(FILE);
+    expect(format(parse(text).ast, text)).toBe(text);
+    const base = `contract "M"\nversion 1\neffective 2026-01-01\ntime zone UTC\nfiscal year starts february\nseverities\n  urgent\nresponse targets\n  | severity | target |\n  | urgent | 30 minutes |\ncauses\n  counted provider\ncredits\n`;
+    const undeclared = compile(`${base}  20% when more than 4 incidents of severity urgnet miss their response target per fiscal quarter\n`, 'm.sla');
+    expect(undeclared.diagnostics.find((d) => d.code === 'SLA2001')?.message).toBe('severity "urgnet" is not declared');
+    const bare = compile(`${base}  20% when more than 4 incidents miss their resolution target per fiscal quarter\n`, 'm.sla');
+    // Every severity counts, but none has a resolution target: never owed.
+    expect(bare.diagnostics.find((d) => d.code === 'SLA3909')?.message).toBe('no incident has a resolution target, so none can miss it and the credit is never owed');
+    const line = '  20% when more than 4 incidents of severity urgent miss their response target per calendar quarter';
+    const loose = `${base}  20 %  when more   than 4 incidents of Severity urgent miss their   response target per calendar   quarter\n`;
+    expect(format(parse(loose).ast, loose).split('\n')).toContain(line.replace('of severity', 'of severity'));
+  });
+
+  it('gives the same output on worker threads, valid against the output schema', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slac-missed-'));
+    const log = join(dir, 'tickets.ndjson');
+    const many: object[] = [];
+    // 300 tickets over a year, every third one late; services named on some.
+    for (let i = 0; i < 300; i++) {
+      const at = new Date(Date.UTC(2026, 1, 1, 18) + i * 26 * 3_600_000).toISOString();
+      many.push(ticket(`T${i}`, i % 2 ? 'urgent' : 'high', at, i % 3 === 0 ? 7 : -5, i % 5 === 0 ? { service: 'arc' } : {}));
+    }
+    writeFileSync(log, `${many.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    const run = (workers: number, format: string) =>
+      spawnSync(process.execPath, [join(ROOT, 'bin/slac.mjs'), 'evaluate', join(ROOT, FILE), log, '--as-of', '2027-03-01T00:00:00-08:00', '--format', format], { encoding: 'utf8', env: { ...process.env, SLAC_WORKERS: String(workers) } });
+    const one = run(0, 'ndjson');
+    expect(run(2, 'ndjson').stdout).toBe(one.stdout);
+    const doc = JSON.parse(run(0, 'json').stdout);
+    expect(outputSchemaErrors(doc)).toBe('');
+    // Four fiscal quarters from February 2026 to January 2027, each with its late tickets.
+    expect(doc.periods.map((p: PeriodVerdict) => [p.period, p.missed!.status])).toEqual([
+      ['FY2027-Q1', 'breached'],
+      ['FY2027-Q2', 'breached'],
+      ['FY2027-Q3', 'breached'],
+      ['FY2027-Q4', 'breached'],
+    ]);
+  });
+});
