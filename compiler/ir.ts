@@ -353,6 +353,8 @@ export interface MissedTargetsCredit {
   more: number;
   /** The severities whose incidents count (ids); null: every severity. */
   severities: string[] | null;
+  /** `of category hardware-replacement`: the categories whose incidents count (ids); absent: every category. */
+  categories?: string[];
   objective: 'response' | 'restoration' | 'resolution';
   period: PeriodKind;
   span: Span;

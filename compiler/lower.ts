@@ -1217,21 +1217,26 @@ function lowerCredits(s: StatementOf<'credits'>, ctx: LowerContext): I.Credits {
           reject(ctx, l.span);
           break;
         }
-        if (l.severityWord && !/^severit(y|ies)$/i.test(l.severityWord.name)) {
-          ctx.report.report(DIAGNOSTICS.invalidValue, l.severityWord.span, `"of ${l.severityWord.name}" does not say which incidents count: write "of severity urgent, high"`, {
+        // `of severity urgent, high` or `of category hardware-replacement`: which incidents count.
+        const word = l.severityWord?.name.toLowerCase();
+        const bySeverity = word === 'severity' || word === 'severities';
+        const byCategory = word === 'category' || word === 'categories';
+        if (l.severityWord && !bySeverity && !byCategory) {
+          ctx.report.report(DIAGNOSTICS.invalidValue, l.severityWord.span, `"of ${l.severityWord.name}" does not say which incidents count: write "of severity urgent, high" or "of category hardware-replacement"`, {
             hint: `${l.percent.text}% when more than ${l.more.text} incidents of severity urgent, high miss their ${l.objective} target ${perText(l.per)}`,
           });
           reject(ctx, l.span);
           break;
         }
-        const severities: string[] = [];
+        const ids: string[] = [];
         let known = true;
+        const declared = bySeverity ? ctx.severities : ctx.categories;
         for (const n of l.severities) {
-          const sev = find(ctx.severities, n.name);
-          if (sev) severities.push(sev.id);
+          const found = find(declared, n.name);
+          if (found) ids.push(found.id);
           else {
             known = false;
-            undeclared(ctx, 'severity', n.name, n.span, ctx.severities.values());
+            undeclared(ctx, bySeverity ? 'severity' : 'category', n.name, n.span, declared.values());
           }
         }
         const period = lowerPeriod(l.per, ctx);
@@ -1239,7 +1244,8 @@ function lowerCredits(s: StatementOf<'credits'>, ctx: LowerContext): I.Credits {
           reject(ctx, l.span);
           break;
         }
-        cr.missedTargets = { percent, more: Number(l.more.text), severities: l.severityWord ? severities : null, objective: l.objective, period, span: l.span };
+        cr.missedTargets = { percent, more: Number(l.more.text), severities: bySeverity ? ids : null, objective: l.objective, period, span: l.span };
+        if (byCategory) cr.missedTargets.categories = ids;
         break;
       }
       case 'cap': {

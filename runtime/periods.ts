@@ -166,6 +166,7 @@ export interface MissedIncident {
   id: string;
   opened: number;
   severity: string;
+  category: string | null;
   /** The objectives it breached. */
   objectives: string[];
   /** Its units (null: every unit). */
@@ -250,7 +251,7 @@ export class PeriodAccumulator {
   private readonly countsMissed: boolean;
 
   /** An incident opened at `opened`, of the units `units` (null: of every unit); `missed`: the objectives it breached. */
-  incident(opened: number, counts: boolean, units: readonly string[] | null = null, missed?: { id: string; severity: string; objectives: string[] }): void {
+  incident(opened: number, counts: boolean, units: readonly string[] | null = null, missed?: { id: string; severity: string; category: string | null; objectives: string[] }): void {
     // A record that starts after as-of has not happened yet: it adds no month.
     if (opened > this.asOf) return;
     if (missed && missed.objectives.length && this.countsMissed) {
@@ -576,6 +577,7 @@ export class PeriodAccumulator {
       for (const m of this.missedByMonth.get(n) ?? []) {
         if (!m.objectives.includes(rule.objective)) continue;
         if (rule.severities && !rule.severities.includes(m.severity)) continue;
+        if (rule.categories && (m.category === null || !rule.categories.includes(m.category))) continue;
         if (unit && m.units && !m.units.includes(unit.key) && !m.units.includes(unit.service)) continue;
         found.push(m);
       }
@@ -584,7 +586,7 @@ export class PeriodAccumulator {
     const count = found.length;
     const status: PeriodStatus = nothing !== undefined && count === 0 ? 'not-applicable' : count > rule.more ? 'breached' : final ? 'met' : 'pending';
     p.missed = { objective: rule.objective, count, limit: rule.more, status, incidents: found.slice(0, BREAKDOWN_LISTED).map((m) => m.id), clause };
-    const of = rule.severities ? ` of severity ${rule.severities.join(', ')}` : '';
+    const of = rule.severities ? ` of severity ${rule.severities.join(', ')}` : rule.categories ? ` of category ${rule.categories.join(', ')}` : '';
     const owed = status === 'breached' ? fromDecimal(rule.percent) : rat(0n);
     const text =
       status === 'breached'

@@ -73,7 +73,7 @@ export type Judged =
       countsForReliability: boolean;
       units?: string[] | null;
       /** The objectives it breached (not for an excluded incident): credits for missed targets count them. */
-      missed?: { id: string; severity: string; objectives: string[] };
+      missed?: { id: string; severity: string; category: string | null; objectives: string[] };
     }
   | { kind: 'downtime'; verdict: DowntimeVerdict; listed: boolean; start: number; end: number; counted: [number, number][]; effects?: DowntimeEffect[] }
   /** Request counts: no verdict of their own; they feed the error-rate downtime of the periods. */
@@ -92,6 +92,11 @@ export function unitIndex(versions: ContractVersions): string[] {
 /** The severity ids of every version, in one list: worker threads send an incident's severity as its index. */
 export function severityIndex(versions: ContractVersions): string[] {
   return [...new Set(versions.list.flatMap((v) => v.ir.severities.map((s) => s.id)))];
+}
+
+/** The category ids of every version, in one list: worker threads send an incident's category as its index (-1: none). */
+export function categoryIndex(versions: ContractVersions): string[] {
+  return [...new Set(versions.list.flatMap((v) => v.ir.categories.map((c) => c.id)))];
 }
 
 /** The objectives an incident may breach, as bits: worker threads send the breached ones as a mask. */
@@ -171,7 +176,7 @@ export class RecordJudge {
       };
       if (rec.services) judged.units = unitKeys(version, rec.services);
       const breached = verdict.excluded === null ? verdict.objectives.filter((o) => o.status === 'breached').map((o) => o.objective) : [];
-      if (breached.length) judged.missed = { id: verdict.id, severity: verdict.severity, objectives: breached };
+      if (breached.length) judged.missed = { id: verdict.id, severity: verdict.severity, category: verdict.category, objectives: breached };
       return judged;
     }
     if (rec.type === 'setup') {

@@ -9,7 +9,7 @@ import type { ContractVersions } from '../../runtime/contract';
 import type { InputRecord, MoneyRecord, ReadCounts, RecordInput, Rejected } from '../../runtime/records';
 import { inFile, lineBatches, SeenIds } from '../../runtime/records';
 import type { DowntimeEffect } from '../../runtime/periods';
-import { type Judged, OBJECTIVE_BITS, type SessionOptions, type SessionResult, SessionState, setupIndex, severityIndex, unitIndex } from '../../runtime/session';
+import { categoryIndex, type Judged, OBJECTIVE_BITS, type SessionOptions, type SessionResult, SessionState, setupIndex, severityIndex, unitIndex } from '../../runtime/session';
 import { type BatchRequest, type BatchResult, FLAG, KIND, type WorkerSetup } from '../workers/protocol';
 
 export interface LineSink {
@@ -81,6 +81,7 @@ export async function evaluateParallel(
   const unitNames = unitIndex(versions);
   const setupNames = setupIndex(versions);
   const severityNames = severityIndex(versions);
+  const categoryNames = categoryIndex(versions);
   /** Reads units written by the worker's pushUnits at facts[at]; returns them and the next position. */
   const readUnits = (facts: Float64Array, at: number): [string[] | null, number] => {
     const n = facts[at];
@@ -166,18 +167,19 @@ export async function evaluateParallel(
       const listed = (flags[i] & FLAG.listed) !== 0;
       let judged: Judged;
       if (kind === KIND.setup) {
-        const [units] = readUnits(facts, f + 3);
+        const [units] = readUnits(facts, f + 4);
         judged = { kind: 'setup', listed, from: facts[f], to: facts[f + 1], setup: setupNames[facts[f + 2]], units };
       } else if (kind === KIND.requests) {
         const [units] = readUnits(facts, f + 4);
         judged = { kind: 'requests', listed, start: facts[f], end: facts[f + 1], total: facts[f + 2], failed: facts[f + 3], units };
       } else if (kind === KIND.incident) {
-        const [units] = readUnits(facts, f + 3);
+        const [units] = readUnits(facts, f + 4);
         judged = { kind: 'incident', listed, opened: facts[f], countsForReliability: (flags[i] & FLAG.countsForReliability) !== 0, units } as Judged;
         const mask = facts[f + 1];
         if (mask !== 0) {
           const objectives = OBJECTIVE_BITS.filter((_, b) => (mask & (1 << b)) !== 0);
-          (judged as Extract<Judged, { kind: 'incident' }>).missed = { id, severity: severityNames[facts[f + 2]], objectives: [...objectives] };
+          const category = facts[f + 3] < 0 ? null : categoryNames[facts[f + 3]];
+          (judged as Extract<Judged, { kind: 'incident' }>).missed = { id, severity: severityNames[facts[f + 2]], category, objectives: [...objectives] };
         }
       } else {
         const pieces: [number, number][] = [];

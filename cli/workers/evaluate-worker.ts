@@ -3,7 +3,7 @@
 // order of output) stays on the main thread: see cli/commands/evaluate-parallel.ts.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { OBJECTIVE_BITS, RecordJudge, contractForRecords, setupIndex, severityIndex, unitIndex } from '../../runtime/session';
+import { OBJECTIVE_BITS, RecordJudge, categoryIndex, contractForRecords, setupIndex, severityIndex, unitIndex } from '../../runtime/session';
 import { inFile, isRejected, type RecordWarning, validateLine } from '../../runtime/records';
 import { loadContracts } from '../contracts';
 import { incidentLine } from '../formats/ndjson';
@@ -19,6 +19,7 @@ const file = setup.recordsFile;
 const unitAt = new Map(unitIndex(versions).map((k, i) => [k, i]));
 const setupAt = new Map(setupIndex(versions).map((k, i) => [k, i]));
 const severityAt = new Map(severityIndex(versions).map((k, i) => [k, i]));
+const categoryAt = new Map(categoryIndex(versions).map((k, i) => [k, i]));
 /** Unit keys as indexes (see unitIndex), after their count; -1 for every unit. */
 function pushUnits(facts: number[], units: readonly string[] | null | undefined): void {
   if (!units) {
@@ -115,6 +116,7 @@ parentPort!.on('message', (req: BatchRequest) => {
       // The objectives it breached (a mask) and its severity (an index), for credits for missed targets.
       facts.push(j.missed ? j.missed.objectives.reduce((m, o) => m | (1 << OBJECTIVE_BITS.indexOf(o as (typeof OBJECTIVE_BITS)[number])), 0) : 0);
       facts.push(j.missed ? severityAt.get(j.missed.severity)! : -1);
+      facts.push(j.missed?.category != null ? categoryAt.get(j.missed.category)! : -1);
       pushUnits(facts, j.units);
       if (j.listed) outLen[i] += out.add(incidentLine(j.verdict), true);
     } else if (j.kind === 'setup') {

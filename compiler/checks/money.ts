@@ -127,9 +127,14 @@ const missedTargetsNeverOwed: Check = (ctx) => {
     if (!rule) continue;
     const severities = rule.severities ?? c.severities.map((s) => s.id);
     const cells = [...c.targets, ...(c.targetTables ?? []).flatMap((t) => t.targets)];
-    const hasTarget = cells.some((t) => t.objective === rule.objective && t.duration !== null && severities.includes(t.severity)) || c.categoryTargets.some((t) => t.objective === rule.objective && t.duration !== null);
+    // Incidents of the categories named take the category's target where it gives one, else their severity's.
+    const categoryTarget = (cat: string) => c.categoryTargets.find((t) => t.objective === rule.objective && t.category === cat);
+    const severityHas = cells.some((t) => t.objective === rule.objective && t.duration !== null && severities.includes(t.severity));
+    const hasTarget = rule.categories
+      ? rule.categories.some((cat) => { const t = categoryTarget(cat); return t ? t.duration !== null : severityHas; })
+      : severityHas || c.categoryTargets.some((t) => t.objective === rule.objective && t.duration !== null);
     if (hasTarget) continue;
-    const of = rule.severities ? `of severity ${rule.severities.join(', ')} ` : '';
+    const of = rule.severities ? `of severity ${rule.severities.join(', ')} ` : rule.categories ? `of category ${rule.categories.join(', ')} ` : '';
     ctx.report.report(CHECKS.missedTargetsNeverOwed, rule.span, `no incident ${of}has a ${rule.objective} target, so none can miss it and the credit is never owed`, {
       hint: `name the severities whose ${rule.objective} the SLA guarantees, or give them ${rule.objective} targets`,
     });

@@ -136,3 +136,70 @@ describe('a credit for missed response targets per fiscal quarter', () => {
     ]);
   });
 });
+
+describe('a credit for missed targets of one category', () => {
+  // A failed-hardware replacement time: 4 hours to restore, 5% of the month's charge as soon as one
+  // replacement is late (more than 0), counted per service.
+  const text = `contract "Hardware"
+version 1
+effective 2026-01-01
+time zone UTC
+
+severities
+  high
+
+categories
+  | category             | description                | restoration |
+  | hardware-replacement | "Failed hardware replaced" | 4 hours     |
+
+restoration targets
+  | severity | target   |
+  | high     | 24 hours |
+
+causes
+  counted provider
+
+credits
+  5% when more than 0 incidents of category hardware-replacement miss their restoration target per calendar month
+`;
+  const hw = new ContractVersions([compileContract(compile(text, 'hw.sla').contract, () => 'hw.sla:1')]);
+  const run = async (records: object[]) => {
+    const res = await evaluateRecords(hw, Readable.from([`${records.map((r) => JSON.stringify(r)).join('\n')}\n`]), { asOf: Date.parse('2026-05-01T00:00:00Z') }, { incident: () => {}, rejected: () => {} });
+    return res.periods;
+  };
+  const inc = (id: string, opened: string, restoredAfterHours: number, category?: string) => ({
+    type: 'incident', id, severity: 'high', opened, restored: new Date(Date.parse(opened) + restoredAfterHours * 3_600_000).toISOString(), cause: 'provider', ...(category ? { category } : {}),
+  });
+
+  it('counts only that category: one late replacement owes the credit, a late incident of no category does not', async () => {
+    const ps = await run([inc('HW-1', '2026-03-03T10:00:00Z', 5, 'hardware-replacement'), inc('X-1', '2026-04-03T10:00:00Z', 30), inc('HW-2', '2026-04-10T10:00:00Z', 4, 'hardware-replacement')]);
+    // March: HW-1 restored after 5 h > 4 h: 1 > 0, 5%. April: X-1 missed its 24 hours but has no
+    // category; HW-2 was restored at exactly 4 h: met. Nothing owed.
+    expect(ps.map((p) => [p.period, p.missed!.count, p.missed!.status, p.credit!.percent])).toEqual([
+      ['2026-03', 1, 'breached', 5],
+      ['2026-04', 0, 'met', 0],
+    ]);
+    expect(ps[0].credit!.rule).toBe('1 incident of category hardware-replacement missed the restoration target in 2026-03, more than 0: 5%');
+  });
+
+  it('gives the same periods on worker threads', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slac-hw-'));
+    writeFileSync(join(dir, 'hw.sla'), text);
+    const records = Array.from({ length: 200 }, (_, i) => inc(`I${i}`, new Date(Date.UTC(2026, 0, 1) + i * 13 * 3_600_000).toISOString(), i % 7 === 0 ? 6 : 2, i % 2 ? 'hardware-replacement' : undefined));
+    writeFileSync(join(dir, 'log.ndjson'), `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    const run = (workers: number) =>
+      spawnSync(process.execPath, [join(ROOT, 'bin/slac.mjs'), 'evaluate', join(dir, 'hw.sla'), join(dir, 'log.ndjson'), '--as-of', '2026-05-01T00:00:00Z', '--format', 'ndjson'], { encoding: 'utf8', env: { ...process.env, SLAC_WORKERS: String(workers) } });
+    const one = run(0).stdout;
+    expect(run(2).stdout).toBe(one);
+    // Odd i with i % 7 === 0 are late replacements (6 h > 4 h): I7, I21, I35, I49 open in January (49 x 13 h = 26.5 days), I63 in February.
+    const jan = one.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((x) => x.kind === 'period' && x.period === '2026-01');
+    expect(jan.missed.incidents).toEqual(['I7', 'I21', 'I35', 'I49']);
+  });
+
+  it('checks the category it names', () => {
+    const bad = compile(text.replace('of category hardware-replacement', 'of category hardware'), 'hw.sla');
+    expect(bad.diagnostics.find((d) => d.code === 'SLA2001')?.message).toBe('category "hardware" is not declared');
+    const none = compile(text.replace('| hardware-replacement | "Failed hardware replaced" | 4 hours     |', '| hardware-replacement | "Failed hardware replaced" | none        |'), 'hw.sla');
+    expect(none.diagnostics.find((d) => d.code === 'SLA3909')?.message).toBe('no incident of category hardware-replacement has a restoration target, so none can miss it and the credit is never owed');
+  });
+});
