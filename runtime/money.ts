@@ -302,6 +302,9 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
   const last = new Map(periods.map((p) => [p, lastMonthOf(spanOf(p))]));
   const ordered = [...periods].sort((a, b) => last.get(a)! - last.get(b)! || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 
+  /** The credits of parts already capped in the period being settled, by service: parts that add up share their service's caps. */
+  const sameMonth = new Map<string, Dec>();
+
   /** The credit of one period up to its caps. */
   const owe = (p: MoneyPeriod): Owed | null => {
     if (!p.credit) return null;
@@ -336,9 +339,11 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     p.credit.money = money;
     const s: Settled = { version, money, cr, service, group, period: p.period, span, chargeIn };
     settled.push(s);
-    let past = history.get(key);
-    if (!past) history.set(key, (past = new Map()));
+    // Caps are the service's: the months before count the credits of all its parts.
+    let past = history.get(service);
+    if (!past) history.set(service, (past = new Map()));
     const at = lastMonthOf(span);
+    const shares = p.part !== undefined && cr.stacking?.kind !== 'no-stacking';
     const o: Owed = { p, money, cr, service, charge, past, at, amount: null, open: false, settled: s, version };
     if (!exact) {
       money.claim = 'nothing to claim';
@@ -418,6 +423,8 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       } else bound = new Dec(cap.value);
       let used = new Dec(0);
       for (const i of months) if (i !== at) used = used.plus(past.get(i)?.credit ?? 0);
+      // Parts whose credits add up share the cap: the parts of this month already capped use it first.
+      if (shares) used = used.plus(sameMonth.get(service) ?? 0);
       const limit = Dec.max(0, bound.minus(used));
       const after = Dec.min(amount, limit);
       money.caps.push({
@@ -432,6 +439,8 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       amount = after;
     }
     money.capped = text(amount);
+    if (shares && caps.length && sameMonth.has(service)) notes.push(`the caps are shared with the parts of ${service} before it this month`);
+    if (shares) sameMonth.set(service, (sameMonth.get(service) ?? new Dec(0)).plus(amount));
     if (notes.length) money.reason = notes.join('; ');
     o.amount = amount;
     o.open = true;
@@ -484,6 +493,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
   };
 
   for (let i = 0; i < ordered.length; ) {
+    sameMonth.clear();
     let j = i;
     while (j < ordered.length && ordered[j].period === ordered[i].period) j++;
     const owed = ordered
@@ -493,7 +503,8 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     i = j;
     stackParts(owed, text);
     for (const o of owed) {
-      o.past.set(o.at, { charge: o.charge?.amount ?? null, credit: o.amount ?? new Dec(0) });
+      const was = o.past.get(o.at);
+      o.past.set(o.at, { charge: o.charge?.amount ?? null, credit: (was?.credit ?? new Dec(0)).plus(o.amount ?? new Dec(0)) });
       if (o.open) claim(o);
     }
   }

@@ -242,17 +242,28 @@ ${stacking}
     }
   });
 
-  it('a forfeited or unpaid part does not count against a cap over months: the one not paid records nothing', async () => {
-    // Caps over months look at each part's own months (as before stacking). With no stacking,
-    // read's March credit is not paid, so it uses none of read's yearly cap of 300.00 EUR.
+  it('a cap over months is the service\'s: it counts what its parts were paid, and a part not paid records nothing', async () => {
+    // With no stacking, March paid write's 250.00 and not read's 100.00: the service mdb used 250.00
+    // of its yearly cap of 300.00 EUR.
     const r = await run(parts('  no stacking\n  at most 300.00 EUR per calendar year'), [
       ...recs,
       outage('2026-04', 5, { service: 'mdb/read' }),
       invoice('2026-04', '1000.00', { service: 'mdb' }),
     ]);
     const april = period(r.periods, '2026-04', 'mdb', 'read').credit!.money!;
-    // 10% of 1000.00 = 100.00; read's year so far: 0.00 paid in March (its 100.00 was not), so 300.00 left.
-    expect([april.amount, april.caps[1].limit, april.capped]).toEqual(['100.00', '300.00', '100.00']);
+    // 10% of 1000.00 = 100.00; the year so far: 250.00 paid in March, so 300.00 - 250.00 = 50.00 left.
+    expect([april.amount, april.caps[1].limit, april.capped]).toEqual(['100.00', '50.00', '50.00']);
+  });
+
+  it('parts whose credits add up share the service\'s caps: the later part gets what the earlier left', async () => {
+    // read 100.00 + write 250.00 = 350.00, but at most 300.00 EUR a month for the service: read
+    // (first) keeps 100.00, write gets 300.00 - 100.00 = 200.00.
+    const r = await run(parts('  at most 300.00 EUR per calendar month'), recs);
+    const read = period(r.periods, '2026-03', 'mdb', 'read').credit!.money!;
+    const write = period(r.periods, '2026-03', 'mdb', 'write').credit!.money!;
+    expect([read.capped, write.amount, write.capped, write.payable]).toEqual(['100.00', '250.00', '200.00', '200.00']);
+    expect(write.caps.find((c) => c.rule === 'at most 300.00 EUR per calendar month')).toMatchObject({ limit: '200.00', binds: true });
+    expect(write.reason).toContain('the caps are shared with the parts of mdb before it this month');
   });
 
   it('no stacking and several credits add up in one block contradict each other (SLA2012)', () => {
