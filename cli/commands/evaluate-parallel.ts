@@ -167,7 +167,8 @@ export async function evaluateParallel(
       const listed = (flags[i] & FLAG.listed) !== 0;
       let judged: Judged;
       if (kind === KIND.setup) {
-        const [units] = readUnits(facts, f + 4);
+        // from, to, the setup's index, then its units (evaluate-worker.ts pushes three facts first).
+        const [units] = readUnits(facts, f + 3);
         judged = { kind: 'setup', listed, from: facts[f], to: facts[f + 1], setup: setupNames[facts[f + 2]], units };
       } else if (kind === KIND.requests) {
         const [units] = readUnits(facts, f + 4);

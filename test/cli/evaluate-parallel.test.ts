@@ -111,6 +111,29 @@ describe('evaluate --format ndjson on worker threads', () => {
     expect(par.stdout).toBe(one.stdout);
     expect(one.stdout).toMatch(/"kind":"period","period":"2026-03","periodKind":"calendar-month","start":"2026-03-01T00:00:00Z","end":"2026-04-01T00:00:00Z","service":"mdb","part":"write"/);
   });
+  it('gives byte-identical output with setup records: a target only with a setup is judged on both paths', () => {
+    // Setups decide whether a target applies at all; a worker that loses them turns breached months
+    // into not-applicable ones.
+    const lines = [
+      JSON.stringify({ type: 'setup', service: 'managed-kubernetes', setup: 'regional-master', from: '2026-03-05T00:00:00+02:00' }),
+      JSON.stringify({ type: 'setup', service: 'application-load-balancer', setup: 'three-zones', from: '2026-03-01T00:00:00+02:00', to: '2026-03-20T00:00:00+02:00' }),
+    ];
+    for (let i = 0; i < 3000; i++) {
+      const t = Date.UTC(2026, 2, 1) + i * 600_000;
+      const service = i % 2 ? 'managed-kubernetes' : 'application-load-balancer';
+      lines.push(JSON.stringify({ type: 'outage', id: `O${i}`, service, start: new Date(t).toISOString(), end: new Date(t + 360_000).toISOString(), cause: 'provider' }));
+    }
+    const file = join(dir, 'setups.ndjson');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const args = ['evaluate', 'contracts/nebius', file, '--format', 'ndjson', '--as-of', '2026-05-01'];
+    const one = slac(args, 0);
+    const par = slac(args, 2);
+    expect(par.stdout).toBe(one.stdout);
+    const period = (service: string) => JSON.parse(one.stdout.split('\n').find((l) => l.includes('"kind":"period","period":"2026-03"') && l.includes(`"service":"${service}"`))!);
+    // 19 days of three zones (27,360 minutes), 27 days of the regional master (38,880 minutes).
+    expect(period('application-load-balancer').availability).toMatchObject({ status: 'breached', periodMinutes: 27_360 });
+    expect(period('managed-kubernetes').availability).toMatchObject({ status: 'breached', periodMinutes: 38_880 });
+  });
   it('gives byte-identical output with invoices, claims and an invoice in a second currency', () => {
     const contract = join(dir, 'money.sla');
     writeFileSync(
