@@ -2,9 +2,9 @@
 // 100% target, a limit of zero incidents, measurement slots as coarse as the monthly allowance).
 // Exact rationals; months are measured in the contract's zone over the years the checks consider.
 
-import { IANAZone } from 'luxon';
+import { FixedOffsetZone, IANAZone, type Zone } from 'luxon';
 import { cmp, exactDecimalText, fromDecimal, mul, rat, sub } from '../decimal';
-import type { Contract } from '../ir';
+import type { Availability, Contract, PeriodKind } from '../ir';
 import { CHECKS } from './codes';
 import type { Check } from './context';
 import { dstYears } from './windows';
@@ -13,29 +13,83 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const HUNDRED = rat(100n);
 
-const monthCache = new Map<string, number[]>();
+const lengthCache = new Map<string, number[]>();
+
+/** The zone periods begin in: `periods in` (an IANA zone or `UTC+02:00`), else the contract's. */
+function periodZone(c: Contract): Zone {
+  const name = c.periodZone?.zone ?? c.timeZone;
+  const m = /^UTC([+-])(\d{2}):(\d{2})$/.exec(name);
+  return m ? FixedOffsetZone.instance((m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]))) : IANAZone.create(name);
+}
 
 /**
- * The distinct lengths (ms) of the calendar months in the contract's zone over the years the
- * checks consider (see dstYears), shortest first: 28 to 31 days, an hour less or more in a month
- * with a daylight-saving change.
+ * The distinct lengths (ms) of the periods of `kind` (calendar months by default) that start in
+ * the years the checks consider (see dstYears), in the zone periods begin in, shortest first: 28
+ * to 31 days for months, 89 to 92 for quarters, 365 or 366 for years, an hour less or more with a
+ * daylight-saving change.
  */
-export function monthLengths(c: Contract): number[] {
+export function periodLengths(c: Contract, kind: PeriodKind = 'calendar-month'): number[] {
   const years = dstYears(c);
-  const key = `${c.timeZone}|${years.join(',')}`;
-  const cached = monthCache.get(key);
+  const fiscal = kind.startsWith('fiscal') ? (c.fiscalYearStart?.month ?? 1) : 1;
+  const key = `${c.periodZone?.zone ?? c.timeZone}|${kind}|${fiscal}|${years.join(',')}`;
+  const cached = lengthCache.get(key);
   if (cached) return cached;
-  const zone = IANAZone.create(c.timeZone);
-  // Local midnight of the first of a month, as an instant (the offset an hour before is the one in force).
-  const start = (y: number, m: number): number => {
-    const utc = Date.UTC(y, m, 1);
+  const zone = periodZone(c);
+  const months = kind === 'calendar-month' ? 1 : kind.endsWith('quarter') ? 3 : 12;
+  // Local midnight of the first of month n (year * 12 + month - 1), as an instant (the offset an
+  // hour before is the one in force).
+  const start = (n: number): number => {
+    const utc = Date.UTC(Math.floor(n / 12), n % 12, 1);
     return utc - (zone.isValid ? zone.offset(utc - 3_600_000) : 0) * MINUTE_MS;
   };
   const lengths = new Set<number>();
-  for (const y of years) for (let m = 0; m < 12; m++) lengths.add(start(y, m + 1) - start(y, m));
+  for (const y of years) for (let n = y * 12 + fiscal - 1; n < (y + 1) * 12 + fiscal - 1; n += months) lengths.add(start(n + months) - start(n));
   const out = [...lengths].sort((a, b) => a - b);
-  monthCache.set(key, out);
+  lengthCache.set(key, out);
   return out;
+}
+
+/** The distinct lengths of calendar months (see periodLengths). */
+export function monthLengths(c: Contract): number[] {
+  return periodLengths(c, 'calendar-month');
+}
+
+/** One target line of an availability block: the first (`target`) or a further one (`more`). */
+export interface TargetLine {
+  target: string;
+  targetSpan: Availability['targetSpan'];
+  period: PeriodKind;
+}
+
+/** The block's target lines, the first (the one credits are judged on) first. */
+export function targetLines(a: Availability): TargetLine[] {
+  return [{ target: a.target, targetSpan: a.targetSpan, period: a.period }, ...(a.more ?? [])];
+}
+
+/** `month`, `quarter` or `year`: what a period of `kind` is called in messages. */
+export function periodNoun(kind: PeriodKind): string {
+  return kind === 'calendar-month' ? 'month' : kind.endsWith('quarter') ? 'quarter' : 'year';
+}
+
+/** `a 28-day month`, `an 89-day quarter`, `a 365-day fiscal year`: a period of `kind` that lasts `ms`. */
+export function periodWords(ms: number, kind: PeriodKind): string {
+  const days = exactDecimalText(rat(BigInt(ms), BigInt(DAY_MS)));
+  const noun = periodNoun(kind);
+  const fiscal = kind.startsWith('fiscal') ? 'fiscal ' : '';
+  // The article goes by how the number is said: eight..., eleven, eighteen.
+  const article = /^8|^1[18](?!\d)/.test(days) ? 'an' : 'a';
+  return `${article} ${days}-day ${fiscal}${noun}`;
+}
+
+/** The shortest period of a target line's kind, as the downtime checks state it: its length (ms) and its words (periodWords). */
+export function shortestPeriod(c: Contract, kind: PeriodKind): { ms: number; words: string } {
+  const ms = periodLengths(c, kind)[0] ?? 28 * DAY_MS;
+  return { ms, words: periodWords(ms, kind) };
+}
+
+/** Downtime (ms, a rational) a target allows in a period of `ms`: ms x (100 - target) / 100. */
+export function allowanceIn(ms: number, target: string) {
+  return mul(rat(BigInt(ms)), mul(sub(HUNDRED, fromDecimal(target)), rat(1n, 100n)));
 }
 
 const hundredPercent: Check = (ctx) => {
@@ -59,26 +113,27 @@ const zeroIncidents: Check = (ctx) => {
 const coarseSlots: Check = (ctx) => {
   const a = ctx.contract.availability;
   if (!a || a.measurement.kind !== 'slots') return;
-  const target = fromDecimal(a.target);
-  if (cmp(target, HUNDRED) >= 0) return; // SLA3601
   const slotMs = a.measurement.minutes * MINUTE_MS;
-  const month = monthLengths(ctx.contract)[0] ?? 28 * DAY_MS;
-  // Downtime the target allows in the shortest month: Z x (100 - target) / 100.
-  const allowance = mul(rat(BigInt(month)), mul(sub(HUNDRED, target), rat(1n, 100n)));
-  if (cmp(rat(BigInt(slotMs)), allowance) <= 0) return;
   const statement = ctx.ast.statements.find((s) => s.kind === 'availability' && s.span.start === a.span.start);
   const measured = statement?.kind === 'availability' ? statement.items.find((l) => l.kind === 'measured') : undefined;
   const span = measured?.kind === 'measured' && measured.slot ? measured.slot.span : a.span;
-  const days = exactDecimalText(rat(BigInt(month), BigInt(DAY_MS)));
-  const allowed = exactDecimalText(mul(allowance, rat(1n, BigInt(MINUTE_MS))));
-  ctx.report.report(
-    CHECKS.slotTooCoarse,
-    span,
-    slotMs >= month
-      ? `a slot of ${a.measurement.minutes} minutes is as long as a month: any downtime marks the whole month, 0% availability`
-      : `a slot of ${a.measurement.minutes} minutes is more than the ${allowed} minutes of downtime that ${a.target}% allows in a ${days}-day month: one marked slot, even for a second of downtime, breaches the target`,
-    { related: [{ span: a.targetSpan, message: 'the availability target' }], hint: 'use a shorter slot, or measure exact time' },
-  );
+  for (const line of targetLines(a)) {
+    if (cmp(fromDecimal(line.target), HUNDRED) >= 0) continue; // SLA3601
+    // Downtime the target allows in the shortest period of its kind.
+    const period = shortestPeriod(ctx.contract, line.period);
+    const allowance = allowanceIn(period.ms, line.target);
+    if (cmp(rat(BigInt(slotMs)), allowance) <= 0) continue;
+    const allowed = exactDecimalText(mul(allowance, rat(1n, BigInt(MINUTE_MS))));
+    const noun = periodNoun(line.period);
+    ctx.report.report(
+      CHECKS.slotTooCoarse,
+      span,
+      slotMs >= period.ms
+        ? `a slot of ${a.measurement.minutes} minutes is as long as a ${noun}: any downtime marks the whole ${noun}, 0% availability`
+        : `a slot of ${a.measurement.minutes} minutes is more than the ${allowed} minutes of downtime that ${line.target}% allows in ${period.words}: one marked slot, even for a second of downtime, breaches the target`,
+      { related: [{ span: line.targetSpan, message: 'the availability target' }], hint: 'use a shorter slot, or measure exact time' },
+    );
+  }
 };
 
 export const availabilityChecks: readonly Check[] = [hundredPercent, zeroIncidents, coarseSlots];

@@ -6,7 +6,7 @@ import type { Span } from '../../language/span';
 import { ceil, cmp, div, exactDecimalText, floor, fromDecimal, mul, type Rational, rat, sub } from '../decimal';
 import type { CreditBand, Credits } from '../ir';
 import { CHECKS } from './codes';
-import { monthLengths } from './availability';
+import { periodLengths, periodNoun, periodWords } from './availability';
 import type { Check, CheckContext } from './context';
 import { coverage } from './intervals';
 import { creditRowAt } from './source';
@@ -221,12 +221,13 @@ function someMultipleWithin(offset: Rational, step: Rational, kMax: bigint, low:
   return first <= last;
 }
 
-/** With slot measurement, bands between two steps of availability in every month never apply. */
+/** With slot measurement, bands between two steps of availability in every period (of the target credits are judged on) never apply. */
 const unreachableBands: Check = (ctx) => {
   const a = ctx.contract.availability;
   if (!a || a.measurement.kind !== 'slots') return;
   const slot = rat(BigInt(a.measurement.minutes * 60_000));
-  const months = monthLengths(ctx.contract);
+  const months = periodLengths(ctx.contract, a.period);
+  const noun = periodNoun(a.period);
   for (const band of bandsOf(ctx)) {
     if (isEmpty(band)) continue;
     const { start, end } = pointsOf(band);
@@ -251,7 +252,7 @@ const unreachableBands: Check = (ctx) => {
     ctx.report.report(
       CHECKS.creditBandUnreachable,
       cellsOf(ctx, band).bound,
-      `with slots of ${a.measurement.minutes} minutes no month's availability falls in this band: a ${exactDecimalText(rat(BigInt(month), 86_400_000n))}-day month has ${slots} slots, and its availability is ${pct(availabilityWith(k))} with ${down(k)} down, ${pct(availabilityWith(k + 1n))} with ${down(k + 1n)} down, nothing in between`,
+      `with slots of ${a.measurement.minutes} minutes no ${noun}'s availability falls in this band: ${periodWords(month, a.period)} has ${slots} slots, and its availability is ${pct(availabilityWith(k))} with ${down(k)} down, ${pct(availabilityWith(k + 1n))} with ${down(k + 1n)} down, nothing in between`,
       { hint: 'measure exact time, or widen the band to a whole slot' },
     );
   }

@@ -1,23 +1,24 @@
 // Checks of the downtime definitions of an availability rule (minimum downtime period, error-rate
 // downtime): values that leave the target without meaning. Exact rationals over the shortest
-// month of the contract's zone, as the slot check does (SLA3603).
+// period of each target line's kind (a month, a quarter, a year), as the slot check does (SLA3603).
 
-import { cmp, exactDecimalText, fromDecimal, mul, rat, sub } from '../decimal';
+import { cmp, exactDecimalText, fromDecimal, mul, rat } from '../decimal';
 import type { Availability } from '../ir';
-import { monthLengths } from './availability';
+import { allowanceIn, periodNoun, shortestPeriod, targetLines } from './availability';
 import { CHECKS } from './codes';
 import type { Check, CheckContext } from './context';
 
 const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 const HUNDRED = rat(100n);
 
-/** Downtime the target allows in the shortest month, in ms (a rational), or null for a 100% target. */
-function allowance(ctx: CheckContext, a: Availability) {
-  const target = fromDecimal(a.target);
-  if (cmp(target, HUNDRED) >= 0) return null; // SLA3601
-  const month = monthLengths(ctx.contract)[0] ?? 28 * DAY_MS;
-  return { month, ms: mul(rat(BigInt(month)), mul(sub(HUNDRED, target), rat(1n, 100n))) };
+/** Per target line below 100% (SLA3601 takes those), the downtime it allows in the shortest period of its kind (ms, a rational). */
+function allowances(ctx: CheckContext, a: Availability) {
+  return targetLines(a)
+    .filter((line) => cmp(fromDecimal(line.target), HUNDRED) < 0)
+    .map((line) => {
+      const period = shortestPeriod(ctx.contract, line.period);
+      return { line, period, ms: allowanceIn(period.ms, line.target) };
+    });
 }
 
 const minutes = (ms: number): string => `${ms / MINUTE_MS} minute${ms === MINUTE_MS ? '' : 's'}`;
@@ -25,23 +26,23 @@ const minutes = (ms: number): string => `${ms / MINUTE_MS} minute${ms === MINUTE
 const minimumPastAllowance: Check = (ctx) => {
   const a = ctx.contract.availability;
   if (!a?.minimumMs || !a.minimumSpan) return;
-  const allowed = allowance(ctx, a);
-  if (!allowed) return;
-  const days = exactDecimalText(rat(BigInt(allowed.month), BigInt(DAY_MS)));
-  if (a.minimumMs >= allowed.month) {
-    ctx.report.report(CHECKS.downtimeDefinitionMeaningless, a.minimumSpan, `a minimum downtime period of ${minutes(a.minimumMs)} is as long as a ${days}-day month: no outage inside a month ever counts`, {
-      hint: 'a minimum of a few minutes (the SLA\'s "5 consecutive minutes")',
-    });
-    return;
+  for (const allowed of allowances(ctx, a)) {
+    const noun = periodNoun(allowed.line.period);
+    if (a.minimumMs >= allowed.period.ms) {
+      ctx.report.report(CHECKS.downtimeDefinitionMeaningless, a.minimumSpan, `a minimum downtime period of ${minutes(a.minimumMs)} is as long as ${allowed.period.words}: no outage inside a ${noun} ever counts`, {
+        hint: 'a minimum of a few minutes (the SLA\'s "5 consecutive minutes")',
+      });
+      return;
+    }
+    if (cmp(rat(BigInt(a.minimumMs)), allowed.ms) <= 0) continue;
+    const allowedMin = exactDecimalText(mul(allowed.ms, rat(1n, BigInt(MINUTE_MS))));
+    ctx.report.report(
+      CHECKS.minimumPastAllowance,
+      a.minimumSpan,
+      `a minimum downtime period of ${minutes(a.minimumMs)} is longer than the ${allowedMin} minutes of downtime that ${allowed.line.target}% allows in ${allowed.period.words}: outages longer than the allowance never count, and the first that counts breaches the ${noun}`,
+      { related: [{ span: allowed.line.targetSpan, message: 'the availability target' }], hint: 'a shorter minimum period, or a lower target' },
+    );
   }
-  if (cmp(rat(BigInt(a.minimumMs)), allowed.ms) <= 0) return;
-  const allowedMin = exactDecimalText(mul(allowed.ms, rat(1n, BigInt(MINUTE_MS))));
-  ctx.report.report(
-    CHECKS.minimumPastAllowance,
-    a.minimumSpan,
-    `a minimum downtime period of ${minutes(a.minimumMs)} is longer than the ${allowedMin} minutes of downtime that ${a.target}% allows in a ${days}-day month: outages longer than the allowance never count, and the first that counts breaches the month`,
-    { related: [{ span: a.targetSpan, message: 'the availability target' }], hint: 'a shorter minimum period, or a lower target' },
-  );
 };
 
 const thresholdAtEnds: Check = (ctx) => {
@@ -58,18 +59,18 @@ const thresholdAtEnds: Check = (ctx) => {
 const windowPastAllowance: Check = (ctx) => {
   const a = ctx.contract.availability;
   if (!a?.errorRates?.length) return;
-  const allowed = allowance(ctx, a);
-  if (!allowed) return;
-  for (const r of a.errorRates) {
-    const w = r.windowMinutes * MINUTE_MS;
-    if (cmp(rat(BigInt(w)), allowed.ms) <= 0) continue;
-    const allowedMin = exactDecimalText(mul(allowed.ms, rat(1n, BigInt(MINUTE_MS))));
-    ctx.report.report(
-      CHECKS.downtimeDefinitionMeaningless,
-      r.span,
-      `an error-rate window of ${minutes(w)} is more than the ${allowedMin} minutes of downtime that ${a.target}% allows: one window above the threshold breaches the month`,
-      { related: [{ span: a.targetSpan, message: 'the availability target' }], hint: 'a shorter window (in a minute, in 5 minutes)' },
-    );
+  for (const allowed of allowances(ctx, a)) {
+    for (const r of a.errorRates) {
+      const w = r.windowMinutes * MINUTE_MS;
+      if (cmp(rat(BigInt(w)), allowed.ms) <= 0) continue;
+      const allowedMin = exactDecimalText(mul(allowed.ms, rat(1n, BigInt(MINUTE_MS))));
+      ctx.report.report(
+        CHECKS.downtimeDefinitionMeaningless,
+        r.span,
+        `an error-rate window of ${minutes(w)} is more than the ${allowedMin} minutes of downtime that ${allowed.line.target}% allows in ${allowed.period.words}: one window above the threshold breaches the ${periodNoun(allowed.line.period)}`,
+        { related: [{ span: allowed.line.targetSpan, message: 'the availability target' }], hint: 'a shorter window (in a minute, in 5 minutes)' },
+      );
+    }
   }
 };
 
