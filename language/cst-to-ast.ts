@@ -238,6 +238,16 @@ export class AstBuilder {
     return { name: t.image, span: tokenSpan(t) };
   }
 
+  /** The zone of `time zone ...` or `periods in ...`: quoted, or names joined by slashes; null when there is none. */
+  private zoneName(c: Children): { zone: A.Text; quoted: boolean } | null {
+    const s = tok(c, 'StringLit');
+    if (s) return { zone: this.text(s), quoted: true };
+    const names = toks(c, 'Name');
+    if (names.length === 0) return null;
+    const span: Span = { start: tokenSpan(names[0]).start, end: tokenSpan(names[names.length - 1]).end };
+    return { zone: { value: names.map((t) => t.image).join('/'), span }, quoted: false };
+  }
+
   private text(t: IToken): A.Text {
     return { value: unquote(t.image), span: tokenSpan(t) };
   }
@@ -435,12 +445,8 @@ export class AstBuilder {
         return { kind: 'party', role: tok(c, 'Provider') ? 'provider' : 'customer', name: this.text(s), span };
       }
       case 'timeZoneStmt': {
-        const s = tok(c, 'StringLit');
-        if (s) return { kind: 'timeZone', zone: this.text(s), quoted: true, span };
-        const names = toks(c, 'Name');
-        if (names.length === 0) return null;
-        const zs: Span = { start: tokenSpan(names[0]).start, end: tokenSpan(names[names.length - 1]).end };
-        return { kind: 'timeZone', zone: { value: names.map((t) => t.image).join('/'), span: zs }, quoted: false, span };
+        const zone = this.zoneName(c);
+        return zone && { kind: 'timeZone', ...zone, span };
       }
       case 'calendarBlock':
         return this.calendar(n, span);
@@ -647,14 +653,10 @@ export class AstBuilder {
         return { kind: 'setups', items, headerSpan: tokenSpan(tok(c, 'Setups')!), span };
       }
       case 'periodsStmt': {
-        const q = tok(c, 'StringLit');
-        if (q) return { kind: 'periods', zone: this.text(q), quoted: true, span };
         const off = tok(c, 'UtcOffsetLit');
         if (off) return { kind: 'periods', zone: { value: off.image, span: tokenSpan(off) }, quoted: false, span };
-        const names = toks(c, 'Name');
-        if (names.length === 0) return null;
-        const zs: Span = { start: tokenSpan(names[0]).start, end: tokenSpan(names[names.length - 1]).end };
-        return { kind: 'periods', zone: { value: names.map((t) => t.image).join('/'), span: zs }, quoted: false, span };
+        const zone = this.zoneName(c);
+        return zone && { kind: 'periods', ...zone, span };
       }
       case 'fiscalYearStmt': {
         const m = tok(c, 'Name');

@@ -124,7 +124,13 @@ class SlacParser extends CstParser {
   timeZoneStmt = this.RULE('timeZoneStmt', () => {
     this.CONSUME(T.Time);
     this.CONSUME(T.Zone);
-    this.OR([
+    this.OR(this.zoneNameAlternatives());
+    this.CONSUME(T.Newline);
+  });
+
+  /** A zone name: quoted, or IANA names joined by slashes (`America/Bogota`); the caller's OR may add alternatives. */
+  private zoneNameAlternatives() {
+    return [
       { ALT: () => this.CONSUME(T.StringLit) },
       {
         ALT: () => {
@@ -135,9 +141,8 @@ class SlacParser extends CstParser {
           });
         },
       },
-    ]);
-    this.CONSUME(T.Newline);
-  });
+    ];
+  }
 
   // ---- calendars -------------------------------------------------------------------------
   calendarBlock = this.RULE('calendarBlock', () => {
@@ -748,19 +753,7 @@ class SlacParser extends CstParser {
   periodsStmt = this.RULE('periodsStmt', () => {
     this.CONSUME(T.Periods);
     this.CONSUME(T.In);
-    this.OR([
-      { ALT: () => this.CONSUME(T.UtcOffsetLit) },
-      { ALT: () => this.CONSUME(T.StringLit) },
-      {
-        ALT: () => {
-          this.CONSUME(T.Name);
-          this.MANY(() => {
-            this.CONSUME(T.Slash);
-            this.CONSUME2(T.Name);
-          });
-        },
-      },
-    ]);
+    this.OR([{ ALT: () => this.CONSUME(T.UtcOffsetLit) }, ...this.zoneNameAlternatives()]);
     this.CONSUME(T.Newline);
   });
 
