@@ -102,7 +102,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .argument('<records>', 'records file (NDJSON or JSON array), or - for stdin')
     .addOption(new Option('--format <format>', 'output format (default: from the --output extension: .json, .ndjson or .jsonl, .md or .markdown; else text)').choices(EVALUATE_FORMATS))
     .option('--as-of <instant>', 'judge as of this instant (ISO with offset, or a date = local midnight); default now, in whole seconds')
-    .option('--period <YYYY-MM>', 'only this month: its incidents and its period')
+    .option('--period <key>', 'only this period (2026-03, 2026-Q1, 2026, FY2027-Q1, FY2027): the incidents opened in it and the periods that overlap it')
     .addOption(new Option('--fail-on <what>', 'exit 1 when an objective or period is breached').choices(['breach']))
     .option('--output <file>', 'write the report to a file (replaced only once complete; never one of the inputs)')
     .option('--no-color', 'no colours (also NO_COLOR)')

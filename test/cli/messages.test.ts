@@ -91,6 +91,11 @@ describe('--help', () => {
     });
   }
 
+  it('evaluate --help gives every form of a --period key', async () => {
+    const out = (await runSlac(['evaluate', '--help'])).out.replace(/\s+/g, ' ');
+    expect(out).toContain('--period <key> only this period (2026-03, 2026-Q1, 2026, FY2027-Q1, FY2027): the incidents opened in it and the periods that overlap it');
+  });
+
   it('evaluate --help documents SLAC_WORKERS', async () => {
     expect((await runSlac(['evaluate', '--help'])).out).toMatch(/SLAC_WORKERS .*\n.*0 = one thread/);
   });
