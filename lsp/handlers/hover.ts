@@ -1,6 +1,7 @@
 // Hover: what the thing under the cursor means once resolved. A duration on its calendar, a
 // calendar's week and this year's holidays, a credit band's interval and neighbours, a declared
-// name's declaration, a keyword's explanation; and the explanation of any diagnostic there.
+// name's declaration, a keyword's explanation (on `fiscal year starts` and `periods in`, the fiscal
+// year ending in the editor's year); and the explanation of any diagnostic there.
 
 import type { Hover, Position } from 'vscode-languageserver/node';
 import type * as A from '../../language/ast';
@@ -22,6 +23,8 @@ import { contains, toOffset, toRange } from '../positions';
 import { explanation } from './diagnostics';
 import { wordAt } from './words';
 import { bandCreditText } from '../../compiler/lower-money';
+import { lastDayOf, periodByKey, periodOfMonth } from '../../runtime/period-kinds';
+import { formatInstant, isKnownZone } from '../../runtime/time';
 
 export interface HoverOptions {
   /** The year whose holidays a calendar shows: the editor's clock, never the evaluator's. */
@@ -51,7 +54,7 @@ export function hover(a: Analysis, position: Position, options: HoverOptions): H
     const band = bandAt(a, offset);
     if (band) parts.push(band);
     else if (word) {
-      const doc = keywordHover(a, offset, word.text);
+      const doc = keywordHover(a, offset, word.text, options);
       if (doc) {
         parts.push(doc);
         range = toRange(lines, word.span);
@@ -137,14 +140,37 @@ function bandAt(a: Analysis, offset: number): string | null {
   return out.join('\n\n');
 }
 
-function keywordHover(a: Analysis, offset: number, word: string): string | null {
+/**
+ * The fiscal year that ends in the editor's year, as this contract's periods make it: its start
+ * and end (in the zone periods begin in) and its quarters' keys and months.
+ */
+function fiscalYearText(a: Analysis, year: number): string | null {
+  const c = a.compiled.contract;
+  const cal = { zone: c.periodZone?.zone ?? c.timeZone, fiscalYearStart: c.fiscalYearStart?.month ?? 1 };
+  if (!c.fiscalYearStart || !isKnownZone(cal.zone)) return null;
+  const fy = periodByKey(`FY${year}`, cal);
+  if (!fy) return null;
+  const month = (n: number): string => MONTH[n % 12];
+  const quarters = [0, 1, 2, 3].map((q) => {
+    const p = periodOfMonth(fy.first + 3 * q, 'fiscal-quarter', cal);
+    return `${p.key} ${month(p.first)}-${month(p.first + 2)}`;
+  });
+  return `FY${year}: ${formatInstant(fy.start, cal.zone).slice(0, 10)} to ${lastDayOf(fy)}, from midnight in ${cal.zone}; ${quarters.join(', ')}`;
+}
+
+const MONTH = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function keywordHover(a: Analysis, offset: number, word: string, options: HoverOptions): string | null {
   const w = word.toLowerCase();
   // A reserved word opens its clause only at the start of a line.
   const lines = a.compiled.lines;
   const line = lines.position(offset).line;
   const first = /^\s*([A-Za-z]+)/.exec(lines.lineText(line))?.[1]?.toLowerCase();
   const clause = first === w ? clauseByWord(w) : undefined;
-  if (clause) return `**${clause.keyword}**: ${clause.explain}\n\n${fence(clause.example)}`;
+  if (clause) {
+    const periods = clause.kind === 'fiscalYear' || clause.kind === 'periods' ? fiscalYearText(a, options.year) : null;
+    return `**${clause.keyword}**: ${clause.explain}\n\n${fence(clause.example)}${periods ? `\n\n${periods}` : ''}`;
+  }
   const doc = WORDS[w];
   return doc ? `**${w}**: ${doc.explain}\n\n${fence(doc.example)}` : null;
 }

@@ -79,6 +79,27 @@ credits
     expect(text).toContain('**SLA3003** (warning): Credit band reaches the target');
   });
 
+  it('explains the period words of a target line', () => {
+    const text = hoverText(contract('availability\n  target 99.0% per calendar quar‸ter\n'));
+    expect(text).toContain('**quarter**: Three months: a calendar quarter starts in January, April, July or October');
+    expect(hoverText(contract('availability\n  target 99.0% per fiscal ye‸ar\n'))).toContain('**year**: Twelve months');
+  });
+
+  it('shows the fiscal year ending in the editor\'s year, with its quarters, on `fiscal year starts`', () => {
+    const text = hoverText(contract('fis‸cal year starts february\nperiods in UTC+02:00\n'));
+    expect(text).toContain('**fiscal**: The month fiscal quarters and years start in');
+    expect(text).toContain('FY2026: 2025-02-01 to 2026-01-31, from midnight in UTC+02:00; FY2026-Q1 Feb-Apr, FY2026-Q2 May-Jul, FY2026-Q3 Aug-Oct, FY2026-Q4 Nov-Jan');
+    // On `periods in` too, in the contract's zone when it has none of its own.
+    expect(hoverText(contract('fiscal year starts july\nperi‸ods in America/Bogota\n'))).toContain('FY2026: 2025-07-01 to 2026-06-30, from midnight in America/Bogota; FY2026-Q1 Jul-Sep');
+    expect(hoverText(contract('fis‸cal year starts july\n'))).toContain('FY2026: 2025-07-01 to 2026-06-30, from midnight in America/Bogota');
+  });
+
+  it('says nothing of fiscal years on `periods in` without `fiscal year starts`', () => {
+    const text = hoverText(contract('peri‸ods in UTC+02:00\n'));
+    expect(text).toContain('**periods**: The zone months, quarters and years begin in');
+    expect(text).not.toContain('FY');
+  });
+
   it('has nothing to say on blank space', () => {
     expect(hoverText(contract('‸\n'))).toBe('');
   });
