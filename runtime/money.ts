@@ -233,9 +233,20 @@ export interface MoneyPeriod {
   credit?: { percent: number | null; money?: MoneyCredit };
 }
 
+/** What caps over months need of the credits a service was paid before: by the month each is counted in, and the periods they cover. */
 interface History {
-  charge: Dec | null;
-  credit: Dec;
+  /** The credits (after caps), by the month each is counted in: a period's last. */
+  credit: Map<number, Dec>;
+  /** The periods credited, by key: the months they cover, and their own invoice when their charge is one (`"period": "2026-Q1"`). */
+  periods: Map<string, Covered>;
+}
+
+/** The months a credited period covers, and the invoice of the period itself when its charge is that (not its months'). */
+interface Covered {
+  first: number;
+  months: number;
+  at: number;
+  invoice: { key: string; amount: Dec } | null;
 }
 
 function capRule(cap: CreditCap, currency: string, minor: number): string {
@@ -266,7 +277,9 @@ interface Owed {
   cr: Credits;
   service: string;
   charge: Charge | null;
-  past: Map<number, History>;
+  past: History;
+  /** The period as caps over months see it: its months, the month its credit is counted in, its own invoice. */
+  covered: Covered;
   at: number;
   /** After the caps; null when it cannot be computed (no invoice, the month not over). */
   amount: Dec | null;
@@ -296,7 +309,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
   const round = (x: Dec): Dec => roundMoney(x, minor, mode);
   const text = (x: Dec): string => x.toFixed(minor);
   const today = formatInstant(asOf, versions.zone).slice(0, 10);
-  const history = new Map<string, Map<number, History>>();
+  const history = new Map<string, History>();
   const settled: Settled[] = [];
   // In the order credits fall due: by last month (a quarter after its months), then by key.
   const last = new Map(periods.map((p) => [p, lastMonthOf(spanOf(p))]));
@@ -321,7 +334,8 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     const chargeIn = (period: string): Charge | null => ledger.chargeOf(service, group, period, cr.chargeOf, members);
     const span = spanOf(p);
     // A period longer than a month: its own invoices (`"period": "2026-Q1"`), else those of its months together.
-    const charge = span.months === 1 ? chargeIn(p.period) : (chargeIn(p.period) ?? sumOf(monthsOf(span).map((n) => chargeIn(periodOf(n)))));
+    const own = span.months === 1 ? null : chargeIn(p.period);
+    const charge = span.months === 1 ? chargeIn(p.period) : (own ?? sumOf(monthsOf(span).map((n) => chargeIn(periodOf(n)))));
     const money: MoneyCredit = {
       currency: currency ?? '',
       charge: charge ? text(charge.amount) : null,
@@ -341,10 +355,11 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     settled.push(s);
     // Caps are the service's: the months before count the credits of all its parts.
     let past = history.get(service);
-    if (!past) history.set(service, (past = new Map()));
+    if (!past) history.set(service, (past = { credit: new Map(), periods: new Map() }));
     const at = lastMonthOf(span);
+    const covered: Covered = { first: span.first, months: span.months, at, invoice: own ? { key: p.period, amount: own.amount } : null };
     const shares = p.part !== undefined && cr.stacking?.kind !== 'no-stacking';
-    const o: Owed = { p, money, cr, service, charge, past, at, amount: null, open: false, settled: s, version };
+    const o: Owed = { p, money, cr, service, charge, past, covered, at, amount: null, open: false, settled: s, version };
     if (!exact) {
       money.claim = 'nothing to claim';
       money.reason = `the ${span.months === 1 ? 'month' : span.months === 3 ? 'quarter' : 'year'} is not over: no credit yet`;
@@ -405,24 +420,40 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     for (const cap of cr.caps ?? []) caps.push({ cap, span: cap.span });
     caps.sort((a, b) => a.span.start - b.span.start);
     for (const { cap } of caps) {
-      const window =
-        cap.per === 'calendar-month' ? [at] : cap.per === 'calendar-year' ? range(at - (at % 12), at) : range(at - 11, at);
-      // The months of the window with a charge (from the invoices, whether or not the month was judged) or a credit.
-      const chargeAt = (i: number): Dec | null => (i === at ? (charge?.amount ?? null) : (chargeIn(periodOf(i))?.amount ?? null));
-      const months = window.filter((i) => i === at || past!.has(i) || chargeAt(i) !== null);
+      // The months the cap is over: the period's last for a cap per calendar month, else the
+      // calendar year so far or the 12 months to the period's last month. The credits it counts
+      // are those counted in these months (a period's in its last); the charges it takes a share
+      // of are those of every month the counted periods cover, and of the window's other months
+      // with an invoice (whether or not a month was judged), each month once.
+      const window = cap.per === 'calendar-month' ? [at] : cap.per === 'calendar-year' ? range(at - (at % 12), at) : range(at - 11, at);
+      const inWindow = new Set(window);
+      const periods = [covered, ...[...past.periods].filter(([k, c]) => k !== p.period && inWindow.has(c.at)).map(([, c]) => c)];
+      const looked = new Set(window.filter((i) => past.credit.has(i) || chargeIn(periodOf(i)) !== null));
+      for (const c of periods) for (const i of monthsOf(c)) looked.add(i);
+      const months = [...looked].sort((x, y) => x - y);
+      // Each month's charge: the invoice of a counted period that is its own (a quarter's), else the month's invoices.
+      const sources = new Map<string, Dec>();
+      for (const i of months) {
+        const by = periods.find((c) => c.invoice !== null && i >= c.first && i < c.first + c.months);
+        if (by) sources.set(by.invoice!.key, by.invoice!.amount);
+        else {
+          const c = chargeIn(periodOf(i));
+          if (c) sources.set(periodOf(i), c.amount);
+        }
+      }
       let bound: Dec;
       if (cap.kind === 'percent') {
         // A share of no charge at all cannot be computed: a fixed amount without an invoice is not capped by it.
-        if (!months.some((i) => chargeAt(i) !== null)) {
+        if (sources.size === 0) {
           notes.push(`${capRule(cap, currency ?? '', minor)} is not applied: no invoice gives a charge to take the share of`);
           continue;
         }
         let charges = new Dec(0);
-        for (const i of months) charges = charges.plus(chargeAt(i) ?? 0);
+        for (const x of sources.values()) charges = charges.plus(x);
         bound = round(charges.times(cap.value).div(100));
       } else bound = new Dec(cap.value);
       let used = new Dec(0);
-      for (const i of months) if (i !== at) used = used.plus(past.get(i)?.credit ?? 0);
+      for (const i of window) used = used.plus(past.credit.get(i) ?? 0);
       // Parts whose credits add up share the cap: the parts of this month already capped use it first.
       if (shares) used = used.plus(sameMonth.get(service) ?? 0);
       const limit = Dec.max(0, bound.minus(used));
@@ -503,8 +534,8 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     i = j;
     stackParts(owed, text);
     for (const o of owed) {
-      const was = o.past.get(o.at);
-      o.past.set(o.at, { charge: o.charge?.amount ?? null, credit: (was?.credit ?? new Dec(0)).plus(o.amount ?? new Dec(0)) });
+      o.past.credit.set(o.at, (o.past.credit.get(o.at) ?? new Dec(0)).plus(o.amount ?? new Dec(0)));
+      o.past.periods.set(o.p.period, o.covered);
       if (o.open) claim(o);
     }
   }

@@ -1,0 +1,116 @@
+// Credits in money for periods longer than a month: a quarter or a year is several months of
+// charges and of credit history. Caps over months count every month the credited periods cover,
+// a cap per calendar month allows its amount for each month of the period, the next invoice is
+// the one after the period ends, a monthly report obligation judges every service's months, and
+// credits for missed targets count an incident in the quarter it was opened in. Every expected
+// amount is computed by hand in a comment. The contracts' zone is UTC.
+
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../compiler/compile';
+import { compileContract, ContractVersions } from '../../runtime/contract';
+import type { PeriodVerdict } from '../../runtime/periods';
+import type { Rejected } from '../../runtime/records';
+import { evaluateRecords } from '../../runtime/session';
+
+const HEAD = `contract "Money over periods"
+version 1
+effective 2025-01-01
+time zone UTC
+currency EUR
+causes
+  counted provider
+`;
+
+async function run(text: string, records: object[], asOf: string): Promise<PeriodVerdict[]> {
+  const c = compile(text, 'periods.sla');
+  expect(c.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`)).toEqual([]);
+  const versions = new ContractVersions([compileContract(c.contract, (s) => `periods.sla:${c.lines.position(s.start).line}`)]);
+  const rejected: Rejected[] = [];
+  const body = `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
+  const res = await evaluateRecords(versions, Readable.from([body]), { asOf: Date.parse(asOf) }, { incident: () => {}, rejected: (r) => rejected.push(r) });
+  expect(rejected).toEqual([]);
+  return res.periods;
+}
+
+function period(periods: PeriodVerdict[], key: string, service?: string): PeriodVerdict {
+  const p = periods.find((x) => x.period === key && x.service === service);
+  if (!p) throw new Error(`no period ${key} ${service ?? ''}`);
+  return p;
+}
+
+/** A 5-hour outage on `day` (YYYY-MM-DD): 300 minutes, below 99.9% of any quarter (0.1% of 90 days is 129.6 minutes). */
+const outage = (day: string, extra: object = {}) => ({ type: 'outage', id: `o-${day}`, start: `${day}T00:00:00Z`, end: `${day}T05:00:00Z`, cause: 'provider', ...extra });
+const invoice = (period: string, amount: string, issued: string, extra: object = {}) => ({ type: 'invoice', id: `i-${period}${JSON.stringify(extra)}`, period, amount, currency: 'EUR', issued, ...extra });
+/** The months from `first` to `last` (YYYY-MM), in order. */
+function months(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let n = Number(first.slice(0, 4)) * 12 + Number(first.slice(5)) - 1; ; n++) {
+    const m = `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+    out.push(m);
+    if (m === last) return out;
+  }
+}
+
+const quarterly = (kind: string, lines: string, head = '') => `${HEAD}${head}
+availability
+  target 99.9% per ${kind}
+
+credits
+  | availability | credit |
+  | below 99.9%  | 60%    |
+${lines}
+`;
+
+describe('caps over months, for credits of a quarter', () => {
+  it('a rolling 12-month cap in percent takes a share of each month once: a quarter is three months of charges', async () => {
+    // Monthly invoices of 1,000.00 from April 2025; Q4 2025 and Q1 2026 each breached: 60% of 3,000.00 = 1,800.00.
+    const recs = [outage('2025-11-10'), outage('2026-02-10'), ...months('2025-04', '2026-03').map((m) => invoice(m, '1000.00', `${m}-28`))];
+    const ps = await run(quarterly('calendar quarter', '  at most 20% per rolling 12 months'), recs, '2026-06-01T00:00:00Z');
+    // Q4 2025, counted in December: the 12 months to December hold the invoices of April to December,
+    // 9 x 1,000.00 = 9,000.00; 20% = 1,800.00, exactly the credit.
+    expect(period(ps, '2025-Q4').credit!.money!.caps).toEqual([
+      { rule: 'at most 20% per rolling 12 months', clause: 'periods.sla:15', months: months('2025-04', '2025-12'), limit: '1800.00', before: '1800.00', after: '1800.00', binds: false },
+    ]);
+    // Q1 2026, counted in March: April 2025 to March 2026 are 12 x 1,000.00 = 12,000.00; 20% = 2,400.00,
+    // less Q4's 1,800.00 = 600.00 left.
+    const q1 = period(ps, '2026-Q1').credit!.money!;
+    expect(q1.caps).toEqual([
+      { rule: 'at most 20% per rolling 12 months', clause: 'periods.sla:15', months: months('2025-04', '2026-03'), limit: '600.00', before: '1800.00', after: '600.00', binds: true },
+    ]);
+    expect([q1.charge, q1.amount, q1.capped, q1.payable]).toEqual(['3000.00', '1800.00', '600.00', '600.00']);
+  });
+
+  it('a calendar-year cap counts a fiscal quarter in its last month, with the charges of all its months', async () => {
+    // Fiscal quarters from February: FY2026-Q4 is November 2025 to January 2026, counted in 2026.
+    // Invoices: 1,000.00 a month to January, 2,000.00 a month from February.
+    const recs = [
+      outage('2025-12-10'),
+      outage('2026-03-10'),
+      ...months('2025-11', '2026-01').map((m) => invoice(m, '1000.00', `${m}-28`)),
+      ...months('2026-02', '2026-04').map((m) => invoice(m, '2000.00', `${m}-28`)),
+    ];
+    const ps = await run(quarterly('fiscal quarter', '  at most 10% per calendar year', 'fiscal year starts february\n'), recs, '2026-06-01T00:00:00Z');
+    // FY2026-Q4: 60% of 3,000.00 = 1,800.00; 10% of its three months' 3,000.00 = 300.00.
+    expect(period(ps, 'FY2026-Q4').credit!.money!.caps).toEqual([
+      { rule: 'at most 10% per calendar year', clause: 'periods.sla:16', months: ['2025-11', '2025-12', '2026-01'], limit: '300.00', before: '1800.00', after: '300.00', binds: true },
+    ]);
+    // FY2027-Q1: 60% of 6,000.00 = 3,600.00. 2026 so far counts FY2026-Q4 and FY2027-Q1: the charges of
+    // November to April, 9,000.00; 10% = 900.00, less FY2026-Q4's 300.00 = 600.00.
+    expect(period(ps, 'FY2027-Q1').credit!.money!.caps).toEqual([
+      { rule: 'at most 10% per calendar year', clause: 'periods.sla:16', months: months('2025-11', '2026-04'), limit: '600.00', before: '3600.00', after: '600.00', binds: true },
+    ]);
+  });
+
+  it('a quarter invoiced as a quarter is one charge: its months are not counted again', async () => {
+    // Q1 invoiced as "2026-Q1" (2,400.00) and, by mistake, January as well: the quarter's invoice is its charge.
+    const recs = [outage('2026-02-10'), invoice('2025-12', '1000.00', '2025-12-28'), invoice('2026-Q1', '2400.00', '2026-01-05'), invoice('2026-01', '800.00', '2026-01-28')];
+    const ps = await run(quarterly('calendar quarter', '  at most 25% per rolling 12 months'), recs, '2026-06-01T00:00:00Z');
+    const m = period(ps, '2026-Q1').credit!.money!;
+    // 60% of 2,400.00 = 1,440.00; 25% of December's 1,000.00 and the quarter's 2,400.00 = 850.00.
+    expect([m.charge, m.invoices, m.amount]).toEqual(['2400.00', ['i-2026-Q1{}'], '1440.00']);
+    expect(m.caps).toEqual([
+      { rule: 'at most 25% per rolling 12 months', clause: 'periods.sla:15', months: ['2025-12', '2026-01', '2026-02', '2026-03'], limit: '850.00', before: '1440.00', after: '850.00', binds: true },
+    ]);
+  });
+});
