@@ -420,12 +420,12 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     for (const cap of cr.caps ?? []) caps.push({ cap, span: cap.span });
     caps.sort((a, b) => a.span.start - b.span.start);
     for (const { cap } of caps) {
-      // The months the cap is over: the period's last for a cap per calendar month, else the
-      // calendar year so far or the 12 months to the period's last month. The credits it counts
+      // The months the cap is over: the period's own for a cap per calendar month (a quarter is
+      // three months of it), else the calendar year so far or the 12 months to the period's last month. The credits it counts
       // are those counted in these months (a period's in its last); the charges it takes a share
       // of are those of every month the counted periods cover, and of the window's other months
       // with an invoice (whether or not a month was judged), each month once.
-      const window = cap.per === 'calendar-month' ? [at] : cap.per === 'calendar-year' ? range(at - (at % 12), at) : range(at - 11, at);
+      const window = cap.per === 'calendar-month' ? monthsOf(span) : cap.per === 'calendar-year' ? range(at - (at % 12), at) : range(at - 11, at);
       const inWindow = new Set(window);
       const periods = [covered, ...[...past.periods].filter(([k, c]) => k !== p.period && inWindow.has(c.at)).map(([, c]) => c)];
       const looked = new Set(window.filter((i) => past.credit.has(i) || chargeIn(periodOf(i)) !== null));
@@ -451,7 +451,10 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
         let charges = new Dec(0);
         for (const x of sources.values()) charges = charges.plus(x);
         bound = round(charges.times(cap.value).div(100));
-      } else bound = new Dec(cap.value);
+      } else {
+        // An amount per calendar month is allowed once for each month of the period.
+        bound = cap.per === 'calendar-month' ? new Dec(cap.value).times(span.months) : new Dec(cap.value);
+      }
       let used = new Dec(0);
       for (const i of window) used = used.plus(past.credit.get(i) ?? 0);
       // Parts whose credits add up share the cap: the parts of this month already capped use it first.

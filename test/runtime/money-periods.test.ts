@@ -114,3 +114,32 @@ describe('caps over months, for credits of a quarter', () => {
     ]);
   });
 });
+
+describe('a cap per calendar month, for credits of a quarter or a year', () => {
+  const recs = [outage('2026-02-10'), ...months('2026-01', '2026-12').map((m) => invoice(m, '1000.00', `${m}-28`))];
+
+  it('allows its amount for each month of the period: three times for a quarter', async () => {
+    const ps = await run(quarterly('calendar quarter', '  at most 100.00 EUR per calendar month\n  at most 250.00 EUR'), recs, '2026-06-01T00:00:00Z');
+    const m = period(ps, '2026-Q1').credit!.money!;
+    // 60% of 3 x 1,000.00 = 1,800.00; 100.00 for each of January, February and March = 300.00; then
+    // `at most 250.00 EUR` (per calendar month, the default) = 750.00 for the quarter, which does not bind.
+    expect(m.caps).toEqual([
+      { rule: 'at most 100.00 EUR per calendar month', clause: 'periods.sla:15', months: ['2026-01', '2026-02', '2026-03'], limit: '300.00', before: '1800.00', after: '300.00', binds: true },
+      { rule: 'at most 250.00 EUR per calendar month', clause: 'periods.sla:16', months: ['2026-01', '2026-02', '2026-03'], limit: '750.00', before: '300.00', after: '300.00', binds: false },
+    ]);
+    expect([m.capped, m.payable]).toEqual(['300.00', '300.00']);
+  });
+
+  it('twelve times for a year, and a cap in percent per month is a share of the period\'s charge', async () => {
+    // 600 minutes down in 2026 (525,600 minutes): 99.886%, below 99.9%.
+    const ps = await run(quarterly('calendar year', '  at most 100.00 EUR per calendar month\n  at most 5%'), [...recs, outage('2026-03-10')], '2027-02-01T00:00:00Z');
+    const m = period(ps, '2026').credit!.money!;
+    // 60% of 12,000.00 = 7,200.00; in the order written, 12 x 100.00 = 1,200.00, then `at most 5%`
+    // of the year's charge: 600.00.
+    expect([m.percent, m.amount, m.capped]).toEqual(['60', '7200.00', '600.00']);
+    expect(m.caps.map((c) => [c.rule, c.months.length, c.limit, c.after])).toEqual([
+      ['at most 100.00 EUR per calendar month', 12, '1200.00', '1200.00'],
+      ['at most 5% per calendar month', 12, '600.00', '600.00'],
+    ]);
+  });
+});
