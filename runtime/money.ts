@@ -11,7 +11,7 @@ import { add, cmp, type Rational } from '../compiler/decimal';
 import type { ContractVersions } from './contract';
 import type { ClaimRecord, InvoiceRecord, MoneyRecord, ReportRecord } from './records';
 import { daysFromCivil, formatInstant } from './time';
-import { daysOf, lastDayOf, monthKey, monthsOf, type Period, PERIOD_OF } from './period-kinds';
+import { daysOf, lastDayOf, monthKey, monthsOf, type Period, type PeriodCalendar, PERIOD_KINDS, PERIOD_OF, periodOfMonth } from './period-kinds';
 import { dateAfter } from './deadlines';
 
 /** Enough digits that a product of an amount and a percentage is exact before it is rounded. */
@@ -210,6 +210,8 @@ interface Settled {
   period: string;
   span: Pick<Period, 'first' | 'months'>;
   chargeIn: (period: string) => Charge | null;
+  /** Where periods begin: the keys of the periods that follow this one. */
+  calendar: PeriodCalendar;
 }
 
 /** Several charges as one (the months of a quarter): null when none has an invoice. */
@@ -351,7 +353,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       payable: null,
     };
     p.credit.money = money;
-    const s: Settled = { version, money, cr, service, group, period: p.period, span, chargeIn };
+    const s: Settled = { version, money, cr, service, group, period: p.period, span, chargeIn, calendar: versions.periodCalendar };
     settled.push(s);
     // Caps are the service's: the months before count the credits of all its parts.
     let past = history.get(service);
@@ -603,7 +605,7 @@ function settle(s: Settled, ledger: MoneyLedger, today: string, terminated: stri
   if (cr.payment) {
     if (cr.payment.kind === 'next-invoice') {
       money.payment = 'on the next invoice';
-      const next = s.chargeIn(periodOf(lastMonthOf(s.span) + 1));
+      const next = nextInvoice(s);
       money.payBy = owed && next ? next.issued : null;
     } else {
       const d = cr.payment.duration;
@@ -634,6 +636,24 @@ function settle(s: Settled, ledger: MoneyLedger, today: string, terminated: stri
     }
   }
 }
+
+/**
+ * The next invoice after a credited period: that of the period that begins when it ends, the next
+ * month's or, for a service invoiced by the quarter or the year, that of the quarter or year
+ * beginning then (calendar or fiscal); the first issued of them.
+ */
+function nextInvoice(s: Settled): Charge | null {
+  const after = lastMonthOf(s.span) + 1;
+  const keys = [periodOf(after), ...LONGER_KINDS.map((k) => periodOfMonth(after, k, s.calendar)).filter((q) => q.first === after).map((q) => q.key)];
+  let next: Charge | null = null;
+  for (const k of new Set(keys)) {
+    const c = s.chargeIn(k);
+    if (c && (next === null || c.issued < next.issued)) next = c;
+  }
+  return next;
+}
+
+const LONGER_KINDS = PERIOD_KINDS.filter((k) => k !== 'calendar-month');
 
 /** Adds a reason after those already given (a cap not applied, then the claim's). */
 function addReason(money: MoneyCredit, reason: string): void {

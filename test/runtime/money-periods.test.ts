@@ -143,3 +143,32 @@ describe('a cap per calendar month, for credits of a quarter or a year', () => {
     ]);
   });
 });
+
+describe('claim windows and payment, for credits of a quarter or a year', () => {
+  it('count from the period\'s end: the claim window from its last day, the next invoice the one after it', async () => {
+    const text = quarterly('calendar quarter', '  claim within 30 days after the quarter ends\n  paid on the next invoice');
+    const recs = [outage('2026-02-10'), ...months('2026-01', '2026-05').map((m) => invoice(m, '1000.00', `${m}-28`)), { type: 'claim', id: 'c1', period: '2026-Q1', submitted: '2026-04-20' }];
+    const m = period(await run(text, recs, '2026-06-01T00:00:00Z'), '2026-Q1').credit!.money!;
+    // March 31 + 30 days = April 30; the next invoice is April's (issued April 28), not February's or March's.
+    expect([m.amount, m.claimBy, m.claim, m.payable, m.payment, m.payBy]).toEqual(['1800.00', '2026-04-30', 'claimed on time', '1800.00', 'on the next invoice', '2026-04-28']);
+  });
+
+  it('the next invoice of a service invoiced by the quarter is the next quarter\'s', async () => {
+    const text = quarterly('calendar quarter', '  claim within 15 days after invoice\n  paid on the next invoice\n  expire at termination', 'termination 2026-09-30\n');
+    const recs = [outage('2026-02-10'), invoice('2026-Q1', '3000.00', '2026-03-31'), invoice('2026-Q2', '3000.00', '2026-06-30'), { type: 'claim', id: 'c1', period: '2026-Q1', submitted: '2026-04-10' }];
+    const m = period(await run(text, recs, '2026-10-01T00:00:00Z'), '2026-Q1').credit!.money!;
+    // The quarter's invoice of March 31 + 15 days = April 15; paid on Q2's invoice of June 30, before
+    // the termination on September 30: not lost.
+    expect([m.charge, m.claimBy, m.claim, m.payBy, m.payable, m.expired]).toEqual(['3000.00', '2026-04-15', 'claimed on time', '2026-06-30', '1800.00', undefined]);
+  });
+
+  it('and of a fiscal quarter invoiced by the fiscal quarter, and of a year invoiced by the year', async () => {
+    const fiscal = quarterly('fiscal quarter', '  paid on the next invoice', 'fiscal year starts february\n');
+    const fq = period(await run(fiscal, [outage('2026-03-10'), invoice('FY2027-Q1', '3000.00', '2026-02-01'), invoice('FY2027-Q2', '3000.00', '2026-05-01')], '2026-06-01T00:00:00Z'), 'FY2027-Q1');
+    expect([fq.credit!.money!.amount, fq.credit!.money!.payBy]).toEqual(['1800.00', '2026-05-01']);
+    const yearly = quarterly('calendar year', '  paid on the next invoice');
+    const recs = [outage('2026-03-10'), outage('2026-04-10'), invoice('2026', '12000.00', '2026-01-02'), invoice('2027', '12000.00', '2027-01-04')];
+    const y = period(await run(yearly, recs, '2027-02-01T00:00:00Z'), '2026');
+    expect([y.credit!.money!.amount, y.credit!.money!.payBy]).toEqual(['7200.00', '2027-01-04']);
+  });
+});
