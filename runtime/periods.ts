@@ -475,9 +475,23 @@ export class PeriodAccumulator {
   finish(only?: Period): PeriodVerdict[] {
     let months = only ? monthsOf(only) : [...this.months].sort((a, b) => a - b);
     const periods: Period[] = [];
-    for (const kind of this.kindsUsed()) {
-      // With a report obligation, a quiet month between two others owes its report too: it is listed (no record: nothing else to judge).
-      const ms = kind === 'calendar-month' && !only && months.length > 1 && this.versions.list.some((v) => v.ir.report) ? range(months[0], months[months.length - 1]) : months;
+    const kinds = this.kindsUsed();
+    // With a report obligation, every month of the periods judged owes its report: a quiet month
+    // between two others, and the months of a quarter or a year a record touched, up to the month
+    // of as-of. They are listed (no record: nothing else to judge).
+    let reportMonths: number[] | null = null;
+    if (!only && months.length > 0 && this.versions.list.some((v) => v.ir.report)) {
+      let first = months[0];
+      let last = months[months.length - 1];
+      for (const kind of kinds) {
+        first = Math.min(first, periodOfMonth(months[0], kind, this.calendar).first);
+        const p = periodOfMonth(months[months.length - 1], kind, this.calendar);
+        last = Math.max(last, p.first + p.months - 1);
+      }
+      reportMonths = range(first, Math.max(months[months.length - 1], Math.min(last, monthAt(this.asOf, this.calendar.zone))));
+    }
+    for (const kind of kinds) {
+      const ms = kind === 'calendar-month' && reportMonths ? reportMonths : months;
       let last: number | null = null;
       for (const n of ms) {
         const p = periodOfMonth(n, kind, this.calendar);
@@ -532,7 +546,9 @@ export class PeriodAccumulator {
     for (const unit of version.units) {
       const target = targetsOf(unit.availability).find((t) => t.period === kind);
       const missed = missedRule(unit);
-      if (!target && !reliability && !missed && (named || !listsAnyway)) continue;
+      // A service with an availability rule owes the month's report whatever period its target is of.
+      const reports = report !== undefined && unit.availability !== null;
+      if (!target && !reliability && !missed && !reports && (named || !listsAnyway)) continue;
       // Keys in the order reports print them: the period and its bounds, the service, then the rest.
       const p = { period: key, periodKind: kind, ...bounds } as PeriodVerdict;
       if (named) {
@@ -549,7 +565,7 @@ export class PeriodAccumulator {
       const credits = target === unit.availability ? unit.credits : null;
       this.judgeUnit(p, version, unit, a, credits, reliability, period, final, nothing);
       if (missed) this.judgeMissed(p, version, unit, unit.credits!, missed, period, final, nothing);
-      if (report) this.addReport(p, version, unit, report);
+      if (report) this.addReport(p, version, unit, report, defaultCarrier(version, unit));
       out.push(p);
     }
     if (named && wide) {
@@ -630,10 +646,17 @@ export class PeriodAccumulator {
     return out;
   }
 
-  /** The month's report on a period; a default adds the credit of a month at 0% availability. */
-  private addReport(p: PeriodVerdict, version: CompiledContract, unit: ServiceUnit, report: NonNullable<PeriodVerdict['report']>): void {
-    p.report = report;
+  /**
+   * The month's report on a period; a default adds the credit of a month at 0% availability, once
+   * for the service: of a service with parts whose credits add up, only `carrier` owes it.
+   */
+  private addReport(p: PeriodVerdict, version: CompiledContract, unit: ServiceUnit, report: NonNullable<PeriodVerdict['report']>, carrier: ServiceUnit | null): void {
     const a = unit.availability;
+    if (report.default && carrier !== null && carrier !== unit) {
+      p.report = { ...report, reason: `${report.reason}, owed once by service ${unit.service}, with part ${carrier.part}'s credit` };
+      return;
+    }
+    p.report = report;
     if (!report.default || !a || !unit.credits) return;
     const d = credit(version, rat(0n), fromDecimal(a.target), 'breached', unit.credits);
     const exact = EXACT_CREDIT.get(d)!;
@@ -742,6 +765,16 @@ export class PeriodAccumulator {
       };
     }
   }
+}
+
+/**
+ * The unit of a service with parts that owes the service's report default: the first part with
+ * an availability rule and credits, when its parts' credits add up; null when every part owes it
+ * (no parts, or \`no stacking\`: only the part with the highest credit is paid).
+ */
+function defaultCarrier(version: CompiledContract, unit: ServiceUnit): ServiceUnit | null {
+  if (unit.part === null || unit.credits?.stacking?.kind === 'no-stacking') return null;
+  return version.units.find((u) => u.service === unit.service && u.availability !== null && u.credits !== null) ?? null;
 }
 
 /** The month numbers from `first` to `last`, in order. */

@@ -172,3 +172,114 @@ describe('claim windows and payment, for credits of a quarter or a year', () => 
     expect([y.credit!.money!.amount, y.credit!.money!.payBy]).toEqual(['7200.00', '2027-01-04']);
   });
 });
+
+describe('the monthly report obligation beside a quarterly target', () => {
+  // February's report never comes: a default of each service once, on February's charge; January's
+  // and March's came in time. Service m has two parts.
+  const text = `${HEAD}
+services
+  a "Service A"
+  m "Service M"
+    part read "reads"
+    part write "writes"
+
+availability
+  target 99.9% per calendar quarter
+
+credits
+  | availability | credit |
+  | below 99.9%  | 60%    |
+
+report monthly within 10 days after the month ends, missing counts as a default
+`;
+  const recs = [
+    outage('2026-01-10', { services: ['a', 'm'] }),
+    ...months('2026-01', '2026-03').flatMap((m) => [invoice(m, '1000.00', `${m}-28`, { service: 'a' }), invoice(m, '500.00', `${m}-28`, { service: 'm' })]),
+    { type: 'report', id: 'r-01', period: '2026-01', submitted: '2026-02-05' },
+    { type: 'report', id: 'r-03', period: '2026-03', submitted: '2026-04-10' },
+  ];
+
+  it('judges every month\'s report for every service, and a missing one is a default of each service once', async () => {
+    const ps = await run(text, recs, '2026-06-01T00:00:00Z');
+    expect(ps.map((p) => [p.period, p.service, p.part, p.report?.status ?? null])).toEqual([
+      ['2026-01', 'a', undefined, 'met'],
+      ['2026-01', 'm', 'read', 'met'],
+      ['2026-01', 'm', 'write', 'met'],
+      ['2026-02', 'a', undefined, 'breached'],
+      ['2026-02', 'm', 'read', 'breached'],
+      ['2026-02', 'm', 'write', 'breached'],
+      ['2026-03', 'a', undefined, 'met'],
+      ['2026-03', 'm', 'read', 'met'],
+      ['2026-03', 'm', 'write', 'met'],
+      ['2026-Q1', 'a', undefined, null],
+      ['2026-Q1', 'm', 'read', null],
+      ['2026-Q1', 'm', 'write', null],
+    ]);
+    const feb = ps.filter((p) => p.period === '2026-02');
+    const missing = { due: '2026-03-10', submitted: null, status: 'breached', reason: 'no report by its deadline 2026-03-10: it counts as a default', clause: 'periods.sla:22', default: true };
+    expect(feb.map((p) => p.report)).toEqual([missing, missing, { ...missing, reason: `${missing.reason}, owed once by service m, with part read's credit` }]);
+    // The default is the credit at 0% availability, 60%, of February's charge: 600.00 for a; 300.00
+    // for m, once, though m has two parts (each part's own credit is m's charge).
+    expect(feb.map((p) => [p.service, p.part, p.credit?.default?.percent ?? null, p.credit?.money?.capped ?? null])).toEqual([
+      ['a', undefined, 60, '600.00'],
+      ['m', 'read', 60, '300.00'],
+      ['m', 'write', null, null],
+    ]);
+    // The quarter owes its availability credit only: 60% of 3,000.00 and of 1,500.00 (each part of m).
+    expect(ps.filter((p) => p.period === '2026-Q1').map((p) => [p.service, p.part, p.credit!.default, p.credit!.money!.capped])).toEqual([
+      ['a', undefined, undefined, '1800.00'],
+      ['m', 'read', undefined, '900.00'],
+      ['m', 'write', undefined, '900.00'],
+    ]);
+  });
+
+  it('without services, the months carry the report and the quarter does not', async () => {
+    const one = text.replace(/services\n(.*\n){4}/, '');
+    const ps = await run(one, recs.map(({ services, service, ...r }: Record<string, unknown>) => r).filter((r) => !(r.type === 'invoice' && String(r.id).includes('"m"'))), '2026-06-01T00:00:00Z');
+    expect(ps.map((p) => [p.period, p.report?.status ?? null, p.credit?.default?.percent ?? null, p.credit?.money?.capped ?? null])).toEqual([
+      ['2026-01', 'met', null, null],
+      ['2026-02', 'breached', 60, '600.00'],
+      ['2026-03', 'met', null, null],
+      ['2026-Q1', null, null, '1800.00'],
+    ]);
+  });
+});
+
+describe('a missing report of a service with parts, judged per month', () => {
+  const text = (stacking: string) => `${HEAD}
+services
+  m "Service M"
+    part read "reads"
+    part write "writes"
+
+availability
+  target 99.99% per calendar month
+
+credits
+  | availability                      | credit |
+  | at least 99.90% and below 99.99% | 10%    |
+  | below 99.90%                      | 60%    |
+${stacking}
+report monthly within 10 days after the month ends, missing counts as a default
+`;
+  // 5 hours down for reads in March (99.33%: 60%), 10 minutes for writes (99.977%: 10%); no report.
+  const recs = [outage('2026-03-10', { services: ['m/read'] }), { type: 'outage', id: 'w', services: ['m/write'], start: '2026-03-11T00:00:00Z', end: '2026-03-11T00:10:00Z', cause: 'provider' }, invoice('2026-03', '1000.00', '2026-03-28', { service: 'm' })];
+
+  it('credits that add up: each part is paid its own credit, and the default once', async () => {
+    const ps = await run(text(''), recs, '2026-05-01T00:00:00Z');
+    // read: 60% + the default's 60% = 1,200.00; write: its own 10% = 100.00.
+    expect(ps.map((p) => [p.part, p.credit!.default?.percent ?? null, p.credit!.money!.capped])).toEqual([
+      ['read', 60, '1200.00'],
+      ['write', null, '100.00'],
+    ]);
+  });
+
+  it('no stacking: every part owes the default, and only the highest part is paid', async () => {
+    const ps = await run(text('  no stacking'), recs, '2026-05-01T00:00:00Z');
+    // Each part: the higher of its credit and the default's 60% = 600.00; only read is paid.
+    expect(ps.map((p) => [p.part, p.credit!.default?.percent ?? null, p.credit!.money!.capped])).toEqual([
+      ['read', 60, '600.00'],
+      ['write', 60, '0.00'],
+    ]);
+  });
+});
