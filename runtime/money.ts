@@ -364,7 +364,9 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     const o: Owed = { p, money, cr, service, charge, past, covered, at, amount: null, open: false, settled: s, version };
     if (!exact) {
       money.claim = 'nothing to claim';
-      money.reason = `the ${span.months === 1 ? 'month' : span.months === 3 ? 'quarter' : 'year'} is not over: no credit yet`;
+      const word = span.months === 1 ? 'month' : span.months === 3 ? 'quarter' : 'year';
+      // Over, and still undecided: an incident opened in it may yet miss its target.
+      money.reason = p.final ? `the ${word} is over, but its credit is not decided yet` : `the ${word} is not over: no credit yet`;
       return o;
     }
     const applicable: ApplicableCredit[] = [

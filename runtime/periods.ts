@@ -157,6 +157,8 @@ export interface PeriodVerdict {
     status: PeriodStatus;
     /** Their ids, in the order they were opened (at most BREAKDOWN_LISTED; `count` says how many). */
     incidents: string[];
+    /** Incidents opened in the period whose objective is still pending at as-of, when there are any: they may yet miss it. */
+    pending?: number;
     clause: string;
   };
 }
@@ -169,6 +171,8 @@ export interface MissedIncident {
   category: string | null;
   /** The objectives it breached. */
   objectives: string[];
+  /** The objectives still pending at as-of: it may yet miss them. */
+  pending: string[];
   /** Its units (null: every unit). */
   units: readonly string[] | null;
 }
@@ -251,10 +255,10 @@ export class PeriodAccumulator {
   private readonly countsMissed: boolean;
 
   /** An incident opened at `opened`, of the units `units` (null: of every unit); `missed`: the objectives it breached. */
-  incident(opened: number, counts: boolean, units: readonly string[] | null = null, missed?: { id: string; severity: string; category: string | null; objectives: string[] }): void {
+  incident(opened: number, counts: boolean, units: readonly string[] | null = null, missed?: { id: string; severity: string; category: string | null; objectives: string[]; pending: string[] }): void {
     // A record that starts after as-of has not happened yet: it adds no month.
     if (opened > this.asOf) return;
-    if (missed && missed.objectives.length && this.countsMissed) {
+    if (missed && (missed.objectives.length || missed.pending.length) && this.countsMissed) {
       const k = monthAt(opened, this.calendar.zone);
       let list = this.missedByMonth.get(k);
       if (!list) this.missedByMonth.set(k, (list = []));
@@ -589,27 +593,37 @@ export class PeriodAccumulator {
   private judgeMissed(p: PeriodVerdict, version: CompiledContract, unit: ServiceUnit | null, cr: Credits, rule: MissedTargetsCredit, period: Period, final: boolean, nothing: string | undefined): void {
     const clause = version.locate(rule.span);
     const found: MissedIncident[] = [];
+    // An incident counts in the period it was opened in, also when it misses its target after the
+    // period's end: while its objective is pending, the period waits for it.
+    let open = 0;
     for (const n of monthsOf(period)) {
       for (const m of this.missedByMonth.get(n) ?? []) {
-        if (!m.objectives.includes(rule.objective)) continue;
+        const missed = m.objectives.includes(rule.objective);
+        if (!missed && !m.pending.includes(rule.objective)) continue;
         if (rule.severities && !rule.severities.includes(m.severity)) continue;
         if (rule.categories && (m.category === null || !rule.categories.includes(m.category))) continue;
         if (unit && m.units && !m.units.includes(unit.key) && !m.units.includes(unit.service)) continue;
-        found.push(m);
+        if (missed) found.push(m);
+        else open++;
       }
     }
     found.sort((a, b) => a.opened - b.opened || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const count = found.length;
-    const status: PeriodStatus = nothing !== undefined && count === 0 ? 'not-applicable' : count > rule.more ? 'breached' : final ? 'met' : 'pending';
-    p.missed = { objective: rule.objective, count, limit: rule.more, status, incidents: found.slice(0, BREAKDOWN_LISTED).map((m) => m.id), clause };
+    const status: PeriodStatus =
+      nothing !== undefined && count === 0 ? 'not-applicable' : count > rule.more ? 'breached' : final && count + open <= rule.more ? 'met' : 'pending';
+    const incidents = found.slice(0, BREAKDOWN_LISTED).map((m) => m.id);
+    p.missed = open > 0 ? { objective: rule.objective, count, limit: rule.more, status, incidents, pending: open, clause } : { objective: rule.objective, count, limit: rule.more, status, incidents, clause };
     const of = rule.severities ? ` of severity ${rule.severities.join(', ')}` : rule.categories ? ` of category ${rule.categories.join(', ')}` : '';
     const owed = status === 'breached' ? fromDecimal(rule.percent) : rat(0n);
+    const missedText = `${count} incident${count === 1 ? '' : 's'}${of} missed the ${rule.objective} target in ${p.period}`;
     const text =
       status === 'breached'
-        ? `${count} incident${count === 1 ? '' : 's'}${of} missed the ${rule.objective} target in ${p.period}, more than ${rule.more}: ${rule.percent}%`
+        ? `${missedText}, more than ${rule.more}: ${rule.percent}%`
         : status === 'met'
-          ? `${count} incident${count === 1 ? '' : 's'}${of} missed the ${rule.objective} target in ${p.period}, not more than ${rule.more}`
-          : `the ${unitWord(period.kind)} is not over`;
+          ? `${missedText}, not more than ${rule.more}`
+          : final
+            ? `${missedText}, ${open} more ${open === 1 ? 'is' : 'are'} still pending: more than ${rule.more} owes ${rule.percent}%`
+            : `the ${unitWord(period.kind)} is not over`;
     if (p.credit && EXACT_CREDIT.has(p.credit)) {
       // Beside the availability credit of the same period.
       if (status === 'breached') MORE_CREDITS.set(p.credit, [...(MORE_CREDITS.get(p.credit) ?? []), { credit: `missed ${rule.objective} targets`, percent: owed }]);

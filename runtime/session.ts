@@ -72,8 +72,11 @@ export type Judged =
       opened: number;
       countsForReliability: boolean;
       units?: string[] | null;
-      /** The objectives it breached (not for an excluded incident): credits for missed targets count them. */
-      missed?: { id: string; severity: string; category: string | null; objectives: string[] };
+      /**
+       * The objectives it breached, and those still pending at as-of (not for an excluded
+       * incident): credits for missed targets count the first, and wait for the others.
+       */
+      missed?: { id: string; severity: string; category: string | null; objectives: string[]; pending: string[] };
     }
   | { kind: 'downtime'; verdict: DowntimeVerdict; listed: boolean; start: number; end: number; counted: [number, number][]; effects?: DowntimeEffect[] }
   /** Request counts: no verdict of their own; they feed the error-rate downtime of the periods. */
@@ -99,7 +102,7 @@ export function categoryIndex(versions: ContractVersions): string[] {
   return [...new Set(versions.list.flatMap((v) => v.ir.categories.map((c) => c.id)))];
 }
 
-/** The objectives an incident may breach, as bits: worker threads send the breached ones as a mask. */
+/** The objectives an incident may breach, as bits: worker threads send the breached ones as a mask, and the pending ones shifted by its length. */
 export const OBJECTIVE_BITS = ['response', 'restoration', 'resolution', 'update'] as const;
 
 export function setupIndex(versions: ContractVersions): string[] {
@@ -175,8 +178,10 @@ export class RecordJudge {
         countsForReliability: verdict.excluded === null && version.causeCounted(rec.cause) && rec.opened <= asOf,
       };
       if (rec.services) judged.units = unitKeys(version, rec.services);
-      const breached = verdict.excluded === null ? verdict.objectives.filter((o) => o.status === 'breached').map((o) => o.objective) : [];
-      if (breached.length) judged.missed = { id: verdict.id, severity: verdict.severity, category: verdict.category, objectives: breached };
+      const of = (status: string): string[] => (verdict.excluded === null ? verdict.objectives.filter((o) => o.status === status).map((o) => o.objective) : []);
+      const breached = of('breached');
+      const pending = of('pending');
+      if (breached.length || pending.length) judged.missed = { id: verdict.id, severity: verdict.severity, category: verdict.category, objectives: breached, pending };
       return judged;
     }
     if (rec.type === 'setup') {

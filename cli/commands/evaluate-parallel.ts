@@ -179,8 +179,9 @@ export async function evaluateParallel(
         const mask = facts[f + 1];
         if (mask !== 0) {
           const objectives = OBJECTIVE_BITS.filter((_, b) => (mask & (1 << b)) !== 0);
+          const pending = OBJECTIVE_BITS.filter((_, b) => (mask & (1 << (b + OBJECTIVE_BITS.length))) !== 0);
           const category = facts[f + 3] < 0 ? null : categoryNames[facts[f + 3]];
-          (judged as Extract<Judged, { kind: 'incident' }>).missed = { id, severity: severityNames[facts[f + 2]], category, objectives: [...objectives] };
+          (judged as Extract<Judged, { kind: 'incident' }>).missed = { id, severity: severityNames[facts[f + 2]], category, objectives: [...objectives], pending: [...pending] };
         }
       } else {
         const pieces: [number, number][] = [];

@@ -392,8 +392,9 @@ function unitOf(p: PeriodVerdict): string {
   return p.periodKind.slice(p.periodKind.indexOf('-') + 1);
 }
 
-/** `5 incidents missed the response target (more than 4 earn the credit): GH-1, GH-2, ...`. */
+/** `5 incidents missed the response target (more than 4 earn the credit): GH-1, GH-2, ...; 1 more still pending`. */
 function missedText(m: NonNullable<PeriodVerdict['missed']>, show: (s: string) => string): string {
   const ids = m.incidents.length ? `: ${m.incidents.map(show).join(', ')}${m.count > m.incidents.length ? `, and ${m.count - m.incidents.length} more` : ''}` : '';
-  return `${m.count} incident${m.count === 1 ? '' : 's'} missed the ${m.objective} target (more than ${m.limit} earn the credit)${ids}`;
+  const pending = m.pending ? `; ${m.pending} more still pending` : '';
+  return `${m.count} incident${m.count === 1 ? '' : 's'} missed the ${m.objective} target (more than ${m.limit} earn the credit)${ids}${pending}`;
 }

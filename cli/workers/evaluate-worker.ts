@@ -113,8 +113,10 @@ parentPort!.on('message', (req: BatchRequest) => {
       if (j.countsForReliability) flags[i] |= FLAG.countsForReliability;
       if (j.listed && j.verdict.objectives.some((o) => o.status === 'breached')) flags[i] |= FLAG.breach;
       facts.push(j.opened);
-      // The objectives it breached (a mask) and its severity (an index), for credits for missed targets.
-      facts.push(j.missed ? j.missed.objectives.reduce((m, o) => m | (1 << OBJECTIVE_BITS.indexOf(o as (typeof OBJECTIVE_BITS)[number])), 0) : 0);
+      // The objectives it breached and those still pending (one mask, the pending bits above the
+      // breached) and its severity (an index), for credits for missed targets.
+      const bit = (o: string): number => OBJECTIVE_BITS.indexOf(o as (typeof OBJECTIVE_BITS)[number]);
+      facts.push(j.missed ? j.missed.objectives.reduce((m, o) => m | (1 << bit(o)), 0) | j.missed.pending.reduce((m, o) => m | (1 << (bit(o) + OBJECTIVE_BITS.length)), 0) : 0);
       facts.push(j.missed ? severityAt.get(j.missed.severity)! : -1);
       facts.push(j.missed?.category != null ? categoryAt.get(j.missed.category)! : -1);
       pushUnits(facts, j.units);

@@ -203,3 +203,69 @@ credits
     expect(none.diagnostics.find((d) => d.code === 'SLA3909')?.message).toBe('no incident of category hardware-replacement has a restoration target, so none can miss it and the credit is never owed');
   });
 });
+
+describe('which fiscal quarter a missed response counts in, and the services it covers', () => {
+  // T5 is prioritized at 23:50 on April 30, the last ten minutes of FY2027-Q1: its 30 minutes run
+  // out at 00:20 on May 1, in FY2027-Q2.
+  const lastMinutes = (extra: object = {}) => ticket('T5', 'urgent', '2026-04-30T23:50:00-07:00', 40, extra);
+
+  it('a ticket opened in one quarter and answered late in the next counts in the quarter it was opened in', async () => {
+    const ps = await periods([...FIVE_LATE.slice(0, 4), lastMinutes(), ticket('Q2', 'high', '2026-05-04T10:00:00-07:00', 15), FEE], '2026-09-01T00:00:00-07:00');
+    expect(ps.map((p) => [p.period, p.missed!.count, p.missed!.status, p.missed!.incidents])).toEqual([
+      ['FY2027-Q1', 5, 'breached', ['T1', 'T2', 'T3', 'T4', 'T5']],
+      ['FY2027-Q2', 1, 'met', ['Q2']],
+    ]);
+    expect(ps[0].credit!.money).toMatchObject({ amount: '6000.00', claimBy: '2026-05-30' });
+  });
+
+  it('the quarter is not decided while a ticket opened in it could still make it more than four', async () => {
+    const open = lastMinutes({ responded: undefined });
+    // At 00:10 on May 1 the quarter is over, four tickets missed, and T5's response is due at 00:20.
+    const early = await periods([...FIVE_LATE.slice(0, 4), open, FEE], '2026-05-01T00:10:00-07:00');
+    expect(early[0]).toMatchObject({ period: 'FY2027-Q1', final: true, missed: { count: 4, pending: 1, status: 'pending' } });
+    expect(early[0].credit).toMatchObject({ percent: null, rule: '4 incidents of severity urgent, high missed the response target in FY2027-Q1, 1 more is still pending: more than 4 owes 20%' });
+    expect(early[0].credit!.money).toMatchObject({ amount: null, claim: 'nothing to claim', reason: 'the quarter is over, but its credit is not decided yet' });
+    // At 00:30 it has missed it, unanswered: five, owed.
+    const late = await periods([...FIVE_LATE.slice(0, 4), open, FEE], '2026-05-01T00:30:00-07:00');
+    expect(late[0].missed).toMatchObject({ count: 5, status: 'breached' });
+    expect(late[0].missed!.pending).toBeUndefined();
+    // Three missed and one open cannot make more than four: met.
+    const met = await periods([...FIVE_LATE.slice(0, 3), open, FEE], '2026-05-01T00:10:00-07:00');
+    expect(met[0].missed).toMatchObject({ count: 3, pending: 1, status: 'met' });
+    expect(met[0].credit).toMatchObject({ percent: 0 });
+  });
+
+  it('counts the tickets of every service together, on one period of the contract; a ticket with no target for its service cannot miss', async () => {
+    const recs = [
+      ticket('S1', 'urgent', '2026-02-03T10:00:00-08:00', 5, { service: 'server' }),
+      ticket('S2', 'high', '2026-02-17T10:00:00-08:00', 60, { service: 'server' }),
+      ticket('A1', 'urgent', '2026-03-02T10:00:00-08:00', 120, { service: 'advanced-security' }), // urgent has no response target there
+      ticket('A2', 'high', '2026-03-05T10:00:00-08:00', 10, { service: 'advanced-security' }),
+      ticket('R1', 'urgent', '2026-03-20T10:00:00-07:00', 10, { service: 'arc' }),
+      ticket('L1', 'low', '2026-03-21T10:00:00-07:00', 0, { responded: '2026-04-20T10:00:00-07:00', service: 'arc' }),
+      FEE,
+    ];
+    const four = await periods(recs, '2026-07-01T00:00:00-07:00');
+    expect(four.map((p) => [p.period, p.service, p.missed!.count, p.missed!.status, p.missed!.incidents])).toEqual([['FY2027-Q1', undefined, 4, 'met', ['S1', 'S2', 'A2', 'R1']]]);
+    const five = await periods([...recs, ticket('N1', 'high', '2026-04-01T10:00:00-07:00', 1)], '2026-07-01T00:00:00-07:00');
+    expect(five.map((p) => [p.period, p.service, p.missed!.count, p.missed!.status])).toEqual([['FY2027-Q1', undefined, 5, 'breached']]);
+    // The fee's invoice names no service: it is the contract's.
+    expect(five[0].credit!.money).toMatchObject({ charge: '30000.00', amount: '6000.00' });
+  });
+});
+
+describe('tickets still pending, on worker threads', () => {
+  it('gives the same undecided quarter on one thread and on two', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slac-pending-'));
+    const log = join(dir, 'tickets.ndjson');
+    // Four late tickets and one unanswered in the quarter's last ten minutes, as in the test above.
+    const open = ticket('T5', 'urgent', '2026-04-30T23:50:00-07:00', 0, { responded: undefined });
+    writeFileSync(log, `${[...FIVE_LATE.slice(0, 4), open].map((r) => JSON.stringify(r)).join('\n')}\n`);
+    const run = (workers: number) =>
+      spawnSync(process.execPath, [join(ROOT, 'bin/slac.mjs'), 'evaluate', join(ROOT, FILE), log, '--as-of', '2026-05-01T00:10:00-07:00', '--format', 'ndjson'], { encoding: 'utf8', env: { ...process.env, SLAC_WORKERS: String(workers) } });
+    const one = run(0).stdout;
+    expect(run(2).stdout).toBe(one);
+    const q1 = one.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((x) => x.kind === 'period');
+    expect(q1.missed).toMatchObject({ count: 4, pending: 1, status: 'pending' });
+  });
+});
