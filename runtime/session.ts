@@ -124,6 +124,8 @@ export function contractForRecords(versions: ContractVersions): Contract | Contr
 /** The period `--period` names (`2026-03`, `2026-Q1`, `2026`, `FY2027-Q1`, `FY2027`), in the zone periods begin in; null without one. */
 export function selectedPeriod(versions: ContractVersions, options: SessionOptions): Period | null {
   if (!options.period) return null;
+  // Without `fiscal year starts` a fiscal key names no period of the contract (not the calendar year).
+  if (options.period.startsWith('FY') && !versions.latest.ir.fiscalYearStart) throw new RangeError(`--period ${options.period} is a fiscal period, but the contract has no \`fiscal year starts\` line`);
   const p = periodByKey(options.period, versions.periodCalendar);
   if (!p) throw new RangeError(`--period ${options.period} is not a period: ${PERIOD_KEY_FORMS}`);
   return p;

@@ -1,6 +1,7 @@
 // `--period` for a month with nothing to judge: before the contract takes effect, or with no record
 // in it. It is not-applicable with the reason, never "met 100.0000%", in every format.
 
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
@@ -59,5 +60,34 @@ describe('--period with nothing to judge', () => {
     const { periods } = await periodsOf(SAGICC, LOG, '--as-of', '2026-04-08', '--period', '2026-03');
     expect(periods[0].availability).toMatchObject({ status: 'breached', downtimeMinutes: 190 });
     expect(periods[0].credit).toMatchObject({ percent: 5 });
+  });
+});
+
+describe('--period that names no period of the contract, through the built CLI', () => {
+  const slac = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/slac.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SLAC_WORKERS: '0' } });
+  const FORMS = 'YYYY-MM (a month), YYYY-Qn (a calendar quarter), YYYY (a calendar year), FYYYYY-Qn or FYYYYY (a fiscal quarter or year)';
+
+  it('a fiscal key on a contract without `fiscal year starts` is a usage error, before any report is written', () => {
+    for (const key of ['FY2027', 'FY2027-Q1']) {
+      const r = slac('evaluate', CLEVER, CLEVER_LOG, '--as-of', '2026-09-01', '--period', key, '--format', 'json');
+      expect([r.status, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toBe(
+        `slac: --period ${key} is a fiscal period, but ${CLEVER} has no \`fiscal year starts\` line: its periods are YYYY-MM (a month), YYYY-Qn (a calendar quarter) or YYYY (a calendar year)\n`,
+      );
+    }
+  });
+
+  it('a malformed key is a usage error naming the accepted forms', () => {
+    for (const key of ['2026-Q5', '2026-13', 'FY27']) {
+      const r = slac('evaluate', CLEVER, CLEVER_LOG, '--as-of', '2026-09-01', '--period', key);
+      expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `slac: --period is ${FORMS}, not "${key}"\n`]);
+    }
+  });
+
+  it('a fiscal key on a contract with a fiscal year is read as its fiscal year', () => {
+    const r = slac('evaluate', 'contracts/github-premium-support', 'contracts/examples/github-2026.ndjson', '--as-of', '2027-03-01', '--period', 'FY2027-Q1', '--format', 'json');
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.periods.map((p: { period: string; start: string }) => [p.period, p.start])).toEqual([['FY2027-Q1', '2026-02-01T00:00:00-08:00']]);
   });
 });
