@@ -124,11 +124,22 @@ export function contractForRecords(versions: ContractVersions): Contract | Contr
 /** The period `--period` names (`2026-03`, `2026-Q1`, `2026`, `FY2027-Q1`, `FY2027`), in the zone periods begin in; null without one. */
 export function selectedPeriod(versions: ContractVersions, options: SessionOptions): Period | null {
   if (!options.period) return null;
-  // Without `fiscal year starts` a fiscal key names no period of the contract (not the calendar year).
-  if (options.period.startsWith('FY') && !versions.latest.ir.fiscalYearStart) throw new RangeError(`--period ${options.period} is a fiscal period, but the contract has no \`fiscal year starts\` line`);
-  const p = periodByKey(options.period, versions.periodCalendar);
-  if (!p) throw new RangeError(`--period ${options.period} is not a period: ${PERIOD_KEY_FORMS}`);
-  return p;
+  const problem = periodKeyProblem(options.period, versions);
+  if (problem) throw new RangeError(problem);
+  return periodByKey(options.period, versions.periodCalendar);
+}
+
+/**
+ * What is wrong with `--period key` for these contract versions (`contract` names them in the
+ * message), or null when it names one of their periods. Without `fiscal year starts` a fiscal key
+ * names no period of the contract (not the calendar year).
+ */
+export function periodKeyProblem(key: string, versions: ContractVersions, contract = 'the contract'): string | null {
+  if (!periodByKey(key, versions.periodCalendar)) return `--period ${key} is not a period: ${PERIOD_KEY_FORMS}`;
+  if (key.startsWith('FY') && !versions.latest.ir.fiscalYearStart) {
+    return `--period ${key} is a fiscal period, but ${contract} has no \`fiscal year starts\` line: its periods are YYYY-MM (a month), YYYY-Qn (a calendar quarter) or YYYY (a calendar year)`;
+  }
+  return null;
 }
 
 /** Judges records one by one; pure: the same record always gives the same answer. */

@@ -4,7 +4,7 @@ import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { inSupportedRange, parseTimestamp, SUPPORTED_RANGE } from '../../runtime/records';
 import type { IncidentVerdict } from '../../runtime/evaluate';
-import { evaluateRecords, type SessionResult } from '../../runtime/session';
+import { evaluateRecords, periodKeyProblem, type SessionResult } from '../../runtime/session';
 import { formatInstant, localMidnight } from '../../runtime/time';
 import { PERIOD_KEY_FORMS } from '../../runtime/period-kinds';
 import { loadContracts, reportContractErrors } from '../contracts';
@@ -107,12 +107,8 @@ export async function evaluateCommand(contractPath: string, recordsPath: string,
   const loaded = loadContracts(contractPath, io.cwd);
   if (reportContractErrors(loaded, contractPath, io, opts.color, 'evaluating')) return 1;
   const versions = loaded.versions;
-  // A fiscal key needs the month fiscal years start in: without one, FY2027 is no period of the contract.
-  if (opts.period?.startsWith('FY') && !versions.latest.ir.fiscalYearStart) {
-    throw new UsageError(
-      `--period ${opts.period} is a fiscal period, but ${contractPath} has no \`fiscal year starts\` line: its periods are YYYY-MM (a month), YYYY-Qn (a calendar quarter) or YYYY (a calendar year)`,
-    );
-  }
+  const periodProblem = opts.period === undefined ? null : periodKeyProblem(opts.period, versions, contractPath);
+  if (periodProblem) throw new UsageError(periodProblem);
   const zone = versions.zone;
   // Now, in whole seconds: a report says 09:00:00-05:00, not 09:00:00.437-05:00.
   const asOf = opts.asOf !== undefined ? parseAsOf(opts.asOf, zone) : Math.floor((opts.now ?? Date.now()) / 1000) * 1000;
