@@ -5,13 +5,9 @@
 // credits for missed targets count an incident in the quarter it was opened in. Every expected
 // amount is computed by hand in a comment. The contracts' zone is UTC.
 
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../compiler/compile';
-import { compileContract, ContractVersions } from '../../runtime/contract';
 import type { PeriodVerdict } from '../../runtime/periods';
-import type { Rejected } from '../../runtime/records';
-import { evaluateRecords } from '../../runtime/session';
+import { evaluateText } from '../helpers/evaluate';
 
 const HEAD = `contract "Money over periods"
 version 1
@@ -23,14 +19,9 @@ causes
 `;
 
 async function run(text: string, records: object[], asOf: string): Promise<PeriodVerdict[]> {
-  const c = compile(text, 'periods.sla');
-  expect(c.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`)).toEqual([]);
-  const versions = new ContractVersions([compileContract(c.contract, (s) => `periods.sla:${c.lines.position(s.start).line}`)]);
-  const rejected: Rejected[] = [];
-  const body = `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
-  const res = await evaluateRecords(versions, Readable.from([body]), { asOf: Date.parse(asOf) }, { incident: () => {}, rejected: (r) => rejected.push(r) });
+  const { periods, rejected } = await evaluateText(text, 'periods.sla', records, asOf);
   expect(rejected).toEqual([]);
-  return res.periods;
+  return periods;
 }
 
 function period(periods: PeriodVerdict[], key: string, service?: string): PeriodVerdict {

@@ -4,13 +4,10 @@
 // windows in business days or from the incident. Every expected amount is computed by hand in a
 // comment. The contracts' zone is UTC unless they say otherwise.
 
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../compiler/compile';
-import { compileContract, ContractVersions } from '../../runtime/contract';
 import type { PeriodVerdict } from '../../runtime/periods';
-import type { Rejected } from '../../runtime/records';
-import { evaluateRecords } from '../../runtime/session';
+import { evaluateText } from '../helpers/evaluate';
 import { runSlac } from '../helpers/io';
 import { outputSchemaErrors } from '../helpers/output-schema';
 
@@ -23,17 +20,8 @@ causes
   counted provider
 `;
 
-function versions(text: string): ContractVersions {
-  const c = compile(text, 'rules.sla');
-  expect(c.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`)).toEqual([]);
-  return new ContractVersions([compileContract(c.contract, (s) => `rules.sla:${c.lines.position(s.start).line}`)]);
-}
-
 async function run(text: string, records: object[], asOf = '2027-01-01T00:00:00Z') {
-  const rejected: Rejected[] = [];
-  const body = `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
-  const res = await evaluateRecords(versions(text), Readable.from([body]), { asOf: Date.parse(asOf) }, { incident: () => {}, rejected: (r) => rejected.push(r) });
-  return { periods: res.periods, rejected };
+  return evaluateText(text, 'rules.sla', records, asOf);
 }
 
 function period(periods: PeriodVerdict[], m: string, service?: string, part?: string): PeriodVerdict {
