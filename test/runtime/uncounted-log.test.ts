@@ -114,4 +114,56 @@ describe('UncountedLog', () => {
       }),
     );
   });
+
+  it('property: what it keeps and counts is, per unit and UTC day, the earliest `cap` entries by start, end and reason', () => {
+    // The model sorts every day's entries outright; the log keeps them by insertion as they come.
+    type E = { unit: string; start: number; end: number; reason: string };
+    const key = (u: { start: number; end: number; reason: string }) => `${String(u.start).padStart(12, '0')} ${String(u.end).padStart(12, '0')} ${u.reason}`;
+    const byKey = (x: E, y: E) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0);
+    function model(entries: E[], cap: number, unit: string, a: number, b: number) {
+      const kept = (u: string, k: number) =>
+        entries.filter((e) => e.unit === u && e.start < (k + 1) * DAY && e.end > k * DAY).sort(byKey).slice(0, cap);
+      const seen = new Set<E>();
+      const list: Uncounted[] = [];
+      let more = 0;
+      for (const u of unit === '*' ? ['*'] : [unit, '*']) {
+        for (let k = Math.floor(a / DAY); k * DAY < b; k++) {
+          const whole = k * DAY >= a && (k + 1) * DAY <= b;
+          if (whole) more += entries.filter((e) => e.unit === u && Math.floor(e.start / DAY) === k).length;
+          for (const e of kept(u, k)) {
+            if (seen.has(e) || e.end <= a || e.start >= b) continue;
+            seen.add(e);
+            const day = Math.floor(e.start / DAY);
+            if (day * DAY >= a && (day + 1) * DAY <= b) more--;
+            list.push({ start: Math.max(a, e.start), end: Math.min(b, e.end), reason: e.reason });
+          }
+        }
+      }
+      return { list: list.sort((x, y) => byKey(x as E, y as E)), more };
+    }
+    const HALF = 1_800_000;
+    const entry = fc.record({
+      unit: fc.constantFrom('a', 'b', '*'),
+      start: fc.integer({ min: 0, max: 3 * 48 }),
+      len: fc.integer({ min: 1, max: 60 }),
+      reason: fc.constantFrom('x', 'y', 'z'),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(entry, { maxLength: 25 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.constantFrom('a', 'b', '*'),
+        fc.integer({ min: 0, max: 4 * 48 }),
+        fc.integer({ min: 0, max: 4 * 48 }),
+        (raw, cap, unit, x, y) => {
+          const entries: E[] = raw.map((e) => ({ unit: e.unit, start: e.start * HALF, end: (e.start + e.len) * HALF, reason: e.reason }));
+          const log = new UncountedLog(cap);
+          for (const e of entries) log.add(e.unit, e.start, e.end, e.reason);
+          const [a, b] = [Math.min(x, y) * HALF, Math.max(x, y) * HALF];
+          expect(log.within(unit, a, b)).toEqual(model(entries, cap, unit, a, b));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });
