@@ -23,7 +23,8 @@ export function dateAfter(date: string, d: Duration, c: CompiledContract): { dat
   if (n > MAX_BUSINESS_DAYS) return { reason: `more than ${MAX_BUSINESS_DAYS} business days are not counted` };
   const clock = c.clock(d.calendar) as Partial<BusinessClock>;
   const calendar = c.ir.calendars.find((x) => x.id === d.calendar);
-  const zone = calendar?.zone ?? c.ir.timeZone;
+  // c.clock() threw above for a calendar the contract does not have.
+  const zone = calendar!.zone ?? c.ir.timeZone;
   if (!clock.nextBusinessDay) return { date: isoDate(daysFromCivil(y, m, day) + n) };
   // From the anchor date (in the calendar's zone), the next date with business time, n times.
   let t = localMidnight(y, m, day, zone);
