@@ -138,8 +138,3 @@ export function lastDayOf(p: Pick<Period, 'first' | 'months'>): string {
   const d = daysFromCivil(Math.floor(n / 12), (n % 12) + 1, 1) - 1;
   return formatInstant(d * DAY, 'UTC').slice(0, 10);
 }
-
-/** `calendar quarter`: the words of a kind. */
-export function kindWords(kind: PeriodKind): string {
-  return kind.replace('-', ' ');
-}

@@ -11,7 +11,7 @@ import { parse } from '../../language/index';
 import { compileContract, ContractVersions } from '../../runtime/contract';
 import type { PeriodVerdict } from '../../runtime/periods';
 import { parseTimestamp } from '../../runtime/records';
-import { evaluateRecords } from '../../runtime/session';
+import { evaluateRecords, periodKeyProblem, selectedPeriod } from '../../runtime/session';
 
 function load(text: string) {
   const c = compile(text, 'kinds.sla', { checks: false });
@@ -133,6 +133,20 @@ reliability at most 2 counted incidents per calendar quarter
   it('with --period 2026-02, lists the quarter that holds February', async () => {
     const ps = await periods(text, [incident('2026-01-10T10:00:00-05:00'), incident('2026-02-10T10:00:00-05:00'), incident('2026-03-10T10:00:00-04:00')], '2026-07-01T00:00:00-04:00', '2026-02');
     expect(ps.map((p) => [p.period, p.reliability!.count])).toEqual([['2026-Q1', 3]]);
+  });
+
+  it('names what --period takes when the key is none of them, and refuses a fiscal key without a fiscal year', () => {
+    const versions = new ContractVersions([load(text)]);
+    expect(periodKeyProblem('2026-13', versions)).toBe(
+      '--period 2026-13 is not a period: YYYY-MM (a month), YYYY-Qn (a calendar quarter), YYYY (a calendar year), FYYYYY-Qn or FYYYYY (a fiscal quarter or year)',
+    );
+    expect(periodKeyProblem('FY2026', versions, 'kinds.sla')).toBe(
+      '--period FY2026 is a fiscal period, but kinds.sla has no `fiscal year starts` line: its periods are YYYY-MM (a month), YYYY-Qn (a calendar quarter) or YYYY (a calendar year)',
+    );
+    expect(periodKeyProblem('2026-Q1', versions)).toBeNull();
+    expect(() => selectedPeriod(versions, { asOf: 0, period: 'FY2026-Q1' })).toThrow(/is a fiscal period, but the contract has no/);
+    expect(selectedPeriod(versions, { asOf: 0, period: '2026' })).toMatchObject({ kind: 'calendar-year', key: '2026' });
+    expect(selectedPeriod(versions, { asOf: 0 })).toBeNull();
   });
 });
 

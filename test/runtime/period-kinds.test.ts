@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysOf, lastDayOf, PERIOD_KINDS, periodAt, periodByKey, periodOfMonth, type PeriodCalendar } from '../../runtime/period-kinds';
+import { daysOf, lastDayOf, monthNumber, PERIOD_KINDS, periodAt, periodByKey, periodOfMonth, type PeriodCalendar } from '../../runtime/period-kinds';
 import { formatInstant } from '../../runtime/time';
 
 const TORONTO: PeriodCalendar = { zone: 'America/Toronto', fiscalYearStart: 1 };
@@ -54,6 +54,15 @@ describe('periods of each kind', () => {
     expect(periodByKey('FY2027-Q1', FEBRUARY)).toMatchObject({ kind: 'fiscal-quarter', key: 'FY2027-Q1', start: at('2026-02-01T00:00:00Z') });
     expect(periodByKey('FY2027', FEBRUARY)).toMatchObject({ kind: 'fiscal-year', start: at('2026-02-01T00:00:00Z'), end: at('2027-02-01T00:00:00Z') });
     for (const bad of ['2026-13', '2026-Q5', '2026-Q0', 'FY26', '26', '2026-3', 'fy2027', '2026-03-01', '']) expect(periodByKey(bad, TORONTO), bad).toBeNull();
+    // A key is the whole argument: nothing before or after it.
+    for (const bad of ['x2026-03', '2026-03x', 'x2026-Q1', '2026-Q1x', '12026', '20261', 'xFY2027', 'FY2027x', 'xFY2027-Q1', 'FY2027-Q1x']) {
+      expect(periodByKey(bad, FEBRUARY), bad).toBeNull();
+    }
+  });
+
+  it("lists the kinds shortest first, the order reports give a period's several kinds in", () => {
+    expect(PERIOD_KINDS).toEqual(['calendar-month', 'calendar-quarter', 'fiscal-quarter', 'calendar-year', 'fiscal-year']);
+    expect(PERIOD_KINDS.map((k) => periodOfMonth(monthNumber(2026, 2), k, FEBRUARY).months)).toEqual([1, 3, 3, 12, 12]);
   });
 
   it('counts the days and the last day of a period', () => {
