@@ -36,6 +36,7 @@ export function resolveHolidays(calendar: Calendar, year: number): readonly stri
   const cached = perYear.get(year);
   if (cached !== undefined) return cached;
 
+  // Stryker disable next-line StringLiteral: years are 1969 to 9999 here (runtime/time.ts: instants from 1970 to 9998), four digits already
   const prefix = `${String(year).padStart(4, '0')}-`;
   const pinned = calendar.pinned.find((p) => p.year === year);
   const dates = new Set<string>(

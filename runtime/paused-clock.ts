@@ -56,6 +56,7 @@ export class PausedClock implements Clock {
   /** Base time in [a, b) that falls inside pauses: what the pauses stopped. */
   pausedElapsed(a: number, b: number): number {
     let sum = 0;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: starts[length] is undefined (the comparison is false), and a pause from b on adds elapsed(b, b) = 0
     for (let i = this.firstEndingAfter(a); i < this.starts.length && this.starts[i] < b; i++) {
       sum += this.base.elapsed(Math.max(a, this.starts[i]), Math.min(b, this.ends[i]));
     }
@@ -63,6 +64,7 @@ export class PausedClock implements Clock {
   }
 
   elapsed(a: number, b: number): number {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: for b <= a the base clock gives 0 and so does every pause
     if (!(b > a)) return 0;
     return this.base.elapsed(a, b) - this.pausedElapsed(a, b);
   }
@@ -70,8 +72,10 @@ export class PausedClock implements Clock {
   due(start: number, targetMs: number, horizon = start + DUE_HORIZON_MS): number | null {
     if (targetMs === 0) {
       const t = this.nextBusinessInstant(start);
+      // Stryker disable next-line ConditionalExpression: null > horizon is false
       return t !== null && t > horizon ? Number.POSITIVE_INFINITY : t;
     }
+    // Stryker disable next-line EqualityOperator: a target of 0 returned above
     if (!Number.isFinite(targetMs) || targetMs < 0) throw new RangeError(`invalid target ${targetMs}`);
     // A business clock skips the pauses in its own arrays: a few binary searches.
     const fast = (this.base as { dueSkipping?: IntervalDue }).dueSkipping;
@@ -81,13 +85,16 @@ export class PausedClock implements Clock {
     let left = targetMs;
     for (let i = this.firstEndingAfter(start); i < this.starts.length; i++) {
       const ps = this.starts[i];
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: a pause that began at or before the cursor leaves a due after the cursor and takes elapsed(cursor, ps) = 0
       if (ps > cursor) {
         // The target may be used up before this pause begins: then the base clock's due stands.
         const d = this.base.due(cursor, left, horizon);
+        // Stryker disable next-line ConditionalExpression: null <= ps is true, so null is returned either way
         if (d === null || d <= ps) return d;
         left -= this.base.elapsed(cursor, ps);
       }
       cursor = Math.max(cursor, this.ends[i]);
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: the base clock's due from a cursor past the horizon (or at Infinity) is Infinity too; this only stops the walk early
       if (cursor === Number.POSITIVE_INFINITY || cursor > horizon) return Number.POSITIVE_INFINITY;
     }
     return this.base.due(cursor, left, horizon);
@@ -97,6 +104,7 @@ export class PausedClock implements Clock {
     let cur: number | null = t;
     for (;;) {
       cur = this.base.nextBusinessInstant(cur);
+      // Stryker disable next-line ConditionalExpression: null compares as 0 below and the loop returns null the next time round
       if (cur === null) return null;
       const i = this.firstEndingAfter(cur);
       if (i >= this.starts.length || this.starts[i] > cur) return cur;
@@ -108,6 +116,7 @@ export class PausedClock implements Clock {
   isBusinessInstant(t: number): boolean {
     if (!this.base.isBusinessInstant(t)) return false;
     const i = this.firstEndingAfter(t);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: starts[length] is undefined and the comparison false
     return !(i < this.starts.length && this.starts[i] <= t);
   }
 }
