@@ -4,10 +4,13 @@
 // a period whose credit is not known yet. Each assertion is on the whole `money` object or its exact
 // reason text, as a reader of the report sees it. The contracts' zone is UTC.
 
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { ContractVersions } from '../../runtime/contract';
 import type { MoneyCredit } from '../../runtime/money';
 import type { PeriodVerdict } from '../../runtime/periods';
-import { evaluateText } from '../helpers/evaluate';
+import { evaluateRecords } from '../../runtime/session';
+import { evaluateText, versionsOf } from '../helpers/evaluate';
 
 const HEAD = `contract "Claims"
 version 1
@@ -239,5 +242,104 @@ describe('several credits in one month, all percentages', () => {
     expect([sum.percent, sum.amount]).toEqual(['35', '350.00']);
     const highest = await moneyOf(reporting('  no stacking'), MARCH, '2026-05-01T00:00:00Z');
     expect([highest.percent, highest.amount]).toEqual(['25', '250.00']);
+  });
+});
+
+describe('several credits in one month, beyond percentages', () => {
+  const withReport = (lines: string, first = '10%') =>
+    monthly(`  at most 100%\n${lines}`, 'calendar office "Office"\n  monday to friday 09:00 to 17:00\n', first).replace(
+      '\ncredits\n',
+      '\nreport monthly within 10 office days after the month ends, missing counts as a default\n\ncredits\n',
+    );
+
+  it('a fixed amount beside a percentage has no one percentage: the amounts add up', async () => {
+    // 50.00 EUR for availability, and the missing report's 25% of 1000.00 = 250.00.
+    const m = await moneyOf(withReport('', '50.00 EUR'), MARCH, '2026-05-01T00:00:00Z');
+    expect([m.percent, m.fixed, m.amount]).toEqual([null, undefined, '300.00']);
+    expect(m.stacking).toEqual({
+      rule: 'several credits add up',
+      clause: null,
+      credits: [
+        { credit: 'availability', amount: '50.00', paid: true },
+        { credit: 'the missing report', amount: '250.00', paid: true },
+      ],
+      reason: 'several credits add up: availability 50.00 + the missing report 250.00 (the contract does not say `no stacking`)',
+    });
+  });
+
+  it('stated in the contract, `several credits add up` is cited and not said to be assumed', async () => {
+    const m = await moneyOf(withReport('  several credits add up'), MARCH, '2026-05-01T00:00:00Z');
+    expect([m.stacking!.rule, m.stacking!.clause, m.stacking!.reason]).toEqual([
+      'several credits add up',
+      'claims.sla:21', // the `several credits add up` line
+      'several credits add up: availability 100.00 + the missing report 250.00',
+    ]);
+  });
+
+  it('with no invoice, names every credit it cannot put in money; one of 0% beside another is still to claim', async () => {
+    const m = await moneyOf(withReport('', '0%'), [outage('2026-03')], '2026-05-01T00:00:00Z');
+    expect([m.claim, m.reason]).toEqual(['not claimed', 'no invoice for the service in 2026-03: the credit of 0% and 25% cannot be put in money']);
+  });
+});
+
+describe('caps in money over months', () => {
+  it('a cap per calendar month looks at its own month only: last month\'s credit does not use it', async () => {
+    const text = monthly('  at most 150.00 EUR per calendar month');
+    const recs = [outage('2026-02'), invoice('i-feb', '2026-02', '1000.00', '2026-03-02'), ...MARCH];
+    const m = await moneyOf(text, recs, '2026-05-01T00:00:00Z');
+    expect(m.caps).toEqual([
+      { rule: 'at most 150.00 EUR per calendar month', clause: 'claims.sla:16', months: ['2026-03'], limit: '150.00', before: '100.00', after: '100.00', binds: false },
+    ]);
+    expect([m.capped, m.reason]).toEqual(['100.00', undefined]);
+  });
+
+  it('an amount per calendar year caps a quarter once, not once per month', async () => {
+    const text = `${HEAD}
+availability
+  target 99.9% per calendar quarter
+
+credits
+  | availability | credit |
+  | below 99.9%  | 60%    |
+  at most 100.00 EUR per calendar year
+`;
+    const recs = [outage('2026-02'), ...['2026-01', '2026-02', '2026-03'].map((m) => invoice(`i-${m}`, m, '1000.00', `${m}-28`))];
+    const m = await moneyOf(text, recs, '2026-05-01T00:00:00Z', '2026-Q1');
+    // 60% of 3 x 1000.00 = 1800.00, at most 100.00 for the whole year.
+    expect([m.amount, m.caps[0].limit, m.capped]).toEqual(['1800.00', '100.00', '100.00']);
+  });
+});
+
+describe('the next invoice and termination, for what is not owed', () => {
+  it('the next invoice of January is February\'s, not that of the quarter January is in', async () => {
+    const recs = [outage('2026-01'), invoice('i-jan', '2026-01', '1000.00', '2026-01-30'), invoice('i-q1', '2026-Q1', '50.00', '2026-01-05'), invoice('i-feb', '2026-02', '1000.00', '2026-02-27')];
+    expect((await moneyOf(monthly('  paid on the next invoice'), recs, '2026-04-01T00:00:00Z', '2026-01')).payBy).toBe('2026-02-27');
+  });
+
+  it('a credit of nothing has no date to be paid on the next invoice, and does not expire', async () => {
+    const recs = [...MARCH, invoice('i-apr', '2026-04', '1000.00', '2026-04-28')];
+    const m = await moneyOf(monthly('  paid on the next invoice\n  expire at termination', 'termination 2026-04-11\n', '0%'), recs, '2026-05-01T00:00:00Z');
+    expect([m.payable, m.payBy, m.expired, m.reason]).toEqual(['0.00', null, undefined, undefined]);
+  });
+
+  it('without a payment rule, an expired credit has no pay-by date to clear', async () => {
+    // Payable as owed at the month's end (2026-03-31), after a termination on 2026-03-30.
+    const m = await moneyOf(monthly('  expire at termination', 'termination 2026-03-30\n'), MARCH, '2026-05-01T00:00:00Z');
+    expect([m.expired, m.payable, 'payBy' in m, m.reason]).toEqual(['2026-03-30', '0.00', false, 'expired at termination on 2026-03-30: due to be paid on 2026-03-31, after it']);
+  });
+});
+
+describe('versions', () => {
+  it('each period\'s credit follows the rules of the version in force for it', async () => {
+    // Version 1 has a claim window; version 2, from April, has none.
+    const v1 = monthly('  claim within 30 days after invoice');
+    const v2 = monthly('').replace('version 1\neffective 2025-01-01', 'version 2\neffective 2026-04-01');
+    const versions = new ContractVersions([versionsOf(v1, 'v1.sla').list[0], versionsOf(v2, 'v2.sla').list[0]]);
+    const recs = [...MARCH, outage('2026-04'), invoice('i-apr', '2026-04', '1000.00', '2026-05-02')];
+    const body = `${recs.map((r) => JSON.stringify(r)).join('\n')}\n`;
+    const res = await evaluateRecords(versions, Readable.from([body]), { asOf: Date.parse('2026-06-15T00:00:00Z') }, { incident: () => {}, rejected: () => {} });
+    const money = (key: string) => res.periods.find((p) => p.period === key)!.credit!.money!;
+    expect([money('2026-03').claim, money('2026-03').claimBy, money('2026-03').payable]).toEqual(['forfeited', '2026-05-02', '0.00']);
+    expect([money('2026-04').claim, money('2026-04').claimBy, money('2026-04').payable]).toEqual(['not required', null, '100.00']);
   });
 });

@@ -226,6 +226,10 @@ ${stacking}
       const write = period(r.periods, '2026-03', 'mdb', 'write').credit!.money!;
       expect([read.payable, write.payable]).toEqual(['100.00', '250.00']); // 100.00 + 250.00 = 350.00 of 1000.00
       expect(read.stacking).toMatchObject({ rule: 'several credits add up', clause });
+      expect(read.stacking!.credits).toEqual([
+        { credit: 'part read', amount: '100.00', paid: true },
+        { credit: 'part write', amount: '250.00', paid: true },
+      ]);
       expect(read.stacking!.reason).toBe(`several credits add up: each part of mdb is paid, part read 100.00 + part write 250.00${clause ? '' : ' (the contract does not say `no stacking`)'}`);
     }
   });
