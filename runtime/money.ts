@@ -334,6 +334,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
     if (!cr) return null;
     const exact = EXACT_CREDIT.get(p.credit);
     const group = unit?.group ?? null;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,ArrayDeclaration: chargeOf reads members only for a basis of the group, and only when there is a group
     const members = cr.chargeOf === 'group' && group !== null ? (version.ir.services ?? []).filter((s) => s.group === group).map((s) => s.id) : [];
     const chargeIn = (period: string): Charge | null => ledger.chargeOf(service, group, period, cr.chargeOf, members);
     const span = spanOf(p);

@@ -343,3 +343,11 @@ describe('versions', () => {
     expect([money('2026-04').claim, money('2026-04').claimBy, money('2026-04').payable]).toEqual(['not required', null, '100.00']);
   });
 });
+
+describe('exact amounts', () => {
+  it('an invoice of 26 digits keeps every one: 10% of it, to the cent', async () => {
+    // 123,456,789,012,345,678,901,234.57 x 10% = 12,345,678,901,234,567,890,123.457: half up to .46.
+    const m = await moneyOf(monthly('  at most 100%'), [outage('2026-03'), invoice('big', '2026-03', '123456789012345678901234.57', '2026-04-02')], '2026-05-01T00:00:00Z');
+    expect([m.charge, m.amount, m.capped, m.payable]).toEqual(['123456789012345678901234.57', '12345678901234567890123.46', '12345678901234567890123.46', '12345678901234567890123.46']);
+  });
+});
