@@ -351,3 +351,44 @@ describe('exact amounts', () => {
     expect([m.charge, m.amount, m.capped, m.payable]).toEqual(['123456789012345678901234.57', '12345678901234567890123.46', '12345678901234567890123.46', '12345678901234567890123.46']);
   });
 });
+
+describe('a credit for missed targets beside the availability credit', () => {
+  const text = (stacking: string) => `${HEAD}
+severities
+  high
+
+restoration targets
+  | severity | target  |
+  | high     | 4 hours |
+
+availability
+  target 99.9% per calendar month
+
+credits
+  | monthly availability             | credit |
+  | at least 99.00% and below 99.90% | 10%    |
+  | below 99.00%                     | 25%    |
+  5% when more than 0 incidents miss their restoration target per calendar month
+${stacking}
+`;
+  // 30 hours down in March (95.97%): 25%; one incident restored after 30 hours: 5%.
+  const recs = [
+    { type: 'outage', id: 'o', start: '2026-03-10T00:00:00Z', end: '2026-03-11T06:00:00Z', cause: 'provider' },
+    { type: 'incident', id: 'I1', severity: 'high', opened: '2026-03-10T00:00:00Z', restored: '2026-03-11T06:00:00Z', cause: 'provider' },
+    MARCH[1],
+  ];
+
+  it('with no stacking, the higher is paid even when it comes first', async () => {
+    const m = await moneyOf(text('  no stacking'), recs, '2026-05-01T00:00:00Z');
+    expect([m.percent, m.amount]).toEqual(['25', '250.00']);
+    expect(m.stacking!.credits).toEqual([
+      { credit: 'availability', amount: '250.00', paid: true },
+      { credit: 'missed restoration targets', amount: '50.00', paid: false },
+    ]);
+  });
+
+  it('adding up, both are paid', async () => {
+    const m = await moneyOf(text(''), recs, '2026-05-01T00:00:00Z');
+    expect([m.percent, m.amount]).toEqual(['30', '300.00']);
+  });
+});
