@@ -140,6 +140,7 @@ export class MoneyLedger {
     this.size++;
     if (rec.type === 'claim') this.claim(rec);
     else if (rec.type === 'termination') {
+      // Stryker disable next-line EqualityOperator: of two equal dates, either is the one kept
       if (this.terminated === null || rec.date < this.terminated) this.terminated = rec.date;
     } else this.report(rec);
     return null;
@@ -152,6 +153,7 @@ export class MoneyLedger {
     this.currency = rec.currency;
     this.size++;
     const owner = rec.group !== null ? `group:${rec.group}` : (rec.service ?? 'default');
+    // Stryker disable next-line ArrayDeclaration: an entry that is no invoice has no issue date and is never unpaid
     const list = this.issuedOf.get(owner) ?? [];
     list.push({ id: rec.id, issued: rec.issued, paid: rec.paid });
     this.issuedOf.set(owner, list);
@@ -160,6 +162,7 @@ export class MoneyLedger {
     if (c) {
       c.amount = c.amount.plus(rec.amount);
       c.ids.push(rec.id);
+      // Stryker disable next-line EqualityOperator: of two equal dates, either is the one kept
       if (rec.issued > c.issued) c.issued = rec.issued;
     } else this.charges.set(key, { amount: new Dec(rec.amount), ids: [rec.id], issued: rec.issued });
     return null;
@@ -168,11 +171,13 @@ export class MoneyLedger {
   private claim(rec: ClaimRecord): void {
     const key = `${rec.service ?? 'default'}|${rec.period}`;
     const was = this.claims.get(key);
+    // Stryker disable next-line EqualityOperator: of two equal dates, either is the one kept
     if (was === undefined || rec.submitted < was) this.claims.set(key, rec.submitted);
   }
 
   private report(rec: ReportRecord): void {
     const was = this.reports.get(rec.period);
+    // Stryker disable next-line EqualityOperator: of two equal dates, either is the one kept
     if (was === undefined || rec.submitted < was) this.reports.set(rec.period, rec.submitted);
   }
 
@@ -181,17 +186,20 @@ export class MoneyLedger {
    * invoices; `of the group`, those of its group and of every service in it (`members`); a basis in
    * free text (undefined), its own invoices, else its group's.
    */
+  // Stryker disable next-line ArrayDeclaration: a member that is no service has no invoices
   chargeOf(service: string, group: string | null, period: string, basis?: Credits['chargeOf'], members: readonly string[] = []): Charge | null {
     if (basis === 'service') return this.charges.get(`${service}|${period}`) ?? null;
     if (basis === 'group') {
       if (group === null) return null;
       return sumOf([`group:${group}`, ...members].map((o) => this.charges.get(`${o}|${period}`) ?? null));
     }
+    // Stryker disable next-line ConditionalExpression: no invoice is kept under `group:null`
     return this.charges.get(`${service}|${period}`) ?? (group !== null ? (this.charges.get(`group:${group}|${period}`) ?? null) : null);
   }
 
   /** The invoices of a service (and of its group) issued by `today` and not paid by then. */
   unpaid(service: string, group: string | null, today: string): string[] {
+    // Stryker disable next-line ConditionalExpression,ArrayDeclaration: no invoice is kept under `group:null`, and an entry that is no invoice has no issue date
     const all = [...(this.issuedOf.get(service) ?? []), ...(group !== null ? (this.issuedOf.get(`group:${group}`) ?? []) : [])];
     return all.filter((i) => i.issued <= today && (i.paid === null || i.paid > today)).map((i) => i.id);
   }
@@ -222,6 +230,7 @@ function sumOf(charges: (Charge | null)[]): Charge | null {
   return {
     amount: found.reduce((t, c) => t.plus(c.amount), new Dec(0)),
     ids: found.flatMap((c) => c.ids),
+    // Stryker disable next-line EqualityOperator: of two equal dates, either is the one kept
     issued: found.reduce((d, c) => (c.issued > d ? c.issued : d), found[0].issued),
   };
 }
@@ -385,6 +394,7 @@ export function applyMoney(periods: MoneyPeriod[], versions: ContractVersions, l
       // Several credits: the percentage is theirs together (the highest, or the sum) when all are percentages.
       if (applicable.every((a) => a.unit === undefined)) {
         const ps = applicable.map((a) => a.percent!);
+        // Stryker disable next-line EqualityOperator: of two equal percentages, either is the highest
         money.percent = exactText(noStacking ? ps.reduce((x, y) => (cmp(y, x) > 0 ? y : x)) : ps.reduce((x, y) => add(x, y)));
       }
     } else if (main.unit === undefined) money.percent = exactText(main.percent!);
@@ -641,6 +651,7 @@ function settle(s: Settled, ledger: MoneyLedger, today: string, terminated: stri
     }
   }
   // `expire at termination`: what is not paid by the termination date is lost, once that date has come.
+  // Stryker disable next-line ConditionalExpression: null <= a date is false
   if (cr.expiresAtTermination && owed && terminated !== null && terminated <= today) {
     // Paid on its pay-by date; without a payment rule, when it became payable (the claim, or the month's end).
     const paid = money.withheld ? null : cr.payment ? (money.payBy ?? null) : (money.claimed ?? lastDayOf(s.span));
@@ -664,6 +675,7 @@ function nextInvoice(s: Settled): Charge | null {
   let next: Charge | null = null;
   for (const k of new Set(keys)) {
     const c = s.chargeIn(k);
+    // Stryker disable next-line EqualityOperator: of two next invoices issued the same day, either gives that day
     if (c && (next === null || c.issued < next.issued)) next = c;
   }
   return next;

@@ -392,3 +392,19 @@ ${stacking}
     expect([m.percent, m.amount]).toEqual(['30', '300.00']);
   });
 });
+
+describe('the minor unit', () => {
+  it('without a currency line, the invoices\' currency gives it: three decimals for KWD', async () => {
+    const text = monthly('  at most 100%').replace('currency EUR\n', '');
+    const kwd = { ...invoice('i-mar', '2026-03', '1000.000', '2026-04-02'), currency: 'KWD' };
+    const m = await moneyOf(text, [outage('2026-03'), kwd], '2026-05-01T00:00:00Z');
+    expect([m.currency, m.charge, m.amount, m.payable]).toEqual(['KWD', '1000.000', '100.000', '100.000']);
+  });
+
+  it('a withheld credit in a currency without a minor unit is 0, not 0.00', async () => {
+    const text = monthly('  withheld while invoices are unpaid').replace('currency EUR', 'currency JPY');
+    const yen = (id: string, period: string, issued: string) => ({ ...invoice(id, period, '100000', issued), currency: 'JPY' });
+    const m = await moneyOf(text, [outage('2026-03'), yen('i-mar', '2026-03', '2026-04-02'), yen('i-feb', '2026-02', '2026-03-02')], '2026-05-01T00:00:00Z');
+    expect([m.amount, m.payable, m.withheld]).toEqual(['10000', '0', ['i-mar', 'i-feb']]);
+  });
+});
