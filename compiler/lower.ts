@@ -572,6 +572,11 @@ function declareSeverities(s: StatementOf<'severities'>, ctx: LowerContext): voi
       rank: ctx.severities.size,
       span: item.span,
     };
+    // A severity named like an alias given before: a record's "b" could be either.
+    const aliasOf = find(ctx.aliasOwner, sev.id);
+    if (aliasOf !== undefined) {
+      ctx.report.report(DIAGNOSTICS.duplicateDeclaration, item.id.span, `severity "${sev.id}" is already an alias of severity "${aliasOf}"`);
+    }
     if (!declare(ctx, ctx.severities, sev, 'severity')) continue;
     for (const a of item.aliases) {
       const owner = find(ctx.aliasOwner, a.name) ?? (nameKey(a.name) !== nameKey(sev.id) ? find(ctx.severities, a.name)?.id : undefined);
