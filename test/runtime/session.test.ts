@@ -192,7 +192,44 @@ describe('the session state', () => {
   });
 });
 
+describe('a downtime verdict', () => {
+  it('says why it counts or not, and echoes the services it names', () => {
+    const j = judge();
+    const counted = j.judge(outage('2026-03-05T00:00:00Z', '2026-03-05T01:30:00Z', { services: ['api'] }));
+    expect(counted.kind === 'downtime' && counted.verdict).toStrictEqual({
+      type: 'outage',
+      id: counted.kind === 'downtime' ? counted.verdict.id : '',
+      line: counted.kind === 'downtime' ? counted.verdict.line : 0,
+      version: '1',
+      start: '2026-03-05T00:00:00Z',
+      end: '2026-03-05T01:30:00Z',
+      countedMinutes: 90,
+      reason: 'cause provider is counted',
+      services: ['api'],
+    });
+    const excluded = j.judge(outage('2026-03-05T00:00:00Z', '2026-03-05T01:00:00Z', { cause: 'customer' }));
+    expect(excluded.kind === 'downtime' && [excluded.verdict.countedMinutes, excluded.verdict.reason, 'services' in excluded.verdict]).toEqual([0, 'cause customer is excluded (caused by the customer), v1.sla:19', false]);
+    const unknown = j.judge(outage('2026-03-05T00:00:00Z', '2026-03-05T01:00:00Z', { cause: 'third-party' }));
+    expect(unknown.kind === 'downtime' && unknown.verdict.reason).toBe('cause third-party is not counted');
+  });
+
+  it('an outage of the whole contract that counts gives the periods its time, without per-unit effects', () => {
+    const whole = judge().judge(outage('2026-03-05T00:00:00Z', '2026-03-05T01:00:00Z'));
+    expect(whole.kind === 'downtime' && [whole.counted, whole.effects]).toEqual([[[at('2026-03-05T00:00:00Z'), at('2026-03-05T01:00:00Z')]], undefined]);
+  });
+});
+
 describe('a run', () => {
+  it('reports progress every 10,000 records, and only to a listener', async () => {
+    const lines = Array.from({ length: 20_001 }, (_, i) => JSON.stringify({ type: 'outage', id: `P${i}`, start: '2026-03-05T00:00:00Z', end: '2026-03-05T00:01:00Z', cause: 'provider', services: ['api'] }));
+    const seen: number[] = [];
+    const res = await evaluateRecords(two(), Readable.from([`${lines.join('\n')}\n`]), { asOf: at('2026-06-01T00:00:00Z') }, { incident: () => {}, rejected: () => {}, progress: (n) => seen.push(n) });
+    expect(res.counts).toMatchObject({ accepted: 20_001, rejected: 0 });
+    expect(seen).toEqual([10_000, 20_000]);
+    const quiet = await evaluateRecords(two(), Readable.from([`${lines.join('\n')}\n`]), { asOf: at('2026-06-01T00:00:00Z') }, { incident: () => {}, rejected: () => {} });
+    expect(quiet.counts.accepted).toBe(20_001);
+  });
+
   it('counts each warning and passes it on', async () => {
     const warnings: RecordWarning[] = [];
     const body = `${JSON.stringify({ type: 'incident', id: 'W1', severity: 'p1', opened: '2026-03-10T10:00:00Z', cause: 'provider', respnded: '2026-03-10T10:10:00Z' })}\n`;
