@@ -148,6 +148,7 @@ interface IncidentClock {
 
 /** The instant an objective's clock starts for an incident; null when that event has not happened by as-of. */
 function clockStart(rec: IncidentRecord, event: ClockEvent, asOf: number): number | null {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: for 'opened', rec[event] is rec.opened, a number, never null
   const t = event === 'opened' ? rec.opened : (rec[event] ?? null);
   return t !== null && t <= asOf ? t : null;
 }
@@ -164,6 +165,7 @@ function incidentClock(c: CompiledContract, rec: IncidentRecord, rule: ClockRule
   if (duration.regional) {
     if (!rec.region) return 'the target is regional, but the incident names no region';
     region = rec.region;
+    // Stryker disable next-line OptionalChaining: a record's region is validated against the declared regions, so regions exist and the region is found
     calendar = c.ir.regions?.find((r) => r.id === rec.region)?.calendar ?? null;
     if (calendar === null) return `the target is regional, but region ${rec.region} has no calendar`;
   }
@@ -172,6 +174,7 @@ function incidentClock(c: CompiledContract, rec: IncidentRecord, rule: ClockRule
   const wall = calendar === null;
   const intervals: [number, number][] = [...gaps];
   if (stops.size && !(rule.businessOnly && wall)) {
+    // Stryker disable next-line ArrayDeclaration: a stand-in element has no reason this clock stops for, and is skipped
     for (const p of rec.pauses ?? []) {
       // As-of is a cut: a pause that starts later has not happened; one still running at as-of is open.
       if (!stops.has(p.reason) || p.from > asOf) continue;
@@ -188,6 +191,7 @@ function traceOf(t: ResolvedTarget, ic: IncidentClock, opened: number, start: nu
   const trace: Trace = { clause: t.clause, from: t.from, calendar: ic.calendar, pausedMinutes: (until - opened - counted) / 60_000 };
   if (start !== opened) trace.started = formatInstant(start, zone);
   if (ic.paused !== null || start !== opened) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: until >= start always; when equal, pausedElapsed(start, start) is 0
     const byReason = ic.paused === null || until <= start ? 0 : ic.paused.pausedElapsed(start, until);
     // In this order, as the NDJSON serializer writes them (byte-identical to JSON.stringify).
     trace.pausedByCalendarMinutes = (until - opened - counted - byReason) / 60_000;
@@ -257,6 +261,7 @@ function judgeSpan(
   const counted = clock.elapsed(start, until);
   // A due time after the horizon (Infinity) lies after `until` too: the target is not reached by then.
   const status: Status = event !== null ? (event <= due ? 'met' : 'breached') : asOf > due ? 'breached' : 'pending';
+  // Stryker disable next-line ConditionalExpression: open is read only when due is Infinity
   const open = due === Number.POSITIVE_INFINITY ? openPause(rec, rule, asOf) : undefined;
   const beyond =
     due !== Number.POSITIVE_INFINITY
@@ -311,6 +316,7 @@ function judgeCycles(c: CompiledContract, rec: IncidentRecord, objective: Object
   const cut = (t: number | null): number | null => (t !== null && t <= asOf ? t : null);
   const first = cut(rec[EVENT[objective]]);
   const cycles: { from: number | null; event: number | null }[] = [{ from: null, event: first }];
+  // Stryker disable next-line ArrayDeclaration: judgeCycles is called only when rec.reopened has entries
   for (const r of rec.reopened ?? []) {
     if (r.at > asOf) break;
     cycles.push({ from: r.at, event: cut(objective === 'resolution' ? r.resolved : null) });
@@ -322,7 +328,9 @@ function judgeCycles(c: CompiledContract, rec: IncidentRecord, objective: Object
   }
   const gaps: [number, number][] = [];
   let prevEnd = first;
+  // Stryker disable next-line MethodExpression: the first cycle's from is null (no gap) and its event is `first`, prevEnd's start value
   for (const cy of cycles.slice(1)) {
+    // Stryker disable next-line ConditionalExpression: cy.from is a reopening's `at`, never null, for every cycle after the first
     if (prevEnd !== null && cy.from !== null) gaps.push([prevEnd, cy.from]);
     prevEnd = cy.event;
   }
@@ -351,6 +359,7 @@ function judgeUpdates(c: CompiledContract, rec: IncidentRecord, u: UpdateObjecti
   }
   const ms = u.every.regional ? regionalMs(c, u.every, ic.calendar) : u.every.ms;
   if (ms === null || ms <= 0) return verdict('update', 'not-applicable', null, target, null, null, null, `${target} has no fixed length on this calendar, ${where}`, undefined);
+  // Stryker disable next-line ArrayDeclaration: a stand-in string is never <= asOf (NaN comparison), so it is filtered out
   const updates = (rec.updates ?? []).filter((t) => t <= asOf);
   const intervals: UpdateInterval[] = [];
   let from = start;
@@ -360,11 +369,13 @@ function judgeUpdates(c: CompiledContract, rec: IncidentRecord, u: UpdateObjecti
   // At most one interval per update, plus the last one: a log cannot make this loop run away.
   for (;;) {
     if (end !== null && end <= from) break;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: updates[updates.length] is undefined, and undefined <= from is false
     while (k < updates.length && updates[k] <= from) k++;
     const due = ic.clock.due(from, ms, Math.max(from + DUE_HORIZON_MS, end ?? asOf));
     const dueText = due === null || due === Number.POSITIVE_INFINITY ? null : formatInstant(due, zone);
     const next = k < updates.length ? updates[k] : null;
     // The interval closes at the next update, or at the end event if that comes first.
+    // Stryker disable next-line EqualityOperator: when end === next, closer is the same instant either way
     const closer = end !== null && (next === null || end <= next) ? end : next;
     if (closer !== null) {
       const status: Status = due !== null && closer <= due ? 'met' : 'breached';
@@ -373,6 +384,7 @@ function judgeUpdates(c: CompiledContract, rec: IncidentRecord, u: UpdateObjecti
         worst = 'breached';
         dueShown = dueText;
       }
+      // Stryker disable next-line ConditionalExpression: without the break, from becomes end and the loop head breaks at once
       if (closer === end) break;
       from = closer;
       continue;
