@@ -4,24 +4,11 @@
 // such fields the last names how many more there are.
 
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../../compiler/compile';
 import type { Contract } from '../../../compiler/ir';
 import { closestField, type RecordWarning, validateLine } from '../../../runtime/records';
+import { minimalContract } from '../../helpers/minimal-contract';
 
-const CONTRACT: Contract = compile(
-  `contract "Fields"
-version 1
-effective 2026-01-01
-time zone UTC
-
-severities
-  high "High"
-
-causes
-  counted provider
-`,
-  'fields.sla',
-).contract;
+const CONTRACT: Contract = minimalContract('fields.sla');
 
 const INCIDENT = { type: 'incident', id: 'I1', severity: 'high', opened: '2026-03-01T10:00:00Z', cause: 'provider' };
 const OUTAGE = { type: 'outage', id: 'O1', start: '2026-03-01T10:00:00Z', end: '2026-03-01T11:00:00Z', cause: 'provider' };

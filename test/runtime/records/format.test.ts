@@ -4,25 +4,12 @@
 
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../../compiler/compile';
 import type { Contract } from '../../../compiler/ir';
 import { binaryLook, firstLineLook } from '../../../runtime/records/format';
 import { type InputRecord, readRecords, RecordsFormatError, type Rejected } from '../../../runtime/records';
+import { minimalContract } from '../../helpers/minimal-contract';
 
-const CONTRACT: Contract = compile(
-  `contract "Format"
-version 1
-effective 2026-01-01
-time zone UTC
-
-severities
-  high "High"
-
-causes
-  counted provider
-`,
-  'format.sla',
-).contract;
+const CONTRACT: Contract = minimalContract('format.sla');
 
 const NDJSON = '; slac evaluate reads NDJSON: one JSON object per line, see schemas/records.schema.json';
 

@@ -5,24 +5,11 @@
 
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../../compiler/compile';
 import type { Contract } from '../../../compiler/ir';
 import { type InputRecord, readRecords, type Rejected, SeenIds } from '../../../runtime/records';
+import { minimalContract } from '../../helpers/minimal-contract';
 
-const CONTRACT: Contract = compile(
-  `contract "Ids"
-version 1
-effective 2026-01-01
-time zone UTC
-
-severities
-  high "High"
-
-causes
-  counted provider
-`,
-  'ids.sla',
-).contract;
+const CONTRACT: Contract = minimalContract('ids.sla');
 
 async function read(records: object[]) {
   const accepted: InputRecord[] = [];

@@ -3,24 +3,11 @@
 
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../../compiler/compile';
 import type { Contract } from '../../../compiler/ir';
 import { inFile, isRejected, readRecords, type ReadOptions, type RecordWarning, type Rejected } from '../../../runtime/records';
+import { minimalContract } from '../../helpers/minimal-contract';
 
-const CONTRACT: Contract = compile(
-  `contract "Record"
-version 1
-effective 2026-01-01
-time zone UTC
-
-severities
-  high "High"
-
-causes
-  counted provider
-`,
-  'record.sla',
-).contract;
+const CONTRACT: Contract = minimalContract('record.sla');
 
 const LOG = [
   '{"type":"outage","id":"O1","start":"2026-03-01T10:00:00Z","end":"2026-03-01T11:00:00Z","cause":"provider","note":"x"}',
