@@ -15,10 +15,15 @@ export function versionsOf(text: string, file: string): ContractVersions {
   return new ContractVersions([compileContract(c.contract, (s) => `${file}:${c.lines.position(s.start).line}`)]);
 }
 
-/** The session's result for `records` (one JSON line each) at `asOf`, with the lines it rejected. */
-export async function evaluateText(text: string, file: string, records: object[], asOf: string) {
+/** The session's result for `records` (one JSON line each) at `asOf` against these versions, with the lines it rejected. */
+export async function evaluateVersions(versions: ContractVersions, records: object[], asOf: string) {
   const rejected: Rejected[] = [];
   const body = `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
-  const res = await evaluateRecords(versionsOf(text, file), Readable.from([body]), { asOf: Date.parse(asOf) }, { incident: () => {}, rejected: (r) => rejected.push(r) });
+  const res = await evaluateRecords(versions, Readable.from([body]), { asOf: Date.parse(asOf) }, { incident: () => {}, rejected: (r) => rejected.push(r) });
   return { periods: res.periods, rejected };
+}
+
+/** The same for a contract text as one version. */
+export async function evaluateText(text: string, file: string, records: object[], asOf: string) {
+  return evaluateVersions(versionsOf(text, file), records, asOf);
 }

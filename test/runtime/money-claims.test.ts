@@ -4,13 +4,11 @@
 // a period whose credit is not known yet. Each assertion is on the whole `money` object or its exact
 // reason text, as a reader of the report sees it. The contracts' zone is UTC.
 
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ContractVersions } from '../../runtime/contract';
 import type { MoneyCredit } from '../../runtime/money';
 import type { PeriodVerdict } from '../../runtime/periods';
-import { evaluateRecords } from '../../runtime/session';
-import { evaluateText, versionsOf } from '../helpers/evaluate';
+import { evaluateText, evaluateVersions, versionsOf } from '../helpers/evaluate';
 
 const HEAD = `contract "Claims"
 version 1
@@ -336,8 +334,8 @@ describe('versions', () => {
     const v2 = monthly('').replace('version 1\neffective 2025-01-01', 'version 2\neffective 2026-04-01');
     const versions = new ContractVersions([versionsOf(v1, 'v1.sla').list[0], versionsOf(v2, 'v2.sla').list[0]]);
     const recs = [...MARCH, outage('2026-04'), invoice('i-apr', '2026-04', '1000.00', '2026-05-02')];
-    const body = `${recs.map((r) => JSON.stringify(r)).join('\n')}\n`;
-    const res = await evaluateRecords(versions, Readable.from([body]), { asOf: Date.parse('2026-06-15T00:00:00Z') }, { incident: () => {}, rejected: () => {} });
+    const res = await evaluateVersions(versions, recs, '2026-06-15T00:00:00Z');
+    expect(res.rejected).toEqual([]);
     const money = (key: string) => res.periods.find((p) => p.period === key)!.credit!.money!;
     expect([money('2026-03').claim, money('2026-03').claimBy, money('2026-03').payable]).toEqual(['forfeited', '2026-05-02', '0.00']);
     expect([money('2026-04').claim, money('2026-04').claimBy, money('2026-04').payable]).toEqual(['not required', null, '100.00']);
