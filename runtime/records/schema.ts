@@ -17,16 +17,18 @@ export function schemaMessage(err: ErrorObject, raw: Record<string, unknown>): s
   if (err.keyword === 'required' && err.instancePath === '') {
     return `missing required field "${(err.params as { missingProperty: string }).missingProperty}"`;
   }
-  const top = err.instancePath.slice(1).split('/')[0] ?? '';
+  const path = err.instancePath.slice(1).split('/');
+  const top = path[0]!;
   // A field inside a list (pauses, reopened, updates) is named with its place: pauses[0].from.
-  const nested = err.instancePath.slice(1).split('/').length > 1;
+  const nested = path.length > 1;
   const field = nested ? err.instancePath.slice(1).replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.') : top;
-  const value = nested ? undefined : raw[top];
-  if (nested && err.keyword === 'required') {
+  // The value the error is about: ajv's path leads through values that exist (the data it checked).
+  const value = path.reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], raw);
+  if (err.keyword === 'required') {
     return `missing required field "${field}.${(err.params as { missingProperty: string }).missingProperty}"`;
   }
   if (nested && err.keyword === 'pattern') return `field "${field}" must be a timestamp with an offset (2026-03-07T22:15:00-05:00)`;
-  if (nested && err.keyword === 'additionalProperties') {
+  if (err.keyword === 'additionalProperties') {
     return `field "${field}" has an unknown field "${(err.params as { additionalProperty: string }).additionalProperty}"`;
   }
   switch (err.keyword) {

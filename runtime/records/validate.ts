@@ -26,8 +26,8 @@ export type ContractFor = (at: number | null, raw: Readonly<Record<string, unkno
 const TYPES = 'expected "incident", "outage", "maintenance", "requests", "setup", "invoice", "claim", "report" or "termination"';
 const MONEY_TYPES = new Set(['invoice', 'claim', 'report', 'termination']);
 
-function reject(line: number, raw: Record<string, unknown> | null, message: string): Rejected {
-  const id = raw?.id;
+function reject(line: number, raw: Record<string, unknown>, message: string): Rejected {
+  const id = raw.id;
   return typeof id === 'string' ? { line, id, message } : { line, message };
 }
 
@@ -154,7 +154,8 @@ export function validateRecord(raw: unknown, line: number, contract: Contract, o
     } else if ((plan = ix.plans.resolve(planText)) === undefined) {
       return reject(line, r, `unknown plan ${quote(planText)} ${known(ix.planList, 'plans')}`);
     }
-    const sevText = typeof r.severity === 'number' ? String(r.severity) : (r.severity as string);
+    // A string or a number (the schema allows no other): a number is read as the alias it spells.
+    const sevText = String(r.severity);
     const severity = ix.severities.resolve(sevText);
     if (severity === undefined) {
       return reject(line, r, `unknown severity ${quote(r.severity)} ${known(ix.severityList, 'severities')}`);
@@ -262,7 +263,7 @@ export function validateLine(item: RecordLine, contractFor: Contract | ContractF
     typeof contractFor === 'function' ? contractFor(recordInstant(raw), raw as Record<string, unknown>, item.line) : contractFor;
   const before = options.warnings?.length ?? 0;
   const result = validateRecord(raw, item.line, contract, options);
-  if (item.element !== undefined && options.warnings !== undefined) {
+  if (options.warnings !== undefined) {
     for (let k = before; k < options.warnings.length; k++) elementNote(item, options.warnings[k]!);
   }
   return isRejected(result) ? elementNote(item, result) : result;
