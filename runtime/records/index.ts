@@ -49,6 +49,7 @@ export interface ReadOptions {
 class LineReader {
   readonly counts: ReadCounts = { lines: 0, blank: 0, accepted: 0, rejected: 0 };
   /** The warnings of the line taken last, in order. */
+  // Stryker disable next-line ArrayDeclaration: take() empties it before anything is read from it
   readonly warnings: RecordWarning[] = [];
   private readonly seen = new SeenIds();
   private readonly validation: ValidateOptions;
@@ -74,7 +75,8 @@ class LineReader {
       const dup = this.seen.claim(result);
       if (dup) result = elementNote(item, dup);
     }
-    if (this.file !== undefined) for (let k = 0; k < this.warnings.length; k++) this.warnings[k] = inFile(this.warnings[k]!, this.file);
+    // Without a file, inFile returns each warning as it is.
+    for (let k = 0; k < this.warnings.length; k++) this.warnings[k] = inFile(this.warnings[k]!, this.file);
     if (!isRejected(result)) {
       this.counts.accepted++;
       return result;
