@@ -5,7 +5,7 @@
 
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { MAX_ARRAY_BYTES, readRecordLines, type RecordLine, RecordsFormatError } from '../../../runtime/records';
+import { MAX_ARRAY_BYTES, MAX_LINE_BYTES, readRecordLines, type RecordLine, RecordsFormatError } from '../../../runtime/records';
 
 type Part = string | number[] | Buffer;
 const chunks = (...parts: Part[]): Buffer[] => parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p as Uint8Array)));
@@ -73,6 +73,13 @@ describe('an array or NDJSON starting with `[`', () => {
       { line: 1, text: '2', value: 2, element: 2 },
       { line: 3, text: '3', value: 3, element: 3 },
     ]);
+  });
+
+  it('is told after as much white space as a line may hold, in a chunk of its own', async () => {
+    // Exactly MAX_LINE_BYTES of spaces are still held ahead to learn the format, so the `[` after
+    // them starts an array (one byte more and the white space is a line of its own, see splitter.test.ts).
+    const got = await lines([Buffer.alloc(MAX_LINE_BYTES, ' '), Buffer.from('[{"a":1}]')]);
+    expect(got).toEqual([{ line: 1, text: '{"a":1}', value: { a: 1 }, element: 1 }]);
   });
 
   it('is one array when the first line does not parse alone', async () => {

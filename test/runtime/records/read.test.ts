@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import {
   type InputRecord,
+  MAX_LINE_BYTES,
   openRecordInput,
   type ReadOptions,
   readRecords,
@@ -220,6 +221,17 @@ describe('an input opened ahead', () => {
     const opened = await openRecordInput(pulled(['\n', '\n', ' '], []));
     expect(await read(opened)).toEqual({ events: [], counts: { lines: 3, blank: 3, accepted: 0, rejected: 0 } });
     expect(await read(await openRecordInput(pulled([], [])))).toEqual({ events: [], counts: { lines: 0, blank: 0, accepted: 0, rejected: 0 } });
+  });
+
+  it('reads on past blank lines beyond what is held ahead, up to the first record, and stops at a format error there', async () => {
+    // 1,000 lines of 17,000 spaces: more white space than a line may hold ahead (MAX_LINE_BYTES), so
+    // they come as a batch of blank lines of their own; the CSV header after them must still stop
+    // the run before anything is read.
+    const blanks = `${' '.repeat(17_000)}\n`.repeat(1_000);
+    expect(blanks.length).toBeGreaterThan(MAX_LINE_BYTES);
+    const e = await openRecordInput(pulled([blanks, 'id,start\n', new Error('read too far')], [])).then(() => null, (x: unknown) => x);
+    expect(e).toBeInstanceOf(RecordsFormatError);
+    expect((e as Error).message).toBe('looks like CSV (header "id,start")');
   });
 
   it('stops at a format error before anything is read', async () => {
