@@ -3,18 +3,9 @@
 // elements on lines that are not UTF-8, a malformed array, and the MAX_ARRAY_BYTES limit exactly
 // at the limit and one byte over.
 
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { MAX_ARRAY_BYTES, MAX_LINE_BYTES, readRecordLines, type RecordLine, RecordsFormatError } from '../../../runtime/records';
-
-type Part = string | number[] | Buffer;
-const chunks = (...parts: Part[]): Buffer[] => parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p as Uint8Array)));
-
-async function lines(input: Iterable<Buffer | string> | AsyncIterable<Buffer | string>): Promise<RecordLine[]> {
-  const out: RecordLine[] = [];
-  for await (const l of readRecordLines(Readable.from(input))) out.push(l);
-  return out;
-}
+import { MAX_ARRAY_BYTES, MAX_LINE_BYTES, RecordsFormatError } from '../../../runtime/records';
+import { chunks, lines } from '../../helpers/lines';
 
 const NOT_UTF8 = (line: number) => `line ${line} is not valid UTF-8; slac reads UTF-8 text (convert the file, e.g. iconv -f latin1 -t utf-8)`;
 const TOO_LARGE =

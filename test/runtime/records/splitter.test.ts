@@ -4,20 +4,9 @@
 // whole in one chunk), invalid UTF-8 in a chunk with good lines, and the first-line format check.
 // Every line is pinned with its number and its exact text or error.
 
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { MAX_LINE_BYTES, readRecordLines, type RecordLine, RecordsFormatError } from '../../../runtime/records';
-
-type Part = string | number[] | Buffer;
-
-/** One Buffer per part: strings as UTF-8, numbers as raw bytes. */
-const chunks = (...parts: Part[]): Buffer[] => parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p as Uint8Array)));
-
-async function lines(input: Iterable<Buffer | string> | AsyncIterable<Buffer | string>): Promise<RecordLine[]> {
-  const out: RecordLine[] = [];
-  for await (const l of readRecordLines(Readable.from(input))) out.push(l);
-  return out;
-}
+import { MAX_LINE_BYTES, RecordsFormatError } from '../../../runtime/records';
+import { chunks, lines } from '../../helpers/lines';
 
 /** Lines with long texts shown by their length only, so a 16 MiB line compares cheaply. */
 async function shortLines(input: Iterable<Buffer | string> | AsyncIterable<Buffer | string>) {
