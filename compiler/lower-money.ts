@@ -7,6 +7,7 @@ import { DIAGNOSTICS, type Reporter } from '../language/diagnostics';
 import type { Span } from '../language/span';
 import { normalizeDecimal } from './decimal';
 import type * as I from './ir';
+import { mayBeUnread } from './unread';
 
 interface MoneyContext {
   report: Reporter;
@@ -99,6 +100,8 @@ function inContractCurrency(money: { amount: A.NumberText; currency: A.Ident }, 
   const currency = ctx.contract.currency;
   const code = money.currency.name.toUpperCase();
   if (!currency || currency.code !== code) {
+    // The currency line may be the one that could not be read: its error is the finding.
+    if (!currency && mayBeUnread(ctx.contract, 'currency')) return null;
     ctx.report.report(
       DIAGNOSTICS.moneyWithoutCurrency,
       money.currency.span,

@@ -63,7 +63,10 @@ export class UnreadableLines {
 
   /** Lists a span that could not be read, as (a line of) `clause`; null when it could be any clause. */
   add(clause: A.ClauseKind | null, span: Span): A.Unreadable {
-    const entry: A.Unreadable = { clause, words: [], span };
+    // A line at the left margin is no line of a block, whatever recovery made of it (`@ zz` after
+    // `services` read as a service): it may have been any clause.
+    const margin = /^[^ \t]/.test(this.lines.lineText(this.lines.position(span.start).line));
+    const entry: A.Unreadable = { clause: margin ? null : clause, words: [], span };
     this.extend(entry, span);
     this.entries.push(entry);
     return entry;

@@ -7,6 +7,7 @@ import type { Span } from '../../language/span';
 import { CHECKS, EFFECTIVE_EARLIEST_YEAR, EFFECTIVE_LATEST_YEAR, EFFECTIVE_PINNED_DISTANCE_YEARS } from './codes';
 import type { Check, CheckContext } from './context';
 import { durationsOf } from './units';
+import { namedWhereUnread } from '../unread';
 
 function headerOf(ctx: CheckContext, kind: 'maintenance' | 'channels' | 'causes'): Span | null {
   // With services, several maintenance blocks: the one the checked rule was lowered from.
@@ -15,8 +16,26 @@ function headerOf(ctx: CheckContext, kind: 'maintenance' | 'channels' | 'causes'
   return null;
 }
 
+/** The calendars durations name in the text (lower case), lowered or not: a row dropped for an undeclared severity still uses its calendar. */
+function calendarsWritten(ast: CheckContext['ast']): Set<string> {
+  const out = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x);
+      return;
+    }
+    if (!v || typeof v !== 'object') return;
+    const node = v as { kind?: unknown; calendar?: { name?: unknown } | null };
+    if (node.kind === 'duration' && typeof node.calendar?.name === 'string') out.add(node.calendar.name.toLowerCase());
+    for (const x of Object.values(v)) if (x && typeof x === 'object') visit(x);
+  };
+  visit(ast.statements);
+  return out;
+}
+
 const unusedCalendars: Check = (ctx) => {
   const used = new Set<string | null>(durationsOf(ctx.contract).map((d) => d.duration.calendar));
+  const written = calendarsWritten(ctx.ast);
   // A region's calendar is used by the `regional` targets of its incidents.
   for (const r of ctx.contract.regions ?? []) used.add(r.calendar);
   // A report's deadline in business days counts the calendar's business dates.
@@ -25,7 +44,7 @@ const unusedCalendars: Check = (ctx) => {
   for (const a of [ctx.contract.availability, ...(ctx.contract.scoped?.availability ?? [])]) if (a?.countedDuring) used.add(a.countedDuring);
   const lowered = new Set(ctx.contract.calendars.map((c) => c.span.start));
   for (const s of ctx.ast.statements) {
-    if (s.kind !== 'calendar' || used.has(s.id.name)) continue;
+    if (s.kind !== 'calendar' || used.has(s.id.name) || written.has(s.id.name.toLowerCase()) || namedWhereUnread(ctx.contract, s.id.name)) continue;
     if (!lowered.has(s.span.start)) continue; // a duplicate: SLA2002
     ctx.report.report(CHECKS.unusedCalendar, s.id.span, `calendar ${s.id.name} is declared but no duration counts ${s.id.name} time`, {
       hint: `use it (4 ${s.id.name} hours) or remove it`,

@@ -3,6 +3,7 @@
 // "Its line" is the whole clause line when a list of dates continues it after a trailing comma.
 
 import fc from 'fast-check';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Compiled, compile } from '../../compiler/compile';
 import { tokenize } from '../../language/lexer';
@@ -41,7 +42,17 @@ function declaredByLine(c: Compiled): Map<number, Set<string>> {
     for (const a of s.aliases) add(s.span, a);
   }
   for (const p of k.plans) if (!k.implicitPlan) add(p.span, p.id);
-  for (const x of [...k.categories, ...k.causes, ...k.calendars, ...(k.channels?.channels ?? [])]) add(x.span, x.id);
+  const named: { id: string; span: { start: number } }[] = [
+    ...k.categories,
+    ...k.causes,
+    ...k.calendars,
+    ...(k.channels?.channels ?? []),
+    ...(k.services ?? []),
+    ...(k.services ?? []).flatMap((s) => s.parts ?? []),
+    ...(k.regions ?? []),
+    ...(k.environments ?? []),
+  ];
+  for (const x of named) add(x.span, x.id);
   return out;
 }
 
@@ -52,10 +63,34 @@ function dependents(c: Compiled, broken: number): Set<number> {
   const declared = declaredByLine(c);
   const elsewhere = new Set([...declared].filter(([l]) => l !== broken).flatMap(([, names]) => [...names]));
   const only = [...(declared.get(broken) ?? [])].filter((n) => !elsewhere.has(n));
+  // A line of a block that could not be read declares nothing the contract knows: any name on it may be one.
+  const start = c.lines.lineStart(broken);
+  if ((c.contract.unreadable ?? []).some((u) => u.span.start <= start && start <= u.span.end))
+    only.push(...(c.lines.lineText(broken).match(WORDS) ?? []).map((w) => w.toLowerCase()).filter((w) => !elsewhere.has(w)));
   const out = new Set<number>();
   for (let l = 1; l <= c.lines.lineCount(); l++) {
     const words = (c.lines.lineText(l).match(WORDS) ?? []).map((w) => w.toLowerCase());
     if (l !== broken && only.some((n) => words.includes(n))) out.add(l);
+  }
+  return out;
+}
+
+/** Lines that declare a name the `broken` line names: with the line gone, they may be unused. */
+function namedBy(c: Compiled, broken: number): Set<number> {
+  const words = new Set((c.lines.lineText(broken).match(WORDS) ?? []).map((w) => w.toLowerCase()));
+  const out = new Set<number>();
+  for (const [l, names] of declaredByLine(c)) if (l !== broken && [...names].some((n) => words.has(n))) out.add(l);
+  return out;
+}
+
+/** A block header's block: the lines after it up to the next line at the margin (comments and blank lines do not end it). */
+function blockOf(c: Compiled, header: number): Set<number> {
+  const out = new Set<number>();
+  if (/^\s/.test(c.lines.lineText(header))) return out;
+  for (let l = header + 1; l <= c.lines.lineCount(); l++) {
+    const text = c.lines.lineText(l);
+    if (text.trim() !== '' && !text.trim().startsWith('#') && !/^\s/.test(text)) break;
+    out.add(l);
   }
   return out;
 }
@@ -112,5 +147,40 @@ describe('a line that cannot be read', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('in any fixture, on any line, adds no finding to a line that does not depend on it', () => {
+    const files = ['test/fixtures/bad', 'test/fixtures/good'].flatMap((d) =>
+      readdirSync(d)
+        .filter((f) => f.endsWith('.sla'))
+        .map((f) => `${d}/${f}`),
+    );
+    const found: string[] = [];
+    let replaced = 0;
+    for (const file of files) {
+      const text = readRepoFile(file);
+      const base = compile(text, file);
+      for (const line of replaceableLines(text)) {
+        const original = base.lines.lineText(line);
+        const junk = /^\s*/.exec(original)![0] + '@ zz';
+        const c = compile(
+          text
+            .split('\n')
+            .map((l, i) => (i === line - 1 ? junk : l))
+            .join('\n'),
+          file,
+        );
+        replaced++;
+        const exempt = new Set([...continued(base, line), ...dependents(base, line), ...namedBy(base, line), ...blockOf(base, line)]);
+        for (let l = 1; l <= c.lines.lineCount(); l++) {
+          if (exempt.has(l)) continue;
+          const before = findingsOn(base, l);
+          const added = findingsOn(c, l).filter((code) => !before.includes(code));
+          if (added.length) found.push(`${file}:${line} (${original.trim()}) -> line ${l} (${c.lines.lineText(l).trim()}): ${added.join(', ')}`);
+        }
+      }
+    }
+    expect(replaced, 'every fixture line was tried').toBeGreaterThan(1500);
+    expect(found).toEqual([]);
   });
 });
