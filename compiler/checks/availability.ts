@@ -59,11 +59,6 @@ export function periodLengths(c: Contract, kind: PeriodKind): number[] {
   return out;
 }
 
-/** The distinct lengths of calendar months (see periodLengths). */
-export function monthLengths(c: Contract): number[] {
-  return periodLengths(c, 'calendar-month');
-}
-
 /** One target line of an availability block: the first (`target`) or a further one (`more`). */
 export interface TargetLine {
   target: string;
@@ -126,6 +121,7 @@ const coarseSlots: Check = (ctx) => {
   const a = ctx.contract.availability;
   if (!a || a.measurement.kind !== 'slots') return;
   const slotMs = a.measurement.minutes * MINUTE_MS;
+  // Stryker disable next-line ConditionalExpression: only the availability statement starts where the rule was lowered from
   const statement = ctx.ast.statements.find((s) => s.kind === 'availability' && s.span.start === a.span.start);
   // Slots are lowered from a `measured in slots of` line of this statement, so both are always found.
   // Stryker disable next-line ConditionalExpression,OptionalChaining

@@ -211,6 +211,20 @@ describe('calendar checks', () => {
     expect(only(span('2026-01-06'), 'SLA3409')).toEqual([]);
     expect(only(span('2026-01-09'), 'SLA3409').map((f) => f.message)).toEqual(['2026-01-09 is a friday, when calendar span has no business hours: this holiday removes nothing']);
   });
+
+  it('a range over several days with an end in another zone is open from the day before it to the day after', () => {
+    // Monday 09:00 in Tokyo is Monday 00:00 UTC; the range may touch Sunday to Thursday in the
+    // calendar's zone, so only a Friday or Saturday holiday removes nothing. 2026-01-04 is a Sunday.
+    const days = ['2026-01-04', '2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08', '2026-01-09', '2026-01-10'];
+    const found = only(contract({}, 'calendar follow "Follow"', '  monday 09:00 in Asia/Tokyo to wednesday 17:00', ...days.map((d) => `  holiday ${d}`)), 'SLA3409');
+    expect(found.map((f) => f.message.replace(/, when calendar .*/, ''))).toEqual(['2026-01-09 is a friday', '2026-01-10 is a saturday']);
+  });
+
+  it('a range past midnight opens the day after it only, not every day', () => {
+    const night = (date: string): string[] => contract({}, 'calendar night "Night"', '  sunday 22:00 to 02:00', `  holiday ${date}`);
+    expect(only(night('2026-01-05'), 'SLA3409')).toEqual([]);
+    expect(only(night('2026-01-07'), 'SLA3409').map((f) => f.message.replace(/, when calendar .*/, ''))).toEqual(['2026-01-07 is a wednesday']);
+  });
 });
 
 describe('SLA3201: the target matrix', () => {
