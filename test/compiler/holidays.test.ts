@@ -5,11 +5,13 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { isKnownCountry, libraryHolidays } from '../../compiler/holidays';
 
-type HolidaysClass = new (country?: string) => { getHolidays(year: number): { date: string; type: string }[] };
+type HolidaysClass = new (country?: string | { country: string; state?: string; region?: string }) => { getHolidays(year: number): { date: string; type: string }[] };
 const Holidays = createRequire(import.meta.url)('date-holidays') as HolidaysClass;
 
-function direct(country: string, year: number): string[] {
-  const days = new Set(new Holidays(country).getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+function direct(country: string, year: number, types = ['public']): string[] {
+  const [c, state, region] = country.split('-');
+  const opts = { country: c, ...(state ? { state } : {}), ...(region ? { region } : {}) };
+  const days = new Set(new Holidays(opts).getHolidays(year).filter((h) => types.includes(h.type)).map((h) => h.date.slice(0, 10)));
   return [...days].sort();
 }
 
@@ -30,5 +32,46 @@ describe('holiday source', () => {
     expect(isKnownCountry('US-NY')).toBe(true);
     expect(isKnownCountry('XX')).toBe(false);
     expect(isKnownCountry('US-ZZ')).toBe(false);
+  });
+});
+
+describe('holiday source beyond the public holidays of a country', () => {
+  it('a state or region has its own holidays, as date-holidays gives them', () => {
+    expect(libraryHolidays('US-NY', 2026)).toEqual(direct('US-NY', 2026));
+    expect(libraryHolidays('DE-BY', 2026)).toEqual(direct('DE-BY', 2026));
+    expect(libraryHolidays('DE-BY', 2026)).not.toEqual(libraryHolidays('DE', 2026));
+    expect(libraryHolidays('DE-BY-A', 2026)).toEqual(direct('DE-BY-A', 2026));
+    expect(libraryHolidays('DE-BY-A', 2026)).toContain('2026-08-08'); // Augsburger Friedensfest
+  });
+
+  it('other types than public come from the library, each list its own', () => {
+    const bank = libraryHolidays('SE', 2026, ['public', 'bank']);
+    expect(bank).toEqual(direct('SE', 2026, ['public', 'bank']));
+    expect(bank.length).toBeGreaterThan(libraryHolidays('SE', 2026).length);
+    expect(libraryHolidays('SE', 2026, ['bank'])).toEqual(direct('SE', 2026, ['bank']));
+    expect(libraryHolidays('SE', 2026, ['public'])).toEqual(direct('SE', 2026));
+  });
+
+  it('years outside the snapshot, and codes in any case or with spaces, answer the same', () => {
+    for (const year of [1990, 2150]) expect(libraryHolidays('CO', year), String(year)).toEqual(direct('CO', year));
+    expect(libraryHolidays(' co ', 2026)).toEqual(direct('CO', 2026));
+    expect(libraryHolidays('us-ny', 2026)).toEqual(direct('US-NY', 2026));
+  });
+
+  it('each answer is the caller\'s own copy', () => {
+    const first = libraryHolidays('CO', 2027);
+    first.length = 0;
+    expect(libraryHolidays('CO', 2027)).toEqual(direct('CO', 2027));
+    const typed = libraryHolidays('SE', 2027, ['bank']);
+    typed.push('x');
+    expect(libraryHolidays('SE', 2027, ['bank'])).toEqual(direct('SE', 2027, ['bank']));
+  });
+
+  it('knows states and regions case-blind, and no region of another state', () => {
+    expect(isKnownCountry('de-by-a')).toBe(true);
+    expect(isKnownCountry('DE-BY-ZZ')).toBe(false);
+    expect(isKnownCountry('DE-BE-A')).toBe(false);
+    expect(isKnownCountry('')).toBe(false);
+    expect(isKnownCountry(' ')).toBe(false);
   });
 });
