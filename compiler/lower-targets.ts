@@ -138,7 +138,8 @@ export function lowerScopedTable(
     const k = `${plan}/${severity}`;
     const first = cells.get(k);
     if (first) {
-      ctx.report.report(DIAGNOSTICS.duplicateDeclaration, cell.span, `the ${s.objective} target of ${plan} / ${severity} for ${describeTargetScope(scope)} is given twice`, {
+      const named = ctx.contract.implicitPlan ? severity : `${plan} / ${severity}`;
+      ctx.report.report(DIAGNOSTICS.duplicateDeclaration, cell.span, `the ${s.objective} target of ${named} for ${describeTargetScope(scope)} is given twice`, {
         related: [{ span: first, message: 'first given here' }],
       });
       return;

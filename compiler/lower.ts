@@ -831,7 +831,9 @@ function addTarget(ctx: LowerContext, objective: I.ObjectiveName, plan: string, 
   const key = `${objective}/${plan}/${severity}`;
   const prev = ctx.cellKeys.get(key);
   if (prev) {
-    ctx.report.report(DIAGNOSTICS.duplicateDeclaration, value.span, `the ${objective} target of ${plan} / ${severity} is given twice`, {
+    // Without plans, the cell is the severity's: the implicit plan has no name a user wrote.
+    const cell = ctx.contract.implicitPlan ? severity : `${plan} / ${severity}`;
+    ctx.report.report(DIAGNOSTICS.duplicateDeclaration, value.span, `the ${objective} target of ${cell} is given twice`, {
       related: [{ span: prev, message: 'first given here' }],
     });
     return;
