@@ -101,7 +101,7 @@ const businessTimeWithoutHours: Check = (ctx) => {
     const cal = calendarOf(ctx.contract, d);
     if (!cal || hasHours(cal) || reported.has(cal.id)) continue;
     reported.add(cal.id);
-    ctx.report.report(CHECKS.businessWithoutHours, calendarHeader(ctx, cal), `calendar ${cal.id} declares no business hours, so ${what} (${d.amount} ${cal.id} ${d.unit}s) is never due`, {
+    ctx.report.report(CHECKS.businessWithoutHours, calendarHeader(ctx, cal), `calendar ${cal.id} declares no business hours, so ${what} (${d.amount} ${cal.id} ${d.unit}${d.amount === '1' ? '' : 's'}) is never due`, {
       related: [{ span: d.span, message: 'counted on this calendar' }],
       hint: 'add its weekly hours: monday to friday 08:00 to 18:00',
     });
