@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../compiler/compile';
+import { told } from '../helpers/findings';
 
 function lowered(head: string[], credits: string[], tail: string[] = [], first = '10%') {
   const text = [
@@ -29,13 +30,7 @@ function lowered(head: string[], credits: string[], tail: string[] = [], first =
     '',
   ].join('\n');
   const c = compile(text, 'money.sla');
-  const at = (s: { start: number; end: number }): string => text.slice(s.start, s.end);
-  return {
-    contract: c.contract,
-    errors: c.diagnostics
-      .filter((d) => d.severity === 'error')
-      .map((d) => ({ code: d.code, at: at(d.span), message: d.message, hint: d.hint, related: d.related.map((r) => `${at(r.span)}: ${r.message}`) })),
-  };
+  return { contract: c.contract, errors: told(text, c.diagnostics.filter((d) => d.severity === 'error')) };
 }
 
 describe('currency', () => {

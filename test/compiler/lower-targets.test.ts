@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../compiler/compile';
+import { told } from '../helpers/findings';
 
 const HEAD = [
   'contract "Scoped"',
@@ -39,9 +40,7 @@ function lowered(...body: string[]) {
   const at = (s: { start: number; end: number }): string => text.slice(s.start, s.end);
   return {
     contract: c.contract,
-    errors: c.diagnostics
-      .filter((d) => d.severity === 'error')
-      .map((d) => ({ code: d.code, at: at(d.span), message: d.message, hint: d.hint, related: d.related.map((r) => `${at(r.span)}: ${r.message}`) })),
+    errors: told(text, c.diagnostics.filter((d) => d.severity === 'error')),
     tables: (c.contract.targetTables ?? []).map((t) => ({
       objective: t.objective,
       scope: [t.scope.kind, t.scope.id, t.scope.part],

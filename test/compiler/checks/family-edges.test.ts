@@ -5,29 +5,8 @@
 // contract and what `slac check` tells the user: the code, the text under the range, the message.
 
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../../compiler/compile';
+import { type Finding, findings } from '../../helpers/findings';
 import { libraryHolidays } from '../../../compiler/holidays';
-
-interface Finding {
-  code: string;
-  at: string;
-  message: string;
-  hint?: string;
-  related: string[];
-}
-
-function findings(lines: string[]): Finding[] {
-  const text = `${lines.join('\n')}\n`;
-  const c = compile(text, 'edges.sla');
-  const at = (s: { start: number; end: number }): string => text.slice(s.start, s.end);
-  return c.diagnostics.map((d) => ({
-    code: d.code,
-    at: at(d.span),
-    message: d.message,
-    ...(d.hint === undefined ? {} : { hint: d.hint }),
-    related: d.related.map((r) => `${at(r.span)}: ${r.message}`),
-  }));
-}
 
 const only = (lines: string[], code: string): Finding[] => findings(lines).filter((f) => f.code === code);
 const codes = (lines: string[]): string[] => findings(lines).map((f) => f.code);

@@ -5,28 +5,7 @@
 // `slac check` tells the user: the code, the text under the range, the message.
 
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../../compiler/compile';
-
-interface Finding {
-  code: string;
-  at: string;
-  message: string;
-  hint?: string;
-  related: string[];
-}
-
-function findings(lines: string[]): Finding[] {
-  const text = `${lines.join('\n')}\n`;
-  const c = compile(text, 'rules.sla');
-  const at = (s: { start: number; end: number }): string => text.slice(s.start, s.end);
-  return c.diagnostics.map((d) => ({
-    code: d.code,
-    at: at(d.span),
-    message: d.message,
-    ...(d.hint === undefined ? {} : { hint: d.hint }),
-    related: d.related.map((r) => `${at(r.span)}: ${r.message}`),
-  }));
-}
+import { type Finding, findings } from '../../helpers/findings';
 
 const only = (lines: string[], code: string): Finding[] => findings(lines).filter((f) => f.code === code);
 
