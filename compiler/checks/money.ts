@@ -12,14 +12,20 @@ function monthlyMaximum(cr: Credits): Rational | null {
   let most: Rational | null = null;
   // An amount or days of service is no share of the charge that could be compared: no bound is known.
   if (cr.bands.some((b) => b.unit)) return null;
-  if (cr.bands.length) for (const b of cr.bands) if (most === null || cmp(fromDecimal(b.credit), most) > 0) most = fromDecimal(b.credit);
+  for (const b of cr.bands) {
+    // Stryker disable next-line EqualityOperator: a band equal to the largest so far leaves the same largest
+    if (most === null || cmp(fromDecimal(b.credit), most) > 0) most = fromDecimal(b.credit);
+  }
+  // Stryker disable next-line ConditionalExpression: a formula has no bands, so without a cap the maximum stays null anyway
   if (cr.linear && cr.cap === null) return null;
+  // Stryker disable next-line EqualityOperator: a cap equal to the largest band leaves the same maximum
   if (cr.cap !== null && (most === null || cr.linear || cmp(fromDecimal(cr.cap), most) < 0)) most = fromDecimal(cr.cap);
   return most;
 }
 
 function allCredits(ctx: CheckContext): Credits[] {
   const c = ctx.contract;
+  // Stryker disable next-line ArrayDeclaration,LogicalOperator,OptionalChaining: lowering always sets `scoped`
   return [...(c.credits ? [c.credits] : []), ...(c.scoped?.credits ?? [])];
 }
 
@@ -28,8 +34,10 @@ const capNeverBinds: Check = (ctx) => {
   for (const cr of allCredits(ctx)) {
     const most = monthlyMaximum(cr);
     if (most === null) continue;
+    // Stryker disable next-line ArrayDeclaration: without caps nothing is looked at either way
     for (const cap of cr.caps ?? []) {
-      if (cap.kind !== 'percent' || cap.per === 'calendar-month') continue;
+      // A monthly percentage is `cr.cap`, never in `caps`: a percent cap here is over a year or 12 months.
+      if (cap.kind !== 'percent') continue;
       if (cmp(fromDecimal(cap.value), most) < 0) continue;
       ctx.report.report(
         CHECKS.capNeverBinds,
@@ -44,6 +52,7 @@ const capNeverBinds: Check = (ctx) => {
 /** `at most 100.005 EUR`: EUR has cents, so the amount cannot be paid as written. */
 const amountBeyondMinorUnit: Check = (ctx) => {
   const currency = ctx.contract.currency;
+  // Stryker disable next-line ConditionalExpression: without a currency, lowering leaves out every amount and says why (SLA2072)
   if (!currency) return;
   for (const cr of allCredits(ctx)) {
     // A band's fixed credit too (`| below 99% | 2.005 EUR |`).
@@ -51,11 +60,14 @@ const amountBeyondMinorUnit: Check = (ctx) => {
       if (band.unit !== 'amount') continue;
       const decimals = band.credit.includes('.') ? band.credit.length - band.credit.indexOf('.') - 1 : 0;
       if (decimals <= currency.minorUnit) continue;
+      // Stryker disable next-line OptionalChaining: a band is lowered from a row with its money cell
       const cell = creditRowAt(ctx.ast, band.span.start)?.cells.find((c) => c.kind === 'money');
+      // Stryker disable next-line OptionalChaining: see above
       ctx.report.report(CHECKS.amountBeyondMinorUnit, cell?.span ?? band.span, `${band.credit} ${currency.code} has ${decimals} decimals; ${currency.code} has ${currency.minorUnit === 0 ? 'no minor unit' : currency.minorUnit}`, {
         hint: `${band.credit.slice(0, band.credit.indexOf('.') + (currency.minorUnit ? currency.minorUnit + 1 : 0))} ${currency.code}`,
       });
     }
+    // Stryker disable next-line ArrayDeclaration: without caps nothing is looked at either way
     for (const cap of cr.caps ?? []) {
       if (cap.kind !== 'money') continue;
       const decimals = cap.value.includes('.') ? cap.value.length - cap.value.indexOf('.') - 1 : 0;
@@ -75,9 +87,11 @@ const serviceDaysBeyondMonth: Check = (ctx) => {
   for (const cr of allCredits(ctx)) {
     for (const band of cr.bands) {
       if (band.unit !== 'service-days' || cmp(fromDecimal(band.credit), fromDecimal('28')) <= 0) continue;
+      // Stryker disable next-line OptionalChaining: a band is lowered from a row with its days-of-service cell
       const cell = creditRowAt(ctx.ast, band.span.start)?.cells.find((c) => c.kind === 'serviceDays');
       ctx.report.report(
         CHECKS.serviceDaysBeyondMonth,
+        // Stryker disable next-line OptionalChaining: see above
         cell?.span ?? band.span,
         `${band.credit} days of service is more than February's 28 days: in February the credit is more than the month's charge`,
         { hint: cr.cap === null ? 'at most 100%' : 'credit at most 28 days of service' },
@@ -89,6 +103,7 @@ const serviceDaysBeyondMonth: Check = (ctx) => {
 /** `basis monthly charge of the group` on credits that reach a service in no group. */
 const groupBasisWithoutGroup: Check = (ctx) => {
   const without = new Map<Credits, string[]>();
+  // Stryker disable next-line ArrayDeclaration: lowering always sets `units`
   for (const u of ctx.contract.units ?? []) {
     if (u.credits?.chargeOf !== 'group' || u.group !== null) continue;
     const list = without.get(u.credits) ?? [];
@@ -111,6 +126,7 @@ const termination: Check = (ctx) => {
   const t = ctx.contract.termination;
   if (!t) return;
   const effective = ctx.contract.effective;
+  // Stryker disable next-line ConditionalExpression: no date is before a missing one (a string is never less than null)
   if (effective !== null && t.date < effective) {
     ctx.report.report(CHECKS.terminationBeforeEffective, t.span, `the agreement ends on ${t.date}, before it takes effect on ${effective}`, { hint: `termination ${effective.slice(0, 4)}-12-31` });
   }

@@ -5,7 +5,8 @@
 // `slac check` tells the user: the code, the text under the range, the message.
 
 import { describe, expect, it } from 'vitest';
-import { type Finding, findings } from '../../helpers/findings';
+import { compile } from '../../../compiler/compile';
+import { type Finding, findings, told } from '../../helpers/findings';
 
 const only = (lines: string[], code: string): Finding[] => findings(lines).filter((f) => f.code === code);
 
@@ -386,5 +387,212 @@ describe('credits in money', () => {
     expect(owed(table('1 hour', 'none'), byCategory, categories('none'))).toEqual(['no incident of category hw has a response target, so none can miss it and the credit is never owed']);
     // Only categories give targets: an incident of any severity may be of one.
     expect(owed(table('none', 'none'), '20% when more than 4 incidents miss their response target per calendar month', categories('4 hours'))).toEqual([]);
+  });
+});
+
+describe('checks of a contract with several of a thing', () => {
+  const base = (...body: string[]): string[] => contract({}, ...body);
+  const codes = (lines: string[], ...wanted: string[]): string[] => findings(lines).filter((f) => wanted.includes(f.code)).map((f) => `${f.code} ${f.at}: ${f.message}`);
+
+  it('maintenance without notice or windows is told at the unscoped clause, after a clause for one service', () => {
+    const lines = base(
+      'services',
+      '  compute "Compute"',
+      '',
+      'maintenance for service compute',
+      '  windows any time',
+      '  notice at least 1 hour before the start',
+      '  not counted as downtime',
+      '',
+      'maintenance',
+      '  not counted as downtime',
+    );
+    const found = findings(lines).filter((f) => f.code === 'SLA3502' || f.code === 'SLA3503');
+    const text = `${lines.join('\n')}\n`;
+    const unscoped = text.lastIndexOf('maintenance\n');
+    expect(found.map((f) => [f.code, f.at, f.message])).toEqual([
+      ['SLA3502', 'maintenance', 'the maintenance clause gives no notice period: maintenance needs no warning'],
+      ['SLA3503', 'maintenance', 'the maintenance clause does not say when maintenance may happen'],
+    ]);
+    // Both at the second clause's header, not the first's.
+    const compiled = compile(text, 'edges.sla').diagnostics.filter((d) => d.code === 'SLA3502' || d.code === 'SLA3503');
+    expect(compiled.map((d) => d.span.start)).toEqual([unscoped, unscoped]);
+    // A clause for one service without a notice is no finding of these checks, and no failure.
+    expect(codes(base('services', '  compute "Compute"', '', 'maintenance for service compute', '  windows any time', '  not counted as downtime'), 'SLA3502', 'SLA3503', 'SLA3303')).toEqual([]);
+  });
+
+  it('an acknowledgement that is not required leaves the finding at the clause', () => {
+    expect(codes(base('maintenance', '  windows any time', '  acknowledgement not required', '  not counted as downtime'), 'SLA3502')).toEqual([
+      'SLA3502 maintenance: the maintenance clause gives no notice period: maintenance needs no warning',
+    ]);
+  });
+
+  it('no causes: told at the contract line wherever it is, or at the first line without one', () => {
+    const message = 'the contract declares no causes, so every incident and outage record will be rejected (its cause is unknown)';
+    const noCauses = (text: string) => told(text, compile(text, 'edges.sla').diagnostics).filter((f) => f.code === 'SLA3506').map((f) => `${f.at}: ${f.message}`);
+    expect(noCauses('version 1\ncontract "Late"\nseverities\n  high\nresponse 4 hours for every incident\n')).toEqual([`contract "Late": ${message}`]);
+    expect(noCauses('version 1\nseverities\n  high\nresponse 4 hours for every incident\n')).toEqual([`version 1: ${message}`]);
+  });
+
+  it('a regional target in a table for a channel reaches every region', () => {
+    const lines = base(
+      'severities',
+      '  high "High"',
+      '',
+      'calendar tokyo in Asia/Tokyo',
+      '  monday to friday 09:00 to 17:00',
+      '',
+      'regions',
+      '  japan "Japan" calendar tokyo',
+      '  other "Elsewhere"',
+      '',
+      'reporting channels',
+      '  official phone "Phone"',
+      '',
+      'response 8 hours for every incident',
+      '',
+      'response targets for channel phone',
+      '  | severity | target |',
+      '  | high | 4 regional business hours |',
+    );
+    expect(codes(lines, 'SLA3802')).toEqual(['SLA3802 other "Elsewhere": region other names no calendar, but the response target for channel phone counts regional business time']);
+  });
+
+  it('uneven days: sunday counts, the calendar named is the one counted, business hours are no finding', () => {
+    const sev = ['severities', '  high', ''];
+    expect(codes(base(...sev, 'calendar office "O"', '  monday to saturday 09:00 to 17:00', '  sunday 10:00 to 12:00', '', 'response 2 office days for every incident'), 'SLA3301')).toEqual([
+      'SLA3301 2 office days: the response target counts office days, but the working days of calendar office differ in length (8 hours on monday, tuesday, wednesday, thursday, friday, saturday; 2 hours on sunday)',
+    ]);
+    const two = findings(
+      base(...sev, 'calendar even "E"', '  monday to friday 09:00 to 17:00', '', 'calendar odd "O"', '  monday 09:00 to 17:00', '  tuesday 09:00 to 12:00', '', 'response 2 odd days for every incident', 'resolution 2 even days for every incident'),
+    ).filter((f) => f.code === 'SLA3301');
+    expect(two.map((f) => [f.at, f.related])).toEqual([['2 odd days', ['calendar odd "O": calendar odd']]]);
+    expect(codes(base(...sev, 'calendar odd "O"', '  monday 09:00 to 17:00', '  tuesday 09:00 to 12:00', '', 'response 2 odd hours for every incident'), 'SLA3301')).toEqual([]);
+  });
+
+  it('a calendar open around the clock with public holidays, or pinned ones only, is business time', () => {
+    const always = (holidays: string) => base('severities', '  high', '', 'calendar always "A"', '  monday to sunday 00:00 to 24:00', `  ${holidays}`, '', 'response 2 always hours for every incident');
+    expect(codes(always('public holidays of CO'), 'SLA3302')).toEqual([]);
+    expect(codes(always('pinned holidays 2026: 2026-01-01'), 'SLA3302')).toEqual([]);
+  });
+
+  it('zero however written: 00, 0 business hours, 0.00 business hours', () => {
+    const sev = ['severities', '  high', '', 'calendar business "B"', '  monday to friday 09:00 to 17:00', ''];
+    expect(codes(base(...sev, 'response 00 hours for every incident', 'resolution 0 business hours for every incident'), 'SLA3303')).toEqual([
+      'SLA3303 00 hours: the response target is zero: it is due the instant its clock starts',
+      'SLA3303 0 business hours: the resolution target is zero: it is due the instant its clock starts',
+    ]);
+    expect(codes(base(...sev, 'resolution 0.00 business hours for every incident'), 'SLA3303')).toEqual(['SLA3303 0.00 business hours: the resolution target is zero: it is due the instant its clock starts']);
+  });
+
+  it('a calendar without hours names the duration written first, wherever its clause is', () => {
+    const lines = base('calendar closed "C"', '  monday 09:00 to 09:00', '', 'maintenance', '  windows any time', '  notice at least 2 closed hours before the start', '  not counted as downtime', '', 'severities', '  high', '', 'response 4 closed hours for every incident');
+    expect(codes(lines, 'SLA3304')).toEqual(['SLA3304 calendar closed "C": calendar closed declares no business hours, so the maintenance notice (2 closed hours) is never due']);
+  });
+});
+
+describe('ranges across zones, week by week', () => {
+  const found = (...lines: string[]) => only(contract({}, ...lines, '', 'severities', '  high', '', 'response 4 a hours for every incident'), 'SLA3803').map((f) => `${f.at}: ${f.message}`);
+  const part = (n: number, first: string, last: string) => `this range closes before it opens in ${n} of the 52 weeks of 2026 (the weeks starting ${first} to ${last}): daylight-saving time moves the two zones apart`;
+
+  it('the zone written on the start only: Sydney 09:00 is 08:00 in Tokyo in the southern winter, 07:00 in its summer', () => {
+    expect(found('calendar a in Asia/Tokyo "A"', '  monday 09:00 in Australia/Sydney to monday 07:30')).toEqual([`monday 09:00 in Australia/Sydney to monday 07:30: ${part(26, '2026-04-06', '2026-09-28')}`]);
+    // Open in every week: nothing to tell.
+    expect(found('calendar a in Asia/Tokyo "A"', '  monday 09:00 in Australia/Sydney to monday 20:00')).toEqual([]);
+  });
+
+  it('a range of no time in most weeks and closed before it opens in the others is empty in every week', () => {
+    // London 14:00 is New York 09:00 except in the weeks the two change clocks apart (then 10:00).
+    expect(found('calendar a in America/New_York "A"', '  monday 14:00 in Europe/London to monday 09:00')).toEqual([]);
+  });
+
+  it('24:00 is the next midnight; a range over two days ends on the later one', () => {
+    // New York 19:00 is London midnight in most weeks (no time), London 23:00 in the others (open).
+    expect(found('calendar a in America/New_York "A"', '  monday 19:00 to monday 24:00 in Europe/London')).toEqual([`monday 19:00 to monday 24:00 in Europe/London: ${part(48, '2026-01-05', '2026-12-28')}`]);
+    expect(found('calendar a in America/New_York "A"', '  monday 23:00 to tuesday 04:00 in Europe/London')).toEqual([`monday 23:00 to tuesday 04:00 in Europe/London: ${part(48, '2026-01-05', '2026-12-28')}`]);
+  });
+
+  it('one zone: the night clocks skip an hour is not a range across zones', () => {
+    expect(found('calendar a in America/New_York "A"', '  sunday 02:00 to sunday 03:00')).toEqual([]);
+  });
+});
+
+describe('window limits of a clause open all week', () => {
+  it('windows around the clock every day are one window a week', () => {
+    const lines = contract({}, 'maintenance', '  windows', '    monday to sunday 00:00 to 24:00', '  at most 2 windows per calendar month', '  notice at least 1 hour before the start', '  not counted as downtime');
+    expect(only(lines, 'SLA3810').map((f) => `${f.at}: ${f.message}`)).toEqual([
+      'at most 2 windows per calendar month: the windows open 4 times in every month (1 a week), more than the 2 allowed: maintenance in the later windows counts as downtime',
+    ]);
+  });
+});
+
+describe('credits in money, at their edges', () => {
+  const av = ['availability', '  target 99.9% per calendar month', ''];
+  const table = (head: string, ...rows: string[]) => [head, '  | monthly availability | credit |', ...rows.map((r) => `  | ${r} |`)];
+  const codes = (lines: string[], code: string) => only(contract({}, ...lines), code).map((f) => `${f.at}: ${f.message}`);
+
+  it('a cap in money, or a percentage finer than the currency, is no finding of the money checks', () => {
+    const lines = ['currency EUR', '', ...av, ...table('credits', 'at least 99.00% and below 99.90% | 10%', 'below 99.00% | 25%'), '  at most 1000 EUR per calendar year', '  at most 10.125% per calendar year'];
+    expect(codes(lines, 'SLA3901')).toEqual([]);
+    expect(codes(lines, 'SLA3902')).toEqual([]);
+    expect(codes(['currency JPY', '', ...av, ...table('credits', 'below 99.90% | 10.5%')], 'SLA3902')).toEqual([]);
+  });
+
+  it('the largest monthly credit is the largest band, wherever it is in the table', () => {
+    expect(codes([...av, ...table('credits', 'at least 99.00% and below 99.90% | 25%', 'below 99.00% | 10%'), '  at most 20% per calendar year'], 'SLA3901')).toEqual([]);
+  });
+
+  it('credits for one service are checked too', () => {
+    expect(codes(['services', '  compute "Compute"', '', ...av, ...table('credits for service compute', 'below 99.9% | 29 days of service')], 'SLA3905')).toEqual([
+      "29 days of service: 29 days of service is more than February's 28 days: in February the credit is more than the month's charge",
+    ]);
+  });
+
+  it('the charge of the group: a service with parts is named once', () => {
+    const lines = ['services', '  mdb "DB"', '    part read "Read"', '    part write "Write"', '', ...av, ...table('credits', 'below 99.9% | 10%'), '  basis monthly charge of the group'];
+    expect(codes(lines, 'SLA3906')).toEqual(['basis monthly charge of the group: mdb belongs to no group: the charge of the group cannot be found']);
+  });
+
+  it('termination: one block of credits expiring at it is enough', () => {
+    const lines = ['termination 2026-12-31', '', 'services', '  compute "Compute"', '', ...av, ...table('credits', 'below 99.9% | 10%'), '  expire at termination', '', ...table('credits for service compute', 'below 99.9% | 10%')];
+    expect(codes(lines, 'SLA3908')).toEqual([]);
+  });
+
+  describe('missed targets with no target to miss', () => {
+    const owed = (...lines: string[]) => codes(['severities', '  urgent', '  low', '', ...lines], 'SLA3909').map((f) => f.slice(f.indexOf(': ') + 2));
+    const severities = (urgent: string, low: string) => ['response targets', '  | severity | target |', `  | urgent | ${urgent} |`, `  | low | ${low} |`, '', 'resolution targets', '  | severity | target |', `  | urgent | ${urgent} |`, `  | low | ${low} |`, ''];
+    const categories = (...rows: string[]) => ['categories', '  | category | description | response | resolution |', ...rows.map((r) => `  | ${r} |`), ''];
+    const rule = (who: string, objective: string) => ['credits', `  5% when more than 0 incidents ${who}miss their ${objective} target per calendar month`];
+
+    it("a category's target for another objective, or another category's, is not its own", () => {
+      expect(owed(...severities('none', 'none'), ...categories('hw | "Hardware" | 4 hours | none'), ...rule('of category hw ', 'resolution'))).toEqual([
+        'no incident of category hw has a resolution target, so none can miss it and the credit is never owed',
+      ]);
+      expect(owed(...severities('none', 'none'), ...categories('sw | "Software" | 4 hours | 8 hours', 'hw | "Hardware" | none | none'), ...rule('of category hw ', 'resolution'))).toEqual([
+        'no incident of category hw has a resolution target, so none can miss it and the credit is never owed',
+      ]);
+      // One of the categories named with a target is enough.
+      expect(owed(...severities('none', 'none'), ...categories('hw | "Hardware" | none | none', 'sw | "Software" | 4 hours | 8 hours'), ...rule('of category hw, sw ', 'resolution'))).toEqual([]);
+    });
+
+    it('every incident: a category target for another objective, or none, gives no target', () => {
+      expect(owed(...severities('none', 'none'), ...categories('hw | "Hardware" | 4 hours | none'), ...rule('', 'resolution'))).toEqual([
+        'no incident has a resolution target, so none can miss it and the credit is never owed',
+      ]);
+    });
+
+    it('several severities or categories are listed in the message', () => {
+      expect(owed(...severities('none', 'none'), ...rule('of severity urgent, low ', 'response'))).toEqual([
+        'no incident of severity urgent, low has a response target, so none can miss it and the credit is never owed',
+      ]);
+      expect(owed(...severities('none', 'none'), ...categories('hw | "Hardware" | none | none', 'sw | "Software" | none | none'), ...rule('of category hw, sw ', 'response'))).toEqual([
+        'no incident of category hw, sw has a response target, so none can miss it and the credit is never owed',
+      ]);
+    });
+
+    it('a target in a table for some incidents is a target', () => {
+      const channel = ['reporting channels', '  official phone "Phone"', '', 'response targets for channel phone', '  | severity | target |', '  | low | 1 hour |', ''];
+      expect(owed(...severities('1 hour', 'none'), ...channel, ...rule('of severity low ', 'response'))).toEqual([]);
+    });
   });
 });
