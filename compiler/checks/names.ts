@@ -122,10 +122,11 @@ const effectiveDate: Check = (ctx) => {
   if (!effective || statement?.kind !== 'effective' || !statement.date) return;
   const year = Number(effective.slice(0, 4));
   const pinned = [...new Set(ctx.contract.calendars.flatMap((c) => c.pinned.map((p) => p.year)))].sort((a, b) => a - b);
-  const distance = pinned.length ? Math.min(...pinned.map((y) => Math.abs(y - year))) : null;
+  // Years from the nearest pinned year; 0 when none is pinned, which is never too far.
+  const distance = pinned.length ? Math.min(...pinned.map((y) => Math.abs(y - year))) : 0;
   let why: string | null = null;
   if (year < EFFECTIVE_EARLIEST_YEAR || year > EFFECTIVE_LATEST_YEAR) why = `outside ${EFFECTIVE_EARLIEST_YEAR} to ${EFFECTIVE_LATEST_YEAR}`;
-  else if (distance !== null && distance > EFFECTIVE_PINNED_DISTANCE_YEARS) why = `${distance} years away from the holidays it pins (${pinned.join(', ')})`;
+  else if (distance > EFFECTIVE_PINNED_DISTANCE_YEARS) why = `${distance} years away from the holidays it pins (${pinned.join(', ')})`;
   if (!why) return;
   ctx.report.report(CHECKS.effectiveImplausible, statement.date.span, `the contract takes effect on ${effective}, ${why}: is the year right?`);
 };

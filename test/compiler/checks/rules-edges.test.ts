@@ -124,6 +124,7 @@ describe('SLA3501: a calendar is used by more than durations', () => {
     expect(unused('regions', '  emea "EMEA" calendar office', '')).toEqual([]);
     expect(unused('report monthly within 10 office days after the month ends')).toEqual([]);
     expect(unused('availability', '  target 99.9% per calendar month', '  counted during office hours')).toEqual([]);
+    expect(unused('services', '  compute "Compute"', '', 'availability for service compute', '  target 99.9% per calendar month', '  counted during office hours')).toEqual([]);
   });
 });
 
@@ -483,6 +484,11 @@ describe('checks of a contract with several of a thing', () => {
       'SLA3303 0 business hours: the resolution target is zero: it is due the instant its clock starts',
     ]);
     expect(codes(base(...sev, 'resolution 0.00 business hours for every incident'), 'SLA3303')).toEqual(['SLA3303 0.00 business hours: the resolution target is zero: it is due the instant its clock starts']);
+    // Days of uneven length have no length in milliseconds; a wall time shorter than one rounds to none.
+    const uneven = ['calendar odd "Odd"', '  monday 09:00 to 17:00', '  tuesday 09:00 to 12:00', ''];
+    expect(codes(base(...sev, ...uneven, 'resolution 0 odd days for every incident'), 'SLA3303')).toEqual(['SLA3303 0 odd days: the resolution target is zero: it is due the instant its clock starts']);
+    expect(codes(base(...sev, 'resolution 0.000001 minutes for every incident'), 'SLA3303')).toEqual(['SLA3303 0.000001 minutes: the resolution target is zero: it is due the instant its clock starts']);
+    expect(codes(base(...sev, 'resolution 0.0001 minutes for every incident'), 'SLA3303')).toEqual([]);
   });
 
   it('a calendar without hours names the duration written first, wherever its clause is', () => {
