@@ -163,3 +163,40 @@ describe('checkFolder: what versions of one contract must share, word for word',
     expect(found[0].related).toEqual(['b.sla : also in force from the beginning of time (effective unspecified)']);
   });
 });
+
+describe('checkFolder: each month, several others, a file without a name', () => {
+  const text = (name: string | null, n: number, ...lines: string[]) =>
+    compile([...(name === null ? [] : [`contract "${name}"`]), `version ${n}`, `effective 2026-0${n}-01`, ...lines, 'severities', '  high', 'response 1 hour for every incident', 'causes', '  counted provider'].join('\n'), `v${n}.sla`);
+  const messages = (found: Map<string, { code: string; message: string }[]>, file: string) => (found.get(file) ?? []).map((d) => `${d.code} ${d.message}`);
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+  it('a fiscal year is named by its month, each of the twelve', () => {
+    MONTHS.forEach((month) => {
+      const found = checkFolder([text('X', 1, 'time zone UTC', `fiscal year starts ${month.toLowerCase()}`), text('X', 2, 'time zone UTC')]);
+      expect(messages(found, 'v1.sla'), month).toEqual([
+        `SLA2036 the versions of one contract begin their periods alike, but this one has periods in the contract's zone, fiscal years from ${month}, and another periods in the contract's zone, no fiscal year`,
+      ]);
+    });
+  });
+
+  it('several other names and zones are listed, each once', () => {
+    const found = checkFolder([text('A', 1, 'time zone UTC'), text('B', 2, 'time zone Europe/Berlin'), text('C', 3, 'time zone Asia/Tokyo'), text('C', 4, 'time zone Asia/Tokyo')]);
+    expect(messages(found, 'v1.sla')).toEqual([
+      'SLA2021 this folder holds the versions of one contract, but this one is "A" and others are "B", "C"',
+      'SLA2022 the versions of one contract share one time zone, but this one names UTC and others Europe/Berlin, Asia/Tokyo',
+    ]);
+  });
+
+  it('a file without a contract line takes part by its other lines; findings of a file in the order of its lines', () => {
+    const found = checkFolder([text(null, 1, 'time zone UTC'), text('X', 2, 'time zone UTC', 'fiscal year starts april')]);
+    expect(messages(found, 'v1.sla')).toEqual([
+      "SLA2036 the versions of one contract begin their periods alike, but this one has periods in the contract's zone, no fiscal year, and another periods in the contract's zone, fiscal years from April",
+    ]);
+    // The name is on line 1, the period finding at the first line's start: it comes first.
+    const named = checkFolder([text('A', 1, 'time zone UTC'), text('B', 2, 'time zone UTC', 'fiscal year starts april')]);
+    expect((named.get('v1.sla') ?? []).map((d) => d.code)).toEqual(['SLA2036', 'SLA2021']);
+    // An empty file begins its periods in the contract's zone too, told at its start.
+    const empty = checkFolder([compile('', 'empty.sla'), text('X', 2, 'time zone UTC', 'fiscal year starts april')]);
+    expect((empty.get('empty.sla') ?? []).map((d) => [d.code, d.span])).toEqual([['SLA2036', { start: 0, end: 0 }]]);
+  });
+});

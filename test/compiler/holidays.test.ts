@@ -3,7 +3,7 @@
 
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { isKnownCountry, libraryHolidays } from '../../compiler/holidays';
+import { holidayPlaces, isKnownCountry, libraryHolidays, namedHolidays } from '../../compiler/holidays';
 
 type HolidaysClass = new (country?: string | { country: string; state?: string; region?: string }) => { getHolidays(year: number): { date: string; type: string }[] };
 const Holidays = createRequire(import.meta.url)('date-holidays') as HolidaysClass;
@@ -73,5 +73,33 @@ describe('holiday source beyond the public holidays of a country', () => {
     expect(isKnownCountry('DE-BE-A')).toBe(false);
     expect(isKnownCountry('')).toBe(false);
     expect(isKnownCountry(' ')).toBe(false);
+  });
+});
+
+describe('holidays by name and the places that have them (`slac holidays`)', () => {
+  it('each date of the types asked once, in date order, with what the library calls it', () => {
+    const optional = namedHolidays('SE', 2026, ['optional']);
+    expect(optional).toEqual([
+      { date: '2026-01-05', names: ['Twelfth Night'], types: ['optional'] },
+      { date: '2026-04-30', names: ['Walpurgis Night'], types: ['optional'] },
+      ...optional.slice(2),
+    ]);
+    expect(optional.map((h) => h.date)).toEqual(libraryHolidays('SE', 2026, ['optional']));
+    const two = namedHolidays('se', 2026, ['public', 'observance']);
+    expect(two.map((h) => h.date)).toEqual(libraryHolidays('SE', 2026, ['public', 'observance']));
+    expect(two.slice(0, 3)).toEqual([
+      { date: '2026-01-01', names: ["New Year's Day"], types: ['public'] },
+      { date: '2026-01-06', names: ['Epiphany'], types: ['public'] },
+      { date: '2026-01-13', names: ["Saint Knut's Day"], types: ['observance'] },
+    ]);
+    expect(namedHolidays('SE', 2026, ['school'])).toEqual([]);
+  });
+
+  it('countries by code, the states of a country and the regions of a state, in English and any case; none of an unknown one', () => {
+    expect(holidayPlaces().CO).toBe('Colombia');
+    expect(holidayPlaces('us').NY).toBe('New York');
+    expect(holidayPlaces('de', 'by')).toEqual({ A: 'Stadt Augsburg', KATH: 'Predominantly catholic communities', EVANG: 'Predominantly protestant communities' });
+    expect(holidayPlaces('XX')).toEqual({});
+    expect(holidayPlaces('DE', 'XX')).toEqual({});
   });
 });
