@@ -28,6 +28,12 @@ describe('# slac-ignore', () => {
     expect(c.suppressed).toBe(2);
   });
 
+  it('only when the comment begins with it: a comment that mentions it silences nothing', () => {
+    const c = compile(`${HEAD}time zone UTC\n${WINDOWS.replace('# slac-ignore SLA3102, SLA3103', '# see # slac-ignore SLA3102, SLA3103')}causes\n  counted provider\n`);
+    expect(c.diagnostics.map((d) => d.code)).toEqual(['SLA3102', 'SLA3103']);
+    expect(c.suppressed).toBe(0);
+  });
+
   it('is not reported as unused while a line of the contract cannot be read', () => {
     const text = `${HEAD}time zone UTC\nreliability at most 4 counted incidents per calendar month  # slac-ignore SLA3501\nthis is not a clause\n`;
     expect(found(text).map((d) => d.code)).toEqual(['SLA1003']);

@@ -201,4 +201,34 @@ describe('environments and the zones of regions', () => {
       ['korea', ['Asia/Seoul']],
     ]);
   });
+
+  it('a zone in two regions relates where the first region first gives it; a region declared twice keeps its first zones', () => {
+    const text = [...HEAD, 'regions', '  japan "Japan" zones Asia/Tokyo, Asia/Tokyo', '  korea "Korea" zones Asia/Tokyo', '  japan "Again" zones Asia/Seoul', '', 'causes', '  counted provider', ''].join('\n');
+    const c = compile(text, 'scoped.sla');
+    const twice = c.diagnostics.find((d) => d.code === 'SLA2056')!;
+    expect(twice.related.map((r) => r.span.start)).toEqual([text.indexOf('Asia/Tokyo')]);
+    expect(c.contract.regions!.map((r) => [r.id, r.zones])).toEqual([
+      ['japan', ['Asia/Tokyo']],
+      ['korea', []],
+    ]);
+  });
+
+  it('a second environments block is told and its names are not declared', () => {
+    const { errors, tables } = lowered('environments', '  production "Production"', '', 'environments', '  staging "Staging"', '', ...table('environment staging', 'urgent | 8 hours'));
+    expect(errors.map((e) => [e.code, e.at, e.message])).toEqual([
+      ['SLA2003', 'environments\n  staging "Staging"', 'the list of environments is given twice'],
+      ['SLA2001', 'staging', 'environment "staging" is not declared'],
+    ]);
+    expect(tables).toEqual([]);
+  });
+
+  it('a scope naming nothing declared: what it is, and what is declared', () => {
+    const { errors } = lowered('environments', '  production "Production"', '', 'regions', '  emea "EMEA"', '', ...table('environment staging', 'urgent | 8 hours'), ...table('channel email', 'urgent | 1 hour'), ...table('region japan', 'urgent | 1 hour'), ...table('service compute', 'urgent | 1 hour'));
+    expect(errors.map((e) => [e.at, e.message, e.hint])).toEqual([
+      ['staging', 'environment "staging" is not declared', 'declared environments: production'],
+      ['email', 'channel "email" is not declared', 'declared channels: phone, portal'],
+      ['japan', 'region "japan" is not declared', 'declared regions: emea'],
+      ['compute', 'service "compute" is not declared', 'declared services: server, mdb, dns'],
+    ]);
+  });
 });
