@@ -234,7 +234,7 @@ export function lowerReport(
   };
   if (s.every.name.toLowerCase() !== 'monthly') return bad(s.every.span, `a report is due monthly, not "${s.every.name}"`);
   if (s.within.unit !== 'day') return bad(s.within.span, `the report's deadline is counted in days or business days, not in ${s.within.unit}s`);
-  if (!/^\d+$/.test(s.within.amount.text.replace(/^0+(?=\d)/, ''))) return bad(s.within.span, 'the report\'s deadline is a whole number of days');
+  if (!/^\d+$/.test(s.within.amount.text)) return bad(s.within.span, 'the report\'s deadline is a whole number of days');
   if (!REPORT_ANCHORS.has(words(s.after))) return bad(spanOf(s.after), `the report's deadline runs from the month's end ("after the month ends"), not "after ${words(s.after)}"`);
   if (s.then.length && !REPORT_DEFAULTS.has(words(s.then))) return bad(spanOf(s.then), `after the comma, "missing counts as a default", not "${words(s.then)}"`);
   ctx.contract.report = { every: 'calendar-month', within: duration(s.within), missingIsDefault: s.then.length > 0, span: s.span };

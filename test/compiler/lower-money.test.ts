@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../compiler/compile';
+import { bandCreditText, capPeriodText, minorUnitOf, moneyText } from '../../compiler/lower-money';
 import { told } from '../helpers/findings';
 
 function lowered(head: string[], credits: string[], tail: string[] = [], first = '10%') {
@@ -128,7 +129,9 @@ describe('caps, basis, claims, payment', () => {
       ['SLA2011', '0 days of service', 'a credit of 0 days of service is no credit', '1 day of service'],
     ]);
     expect(lowered(['currency EUR'], [], [], '2.00 EUR').errors).toEqual([]);
-    expect(lowered(['currency EUR'], [], [], '2.00 USD').errors.map((e) => [e.code, e.at])).toEqual([['SLA2072', 'USD']]);
+    expect(lowered(['currency EUR'], [], [], '2.00 USD').errors.map((e) => [e.code, e.at, e.message, e.hint])).toEqual([['SLA2072', 'USD', "the credit is in USD, the contract's currency is EUR", '2.00 EUR']]);
+    expect(lowered(['currency EUR'], [], [], '2.00 USD').contract.credits!.bands.map((b) => b.credit)).toEqual(['25']);
+    expect(lowered([], ['paid on next invoice']).contract.credits!.payment).toMatchObject({ kind: 'next-invoice' });
   });
 });
 
@@ -149,5 +152,32 @@ describe('the monthly report', () => {
     expect(bad('report monthly within 1.5 days after the month ends')).toEqual([['SLA2076', '1.5 days', "the report's deadline is a whole number of days", true]]);
     expect(bad('report monthly within 10 days after the quarter ends')).toEqual([['SLA2076', 'the quarter ends', 'the report\'s deadline runs from the month\'s end ("after the month ends"), not "after the quarter ends"', true]]);
     expect(bad('report monthly within 10 days after the month ends, missing is fine')).toEqual([['SLA2076', 'missing is fine', 'after the comma, "missing counts as a default", not "missing is fine"', true]]);
+  });
+});
+
+describe('how money reads back', () => {
+  it('a currency code is three letters Intl knows, in any case; its minor unit', () => {
+    expect(['EUR', 'eur', 'JPY', 'KWD'].map(minorUnitOf)).toEqual([2, 2, 0, 3]);
+    expect(['EURO', 'XEUR', 'EU', 'E1R', ''].map(minorUnitOf)).toEqual([null, null, null, null, null]);
+  });
+
+  it('an amount with exactly the minor unit\'s digits, never rounded', () => {
+    expect(moneyText('2', 2)).toBe('2.00');
+    expect(moneyText('2.5', 2)).toBe('2.50');
+    expect(moneyText('2.50', 2)).toBe('2.50');
+    expect(moneyText('2.005', 2)).toBe('2.005');
+    expect(moneyText('100', 0)).toBe('100');
+    expect(moneyText('100.5', 0)).toBe('100.5');
+    expect(moneyText('10.125', 3)).toBe('10.125');
+  });
+
+  it("a band's credit and a cap's period as the contract writes them", () => {
+    const eur = { code: 'EUR', minorUnit: 2, rounding: 'half-up' as const, roundingStated: false, span: { start: 0, end: 0 } };
+    expect(bandCreditText({ credit: '10' }, eur)).toBe('10%');
+    expect(bandCreditText({ credit: '2', unit: 'amount' }, eur)).toBe('2.00 EUR');
+    expect(bandCreditText({ credit: '2', unit: 'amount' }, null)).toBe('2');
+    expect(bandCreditText({ credit: '1', unit: 'service-days' }, null)).toBe('1 day of service');
+    expect(bandCreditText({ credit: '3', unit: 'service-days' }, null)).toBe('3 days of service');
+    expect(['calendar-month', 'calendar-year', 'rolling-12-months'].map((p) => capPeriodText(p as Parameters<typeof capPeriodText>[0]))).toEqual(['per calendar month', 'per calendar year', 'per rolling 12 months']);
   });
 });

@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../compiler/compile';
+import { told } from '../helpers/findings';
 
 function lowered(...body: string[]) {
   const text = [
@@ -156,5 +157,57 @@ describe('calendar zones, holiday types and regions', () => {
       ['emea', 'EMEA', null],
       ['other', 'Elsewhere', null],
     ]);
+  });
+});
+
+describe('what each error of a support clause says, and its hint', () => {
+  const errors = (...body: string[]) => {
+    const text = ['contract "Support"', 'version 1', 'effective 2026-01-01', 'time zone UTC', '', 'severities', '  urgent "Urgent"', '', ...body, '', 'causes', '  counted provider', ''].join('\n');
+    return told(text, compile(text, 'support.sla').diagnostics.filter((d) => d.severity === 'error')).map((f) => [f.code, f.at, f.message, f.hint ?? null]);
+  };
+
+  it('a holiday type that date-holidays lacks names the types it has', () => {
+    expect(errors('calendar se "Sweden"', '  monday to friday 09:00 to 17:00', '  holidays of SE: religious')).toEqual([
+      ['SLA2011', 'religious', '"religious" is not a holiday type of date-holidays', 'the types are public, bank, optional, school, observance'],
+    ]);
+  });
+
+  it('a region or a pause reason declared twice keeps the first; a calendar a region names must be declared', () => {
+    const found = errors(
+      'calendar tokyo in Asia/Tokyo',
+      '  monday to friday 09:00 to 17:00',
+      '',
+      'regions',
+      '  japan "Japan" calendar tokyo',
+      '  japan "Again" calendar nowhere',
+      '  emea "EMEA" calendar londn',
+      '',
+      'pause reasons',
+      '  waiting "Waiting on the customer"',
+      '  waiting "Again"',
+      '  vendor',
+      '',
+      'clocks',
+      '  resolution pauses while waitng, reopened continues the clock',
+      '',
+      'update every 8 hours until restored for severity urgnt',
+    );
+    expect(found).toEqual([
+      ['SLA2002', 'japan "Again" calendar nowhere', 'region "japan" is declared twice', null],
+      ['SLA2001', 'londn', 'calendar "londn" is not declared', 'declared calendars: tokyo'],
+      ['SLA2002', 'waiting "Again"', 'pause reason "waiting" is declared twice', null],
+      ['SLA2001', 'waitng', 'pause reason "waitng" is not declared', 'declared pause reasons: waiting, vendor'],
+      ['SLA2001', 'urgnt', 'severity "urgnt" is not declared', 'declared severities: urgent'],
+    ]);
+  });
+
+  it('what a region and a pause reason keep, and a reopened ticket that continues the clock', () => {
+    const text = ['contract "Support"', 'version 1', 'effective 2026-01-01', 'time zone UTC', '', 'pause reasons', '  waiting "Waiting on the customer"', '  vendor', '', 'clocks', '  resolution pauses while waiting, reopened continues the clock', '', 'causes', '  counted provider', ''].join('\n');
+    const c = compile(text, 'support.sla').contract;
+    expect(c.pauseReasons!.map((r) => [r.id, r.description])).toEqual([
+      ['waiting', 'Waiting on the customer'],
+      ['vendor', null],
+    ]);
+    expect(c.clocks!.map((r) => r.reopened)).toEqual(['continue']);
   });
 });
