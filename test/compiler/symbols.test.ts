@@ -223,5 +223,77 @@ describe('symbols of every clause that declares or names something', () => {
     const text = ['severities', '  urgent', 'response targets', '  | tier | urgent |', '  | gold | 1 hour |', 'response targets', '  | severity | gold plan |', '  | urgent | 1 hour |', ''].join('\n');
     const refs = collectSymbols(parse(text).ast).occurrences.filter((o) => !o.declaration).map((o) => `${o.kind} ${o.name}`);
     expect(refs).toEqual(['severity urgent']);
+    // A row of several words, and a header cell in quotes, name nothing either.
+    const other = ['severities', '  urgent', 'response targets', '  | severity | target |', '  | very urgent | 1 hour |', 'response targets', '  | "Plan" | urgent |', '  | gold | 1 hour |', ''].join('\n');
+    expect(collectSymbols(parse(other).ast).occurrences.filter((o) => !o.declaration)).toEqual([]);
+  });
+});
+
+describe('symbols of bare declarations and of names that are not what they seem', () => {
+  const TEXT = [
+    'severities',
+    '  urgent',
+    '  urgent',
+    'categories',
+    '  login',
+    '  | category | response | description |',
+    '  | web | 1 hour | "Web down" |',
+    '  | api | 2 hours | slow api |',
+    '  | two words | 2 hours | "Two" |',
+    'causes',
+    '  counted provider',
+    'reporting channels',
+    '  official phone',
+    'environments',
+    '  production',
+    'pause reasons',
+    '  waiting',
+    'services',
+    '  compute group Infra',
+    '  mdb group infra',
+    '    part read',
+    'setups',
+    '  ha',
+    'calendar office',
+    '  monday to friday 09:00 to 17:00',
+    'plans gold',
+    'update every 8 hours until restored for plan gold',
+    'response targets',
+    '  | urgent | gold |',
+    '  | gold | 1 hour |',
+    '',
+  ].join('\n');
+  const symbols = collectSymbols(parse(TEXT).ast);
+
+  it('a declaration without a title or description has no detail', () => {
+    expect(declarations(symbols).map((d) => `${d.kind} ${d.name} ${JSON.stringify(d.detail)}`)).toEqual([
+      'severity urgent null',
+      'category login null',
+      'category web "Web down"',
+      'category api null',
+      'cause provider null',
+      'channel phone null',
+      'environment production null',
+      'pauseReason waiting null',
+      'service compute null',
+      'group Infra null',
+      'service mdb null',
+      'part read null',
+      'setup ha null',
+      'calendar office null',
+      'plan gold null',
+    ]);
+  });
+
+  it('a name declared twice is one declaration; a group in another case is the same group', () => {
+    expect(occurrencesOf(symbols, 'severity', 'urgent').map((o) => o.declaration)).toEqual([true, true]);
+    expect(declarations(symbols, 'severity')).toHaveLength(1);
+    expect(symbols.occurrences.filter((o) => o.kind === 'group').map((o) => `${o.name} ${o.declaration}`)).toEqual(['Infra true', 'infra false']);
+  });
+
+  it('an update for a plan names no severity; a table whose first column is a severity name names nothing', () => {
+    expect(symbols.occurrences.filter((o) => !o.declaration).map((o) => `${o.kind} ${o.name}`)).toEqual(['group infra']);
+    expect(occurrencesOf(symbols, 'severity', 'gold')).toEqual([]);
+    expect(occurrencesOf(symbols, 'plan', 'gold').map((o) => o.declaration)).toEqual([true]);
   });
 });
