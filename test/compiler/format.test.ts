@@ -16,6 +16,69 @@ function fmt(text: string): string {
 const irOf = (text: string) => withoutSpans(compile(text, 'x.sla', { checks: false }).contract);
 
 describe('fmt', () => {
+  it('leaves every bundled contract, and the fixtures written formatted, unchanged', () => {
+    const files = [
+      'contracts/gc-forms/2025-11.sla',
+      'contracts/nebius/il-2023.sla',
+      'contracts/github-premium-support/v2021-11.sla',
+      ...['availability-business-hours', 'calendars', 'credits-bands', 'credits-bands-upper-inclusive', 'credits-money-bands', 'services', 'structure', 'support', 'targets-scoped', 'units', 'windows', 'windows-dst', 'windows-suppressed'].map((f) => `test/fixtures/good/${f}.sla`),
+    ];
+    for (const f of files) {
+      const text = readRepoFile(f);
+      expect(fmt(text), f).toBe(text);
+    }
+  });
+
+  it('lays out the clauses no bundled contract has: holiday types, a window count, a clock that continues, a formula pro rata', () => {
+    const canonical = [
+      'contract "Every clause"',
+      'version 1',
+      'effective 2026-01-01',
+      'time zone UTC',
+      '',
+      'calendar se "Sweden"',
+      '  monday to friday 09:00 to 17:00',
+      '  holidays of SE: public, bank',
+      '',
+      'severities',
+      '  urgent "Urgent"',
+      '',
+      'pause reasons',
+      '  waiting "Waiting on the customer"',
+      '',
+      'clocks',
+      '  resolution pauses while waiting, reopened continues the clock',
+      '',
+      'response 4 hours for every incident',
+      '',
+      'maintenance',
+      '  windows',
+      '    sunday 02:00 to 04:00',
+      '  at most 2 windows per calendar month',
+      '  notice at least 48 hours before the start',
+      '  not counted as downtime',
+      '',
+      'availability',
+      '  target 99.9% per calendar month',
+      '',
+      'credits',
+      '  5% for each full 1% below target',
+      '  at most 50%',
+      '',
+      'causes',
+      '  counted provider',
+      '',
+    ].join('\n');
+    expect(fmt(canonical)).toBe(canonical);
+    const proRata = canonical.replace('5% for each full 1% below target', '5% for each 1% below target, pro rata');
+    expect(fmt(proRata)).toBe(proRata);
+    const messy = canonical
+      .replace('holidays of SE: public, bank', 'holidays   of SE:  Public,BANK')
+      .replace('at most 2 windows per calendar month', 'at most   2 windows per calendar month')
+      .replace('reopened continues the clock', 'reopened   continues the clock');
+    expect(fmt(messy)).toBe(canonical);
+  });
+
   it('leaves the seed contracts unchanged (they are committed formatted)', () => {
     for (const f of ['contracts/sagicc/v04.sla', 'contracts/clever-ideas/v1.sla']) {
       const text = readRepoFile(f);
