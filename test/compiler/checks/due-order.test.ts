@@ -72,7 +72,7 @@ describe('wallLikeCalendars: 24x7 calendars with no holidays of any kind', () =>
   it('is wall time only when nothing is taken out of it', () => {
     const plain = wallLikeCalendars(compile(text(''), 'c.sla').contract!);
     expect([plain('always'), plain('office'), plain('nothing')]).toEqual([true, false, false]);
-    for (const extra of ['  public holidays of CO', '  holiday 2026-05-01 "Labour day"', '  public holidays of CO\n  pinned holidays 2026: 2026-01-01']) {
+    for (const extra of ['  public holidays of CO', '  holiday 2026-05-01 "Labour day"', '  public holidays of CO\n  pinned holidays 2026: 2026-01-01', '  pinned holidays 2026: 2026-01-01']) {
       const c = compile(text(extra), 'c.sla');
       const cal = c.contract!.calendars.find((k) => k.id === 'always')!;
       // The line is read as holidays of some kind, and then the calendar is no longer wall time.
@@ -126,9 +126,10 @@ describe('DueIndex: the same answers as comparing with every target', () => {
   });
 
   it('a target of unknown length is never before or after anything', () => {
-    const index = new DueIndex([wall(1), office(2), wall(9)], wallLike);
+    // A wall target of no time is the one a length of 0 would find.
+    const index = new DueIndex([wall(1), office(2), wall(9), wall(0)], wallLike);
     const unknown = office(null);
-    expect([index.firstEarlier(unknown, 0, 3), index.firstLater(unknown, 0, 3), index.countEarlier(unknown), index.countLater(unknown)]).toEqual([-1, -1, 0, 0]);
+    expect([index.firstEarlier(unknown, 0, 4), index.firstLater(unknown, 0, 4), index.countEarlier(unknown), index.countLater(unknown)]).toEqual([-1, -1, 0, 0]);
   });
 
   it('ties: an equal wall target is earlier than a business one, an equal one on the same clock is neither', () => {
