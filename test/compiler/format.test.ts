@@ -79,6 +79,81 @@ describe('fmt', () => {
     expect(fmt(messy)).toBe(canonical);
   });
 
+  it('canonical case, spacing and alignment: plans, aliases, services and their parts, setups, causes, currency, a formula, comments', () => {
+    const messy = [
+      'contract "Messy"   # the name   ',
+      'version 1',
+      'effective 2026-01-01',
+      'time zone UTC',
+      'fiscal year starts April',
+      '',
+      'plans   basic<plus  < gold',
+      'severities',
+      '  urgent "Urgent"   alias   p1, critical',
+      '  normal "Normal"  alias p2',
+      '  low',
+      'services',
+      '  compute "Compute" group infra',
+      '  mdb "Databases"',
+      '    part read "Read"',
+      '    part readwrite',
+      '  dns',
+      'setups',
+      '  ha "High availability"',
+      '  plain',
+      'causes',
+      '  counted provider   # counts',
+      '  excluded   customer "The customer\'s doing"',
+      'currency eur',
+      'availability',
+      '  target 99.9% per calendar month',
+      'credits',
+      '  | monthly availability | credit |',
+      '  | below 99.9% | 10% |',
+      '  at most 100.00 EUR per calendar year',
+      '  5% FOR EACH STARTED 1% below target',
+      '# a comment at the end   ',
+      '',
+    ].join('\n');
+    const canonical = [
+      'contract "Messy"  # the name',
+      'version 1',
+      'effective 2026-01-01',
+      'time zone UTC',
+      'fiscal year starts april',
+      '',
+      'plans basic < plus < gold',
+      'severities',
+      '  urgent "Urgent" aliases p1, critical',
+      '  normal "Normal" alias p2',
+      '  low',
+      'services',
+      '  compute "Compute"   group infra',
+      '  mdb     "Databases"',
+      '    part read      "Read"',
+      '    part readwrite',
+      '  dns',
+      'setups',
+      '  ha    "High availability"',
+      '  plain',
+      'causes',
+      '  counted  provider  # counts',
+      '  excluded customer "The customer\'s doing"',
+      'currency EUR',
+      'availability',
+      '  target 99.9% per calendar month',
+      'credits',
+      '  | monthly availability | credit |',
+      '  | below 99.9%          | 10%    |',
+      '  at most 100.00 EUR per calendar year',
+      '  5% for each started 1% below target',
+      '# a comment at the end',
+      '',
+    ].join('\n');
+    expect(fmt(messy)).toBe(canonical);
+    expect(fmt(canonical)).toBe(canonical);
+  });
+
   it('leaves the seed contracts unchanged (they are committed formatted)', () => {
     for (const f of ['contracts/sagicc/v04.sla', 'contracts/clever-ideas/v1.sla']) {
       const text = readRepoFile(f);
