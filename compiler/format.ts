@@ -483,10 +483,9 @@ export function format(ast: A.ContractFile, text: string): string {
     // Comments before this unit (or inside it, except a trailing one on its last line) go above it.
     while (ci < comments.length) {
       const c = comments[ci];
+      // One after the unit, on its last line or later, is not above it (a trailing one is added below).
+      if (c.span.start >= u.span.end) break;
       const cl = lineOf(c.span.start);
-      const trailing = cl === endLine && c.span.start >= u.span.end;
-      if (c.span.start >= u.span.end && !trailing) break;
-      if (trailing) break;
       blankBefore(cl);
       out.push(u.indent + c.text.trimEnd());
       prevEndLine = cl;

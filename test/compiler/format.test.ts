@@ -154,6 +154,14 @@ describe('fmt', () => {
     expect(fmt(canonical)).toBe(canonical);
   });
 
+  it('comments keep their place, trimmed: above a line, inside a block, after a line, between clauses; blank lines fold to one', () => {
+    const messy = '# top   \ncontract "C"\nversion 1   # v   \neffective 2026-01-01\ntime zone UTC\nseverities\n  # above urgent   \n  urgent "Urgent"\n  low    # the least   \n# between   \n\n\ncauses\n  counted provider\n';
+    const canonical = '# top\ncontract "C"\nversion 1  # v\neffective 2026-01-01\ntime zone UTC\nseverities\n  # above urgent\n  urgent "Urgent"\n  low  # the least\n# between\n\ncauses\n  counted provider\n';
+    expect(fmt(messy)).toBe(canonical);
+    expect(fmt(canonical)).toBe(canonical);
+    expect(fmt(`\n\n${canonical}\n\n`)).toBe(canonical);
+  });
+
   it('leaves the seed contracts unchanged (they are committed formatted)', () => {
     for (const f of ['contracts/sagicc/v04.sla', 'contracts/clever-ideas/v1.sla']) {
       const text = readRepoFile(f);
