@@ -263,9 +263,11 @@ describe('symbols of bare declarations and of names that are not what they seem'
     '  | gold | 1 hour |',
     '',
   ].join('\n');
-  const symbols = collectSymbols(parse(TEXT).ast);
+  // Collected in each test, so that a mutation tool sees each test run the code.
+  const collect = () => collectSymbols(parse(TEXT).ast);
 
   it('a declaration without a title or description has no detail', () => {
+    const symbols = collect();
     expect(declarations(symbols).map((d) => `${d.kind} ${d.name} ${JSON.stringify(d.detail)}`)).toEqual([
       'severity urgent null',
       'category login null',
@@ -286,12 +288,14 @@ describe('symbols of bare declarations and of names that are not what they seem'
   });
 
   it('a name declared twice is one declaration; a group in another case is the same group', () => {
+    const symbols = collect();
     expect(occurrencesOf(symbols, 'severity', 'urgent').map((o) => o.declaration)).toEqual([true, true]);
     expect(declarations(symbols, 'severity')).toHaveLength(1);
     expect(symbols.occurrences.filter((o) => o.kind === 'group').map((o) => `${o.name} ${o.declaration}`)).toEqual(['Infra true', 'infra false']);
   });
 
   it('an update for a plan names no severity; a table whose first column is a severity name names nothing', () => {
+    const symbols = collect();
     expect(symbols.occurrences.filter((o) => !o.declaration).map((o) => `${o.kind} ${o.name}`)).toEqual(['group infra']);
     expect(occurrencesOf(symbols, 'severity', 'gold')).toEqual([]);
     expect(occurrencesOf(symbols, 'plan', 'gold').map((o) => o.declaration)).toEqual([true]);
