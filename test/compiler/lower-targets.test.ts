@@ -222,6 +222,14 @@ describe('environments and the zones of regions', () => {
     expect(tables).toEqual([]);
   });
 
+  it('a cell of a scoped table keeps how the answer comes, or none', () => {
+    const { contract } = lowered(...table('channel phone', 'urgent | 1 hour by email', 'normal | 4 hours'));
+    expect(contract.targetTables![0].targets.map((t) => [t.severity, t.via])).toEqual([
+      ['urgent', ['email']],
+      ['normal', []],
+    ]);
+  });
+
   it('a scope naming nothing declared: what it is, and what is declared', () => {
     const { errors } = lowered('environments', '  production "Production"', '', 'regions', '  emea "EMEA"', '', ...table('environment staging', 'urgent | 8 hours'), ...table('channel email', 'urgent | 1 hour'), ...table('region japan', 'urgent | 1 hour'), ...table('service compute', 'urgent | 1 hour'));
     expect(errors.map((e) => [e.at, e.message, e.hint])).toEqual([
