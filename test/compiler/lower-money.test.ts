@@ -55,6 +55,11 @@ describe('currency', () => {
     expect(twice.errors).toEqual([{ code: 'SLA2003', at: 'currency USD', message: 'the currency is given twice', hint: undefined, related: ['currency EUR: first given here'] }]);
     expect(twice.contract.currency!.code).toBe('EUR');
   });
+
+  it('an amount is not reported without currency when the currency line is the one that could not be read', () => {
+    expect(lowered([], [], [], '2.00 EUR').errors.map((e) => [e.code, e.at, e.message])).toEqual([['SLA2072', 'EUR', 'an amount in EUR, but the contract states no currency']]);
+    expect(lowered(['currency EUR, rounded half-up to the'], [], [], '2.00 EUR').errors.map((e) => [e.code, e.at])).toEqual([['SLA2071', 'half-up to the']]);
+  });
 });
 
 describe('caps, basis, claims, payment', () => {
