@@ -19,6 +19,7 @@ export interface Gap<P, T> {
 }
 
 export interface Overlap<P, T> {
+  /** In a cycle, an overlap across the seam ends (`to`) before it starts (`from`). */
   from: P;
   to: P;
   /** Of the pieces starting before `second` (or listed before it at the same start), the one reaching furthest. */
@@ -34,9 +35,9 @@ export interface Coverage<P, T> {
 export interface CoverageOptions {
   /**
    * The domain is a circle (a week): a gap at its end and one at its start are one gap across the
-   * seam (its `to` is then before its `from`), and a pair of owners that overlap on both sides of
-   * the seam is reported once. The caller splits a piece that runs over the seam into two pieces
-   * of the same owner.
+   * seam (its `to` is then before its `from`), and so are a pair's overlap at the end and its
+   * overlap at the start. The caller splits a piece that runs over the seam into two pieces of the
+   * same owner, and no owner covers the whole cycle.
    */
   cyclic?: boolean;
 }
@@ -68,29 +69,33 @@ export function coverage<P, T>(
   // time give N - 1 overlaps and the sweep stays linear after the sort.
   const overlaps: Overlap<P, T>[] = [];
   const gaps: Gap<P, T>[] = [];
-  // In a cycle, two owners can meet on both sides of the seam: report each pair once.
-  const reported = new Set<string>();
+  // In a cycle, two owners can meet on both sides of the seam: one overlap across it. The overlaps
+  // starting at the domain's start, by pair, at their index.
+  const heads = new Map<string, number>();
   const ownerIds = new Map<T, number>();
   const idOf = (t: T): number => {
     let id = ownerIds.get(t);
     if (id === undefined) ownerIds.set(t, (id = ownerIds.size));
     return id;
   };
-  const firstOfPair = (a: T, b: T): boolean => {
-    if (!options.cyclic) return true;
-    const key = [idOf(a), idOf(b)].sort((x, y) => x - y).join(':');
-    if (reported.has(key)) return false;
-    reported.add(key);
-    return true;
+  const addOverlap = (o: Overlap<P, T>): void => {
+    if (options.cyclic) {
+      const key = [idOf(o.first), idOf(o.second)].sort((x, y) => x - y).join(':');
+      const head = heads.get(key);
+      if (head !== undefined && order(o.to, domain.to) === 0) {
+        overlaps[head] = { ...overlaps[head], from: o.from };
+        return;
+      }
+      if (order(o.from, domain.from) === 0) heads.set(key, overlaps.length);
+    }
+    overlaps.push(o);
   };
   let reach = domain.from;
   let reachOwner: T | null = null;
   for (const p of clipped) {
     if (order(p.from, reach) > 0) gaps.push({ from: reach, to: p.from, before: reachOwner, after: p.owner });
     // Stryker disable next-line ConditionalExpression: reachOwner is null only while reach is the domain's start, where no piece can start before it
-    else if (reachOwner !== null && reachOwner !== p.owner && order(p.from, reach) < 0 && firstOfPair(reachOwner, p.owner)) {
-      overlaps.push({ from: p.from, to: min(reach, p.to), first: reachOwner, second: p.owner });
-    }
+    else if (reachOwner !== null && reachOwner !== p.owner && order(p.from, reach) < 0) addOverlap({ from: p.from, to: min(reach, p.to), first: reachOwner, second: p.owner });
     if (order(p.to, reach) > 0) {
       reach = p.to;
       reachOwner = p.owner;

@@ -29,7 +29,7 @@ describe('fmt', () => {
     }
   });
 
-  it('lays out the clauses no bundled contract has: holiday types, a window count, a clock that continues, a formula pro rata', () => {
+  it('lays out the clauses no bundled contract has: holiday types, holidays without a reason, a window count, a clock that continues, a formula pro rata', () => {
     const canonical = [
       'contract "Every clause"',
       'version 1',
@@ -39,6 +39,8 @@ describe('fmt', () => {
       'calendar se "Sweden"',
       '  monday to friday 09:00 to 17:00',
       '  holidays of SE: public, bank',
+      '  holiday 2026-12-23',
+      '  not a holiday 2026-01-06',
       '',
       'severities',
       '  urgent "Urgent"',

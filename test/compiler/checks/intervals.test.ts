@@ -87,21 +87,56 @@ describe('coverage: who is named beside a gap or an overlap', () => {
     expect(coverage([{ from: 0, to: 40, owner: 'a' }, { from: 40, to: 100, owner: 'b' }], domain, order)).toEqual({ gaps: [], overlaps: [] });
   });
 
-  it('in a cycle, two owners overlapping on both sides of the seam are reported once; on a line, twice', () => {
-    const pieces = [
+  it("in a cycle, a pair's overlap at the end and its overlap at the start are one, across the seam; on a line, two", () => {
+    // a and b each run over the seam (split by the caller): a from 90 to 10, b from 95 to 5.
+    const split = [
+      { from: 0, to: 10, owner: 'a' },
+      { from: 90, to: 100, owner: 'a' },
+      { from: 0, to: 5, owner: 'b' },
+      { from: 95, to: 100, owner: 'b' },
+    ];
+    expect(coverage(split, domain, order, { cyclic: true }).overlaps).toEqual([{ from: 95, to: 5, first: 'b', second: 'a' }]);
+    expect(coverage(split, domain, order).overlaps).toEqual([
+      { from: 0, to: 5, first: 'b', second: 'a' },
+      { from: 95, to: 100, first: 'a', second: 'b' },
+    ]);
+    // Two overlaps of one pair that do not both touch the seam stay two.
+    const apart = [
       { from: 0, to: 10, owner: 'a' },
       { from: 90, to: 100, owner: 'a' },
       { from: 5, to: 15, owner: 'b' },
       { from: 85, to: 95, owner: 'b' },
     ];
-    expect(coverage(pieces, domain, order, { cyclic: true }).overlaps).toEqual([{ from: 5, to: 10, first: 'a', second: 'b' }]);
-    expect(coverage(pieces, domain, order).overlaps).toEqual([
+    const both = [
       { from: 5, to: 10, first: 'a', second: 'b' },
       { from: 90, to: 95, first: 'b', second: 'a' },
-    ]);
+    ];
+    expect(coverage(apart, domain, order, { cyclic: true }).overlaps).toEqual(both);
+    expect(coverage(apart, domain, order).overlaps).toEqual(both);
     // A third owner is a pair of its own (with a, which reaches furthest where c starts).
-    const three = [...pieces, { from: 92, to: 97, owner: 'c' }];
-    expect(coverage(three, domain, order, { cyclic: true }).overlaps.map((o) => `${o.first}-${o.second}`)).toEqual(['a-b', 'a-c']);
+    const three = [...split, { from: 92, to: 97, owner: 'c' }];
+    expect(coverage(three, domain, order, { cyclic: true }).overlaps.map((o) => `${o.first}-${o.second} ${o.from}-${o.to}`)).toEqual(['b-a 95-5', 'a-c 92-97']);
+  });
+
+  it('in a cycle, every minute two owners cover is in an overlap of two owners that both cover it (owners over the seam split)', () => {
+    // Each owner covers less than the whole cycle, as a weekly range covers less than a week.
+    const owner = fc.tuple(fc.integer({ min: 0, max: 39 }), fc.integer({ min: 1, max: 39 }));
+    fc.assert(
+      fc.property(fc.array(owner, { maxLength: 6 }), (os) => {
+        const covers = (i: number, x: number): boolean => (x - os[i][0] + 40) % 40 < os[i][1];
+        const pieces = os.flatMap(([start, length], i) =>
+          start + length <= 40 ? [{ from: start, to: start + length, owner: i }] : [{ from: start, to: 40, owner: i }, { from: 0, to: start + length - 40, owner: i }],
+        );
+        const { overlaps } = coverage(pieces, { from: 0, to: 40 }, order, { cyclic: true });
+        const cells = (o: { from: number; to: number }): number[] => Array.from({ length: (o.to - o.from + 40) % 40 }, (_, k) => (o.from + k) % 40);
+        for (let x = 0; x < 40; x++) {
+          const covering = os.filter((_, i) => covers(i, x)).length;
+          expect(overlaps.some((o) => cells(o).includes(x))).toBe(covering >= 2);
+        }
+        for (const o of overlaps) for (const x of cells(o)) expect(covers(o.first, x) && covers(o.second, x)).toBe(true);
+      }),
+      { seed: 11 },
+    );
   });
 
   it('in a cycle, gaps in the middle keep their neighbours; only the ends are joined', () => {
