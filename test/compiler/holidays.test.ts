@@ -1,9 +1,12 @@
 // The holiday source of the checks answers exactly as date-holidays does (public type only, by
 // local date, de-duplicated), whether from the build-time snapshot or from the library itself.
 
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { holidayPlaces, isKnownCountry, libraryHolidays, namedHolidays } from '../../compiler/holidays';
+import { holidayPlaces, isKnownCountry, libraryHolidays, namedHolidays, readSnapshot, snapshotDates } from '../../compiler/holidays';
 
 type HolidaysClass = new (country?: string | { country: string; state?: string; region?: string }) => { getHolidays(year: number): { date: string; type: string }[] };
 const Holidays = createRequire(import.meta.url)('date-holidays') as HolidaysClass;
@@ -68,6 +71,8 @@ describe('holiday source beyond the public holidays of a country', () => {
   });
 
   it('knows states and regions case-blind, and no region of another state', () => {
+    expect(isKnownCountry(' co ')).toBe(true);
+    expect(isKnownCountry(' us-ny ')).toBe(true);
     expect(isKnownCountry('de-by-a')).toBe(true);
     expect(isKnownCountry('DE-BY-ZZ')).toBe(false);
     expect(isKnownCountry('DE-BE-A')).toBe(false);
@@ -76,7 +81,41 @@ describe('holiday source beyond the public holidays of a country', () => {
   });
 });
 
+describe('the build-time snapshot', () => {
+  it('a row is the dates of its year as MMDD, or whole dates of another year; an empty row has none', () => {
+    expect(snapshotDates('0101,0713,1225', 2026)).toEqual(['2026-01-01', '2026-07-13', '2026-12-25']);
+    expect(snapshotDates('2025-12-31,0101', 2026)).toEqual(['2025-12-31', '2026-01-01']);
+    expect(snapshotDates('', 2026)).toEqual([]);
+  });
+
+  it('is read only when it was written from the installed library, and not when damaged or missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slac-snapshot-'));
+    try {
+      const snap = { library: 'date-holidays@1 date-holidays-parser@2', firstYear: 2026, countries: { CO: ['0101'] } };
+      writeFileSync(join(dir, 'good.json'), JSON.stringify(snap));
+      writeFileSync(join(dir, 'damaged.json'), '{"library": "date-holidays@1 date-');
+      expect(readSnapshot(join(dir, 'good.json'), snap.library)).toEqual(snap);
+      expect(readSnapshot(join(dir, 'good.json'), 'date-holidays@1 date-holidays-parser@3')).toBeNull();
+      expect(readSnapshot(join(dir, 'damaged.json'), snap.library)).toBeNull();
+      expect(readSnapshot(join(dir, 'missing.json'), snap.library)).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('holidays by name and the places that have them (`slac holidays`)', () => {
+  it('a date with two names of one type has the type once; one name of two types, the name once', () => {
+    expect(namedHolidays('AL', 2026, ['public']).filter((h) => h.date === '2026-11-30')).toEqual([
+      { date: '2026-11-30', names: ['Independence Day (substitute day)', 'Liberation Day (substitute day)'], types: ['public'] },
+    ]);
+    expect(namedHolidays('AS', 2026, ['bank', 'optional', 'observance']).slice(-2)).toEqual([
+      { date: '2026-12-24', names: ['Christmas Eve'], types: ['optional', 'bank'] },
+      { date: '2026-12-31', names: ["New Year's Eve"], types: ['observance', 'bank'] },
+    ]);
+  });
+
+
   it('each date of the types asked once, in date order, with what the library calls it', () => {
     const optional = namedHolidays('SE', 2026, ['optional']);
     expect(optional).toEqual([
@@ -97,6 +136,8 @@ describe('holidays by name and the places that have them (`slac holidays`)', () 
 
   it('countries by code, the states of a country and the regions of a state, in English and any case; none of an unknown one', () => {
     expect(holidayPlaces().CO).toBe('Colombia');
+    expect(holidayPlaces().DE).toBe('Germany');
+    expect(holidayPlaces('at')['9']).toBe('Vienna');
     expect(holidayPlaces('us').NY).toBe('New York');
     expect(holidayPlaces('de', 'by')).toEqual({ A: 'Stadt Augsburg', KATH: 'Predominantly catholic communities', EVANG: 'Predominantly protestant communities' });
     expect(holidayPlaces('XX')).toEqual({});
