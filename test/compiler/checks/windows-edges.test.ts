@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../compiler/compile';
 import { SHORT_GAP_MINUTES } from '../../../compiler/checks/codes';
-import { zoneTransitions } from '../../../compiler/checks/windows';
+import { dstYears, zoneTransitions } from '../../../compiler/checks/windows';
 
 const NY = 'America/New_York';
 
@@ -89,9 +89,12 @@ describe('repeated and overlapping lines (SLA3101, SLA3104, SLA3105)', () => {
     ]);
   });
 
-  it('two ranges of one line that start together are told apart', () => {
+  it('two ranges of one line that start or end together are told apart', () => {
     expect(told(calendar('UTC', 'monday 09:00 to 12:00, 09:00 to 10:00'))).toEqual([
       'SLA3104 7 09:00 to 10:00: these business hours of calendar office overlap others from 09:00 to 10:00 on monday\n  7 09:00 to 12:00: the other range',
+    ]);
+    expect(told(windows('UTC', 'monday 09:00 to 12:00, 10:00 to 12:00'))).toEqual([
+      'SLA3101 8 10:00 to 12:00: this maintenance window overlaps another from 10:00 to 12:00 on monday\n  8 09:00 to 12:00: the other window',
     ]);
   });
 
@@ -145,6 +148,24 @@ describe(`gaps between windows (SLA3102 under ${SHORT_GAP_MINUTES} minutes, SLA3
     ]);
   });
 
+  it('a short gap of two lines over several days is one finding naming the days; short gaps of other lines are their own', () => {
+    const almost = (line: number, minutes: number, days: string) =>
+      `SLA3102 ${line} 21:${String(minutes).padStart(2, '0')}: the maintenance windows leave ${minutes} minutes uncovered, 21:00 to 21:${String(minutes).padStart(2, '0')} on ${days}: maintenance then counts as downtime\n  hint: make the windows meet (24:00 then 00:00) if one continuous window was meant\n  ${line - 1} 21:00: the previous window ends here`;
+    expect(told(windows('UTC', 'monday to friday 20:00 to 21:00', 'monday to friday 21:05 to 23:00'))).toEqual([almost(9, 5, 'monday, tuesday, wednesday, thursday, friday')]);
+    expect(told(windows('UTC', 'monday 20:00 to 21:00', 'monday 21:05 to 23:00', 'tuesday 20:00 to 21:00', 'tuesday 21:10 to 23:00'))).toEqual([almost(9, 5, 'monday'), almost(11, 10, 'tuesday')]);
+  });
+
+  it('windows of two lines ending just before midnight are two findings; one minute is a minute', () => {
+    expect(told(windows('UTC', 'monday 22:00 to 23:55', 'wednesday 22:00 to 23:59'))).toEqual([
+      'SLA3103 8 23:55: this maintenance window ends 5 minutes before midnight: 23:55 to 24:00 on monday is outside every window\n  hint: write 24:00 if the window runs until midnight',
+      'SLA3103 9 23:59: this maintenance window ends 1 minute before midnight: 23:59 to 24:00 on wednesday is outside every window\n  hint: write 24:00 if the window runs until midnight',
+    ]);
+  });
+
+  it('no windows (`windows any time`): nothing to compare', () => {
+    expect(told([...head('UTC'), 'maintenance', '  windows any time', '  not counted as downtime', ...causes])).toEqual([]);
+  });
+
   it('a window ending less than the limit before midnight is told as such, not also as a gap of the pattern', () => {
     const nights = (wednesdayEnd: string, thursdayStart: string) =>
       windows('UTC', 'monday, tuesday, thursday, friday 22:00 to 24:00', `wednesday 22:00 to ${wednesdayEnd}`, 'tuesday, wednesday, friday, saturday 00:00 to 02:00', `thursday ${thursdayStart} to 02:00`);
@@ -188,6 +209,35 @@ describe(`gaps between windows (SLA3102 under ${SHORT_GAP_MINUTES} minutes, SLA3
   it('a night that starts late, while the others ending at the same time are running', () => {
     expect(told(windows('UTC', 'monday, tuesday, thursday, friday 22:00 to 02:00', 'wednesday 23:00 to 02:00'))).toEqual([
       'SLA3110 9 23:00: this maintenance window starts at 23:00 on wednesday, when the windows of monday, tuesday, thursday, friday ending at the same time are already running: 02:00 to 23:00 on wednesday is outside every window\n  hint: start it like the others if the same window was meant',
+    ]);
+  });
+
+  it('a window stopping at midnight stops at 24:00; a gap ending at a later midnight ends at 24:00 of the day before', () => {
+    expect(told(windows('UTC', 'monday, tuesday, thursday, friday 20:00 to 02:00', 'wednesday 20:00 to 24:00'))).toEqual([
+      'SLA3110 9 24:00: this maintenance window stops at 24:00 on wednesday, where the windows starting at 20:00 on monday, tuesday, thursday, friday go on: 00:00 to 20:00 on thursday is outside every window\n  hint: end it like the others if the same window was meant',
+    ]);
+    expect(told(windows('UTC', 'monday, tuesday, friday 20:00 to 24:00', 'wednesday 20:00 to 22:00', 'friday 00:00 to 01:00'))).toEqual([
+      'SLA3110 9 22:00: this maintenance window stops at 22:00 on wednesday, where the windows starting at 20:00 on monday, tuesday, friday go on: 22:00 on wednesday to 24:00 on thursday is outside every window\n  hint: end it like the others if the same window was meant',
+    ]);
+  });
+
+  it('the other days are found whatever order their lines come in, and named in weekday order', () => {
+    expect(told(windows('UTC', 'friday 20:00 to 24:00', 'thursday 20:00 to 24:00', 'tuesday 20:00 to 24:00', 'monday 20:00 to 24:00', 'wednesday 20:00 to 22:00'))).toEqual([
+      'SLA3110 12 22:00: this maintenance window stops at 22:00 on wednesday, where the windows starting at 20:00 on monday, tuesday, thursday, friday go on: 22:00 on wednesday to 20:00 on thursday is outside every window\n  hint: end it like the others if the same window was meant',
+    ]);
+  });
+
+  it('whether the others go on is asked of the minute where this window stops: a window starting there counts, an empty one is no window', () => {
+    const stops = (line: number) =>
+      `SLA3110 ${line} 22:00: this maintenance window stops at 22:00 on wednesday, where the windows starting at 20:00 on monday, tuesday, thursday, friday go on: 22:00 on wednesday to 20:00 on thursday is outside every window\n  hint: end it like the others if the same window was meant`;
+    expect(told(windows('UTC', 'monday, tuesday, thursday, friday 20:00 to 21:00', 'monday, tuesday, thursday, friday 22:00 to 24:00', 'wednesday 20:00 to 22:00'))).toEqual([stops(10)]);
+    expect(told(weeknights('saturday 20:00 to 20:00', 'wednesday 20:00 to 22:00'))).toEqual(['SLA3105 9 20:00 to 20:00: 20:00 to 20:00 covers no time\n  hint: write 00:00 to 24:00 for a whole day', stops(10)]);
+  });
+
+  it('a window that stops at the seam, while the others go on; one whose other does not go on past the seam is not told', () => {
+    // Wednesday stops at 01:00 where Monday and Tuesday go on, but Sunday's ends at 24:00: no finding for Wednesday.
+    expect(told(windows('UTC', 'monday, tuesday 22:00 to 02:00', 'sunday 22:00 to 24:00', 'wednesday 22:00 to 01:00'))).toEqual([
+      'SLA3110 9 24:00: this maintenance window stops at 24:00 on sunday, where the windows starting at 22:00 on monday, tuesday, wednesday go on: 00:00 to 22:00 on monday is outside every window\n  hint: end it like the others if the same window was meant',
     ]);
   });
 
@@ -244,6 +294,10 @@ describe('daylight-saving changes (SLA3107, SLA3108)', () => {
     expect(told(noEffective)).toEqual([skipped(7, '02:30', 'this maintenance window starts at 02:30 on sundays', '2025-03-09')]);
     const pinned = [...calendar(NY, 'public holidays of US', 'monday to friday 09:00 to 17:00', 'pinned holidays 2024: 2024-01-01'), '', 'maintenance', '  windows', '    sunday 02:30 to 04:00', '  not counted as downtime'];
     expect(told(pinned)).toEqual([skipped(18, '02:30', 'this maintenance window starts at 02:30 on sundays', '2024-03-10')]);
+  });
+
+  it('the years looked at: the effective year and the two after it, and each pinned year', () => {
+    expect(dstYears(compile(windows('UTC', 'sunday 02:00 to 04:00').join('\n'), 'w.sla').contract)).toEqual([2026, 2027, 2028]);
   });
 
   it('the changes of a zone in a year, to the minute, in local time', () => {
