@@ -776,17 +776,29 @@ function lowerCategoryTable(t: A.Table, ctx: LowerContext): void {
 function lowerCategoryTargets(t: A.Table, ctx: LowerContext): void {
   const head = t.header.cells.map((cell) => cellWord(cell)?.toLowerCase() ?? null);
   if (head[0] !== 'category') return;
+  // The column of each objective: the first one headed with it (a second one is an error, ignored).
+  const columnOf = new Map<string, number>();
   head.forEach((h, i) => {
     if (i === 0 || h === 'description' || h === null) return;
     if (!OBJECTIVE_WORDS.has(h)) {
       ctx.report.report(DIAGNOSTICS.unknownTableHeader, t.header.cells[i].span, `column "${h}" is neither description nor an objective (response, restoration, resolution)`);
+      return;
+    }
+    const first = columnOf.get(h);
+    if (first === undefined) columnOf.set(h, i);
+    else {
+      ctx.report.report(DIAGNOSTICS.duplicateDeclaration, t.header.cells[i].span, `the ${h} column is given twice`, {
+        related: [{ span: t.header.cells[first].span, message: 'first given here' }],
+      });
     }
   });
   for (const row of t.rows) {
     const id = cellWord(row.cells[0]);
     if (!id || id.includes(' ')) continue;
+    // A category declared twice (SLA2002) keeps the targets of the row that declared it.
+    if (find(ctx.categories, id)?.span !== row.span) continue;
     head.forEach((h, i) => {
-      if (i === 0 || h === null || !OBJECTIVE_WORDS.has(h)) return;
+      if (h === null || columnOf.get(h) !== i) return;
       const cell = row.cells[i];
       if (!cell || cell.kind === 'empty') return; // no override for this objective
       if (cell.kind !== 'target') {
@@ -796,7 +808,7 @@ function lowerCategoryTargets(t: A.Table, ctx: LowerContext): void {
       }
       ctx.contract.categoryTargets.push({
         objective: h as I.ObjectiveName,
-        category: find(ctx.categories, id)?.id ?? id,
+        category: find(ctx.categories, id)!.id,
         duration: cell.duration ? lowerDuration(cell.duration, ctx) : null,
         via: cell.via?.methods.map((m) => m.name) ?? [],
         span: cell.span,

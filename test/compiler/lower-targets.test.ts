@@ -240,3 +240,23 @@ describe('environments and the zones of regions', () => {
     ]);
   });
 });
+
+describe('category tables', () => {
+  const withCategories = (...table: string[]) => {
+    const text = [...HEAD, 'restoration targets', '  | severity | target   |', '  | urgent   | 4 hours  |', '  | normal   | 24 hours |', '', 'categories', ...table, '', 'causes', '  counted provider', ''].join('\n');
+    const c = compile(text, 'categories.sla');
+    return { told: told(text, c.diagnostics.filter((d) => d.code.startsWith('SLA20'))), targets: c.contract.categoryTargets.map((t) => `${t.category} ${t.objective} ${t.duration ? `${t.duration.amount} ${t.duration.unit}` : 'none'}`) };
+  };
+
+  it('an objective headed twice is an error, and its second column is left out', () => {
+    const c = withCategories('  | category | description | restoration | restoration |', '  | slow     | "Slow"      | 2 hours     | 30 minutes  |');
+    expect(c.told).toEqual([{ code: 'SLA2002', at: 'restoration', message: 'the restoration column is given twice', related: ['restoration: first given here'] }]);
+    expect(c.targets).toEqual(['slow restoration 2 hour']);
+  });
+
+  it('a category declared twice keeps the targets of the row that declared it, for the checks and the evaluator alike', () => {
+    const c = withCategories('  | category | description | restoration |', '  | slow     | "Slow"      | 2 hours     |', '  | Slow     | "Again"     | 30 minutes  |');
+    expect(c.told.map((f) => [f.code, f.at])).toEqual([['SLA2014', '| Slow     | "Again"     | 30 minutes  |']]);
+    expect(c.targets).toEqual(['slow restoration 2 hour']);
+  });
+});
