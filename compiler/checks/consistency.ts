@@ -2,6 +2,7 @@
 // looser (nor without a target), plans are not ranked backwards, restoration and resolution are
 // not due before response, category overrides do not loosen.
 
+import type * as A from '../../language/ast';
 import type { Span } from '../../language/span';
 import { type CategoryTarget, type Contract, type Duration, describeTargetScope, type ObjectiveName, type Target, type TargetTable } from '../ir';
 import { CHECKS } from './codes';
@@ -28,7 +29,7 @@ function oncePerPair(): (a: Span, b: Span) => boolean {
 /** The objectives the targets use, in the order they first appear. */
 const objectivesOf = (c: Contract): ObjectiveName[] => [...new Set(c.targets.map((t) => t.objective))];
 
-/** Targets by objective, plan and severity (the first given of each). */
+/** Targets by objective, plan and severity (lowering keeps one of each: a second is SLA2002). */
 type Cells = Map<ObjectiveName, Map<string, Map<string, Target>>>;
 
 const cellsCache = new WeakMap<Contract, Cells>();
@@ -36,6 +37,7 @@ const cellsCache = new WeakMap<Contract, Cells>();
 /** The target of an objective, plan and severity: indexed once per contract. */
 function cellOf(c: Contract, objective: ObjectiveName, plan: string, severity: string): Target | undefined {
   let cells = cellsCache.get(c);
+  // Stryker disable next-line ConditionalExpression: the index only saves time
   if (!cells) {
     cells = new Map();
     for (const t of c.targets) {
@@ -43,25 +45,24 @@ function cellOf(c: Contract, objective: ObjectiveName, plan: string, severity: s
       if (!plans) cells.set(t.objective, (plans = new Map()));
       let row = plans.get(t.plan);
       if (!row) plans.set(t.plan, (row = new Map()));
-      if (!row.has(t.severity)) row.set(t.severity, t);
+      row.set(t.severity, t);
     }
     cellsCache.set(c, cells);
   }
   return cells.get(objective)?.get(plan)?.get(severity);
 }
 
-/** The cells of a table for some incidents only, by plan and severity. */
+/** The cells of a table for some incidents only, by plan and severity (one of each, as in cellOf). */
 function tableCells(t: TargetTable): Map<string, Target> {
-  const m = new Map<string, Target>();
-  for (const x of t.targets) if (!m.has(`${x.plan}\u0000${x.severity}`)) m.set(`${x.plan}\u0000${x.severity}`, x);
-  return m;
+  return new Map(t.targets.map((x) => [`${x.plan}\u0000${x.severity}`, x]));
 }
 
 const severityOrder: Check = (ctx) => {
   const c = ctx.contract;
   const wallLike = wallLikeCalendars(c);
   const first = oncePerPair();
-  const byRank = [...c.severities].sort((a, b) => a.rank - b.rank);
+  // c.severities and c.plans are in rank order (most severe, lowest plan first).
+  const byRank = c.severities;
   // The table for every incident, then each table for some incidents: an incident of its scope
   // gets the table's cell, else the one of the table for every incident (what it falls through to).
   const tables: { objective: ObjectiveName; scope: string; cell: (plan: string, sev: string) => Target | undefined }[] = objectivesOf(c).map((objective) => ({
@@ -85,6 +86,7 @@ const severityOrder: Check = (ctx) => {
         if (!severe?.duration) return;
         // The first less severe level whose target is always due earlier.
         const j = index.firstEarlier(severe.duration, i + 1, column.length);
+        // Stryker disable next-line EqualityOperator: found from i + 1 on, j is never 0
         if (j < 0) return;
         const mild = column[j]!;
         if (!first(severe.span, mild.span)) return;
@@ -132,11 +134,11 @@ const planOrder: Check = (ctx) => {
   const c = ctx.contract;
   if (!c.plansOrdered) return;
   const wallLike = wallLikeCalendars(c);
-  const plans = [...c.plans].sort((a, b) => a.rank - b.rank);
+  const plans = c.plans;
   const reversed = reversedRanking(c, plans, wallLike);
-  const statement = ctx.ast.statements.find((s) => s.kind === 'plans');
-  if (reversed && statement?.kind === 'plans' && statement.names.length > 0) {
-    const names = statement.names;
+  if (reversed) {
+    // Plans are ordered only by a `plans a < b` line, so it is there, with two names at least.
+    const names = ctx.ast.statements.find((s): s is Extract<A.Statement, { kind: 'plans' }> => s.kind === 'plans')!.names;
     ctx.report.report(
       CHECKS.plansReversed,
       { start: names[0].span.start, end: names[names.length - 1].span.end },
@@ -154,13 +156,17 @@ const planOrder: Check = (ctx) => {
       const column = plans.map((p) => cellOf(c, objective, p.id, sev.id));
       const index = new DueIndex(column.map((t) => t?.duration), wallLike);
       const lowestWithTarget = column.findIndex((t) => !!t?.duration);
+      // Stryker disable next-line ArithmeticOperator,EqualityOperator: past the last plan there is no cell, and the lowest plan has none below it
       for (let j = plans.length - 1; j > 0; j--) {
         const high = column[j];
         if (!high) continue;
         // The lowest plan that promises more: any target where this one has none, else one always due earlier.
+        // Stryker disable next-line EqualityOperator: the lowest plan with a target is not this one, which has none
         const i = high.duration === null ? (lowestWithTarget < j ? lowestWithTarget : -1) : index.firstEarlier(high.duration, 0, j);
         if (i < 0) continue;
         const low = column[i]!;
+        // A cell stands for several severities only when it is the one target for every incident, the same for every plan.
+        // Stryker disable next-line ConditionalExpression,BooleanLiteral
         if (!first(high.span, low.span)) continue;
         ctx.report.report(
           CHECKS.planInversion,
@@ -178,7 +184,7 @@ const planOrder: Check = (ctx) => {
 /** `none` on a level more severe than one with a target: its worst incidents have no due time. */
 const severeWithoutTarget: Check = (ctx) => {
   const c = ctx.contract;
-  const byRank = [...c.severities].sort((a, b) => a.rank - b.rank);
+  const byRank = c.severities;
   const seen = new Set<number>();
   for (const objective of objectivesOf(c)) {
     for (const plan of c.plans) {
@@ -230,11 +236,11 @@ const objectiveOrder: Check = (ctx) => {
   const wallLike = wallLikeCalendars(c);
   const severityCell = (t: Target): Cell => ({ ...t, label: c.implicitPlan ? t.severity : `${t.plan} / ${t.severity}` });
   const categoryCell = (t: CategoryTarget): Cell => ({ ...t, label: `category ${t.category}` });
-  // The category target of each category and objective (the first one given).
+  // The category target of each category and objective (lowering keeps one of each).
   const byCategory = new Map<string, Map<ObjectiveName, CategoryTarget>>();
   for (const t of c.categoryTargets) {
     const own = byCategory.get(t.category) ?? new Map<ObjectiveName, CategoryTarget>();
-    if (!own.has(t.objective)) own.set(t.objective, t);
+    own.set(t.objective, t);
     byCategory.set(t.category, own);
   }
   // One finding per later cell (a category cell stands for every plan and severity), with every
@@ -279,9 +285,10 @@ const objectiveOrder: Check = (ctx) => {
         const l = cellOf(c, later, plan.id, sev.id);
         if (!l?.duration) continue;
         if (e?.duration && compareDue(l.duration, e.duration, wallLike) === 'earlier') {
-          const f = finding(later, earlier, severityCell(l));
-          if (!f.before.has(e.span.start)) f.before.set(e.span.start, severityCell(e));
+          finding(later, earlier, severityCell(l)).before.set(e.span.start, severityCell(e));
         }
+        // Asking again for a cell that stands for several plans finds the same categories.
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: as above; with no such category nothing is found
         if (earlierOnly.length === 0 || asked.has(l.span.start)) continue;
         asked.add(l.span.start);
         const found = dueAfter(earlierOnly, earlierOnlyIndex, l.duration);
@@ -311,10 +318,11 @@ const objectiveOrder: Check = (ctx) => {
     const total = before.size + indexed.count;
     const listed = shown.map((e) => (e.label === l.label ? describeDuration(e.duration) : `${describeDuration(e.duration)} for ${e.label}`)).join(', ');
     const more = total > shown.length ? ` and ${total - shown.length} more` : '';
-    // When a category target meets a severity target, the finding concerns only incidents of both.
+    // When a category target meets a severity target, the finding concerns only incidents of both,
+    // unless the cell's own earlier target is among them: then it concerns every incident of the cell.
     const others = [...new Set(shown.map((e) => e.label).filter((x) => x !== l.label))];
     const message =
-      others.length === 0
+      shown.some((e) => e.label === l.label)
         ? `${later} of ${l.label} is due in ${describeDuration(l.duration)}, before its ${earlier} (${listed}${more})`
         : `for incidents of ${l.label} that are also of ${others.join(' or ')}${more ? ' (or others)' : ''}, ${later} (${describeDuration(l.duration)}) is due before ${earlier} (${listed}${more})`;
     ctx.report.report(CHECKS.objectiveOrder, l.span, message, {

@@ -96,7 +96,9 @@ export function coverage<P, T>(
   for (const p of clipped) {
     if (order(p.from, reach) > 0) gaps.push({ from: reach, to: p.from, before: reachOwner, after: p.owner });
     // Stryker disable next-line ConditionalExpression: reachOwner is null only while reach is the domain's start, where no piece can start before it
-    else if (reachOwner !== null && reachOwner !== p.owner && order(p.from, reach) < 0) addOverlap({ from: p.from, to: min(reach, p.to), first: reachOwner, second: p.owner });
+    else if (reachOwner !== null && reachOwner !== p.owner && order(p.from, reach) < 0) {
+      addOverlap({ from: p.from, to: min(reach, p.to), first: reachOwner, second: p.owner });
+    }
     if (order(p.to, reach) > 0) {
       reach = p.to;
       reachOwner = p.owner;
