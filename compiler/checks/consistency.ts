@@ -254,6 +254,7 @@ const objectiveOrder: Check = (ctx) => {
     return f;
   };
   const cellsOf = (objective: ObjectiveName): Target[] => {
+    // Stryker disable next-line ArrayDeclaration: an entry without a duration is never found due after anything
     const out: Target[] = [];
     const seen = new Set<number>();
     for (const plan of c.plans) {

@@ -95,10 +95,8 @@ export function coverage<P, T>(
   let reachOwner: T | null = null;
   for (const p of clipped) {
     if (order(p.from, reach) > 0) gaps.push({ from: reach, to: p.from, before: reachOwner, after: p.owner });
-    // Stryker disable next-line ConditionalExpression: reachOwner is null only while reach is the domain's start, where no piece can start before it
-    else if (reachOwner !== null && reachOwner !== p.owner && order(p.from, reach) < 0) {
-      addOverlap({ from: p.from, to: min(reach, p.to), first: reachOwner, second: p.owner });
-    }
+    // A piece starts before the reach only once some piece has set it: reachOwner is then not null.
+    else if (reachOwner !== p.owner && order(p.from, reach) < 0) addOverlap({ from: p.from, to: min(reach, p.to), first: reachOwner!, second: p.owner });
     if (order(p.to, reach) > 0) {
       reach = p.to;
       reachOwner = p.owner;

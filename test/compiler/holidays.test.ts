@@ -29,6 +29,11 @@ describe('holiday source', () => {
     expect(libraryHolidays('CO', 2026)).toHaveLength(20);
   });
 
+  it('an unknown code has no holidays', () => {
+    expect(libraryHolidays('XX', 2026)).toEqual([]);
+    expect(libraryHolidays('XX-YY', 2026)).toEqual([]);
+  });
+
   it('knows countries, states and regions, and nothing else', () => {
     expect(isKnownCountry('CO')).toBe(true);
     expect(isKnownCountry('co')).toBe(true);

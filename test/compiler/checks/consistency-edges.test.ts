@@ -80,6 +80,12 @@ describe('where a finding is', () => {
 });
 
 describe('plans ranked the wrong way round (SLA3206)', () => {
+  it('plans listed with commas have no order: nothing is above anything', () => {
+    const body = ['plans a, b, c', ...severities('s1', 's2'), ...table('response', 'plan | s1      | s2     ', 'a    | 4 hours | 8 hours', 'b    | 1 hour  | 2 hours', 'c    | 2 hours | 4 hours')];
+    expect(told(body)).toEqual([]);
+  });
+
+
   it('lists the first six comparisons against the ranking and proposes the ranking reversed', () => {
     const body = [
       'plans a < b < c',
