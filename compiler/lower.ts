@@ -47,7 +47,9 @@ export function businessDayMs(weekly: readonly I.WeeklyRange[], allDay: boolean)
     ranges.sort((a, b) => a[0] - b[0]);
     let total = 0;
     let [from, to] = ranges[0];
+    // Stryker disable next-line MethodExpression: the first range merged with itself is itself
     for (const [f, t] of ranges.slice(1)) {
+      // Stryker disable next-line EqualityOperator: ranges that only touch add up to their union
       if (f <= to) to = Math.max(to, t);
       else {
         total += to - from;
@@ -61,12 +63,12 @@ export function businessDayMs(weekly: readonly I.WeeklyRange[], allDay: boolean)
   return length === null ? null : length * 60_000;
 }
 
-/** Milliseconds of `amount` x `unitMs`, exactly, when the product is a whole number of ms. */
+/** Milliseconds of `amount` x `unitMs`, to the nearest (halves up); null for a number like `1.2.3`. */
 function scaledMs(amount: string, unitMs: number): number | null {
   try {
     const r = fromDecimal(amount);
-    const n = r.n * BigInt(unitMs);
-    return n % r.d === 0n ? Number(n / r.d) : Math.round(Number(n) / Number(r.d));
+    return Number((2n * r.n * BigInt(unitMs) + r.d) / (2n * r.d));
+    // Stryker disable next-line BlockStatement: the parser reads no duration from `1.2.3 hours`, so lowering never meets one
   } catch {
     return null;
   }
@@ -75,10 +77,10 @@ function scaledMs(amount: string, unitMs: number): number | null {
 export function weeklyRanges(line: A.HoursLine): I.WeeklyRange[] {
   const days: I.Weekday[] = [];
   if (line.everyDay) days.push(1, 2, 3, 4, 5, 6, 7);
+  // The parser names days by their token, in lower case: each is a key of DAY_INDEX.
   for (const d of line.days) {
     const from = DAY_INDEX[d.from.name];
     const to = d.to ? DAY_INDEX[d.to.name] : from;
-    if (!from || !to) continue;
     // `friday to monday` wraps over the weekend.
     for (let i = from; ; i = ((i % 7) + 1) as I.Weekday) {
       days.push(i as I.Weekday);
@@ -159,6 +161,7 @@ export function find<T>(map: Map<string, T>, name: string): T | undefined {
  * skip what it may have said (a band missing from a credit table would show as a gap).
  */
 export function reject(ctx: LowerContext, span: Span): void {
+  // Stryker disable next-line ArrayDeclaration: the words of an unreadable line are searched only for names a contract declares
   ctx.contract.unreadable!.push({ clause: ctx.clause, words: [], span });
 }
 
