@@ -27,6 +27,7 @@ describe('the length of a business day', () => {
   });
 
   it('counts a range over midnight towards the day it starts, and an empty range not at all', () => {
+    expect(businessDayMs([range(1, '22:00', '02:00')], false)).toBe(4 * HOUR);
     expect(businessDayMs([range(1, '22:00', '02:00'), range(2, '20:00', '24:00')], false)).toBe(4 * HOUR);
     expect(businessDayMs([range(1, '09:00', '17:00'), range(2, '09:00', '17:00'), range(3, '09:00', '09:00')], false)).toBe(8 * HOUR);
   });
@@ -45,6 +46,7 @@ describe('a calendar open around the clock', () => {
   it('is not one that leaves an hour at the end of the week, or the start of Monday', () => {
     expect(allDay('monday to saturday 00:00 to 24:00', 'sunday 00:00 to 23:00')).toBe(false);
     expect(allDay('monday 01:00 to 24:00', 'tuesday to sunday 00:00 to 24:00')).toBe(false);
+    expect(allDay('monday, tuesday, thursday to sunday 00:00 to 24:00', 'wednesday 01:00 to 24:00')).toBe(false);
     expect(allDay('monday to sunday 06:00 to 18:00', 'monday to saturday 18:00 to 06:00')).toBe(false);
   });
 });
