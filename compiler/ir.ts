@@ -514,7 +514,9 @@ export interface Contract {
   /** IANA zone. A contract without one (or with an unknown one) has an error that cannot be silenced, so it is never evaluated; the field then holds 'UTC' only as a placeholder. */
   timeZone: string;
   calendars: Calendar[];
+  /** In rank order: `severities[i].rank === i`. */
   severities: Severity[];
+  /** In declared order, which is rank order: `plans[i].rank === i`. */
   plans: Plan[];
   /** True when plans were declared `a < b < c`. */
   plansOrdered: boolean;

@@ -64,16 +64,16 @@ export function businessDayMs(weekly: readonly I.WeeklyRange[], allDay: boolean)
 }
 
 /** Milliseconds of `amount` x `unitMs`, to the nearest (halves up); null for a number like `1.2.3`. */
-// Stryker disable BlockStatement: the parser reads no duration from `1.2.3 hours`, so lowering never meets one
 function scaledMs(amount: string, unitMs: number): number | null {
   try {
     const r = fromDecimal(amount);
     return Number((2n * r.n * BigInt(unitMs) + r.d) / (2n * r.d));
-  } catch {
+  }
+  // Stryker disable next-line BlockStatement: the parser reads no duration from `1.2.3 hours`, so lowering never meets one
+  catch {
     return null;
   }
 }
-// Stryker restore BlockStatement
 
 export function weeklyRanges(line: A.HoursLine): I.WeeklyRange[] {
   const days: I.Weekday[] = [];
@@ -801,7 +801,8 @@ function lowerCategoryTargets(t: A.Table, ctx: LowerContext): void {
     const id = cellWord(row.cells[0]);
     if (!id || id.includes(' ')) continue;
     // A category declared twice (SLA2002) keeps the targets of the row that declared it.
-    if (find(ctx.categories, id)?.span !== row.span) continue;
+    const category = find(ctx.categories, id);
+    if (!category || category.span !== row.span) continue;
     head.forEach((h, i) => {
       if (h === null || columnOf.get(h) !== i) return;
       const cell = row.cells[i];
@@ -813,7 +814,7 @@ function lowerCategoryTargets(t: A.Table, ctx: LowerContext): void {
       }
       ctx.contract.categoryTargets.push({
         objective: h as I.ObjectiveName,
-        category: find(ctx.categories, id)!.id,
+        category: category.id,
         duration: cell.duration ? lowerDuration(cell.duration, ctx) : null,
         via: cell.via?.methods.map((m) => m.name) ?? [],
         span: cell.span,

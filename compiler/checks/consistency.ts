@@ -61,7 +61,7 @@ const severityOrder: Check = (ctx) => {
   const c = ctx.contract;
   const wallLike = wallLikeCalendars(c);
   const first = oncePerPair();
-  // c.severities and c.plans are in rank order (most severe, lowest plan first).
+  // In rank order (most severe first), as the IR keeps them.
   const byRank = c.severities;
   // The table for every incident, then each table for some incidents: an incident of its scope
   // gets the table's cell, else the one of the table for every incident (what it falls through to).
